@@ -1,0 +1,24 @@
+// One code base, two generated clients (same models, another `provider`). The SQLite client's type is
+// the one the application is written against; stay away from provider-only features (insensitive
+// mode, JSON path syntax, raw SQL dialects) so the same code runs on both.
+import type { PrismaClient } from '../generated/sqlite/client.ts';
+import { ensureSqliteDir, providerOf } from './paths.ts';
+
+export type Db = PrismaClient;
+
+export async function createDb(url: string): Promise<Db> {
+  if (providerOf(url) === 'postgresql') {
+    // Dynamic imports: a PostgreSQL deployment never loads better-sqlite3, and the reverse.
+    const [{ PrismaClient: PgClient }, { PrismaPg }] = await Promise.all([
+      import('../generated/postgres/client.ts'),
+      import('@prisma/adapter-pg'),
+    ]);
+    return new PgClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+  }
+  ensureSqliteDir(url);
+  const [{ PrismaClient: SqliteClient }, { PrismaBetterSqlite3 }] = await Promise.all([
+    import('../generated/sqlite/client.ts'),
+    import('@prisma/adapter-better-sqlite3'),
+  ]);
+  return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url }) });
+}
