@@ -1,0 +1,254 @@
+import { createHash } from 'node:crypto';
+import PgBoss from 'pg-boss';
+import type { Logger } from '../logger.ts';
+import {
+  DEFAULT_QUEUE_SETTINGS,
+  type EnqueueOptions,
+  type EnqueueResult,
+  type JobHandler,
+  type JobInfo,
+  type JobQueue,
+  type JobState,
+  type QueueSettings,
+  type QueueStats,
+  type WorkOptions,
+} from './types.ts';
+
+const SCHEMA = 'skima_queue';
+// pg-boss enforces "one waiting job per singleton key" only on queues with the `short` policy, and
+// there for jobs without a key too; singleton jobs of a queue therefore live in a sibling queue.
+const SINGLETON_SUFFIX = '__singleton';
+
+const STATE: Record<string, JobState> = {
+  created: 'queued',
+  retry: 'queued',
+  active: 'running',
+  completed: 'completed',
+  failed: 'dead',
+  cancelled: 'dead',
+};
+
+/** pg-boss job ids are UUIDs: an idempotency key becomes a name-based UUID, so a second send with the
+ * same key collides with the first and pg-boss returns null. */
+function keyToUuid(queue: string, key: string): string {
+  const h = createHash('sha256').update(`${queue}\u0000${key}`).digest('hex');
+  const variant = ((Number.parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+function baseQueue(name: string): string {
+  return name.endsWith(SINGLETON_SUFFIX) ? name.slice(0, -SINGLETON_SUFFIX.length) : name;
+}
+
+interface JobRow {
+  id: string;
+  name: string;
+  data: unknown;
+  state: string;
+  retry_count: number;
+  retry_limit: number;
+  start_after: Date;
+  output: unknown;
+  created_on: Date;
+  completed_on: Date | null;
+}
+
+/**
+ * The queue for several Skima processes on PostgreSQL, on pg-boss. Same contract as the embedded
+ * queue; pg-boss's own expiry plays the part of the visibility timeout (it has no lease renewal, so
+ * the timeout must exceed the longest job).
+ */
+export class PgBossQueue implements JobQueue {
+  readonly driver = 'pg-boss' as const;
+  private readonly boss: PgBoss;
+  private readonly settings: QueueSettings;
+  private readonly created = new Set<string>();
+  private readonly handlers = new Map<string, { handler: JobHandler<unknown>; concurrency: number }>();
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly controller = new AbortController();
+  private connecting?: Promise<void>;
+  private started = false;
+
+  constructor(
+    connectionString: string,
+    private readonly log: Logger,
+    settings: Partial<QueueSettings> & { maintenanceIntervalSeconds?: number } = {},
+  ) {
+    this.settings = { ...DEFAULT_QUEUE_SETTINGS, ...settings };
+    this.boss = new PgBoss({
+      connectionString,
+      schema: SCHEMA,
+      max: 4,
+      // Expired (crashed) jobs are found by pg-boss's maintenance loop, which one instance at a time runs.
+      maintenanceIntervalSeconds: settings.maintenanceIntervalSeconds ?? 30,
+      archiveCompletedAfterSeconds: 7 * 24 * 3600,
+      archiveFailedAfterSeconds: 30 * 24 * 3600,
+    });
+    this.boss.on('error', (err) => this.log.error({ err }, 'pg-boss error'));
+  }
+
+  /** Opens pg-boss's pool (and installs its schema) on first use, so enqueueing works before start(). */
+  private connect(): Promise<void> {
+    this.connecting ??= this.boss.start().then(() => {});
+    return this.connecting;
+  }
+
+  async start(): Promise<void> {
+    if (this.started) return;
+    await this.connect();
+    this.started = true;
+    for (const [queue, reg] of this.handlers) await this.subscribe(queue, reg.handler, reg.concurrency);
+  }
+
+  private jobOptions(): PgBoss.SendOptions {
+    return {
+      retryLimit: this.settings.maxAttempts - 1,
+      retryDelay: Math.max(1, Math.ceil(this.settings.backoffBaseMs / 1000)),
+      retryBackoff: true,
+      expireInSeconds: Math.max(1, Math.ceil(this.settings.visibilityTimeoutMs / 1000)),
+    };
+  }
+
+  private async ensureQueue(name: string): Promise<void> {
+    if (this.created.has(name)) return;
+    await this.connect();
+    await this.boss.createQueue(name, { name, policy: name.endsWith(SINGLETON_SUFFIX) ? 'short' : 'standard' });
+    this.created.add(name);
+  }
+
+  async enqueue(queue: string, payload: unknown, options: EnqueueOptions = {}): Promise<EnqueueResult> {
+    const name = options.singletonKey ? `${queue}${SINGLETON_SUFFIX}` : queue;
+    await this.ensureQueue(name);
+    const id = options.idempotencyKey ? keyToUuid(queue, options.idempotencyKey) : undefined;
+    const sendOptions: PgBoss.SendOptions = {
+      ...this.jobOptions(),
+      ...(options.maxAttempts ? { retryLimit: options.maxAttempts - 1 } : {}),
+      ...(id ? { id } : {}),
+      ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+      ...(options.runAt ? { startAfter: options.runAt } : {}),
+    };
+    const sent = await this.boss.send(name, { payload }, sendOptions);
+    if (sent) return { id: sent, created: true };
+    if (id) return { id, created: false };
+    const waiting = await this.sql<{ id: string }>(
+      `SELECT id FROM ${SCHEMA}.job WHERE name = $1 AND singleton_key = $2 AND state = 'created' LIMIT 1`,
+      [name, options.singletonKey],
+    );
+    if (waiting[0]) return { id: waiting[0].id, created: false };
+    throw new Error(`pg-boss refused a job on ${queue} and no existing job matches its keys`);
+  }
+
+  async work<T>(queue: string, handler: JobHandler<T>, options: WorkOptions = {}): Promise<void> {
+    const concurrency = options.concurrency ?? this.settings.concurrency;
+    this.handlers.set(queue, { handler: handler as JobHandler<unknown>, concurrency });
+    if (this.started) await this.subscribe(queue, handler as JobHandler<unknown>, concurrency);
+  }
+
+  private async subscribe(queue: string, handler: JobHandler<unknown>, concurrency: number): Promise<void> {
+    for (const name of [queue, `${queue}${SINGLETON_SUFFIX}`]) {
+      await this.ensureQueue(name);
+      // One pg-boss worker fetches one job at a time; concurrency is the number of workers.
+      for (let i = 0; i < concurrency; i++) {
+        await this.boss.work<{ payload: unknown }>(
+          name,
+          { batchSize: 1, pollingIntervalSeconds: Math.max(0.5, this.settings.pollIntervalMs / 1000) },
+          async ([job]) => {
+            if (!job) return;
+            const meta = await this.boss.getJobById<{ payload: unknown }>(name, job.id);
+            const run = handler(job.data.payload, {
+              id: job.id,
+              queue,
+              attempt: (meta?.retryCount ?? 0) + 1,
+              signal: this.controller.signal,
+            });
+            this.inFlight.add(run);
+            try {
+              await run;
+            } finally {
+              this.inFlight.delete(run);
+            }
+          },
+        );
+      }
+    }
+  }
+
+  private async sql<T>(text: string, values: unknown[]): Promise<T[]> {
+    await this.connect();
+    const db = (this.boss as unknown as { getDb(): PgBoss.Db }).getDb();
+    const res = await db.executeSql(text, values);
+    return res.rows as T[];
+  }
+
+  private toInfo(row: JobRow): JobInfo {
+    const output = row.output as { message?: string } | null;
+    return {
+      id: row.id,
+      queue: baseQueue(row.name),
+      payload: (row.data as { payload?: unknown })?.payload,
+      state: STATE[row.state] ?? 'queued',
+      attempts: row.state === 'created' ? row.retry_count : row.retry_count + (row.state === 'retry' ? 0 : 1),
+      maxAttempts: row.retry_limit + 1,
+      runAt: row.start_after,
+      lastError: output?.message ?? null,
+      createdAt: row.created_on,
+      completedAt: row.completed_on,
+    };
+  }
+
+  async getJob(id: string): Promise<JobInfo | undefined> {
+    const rows = await this.sql<JobRow>(`SELECT * FROM ${SCHEMA}.job WHERE id = $1`, [id]);
+    return rows[0] ? this.toInfo(rows[0]) : undefined;
+  }
+
+  async stats(): Promise<QueueStats> {
+    const rows = await this.sql<{ name: string; state: string; n: string }>(
+      `SELECT name, state, count(*)::text AS n FROM ${SCHEMA}.job GROUP BY name, state`,
+      [],
+    );
+    const stats: QueueStats = {};
+    for (const r of rows) {
+      const queue = baseQueue(r.name);
+      const state = STATE[r.state] ?? 'queued';
+      const byState = (stats[queue] ??= {}) as Record<string, number>;
+      byState[state] = (byState[state] ?? 0) + Number(r.n);
+    }
+    return stats;
+  }
+
+  async listDead(queue?: string, limit = 50): Promise<JobInfo[]> {
+    const rows = await this.sql<JobRow>(
+      `SELECT * FROM ${SCHEMA}.job WHERE state = 'failed' AND ($1::text IS NULL OR name IN ($1, $1 || '${SINGLETON_SUFFIX}'))
+       ORDER BY completed_on DESC NULLS LAST LIMIT $2`,
+      [queue ?? null, limit],
+    );
+    return rows.map((r) => this.toInfo(r));
+  }
+
+  async retryDead(id: string): Promise<boolean> {
+    const rows = await this.sql<{ name: string }>(`SELECT name FROM ${SCHEMA}.job WHERE id = $1 AND state = 'failed'`, [
+      id,
+    ]);
+    if (!rows[0]) return false;
+    await this.boss.retry(rows[0].name, id);
+    return true;
+  }
+
+  async stop(options: { timeoutMs?: number } = {}): Promise<void> {
+    if (!this.connecting) return;
+    const timeoutMs = options.timeoutMs ?? 30_000;
+    for (const name of this.created) await this.boss.offWork(name);
+    let timer: NodeJS.Timeout | undefined;
+    const drained = await Promise.race([
+      Promise.allSettled([...this.inFlight]).then(() => true),
+      new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), timeoutMs);
+      }),
+    ]);
+    clearTimeout(timer);
+    if (!drained) this.controller.abort(new Error('queue stopped'));
+    await this.boss.stop({ graceful: true, wait: true, timeout: Math.max(1000, timeoutMs) });
+    this.started = false;
+    this.connecting = undefined;
+  }
+}
