@@ -210,8 +210,9 @@ export class PgBossQueue implements JobQueue {
     for (const r of rows) {
       const queue = baseQueue(r.name);
       const state = STATE[r.state] ?? 'queued';
-      const byState = (stats[queue] ??= {}) as Record<string, number>;
+      const byState: Record<string, number> = stats[queue] ?? {};
       byState[state] = (byState[state] ?? 0) + Number(r.n);
+      stats[queue] = byState;
     }
     return stats;
   }
