@@ -1,0 +1,26 @@
+import type { Db } from './client.ts';
+import { shippedMigrations } from './migrate.ts';
+import type { DbProvider } from './paths.ts';
+
+export interface DbHealth {
+  reachable: boolean;
+  pendingMigrations: string[];
+  error?: string;
+}
+
+/** Is the database reachable, and has every migration this version ships been applied? */
+export async function checkDatabase(db: Db, provider: DbProvider): Promise<DbHealth> {
+  const shipped = await shippedMigrations(provider);
+  try {
+    const rows = await db.$queryRawUnsafe<{ migration_name: string }[]>(
+      'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+    );
+    const applied = new Set(rows.map((r) => r.migration_name));
+    return { reachable: true, pendingMigrations: shipped.filter((m) => !applied.has(m)) };
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    // A reachable database without Prisma's bookkeeping table simply has nothing applied yet.
+    if (/_prisma_migrations/.test(message)) return { reachable: true, pendingMigrations: shipped };
+    return { reachable: false, pendingMigrations: shipped, error: message.split('\n')[0] };
+  }
+}

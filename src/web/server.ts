@@ -1,0 +1,31 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { AppContext } from '../core/context.ts';
+import { healthRoutes } from './routes/health.ts';
+import { metricsRoute } from './routes/metrics.ts';
+
+/**
+ * The HTTP face of Skima. Features are encapsulated fastify plugins that receive the application
+ * context; tests drive them with app.inject() without opening a port.
+ */
+export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
+  const app = Fastify({
+    // Log the route pattern, never the raw URL: share-link tokens live in paths.
+    loggerInstance: ctx.log.child(
+      { component: 'web' },
+      {
+        serializers: {
+          req: (req: FastifyRequest) => ({
+            id: req.id,
+            method: req.method,
+            route: req.routeOptions?.url ?? 'unmatched',
+          }),
+        },
+      },
+    ) as FastifyBaseLogger,
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+  });
+  await app.register(healthRoutes, { ctx });
+  await app.register(metricsRoute, { ctx });
+  return app;
+}
