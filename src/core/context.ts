@@ -1,7 +1,6 @@
 import type { Registry } from 'prom-client';
 import type { Config } from '../config/schema.ts';
 import { createDb, type Db } from '../db/client.ts';
-import { providerOf } from '../db/paths.ts';
 import type { Logger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
 import { createQueue } from './queue/index.ts';
@@ -18,12 +17,6 @@ export interface AppContext {
 
 export async function createContext(config: Config, log: Logger): Promise<AppContext> {
   const db = await createDb(config.databaseUrl);
-  if (providerOf(config.databaseUrl) === 'sqlite') {
-    // WAL lets the web server read while a worker writes; the busy timeout makes a second process
-    // (a worker restarted beside a dying one) wait for the lock instead of failing.
-    await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
-    await db.$queryRawUnsafe('PRAGMA busy_timeout = 5000');
-  }
   const queue = createQueue(config, db, log);
   return { config, log, db, queue, metrics: createMetrics(queue) };
 }

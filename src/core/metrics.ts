@@ -4,7 +4,7 @@ import type { JobQueue } from './queue/types.ts';
 /** One registry per application context (never prom-client's global one), so tests can build many apps. */
 export function createMetrics(queue: JobQueue): Registry {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'skima_process_' });
+  collectDefaultMetrics({ register: registry, prefix: 'skima_' });
   new Gauge({
     name: 'skima_queue_jobs',
     help: 'Jobs in the durable queue by queue and state',

@@ -20,5 +20,12 @@ export async function createDb(url: string): Promise<Db> {
     import('../generated/sqlite/client.ts'),
     import('@prisma/adapter-better-sqlite3'),
   ]);
-  return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url }) });
+  const db = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url }) });
+  // WAL lets readers work while a writer commits, and with synchronous=NORMAL a commit costs no
+  // fsync (a power cut may lose the last commits, never corrupt the file). The busy timeout makes a
+  // second process, such as a worker restarted beside a dying one, wait for the lock.
+  await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+  await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
+  await db.$queryRawUnsafe('PRAGMA busy_timeout = 5000');
+  return db;
 }

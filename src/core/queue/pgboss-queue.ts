@@ -66,6 +66,8 @@ export class PgBossQueue implements JobQueue {
   private readonly handlers = new Map<string, { handler: JobHandler<unknown>; concurrency: number }>();
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly controller = new AbortController();
+  private readonly workerIds = new Map<string, string>();
+  private stopping = false;
   private connecting?: Promise<void>;
   private started = false;
 
@@ -128,7 +130,12 @@ export class PgBossQueue implements JobQueue {
       ...(options.runAt ? { startAfter: options.runAt } : {}),
     };
     const sent = await this.boss.send(name, { payload }, sendOptions);
-    if (sent) return { id: sent, created: true };
+    if (sent) {
+      // A worker of this process sleeps between polls; wake it for lower latency.
+      const workerId = this.workerIds.get(name);
+      if (workerId) this.boss.notifyWorker(workerId);
+      return { id: sent, created: true };
+    }
     if (id) return { id, created: false };
     const waiting = await this.sql<{ id: string }>(
       `SELECT id FROM ${SCHEMA}.job WHERE name = $1 AND singleton_key = $2 AND state = 'created' LIMIT 1`,
@@ -147,29 +154,47 @@ export class PgBossQueue implements JobQueue {
   private async subscribe(queue: string, handler: JobHandler<unknown>, concurrency: number): Promise<void> {
     for (const name of [queue, `${queue}${SINGLETON_SUFFIX}`]) {
       await this.ensureQueue(name);
-      // One pg-boss worker fetches one job at a time; concurrency is the number of workers.
-      for (let i = 0; i < concurrency; i++) {
-        await this.boss.work<{ payload: unknown }>(
-          name,
-          { batchSize: 1, pollingIntervalSeconds: Math.max(0.5, this.settings.pollIntervalMs / 1000) },
-          async ([job]) => {
-            if (!job) return;
-            const meta = await this.boss.getJobById<{ payload: unknown }>(name, job.id);
-            const run = handler(job.data.payload, {
-              id: job.id,
-              queue,
-              attempt: (meta?.retryCount ?? 0) + 1,
-              signal: this.controller.signal,
-            });
-            this.inFlight.add(run);
-            try {
-              await run;
-            } finally {
-              this.inFlight.delete(run);
-            }
-          },
-        );
-      }
+      // One pg-boss worker per queue fetches up to `concurrency` jobs and runs them side by side. Each
+      // job is failed on its own (pg-boss then completes only those still active), and a worker that
+      // found work polls again at once instead of sleeping the polling interval.
+      let workerId = '';
+      workerId = await this.boss.work<{ payload: unknown }>(
+        name,
+        {
+          batchSize: concurrency,
+          includeMetadata: true,
+          pollingIntervalSeconds: Math.max(0.5, this.settings.pollIntervalMs / 1000),
+        },
+        async (jobs) => {
+          await Promise.all(jobs.map((job) => this.runOne(name, queue, job, handler)));
+          if (jobs.length > 0 && !this.stopping) this.boss.notifyWorker(workerId);
+        },
+      );
+      this.workerIds.set(name, workerId);
+    }
+  }
+
+  private async runOne(
+    name: string,
+    queue: string,
+    job: PgBoss.JobWithMetadata<{ payload: unknown }>,
+    handler: JobHandler<unknown>,
+  ): Promise<void> {
+    const run = handler(job.data.payload, {
+      id: job.id,
+      queue,
+      attempt: job.retryCount + 1,
+      signal: this.controller.signal,
+    });
+    this.inFlight.add(run);
+    try {
+      await run;
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      this.log.warn({ queue, jobId: job.id, attempt: job.retryCount + 1, err }, 'job failed');
+      await this.boss.fail(name, job.id, { message });
+    } finally {
+      this.inFlight.delete(run);
     }
   }
 
@@ -237,6 +262,7 @@ export class PgBossQueue implements JobQueue {
 
   async stop(options: { timeoutMs?: number } = {}): Promise<void> {
     if (!this.connecting) return;
+    this.stopping = true;
     const timeoutMs = options.timeoutMs ?? 30_000;
     for (const name of this.created) await this.boss.offWork(name);
     let timer: NodeJS.Timeout | undefined;
@@ -250,6 +276,8 @@ export class PgBossQueue implements JobQueue {
     if (!drained) this.controller.abort(new Error('queue stopped'));
     await this.boss.stop({ graceful: true, wait: true, timeout: Math.max(1000, timeoutMs) });
     this.started = false;
+    this.stopping = false;
     this.connecting = undefined;
+    this.workerIds.clear();
   }
 }

@@ -158,17 +158,19 @@ export class PrismaQueue implements JobQueue {
     reg.polling = true;
     try {
       while (!this.stopping && reg.running.size < reg.concurrency) {
-        const job = await this.claim(reg.queue);
-        if (!job) break;
-        if (this.stopping) {
-          await this.unclaim(job);
-          break;
+        const jobs = await this.claim(reg.queue, reg.concurrency - reg.running.size);
+        if (jobs.length === 0) break;
+        for (const job of jobs) {
+          if (this.stopping) {
+            await this.unclaim(job);
+            continue;
+          }
+          const run = this.run(reg, job).finally(() => {
+            reg.running.delete(run);
+            this.schedule(reg, 0);
+          });
+          reg.running.add(run);
         }
-        const run = this.run(reg, job).finally(() => {
-          reg.running.delete(run);
-          this.schedule(reg, 0);
-        });
-        reg.running.add(run);
       }
     } catch (err) {
       this.log.error({ err, queue: reg.queue }, 'queue poll failed; retrying');
@@ -178,35 +180,36 @@ export class PrismaQueue implements JobQueue {
     }
   }
 
-  private async claim(queue: string): Promise<Row | undefined> {
-    for (let tries = 0; tries < 5; tries++) {
-      const now = new Date();
-      const candidate = await this.db.queueJob.findFirst({
-        where: dueWhere(queue, now),
-        orderBy: { runAt: 'asc' },
-        select: { id: true },
+  /** Claims up to `limit` due jobs. Each claim is a conditional update that also checks the attempt
+   * count read, so whoever changes the row first wins it and the winner knows its exact state. */
+  private async claim(queue: string, limit: number): Promise<Row[]> {
+    const now = new Date();
+    const candidates = await this.db.queueJob.findMany({
+      where: dueWhere(queue, now),
+      orderBy: { runAt: 'asc' },
+      take: limit,
+    });
+    const won: Row[] = [];
+    for (const c of candidates) {
+      const claimed = {
+        state: 'running',
+        lockedBy: this.workerId,
+        lockedUntil: new Date(now.getTime() + this.settings.visibilityTimeoutMs),
+        attempts: c.attempts + 1,
+        startedAt: now,
+        singletonSlot: null,
+      };
+      const res = await this.db.queueJob.updateMany({
+        where: { id: c.id, attempts: c.attempts, ...dueWhere(queue, now) },
+        data: claimed,
       });
-      if (!candidate) return undefined;
-      // The same condition again in the update: whoever changes the row first wins it.
-      const won = await this.db.queueJob.updateMany({
-        where: { id: candidate.id, ...dueWhere(queue, now) },
-        data: {
-          state: 'running',
-          lockedBy: this.workerId,
-          lockedUntil: new Date(now.getTime() + this.settings.visibilityTimeoutMs),
-          attempts: { increment: 1 },
-          startedAt: now,
-          singletonSlot: null,
-        },
-      });
-      if (won.count === 1) {
-        const row = await this.db.queueJob.findUniqueOrThrow({ where: { id: candidate.id } });
-        if (row.attempts <= row.maxAttempts) return row;
-        // Its last attempt died with its worker: nothing left to try.
-        await this.finish(row, 'dead', row.lastError ?? 'the worker running the last attempt stopped');
-      }
+      if (res.count !== 1) continue;
+      const row: Row = { ...c, ...claimed };
+      if (row.attempts <= row.maxAttempts) won.push(row);
+      // Its last attempt died with its worker: nothing left to try.
+      else await this.finish(row, 'dead', row.lastError ?? 'the worker running the last attempt stopped');
     }
-    return undefined;
+    return won;
   }
 
   /** Hands back a job claimed while the queue began to stop, as if it had never been taken. */

@@ -1,0 +1,89 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { freePort, runSkima } from '../helpers/cli.ts';
+import { waitFor } from '../helpers/wait.ts';
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'skima-cli-'));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('skima start', () => {
+  it('runs on SQLite with no other configuration, serves health, and stops cleanly on SIGTERM', async () => {
+    const cwd = tempDir();
+    const port = await freePort();
+    const skima = runSkima(['start'], { cwd, env: { PORT: String(port) } });
+    try {
+      const base = `http://127.0.0.1:${port}`;
+      const health = await waitFor(
+        'skima to answer /healthz',
+        () =>
+          fetch(`${base}/healthz`).then(
+            (r) => r.json(),
+            () => undefined,
+          ),
+        30_000,
+      );
+      expect(health).toEqual({ status: 'ok' });
+      const ready = await fetch(`${base}/readyz`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toEqual({ status: 'ready', database: 'reachable', pendingMigrations: [] });
+      expect(existsSync(path.join(cwd, 'data/skima.db'))).toBe(true);
+
+      skima.child.kill('SIGTERM');
+      expect(await skima.exited).toBe(0);
+      expect(skima.output()).toContain('"msg":"stopped"');
+      await expect(fetch(`${base}/healthz`)).rejects.toThrow();
+    } finally {
+      skima.child.kill('SIGKILL');
+    }
+  });
+
+  it('refuses a bad .env with one screen naming each bad variable, and no stack trace', async () => {
+    const cwd = tempDir();
+    writeFileSync(path.join(cwd, '.env'), 'DATABASE_URL=mongodb://localhost/skima\nPORT=eighty\nASHBY_API_KEY=abc\n');
+    const skima = runSkima(['start'], { cwd });
+    expect(await skima.exited).toBe(2);
+    const out = skima.output();
+    expect(out).toContain('Skima cannot start: the configuration has 2 problems.');
+    expect(out).toMatch(/- DATABASE_URL: must be a SQLite file URL .* \(got "mongodb:\/\/localhost\/skima"\)/);
+    expect(out).toMatch(/- PORT: must be a whole number from 0 to 65535 \(got "eighty"\)/);
+    expect(out).not.toMatch(/\n\s+at /);
+    expect(out.trim().split('\n').length).toBeLessThanOrEqual(10);
+  });
+});
+
+describe('skima', () => {
+  it('prints its version and help, and rejects unknown commands with usage', async () => {
+    const cwd = tempDir();
+    const version = runSkima(['--version'], { cwd });
+    expect(await version.exited).toBe(0);
+    expect(version.output().trim()).toMatch(/^\d+\.\d+\.\d+$/);
+
+    const help = runSkima(['--help'], { cwd });
+    expect(await help.exited).toBe(0);
+    expect(help.output()).toMatch(/start .*\n.*migrate/);
+
+    const unknown = runSkima(['launch'], { cwd });
+    expect(await unknown.exited).toBe(2);
+    expect(unknown.output()).toContain('unknown command "launch"');
+  });
+
+  it('migrates with `skima migrate`, and again is a no-op', async () => {
+    const cwd = tempDir();
+    const env = { DATABASE_URL: 'file:./data/m.db' };
+    const first = runSkima(['migrate'], { cwd, env });
+    expect(await first.exited).toBe(0);
+    expect(first.output()).toMatch(/applied to SQLite \.\/data\/m\.db: \d+_init/);
+    const again = runSkima(['migrate'], { cwd, env });
+    expect(await again.exited).toBe(0);
+    expect(again.output()).toContain('is up to date');
+  });
+});

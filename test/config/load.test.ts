@@ -1,0 +1,72 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, loadConfigOrThrow } from '../../src/config/load.ts';
+import { envSchema } from '../../src/config/schema.ts';
+
+describe('configuration', () => {
+  it('runs on SQLite with nothing configured', () => {
+    const result = loadConfig({});
+    expect(result).toMatchObject({
+      ok: true,
+      config: {
+        port: 3000,
+        host: '127.0.0.1',
+        databaseUrl: 'file:./data/skima.db',
+        publicBaseUrl: 'http://127.0.0.1:3000',
+        queue: { driver: 'embedded', concurrency: 4, maxAttempts: 8, visibilityTimeoutMs: 300_000 },
+      },
+    });
+  });
+
+  it('names every bad variable at once', () => {
+    const result = loadConfig({
+      PORT: '80a',
+      DATABASE_URL: 'mysql://db/skima',
+      LOG_LEVEL: 'loud',
+      QUEUE_CONCURRENCY: '0',
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toHaveLength(4);
+    expect(result.problems.join('\n')).toMatch(/PORT: must be a whole number.*"80a"/);
+    expect(result.problems.join('\n')).toMatch(/DATABASE_URL: must be a SQLite file URL.*"mysql:\/\/db\/skima"/);
+    expect(result.problems.join('\n')).toMatch(/LOG_LEVEL/);
+    expect(result.problems.join('\n')).toMatch(/QUEUE_CONCURRENCY: must be a whole number above 0/);
+  });
+
+  it('never echoes a secret in an error', () => {
+    const result = loadConfig({ ASHBY_BASE_URL: 'not a url', ASHBY_API_KEY: 'sk_live_secret' });
+    expect(result.ok).toBe(false);
+    expect(JSON.stringify(result)).not.toContain('sk_live_secret');
+  });
+
+  it('refuses pg-boss on SQLite', () => {
+    const result = loadConfig({ QUEUE_DRIVER: 'pg-boss' });
+    expect(result).toEqual({
+      ok: false,
+      problems: [expect.stringMatching(/QUEUE_DRIVER: pg-boss needs .*PostgreSQL/)],
+    });
+  });
+
+  it('reads .env, and the environment wins over it', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'skima-env-'));
+    const file = path.join(dir, '.env');
+    writeFileSync(file, 'PORT=4321\nLOG_LEVEL=debug\n');
+    const config = loadConfigOrThrow({ LOG_LEVEL: 'warn' }, file);
+    expect(config.port).toBe(4321);
+    expect(config.logLevel).toBe('warn');
+    writeFileSync(file, 'PORT=http\nDATABASE_URL=redis://x\n');
+    expect(() => loadConfigOrThrow({}, file)).toThrow(ConfigError);
+  });
+
+  it('documents every variable in .env.example and the README', () => {
+    const example = readFileSync('.env.example', 'utf-8');
+    const readme = readFileSync('README.md', 'utf-8');
+    for (const name of Object.keys(envSchema.shape)) {
+      expect(example, `.env.example lacks ${name}`).toMatch(new RegExp(`^#? ?${name}=`, 'm'));
+      expect(readme, `README lacks ${name}`).toContain(`\`${name}\``);
+    }
+  });
+});

@@ -1,0 +1,45 @@
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/core/logger.ts';
+
+function capture() {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, cb) {
+      lines.push(chunk.toString());
+      cb();
+    },
+  });
+  return { log: createLogger('info', stream), text: () => lines.join('') };
+}
+
+describe('logger', () => {
+  it('censors secrets, tokens, authorization headers and resume text', () => {
+    const { log, text } = capture();
+    log.info(
+      {
+        req: { headers: { authorization: 'Basic c2tfbGl2ZQ==', cookie: 'sid=1' } },
+        ashby: { apiKey: 'sk_live_123', webhookSecret: 'whsec_456' },
+        link: { token: 'tok_789' },
+        resume: { resumeText: 'Jane Doe, 12 Main St, jane@example.com' },
+        candidate: { extractedText: 'Senior nurse at St Mary' },
+        config: { ashby: { apiKey: 'sk_cfg' } },
+      },
+      'something happened',
+    );
+    const out = text();
+    for (const secret of [
+      'c2tfbGl2ZQ',
+      'sk_live_123',
+      'whsec_456',
+      'tok_789',
+      'jane@example.com',
+      'Senior nurse',
+      'sk_cfg',
+    ]) {
+      expect(out).not.toContain(secret);
+    }
+    expect(out).toContain('[redacted]');
+    expect(out).toContain('something happened');
+  });
+});
