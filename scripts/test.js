@@ -26,6 +26,13 @@ let summary = 'tests: 0 passed, 1 failed (no report was written)';
 try {
   const r = JSON.parse(readFileSync(report, 'utf-8'));
   const skipped = r.numPendingTests + r.numTodoTests;
+  // Say how many PostgreSQL tests ran: they must execute on every run, never skip.
+  const pgTests = r.testResults
+    .flatMap((file) => file.assertionResults)
+    .filter((t) => /postgres/i.test(t.fullName));
+  const pgPassed = pgTests.filter((t) => t.status === 'passed').length;
+  const pgOther = pgTests.length - pgPassed;
+  console.log(`PostgreSQL tests executed: ${pgTests.length} (${pgPassed} passed, ${pgOther} not passed)`);
   summary = `tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${skipped} skipped`;
   if (r.numTotalTests === 0) summary = 'tests: 0 passed, 1 failed (no test ran)';
 } catch {}

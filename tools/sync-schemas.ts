@@ -7,8 +7,8 @@ export const POSTGRES_SCHEMA = 'prisma/postgres/schema.prisma';
 
 export function derivePostgresSchema(source: string): string {
   const derived =
-    '// GENERATED from prisma/schema.prisma by tools/sync-schemas.ts - do not edit\n' +
-    source
+    '// GENERATED from prisma/schema.prisma by tools/sync-schemas.ts - do not edit\n'
+    + source
       .replace(/provider\s*=\s*"sqlite"/, 'provider = "postgresql"')
       .replace(/output(\s*)=(\s*)"\.\.\/src\/generated\/sqlite"/, 'output$1=$2"../../src/generated/postgres"');
   if (!derived.includes('"postgresql"') || !derived.includes('generated/postgres')) {

@@ -19,7 +19,7 @@ function fix<T>(result: T): T {
 }
 
 type Callback = (err: unknown, res: unknown) => void;
-// biome-ignore lint/suspicious/noExplicitAny: patching pg's untyped prototype
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- patching pg's untyped prototype
 const proto = pg.Client.prototype as any;
 if (!proto.__skimaCharPatched) {
   const query = proto.query;

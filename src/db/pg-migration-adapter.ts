@@ -13,7 +13,7 @@ import pg from 'pg';
 import { parse } from 'pg-connection-string';
 
 function wholeScript(adapter: SqlDriverAdapter): SqlDriverAdapter {
-  // biome-ignore lint/suspicious/noExplicitAny: reaching the adapter's pool and error mapper
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- reaching the adapter's pool and error mapper
   const a = adapter as any;
   a.executeScript = async (script: string) => {
     try {

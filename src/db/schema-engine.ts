@@ -48,7 +48,7 @@ function loadSchemaEngineClass(): Promise<typeof SchemaEngine> {
 
 async function instantiate(): Promise<typeof SchemaEngine> {
   const gluePath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
-  // biome-ignore lint/suspicious/noExplicitAny: wasm-bindgen glue has no types
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- wasm-bindgen glue has no types
   const runtime: any = await import(pathToFileURL(gluePath).href);
   const bytes = await readFile(path.join(path.dirname(gluePath), 'schema_engine_bg.wasm'));
   // The engine arms timers that outlive a finished command and keep Node alive for ~10 s; remember

@@ -34,8 +34,8 @@ async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
     await client.connect();
   } catch (err) {
     throw new Error(
-      `PostgreSQL is not reachable at ${POSTGRES_ADMIN_URL} (${(err as Error).message}). ` +
-        'Start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start',
+      `PostgreSQL is not reachable at ${POSTGRES_ADMIN_URL} (${(err as Error).message}). `
+      + 'Start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start',
     );
   }
   try {

@@ -1,0 +1,63 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from '../db/client.ts';
+
+export const DEFAULT_LINK_TTL_MS = 7 * 24 * 3600 * 1000;
+
+/** Only this hash is stored: a database leak yields no usable link. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export interface MintedLink {
+  token: string;
+  expiresAt: Date;
+}
+
+/** A new secret link to a job's shortlist for one reviewer: 256 random bits, URL-safe. */
+export async function mintLink(
+  db: Db,
+  scope: { jobId: string; reviewerId: string },
+  ttlMs = DEFAULT_LINK_TTL_MS,
+  now = new Date(),
+): Promise<MintedLink> {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + ttlMs);
+  await db.shareLink.create({
+    data: { tokenHash: hashToken(token), jobId: scope.jobId, reviewerId: scope.reviewerId, expiresAt },
+  });
+  return { token, expiresAt };
+}
+
+export type LinkCheck =
+  | { ok: true; linkId: string; jobId: string; reviewerId: string; expiresAt: Date }
+  | { ok: false; reason: 'unknown' | 'expired' | 'revoked' };
+
+/** Resolves a token to its scope, or says why it cannot be used. */
+export async function resolveLink(db: Db, token: string, now = new Date()): Promise<LinkCheck> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return { ok: false, reason: 'unknown' };
+  const link = await db.shareLink.findUnique({ where: { tokenHash: hashToken(token) } });
+  if (!link) return { ok: false, reason: 'unknown' };
+  if (link.revokedAt) return { ok: false, reason: 'revoked' };
+  if (link.expiresAt <= now) return { ok: false, reason: 'expired' };
+  await db.shareLink.update({ where: { id: link.id }, data: { lastUsedAt: now } });
+  return { ok: true, linkId: link.id, jobId: link.jobId, reviewerId: link.reviewerId, expiresAt: link.expiresAt };
+}
+
+/** Revokes the links matching every given criterion (a token, a job, a reviewer); returns how many. */
+export async function revokeLinks(
+  db: Db,
+  match: { token?: string; jobId?: string; reviewerId?: string },
+  now = new Date(),
+): Promise<number> {
+  if (!match.token && !match.jobId && !match.reviewerId) throw new Error('say which links to revoke');
+  const res = await db.shareLink.updateMany({
+    where: {
+      revokedAt: null,
+      ...(match.token ? { tokenHash: hashToken(match.token) } : {}),
+      ...(match.jobId ? { jobId: match.jobId } : {}),
+      ...(match.reviewerId ? { reviewerId: match.reviewerId } : {}),
+    },
+    data: { revokedAt: now },
+  });
+  return res.count;
+}
