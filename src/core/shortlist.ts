@@ -1,0 +1,83 @@
+import type { Db } from '../db/client.ts';
+import type { EnqueueResult, JobQueue } from './queue/types.ts';
+
+export const DEFAULT_SHORTLIST_SIZE = 10;
+export const SHORTLIST_CHANGED_QUEUE = 'shortlist.changed';
+const DEBOUNCE_MS = 60_000;
+
+export interface ShortlistEntryView {
+  applicationId: string;
+  rank: number;
+  score: number;
+}
+
+/**
+ * The job's top N active applications by their latest score. Skipped applications leave the list;
+ * approved ones stay (the cards mark them). Ties go to the earlier application, so the order is stable.
+ */
+export async function rankApplications(db: Db, jobId: string, size = DEFAULT_SHORTLIST_SIZE) {
+  const apps = await db.application.findMany({
+    where: { jobId, status: 'Active' },
+    select: {
+      id: true,
+      createdAt: true,
+      scores: { orderBy: { createdAt: 'desc' }, take: 1, select: { score: true } },
+      decisions: { orderBy: { createdAt: 'desc' }, take: 1, select: { verdict: true } },
+    },
+  });
+  return apps
+    .filter((a) => a.scores.length > 0 && a.decisions[0]?.verdict !== 'skip')
+    .map((a) => ({ applicationId: a.id, score: a.scores[0]!.score, createdAt: a.createdAt }))
+    .sort(
+      (a, b) =>
+        b.score - a.score
+        || a.createdAt.getTime() - b.createdAt.getTime()
+        || (a.applicationId < b.applicationId ? -1 : 1),
+    )
+    .slice(0, size)
+    .map((a, i): ShortlistEntryView => ({ applicationId: a.applicationId, rank: i + 1, score: a.score }));
+}
+
+export async function currentShortlist(db: Db, jobId: string): Promise<ShortlistEntryView[]> {
+  const rows = await db.shortlistEntry.findMany({ where: { jobId }, orderBy: { rank: 'asc' } });
+  return rows.map((r) => ({ applicationId: r.applicationId, rank: r.rank, score: r.score }));
+}
+
+/** Recomputes and persists the shortlist; `changed` says whether anyone moved, joined, left or was rescored. */
+export async function refreshShortlist(
+  db: Db,
+  jobId: string,
+  size = DEFAULT_SHORTLIST_SIZE,
+): Promise<{ changed: boolean; entries: ShortlistEntryView[] }> {
+  const entries = await rankApplications(db, jobId, size);
+  const before = await currentShortlist(db, jobId);
+  const key = (e: ShortlistEntryView) => `${e.applicationId}:${e.rank}:${e.score}`;
+  const changed = before.map(key).join('|') !== entries.map(key).join('|');
+  if (changed) {
+    await db.$transaction([
+      db.shortlistEntry.deleteMany({ where: { jobId } }),
+      db.shortlistEntry.createMany({ data: entries.map((e) => ({ jobId, ...e })) }),
+    ]);
+  }
+  return { changed, entries };
+}
+
+/**
+ * Announces a changed shortlist as a durable job, at most one per job per calendar minute: the first
+ * change in a minute goes out at once, later ones in that minute fold into one at the next minute.
+ * Consumers (chat cards, the web page) read the shortlist as it is when the job runs.
+ */
+export async function announceShortlistChange(
+  queue: JobQueue,
+  jobId: string,
+  now = Date.now(),
+): Promise<EnqueueResult> {
+  const bucket = Math.floor(now / DEBOUNCE_MS);
+  const first = await queue.enqueue(SHORTLIST_CHANGED_QUEUE, { jobId }, { idempotencyKey: `${jobId}:${bucket}` });
+  if (first.created) return first;
+  return queue.enqueue(
+    SHORTLIST_CHANGED_QUEUE,
+    { jobId },
+    { idempotencyKey: `${jobId}:${bucket + 1}`, runAt: new Date((bucket + 1) * DEBOUNCE_MS) },
+  );
+}
