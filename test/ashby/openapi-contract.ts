@@ -45,6 +45,8 @@ export class OpenApiContract {
     // OpenAPI adds keywords (example, discriminator, …) that are not JSON Schema: not strict.
     this.ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
     (addFormats as unknown as (ajv: Ajv2020) => void)(this.ajv);
+    // Ashby's own format for money amounts.
+    this.ajv.addFormat('currency', { type: 'number', validate: (n: number) => Number.isFinite(n) });
     this.ajv.addSchema(spec, 'spec');
   }
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AshbyClient } from '../../src/ashby/client.ts';
 import { type RunningSandbox, startSandbox } from '../../src/ashby/sandbox/server.ts';
 import { OpenApiContract } from './openapi-contract.ts';
-import { collect, type Exchange, recordingFetch, sandboxClient } from './sandbox-helpers.ts';
+import { collect, type Exchange, recordingFetch, sandboxClient, take } from './sandbox-helpers.ts';
 
 /** Every endpoint the client and the sandbox implement. */
 const ENDPOINTS = [
@@ -64,11 +64,11 @@ async function exerciseEveryEndpoint(c: AshbyClient) {
   await c.jobPosting.info(postings[0]!.id);
   const plans = await collect(c.interviewPlan.list());
   const stages = await c.interviewStage.list(plans[0]!.id);
-  const applications = await collect(c.application.list({ limit: 5 }));
+  const applications = await take(c.application.list({ limit: 5 }), 10);
   const app = applications.find((a) => a.status === 'Active')!;
   const detail = await c.application.info(app.id);
   const candidate = await c.candidate.info(app.candidate.id);
-  await collect(c.candidate.list({ limit: 7 }));
+  await take(c.candidate.list({ limit: 7 }), 8);
   await c.candidate.search({ name: candidate.name.split(' ')[0] });
   await collect(c.candidateTag.list());
   const tag = await c.candidateTag.create('SKIMA Screened');

@@ -41,3 +41,13 @@ export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   for await (const item of items) out.push(item);
   return out;
 }
+
+/** The first `n` items, without draining the remaining pages. */
+export async function take<T>(items: AsyncIterable<T>, n: number): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) {
+    out.push(item);
+    if (out.length >= n) break;
+  }
+  return out;
+}

@@ -29,6 +29,8 @@ export const faultSettingsSchema = z.object({
     .default([]),
 });
 export type FaultSettings = z.infer<typeof faultSettingsSchema>;
+/** What callers pass: every setting optional, defaults filled in. */
+export type FaultSettingsInput = z.input<typeof faultSettingsSchema>;
 
 export type FaultDecision =
   | { kind: 'none' }

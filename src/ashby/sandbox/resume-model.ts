@@ -35,6 +35,9 @@ const LAYOUTS: ResumeLayout[] = ['classic', 'two-column', 'compact', 'docx', 'do
 
 /** Chosen apart from the content so file names can be listed without building whole resumes. */
 export function resumeLayoutFor(seed: number, index: number): ResumeLayout {
+  // Encryption and scans are PDF matters: those defects always come as PDFs.
+  const defect = defectFor(index);
+  if (defect === 'password-protected' || defect === 'image-only') return 'classic';
   return rngFor(seed, 'layout', index).pick(LAYOUTS);
 }
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ApiKeyRegistry, PERMISSIONS, type Permission } from './api-keys.ts';
 import type { PendingUpload, SandboxContext, WriteRecord } from './context.ts';
-import { FaultInjector, type FaultSettings } from './faults.ts';
+import { FaultInjector, type FaultSettings, type FaultSettingsInput } from './faults.ts';
 import type { PagingSettings } from './list-paging.ts';
 import { OrgState } from './org-state.ts';
 import { FileCache } from './resume-files.ts';
@@ -84,7 +84,7 @@ export class SandboxState {
     this.epoch++;
   }
 
-  setFaults(input: Partial<FaultSettings>): FaultSettings {
+  setFaults(input: FaultSettingsInput): FaultSettings {
     return this.faults.configure(input);
   }
 

@@ -96,7 +96,10 @@ export class WebhookDispatcher {
   async idle(timeoutMs = 10_000): Promise<void> {
     const until = Date.now() + timeoutMs;
     while ((this.inFlight.size > 0 || this.timers.size > 0) && Date.now() < until) {
-      await Promise.race([Promise.allSettled([...this.inFlight]), new Promise((r) => setTimeout(r, 10))]);
+      // Always yield to the timer queue: with nothing in flight, allSettled([]) would resolve at once
+      // and this loop would starve the very retry timers it waits for.
+      const tick = new Promise((r) => setTimeout(r, 5));
+      await (this.inFlight.size > 0 ? Promise.race([Promise.allSettled([...this.inFlight]), tick]) : tick);
     }
   }
 
