@@ -69,6 +69,11 @@ export class OpenApiContract {
     return this.check(pointer(endpoint, 'requestBody/content/application~1json/schema'), body);
   }
 
+  /** Webhook bodies against the spec's `webhooks` section. */
+  checkWebhook(action: string, body: unknown): string | undefined {
+    return this.check(`spec#/webhooks/${action}/post/requestBody/content/application~1json/schema`, body);
+  }
+
   private check(ref: string, body: unknown): string | undefined {
     const v = this.validator(ref);
     if (v(body)) return undefined;

@@ -3,9 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningSandbox, startSandbox } from '../../src/ashby/sandbox/server.ts';
 import { verifyAshbyWebhook } from '../../src/ashby/webhook-verification.ts';
+import { OpenApiContract } from './openapi-contract.ts';
 import { collect, sandboxClient, take } from './sandbox-helpers.ts';
 
 const SECRET = 'whsec-sandbox';
+const contract = new OpenApiContract();
 
 interface Received {
   action: string;
@@ -34,7 +36,16 @@ beforeAll(async () => {
         secret: SECRET,
       });
       const body = JSON.parse(raw.toString());
-      received.push({ action: body.action, webhookActionId: body.webhookActionId, verified: result.ok, body });
+      // Every delivery must be a verifiable, parseable Ashby webhook whose body matches the spec.
+      const parsed = result.ok && !result.ignored;
+      const specProblem = contract.checkWebhook(body.action, body);
+      received.push({
+        action: body.action,
+        webhookActionId: body.webhookActionId,
+        verified: parsed && specProblem === undefined,
+        body,
+      });
+      if (specProblem) console.error(`${body.action} does not match the spec: ${specProblem}`);
       res.statusCode = answers.shift() ?? 200;
       res.end();
     });
@@ -169,6 +180,38 @@ describe('webhooks fired by the sandbox', () => {
     expect(received).toEqual([expect.objectContaining({ action: 'ping', verified: true })]);
     await client.webhook.delete(hook.id);
     await expect(client.webhook.delete(hook.id)).rejects.toMatchObject({ code: 'webhook_not_found' });
+  });
+
+  it('fires jobPostingUnpublish and jobPostingPublish, each with jobPostingUpdate', async () => {
+    const client = sandboxClient(sandbox);
+    const posting = (await client.jobPosting.list())[0]!;
+    await fetch(`${sandbox.url}/_sandbox/job-postings/${posting.id}/unpublish`, { method: 'POST' });
+    await sandbox.control.webhooks.idle();
+    expect(received.map((r) => r.action).sort()).toEqual(['jobPostingUnpublish', 'jobPostingUpdate']);
+    expect(received.every((r) => r.verified)).toBe(true);
+    expect(await client.jobPosting.list({ listedOnly: true })).not.toContainEqual(
+      expect.objectContaining({ id: posting.id }),
+    );
+    received = [];
+    await fetch(`${sandbox.url}/_sandbox/job-postings/${posting.id}/publish`, { method: 'POST' });
+    await sandbox.control.webhooks.idle();
+    expect(received.map((r) => r.action).sort()).toEqual(['jobPostingPublish', 'jobPostingUpdate']);
+  });
+
+  it('merges candidates: applications keep their ids and move to the survivor', async () => {
+    const client = sandboxClient(sandbox);
+    const [a, b] = await take(client.application.list(), 2);
+    const res = await fetch(`${sandbox.url}/_sandbox/candidates/merge`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ deletedCandidateId: a!.candidate.id, mergedCandidateId: b!.candidate.id }),
+    });
+    expect(res.status).toBe(200);
+    await sandbox.control.webhooks.idle();
+    expect(received).toEqual([expect.objectContaining({ action: 'candidateMerge', verified: true })]);
+    expect((await client.application.info(a!.id)).candidate.id).toBe(b!.candidate.id);
+    expect((await client.candidate.info(b!.candidate.id)).applicationIds.sort()).toEqual([a!.id, b!.id].sort());
+    await expect(client.candidate.info(a!.candidate.id)).rejects.toMatchObject({ code: 'candidate_not_found' });
   });
 
   it('fires candidateDelete and hides the candidate', async () => {

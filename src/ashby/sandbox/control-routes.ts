@@ -96,6 +96,29 @@ export function registerControlRoutes(app: FastifyInstance, state: SandboxState)
     }
   });
 
+  app.post('/_sandbox/candidates/merge', async (req, reply) => {
+    try {
+      const input = z.object({ deletedCandidateId: z.string(), mergedCandidateId: z.string() }).parse(req.body ?? {});
+      return state.mergeCandidates(input.deletedCandidateId, input.mergedCandidateId);
+    } catch (e) {
+      return reply.code(400).send(bad(e));
+    }
+  });
+
+  for (const [verb, listed] of [
+    ['publish', true],
+    ['unpublish', false],
+  ] as const) {
+    app.post<{ Params: { id: string } }>(`/_sandbox/job-postings/:id/${verb}`, async (req, reply) => {
+      try {
+        state.setPostingListed(req.params.id, listed);
+        return { jobPostingId: req.params.id, isListed: listed };
+      } catch (e) {
+        return reply.code(404).send(bad(e));
+      }
+    });
+  }
+
   app.post<{ Params: { id: string } }>('/_sandbox/candidates/:id/delete', async (req, reply) => {
     try {
       state.deleteCandidate(req.params.id);

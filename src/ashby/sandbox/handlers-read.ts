@@ -43,7 +43,7 @@ function applicationSource(
     count: () => org.applicationCount,
     item: (i) => {
       const base = org.applicationBase(i);
-      if (!base || org.isCandidateDeleted(base.candidateIndex)) return undefined;
+      if (!base || org.isCandidateDeleted(org.applicationCandidate(i))) return undefined;
       if (jobIndex !== undefined && base.jobIndex !== jobIndex) return undefined;
       if (f.createdAfter !== undefined && base.createdAt <= f.createdAfter) return undefined;
       if (f.status !== undefined && statusForStage(org.applicationStage(i)) !== f.status) return undefined;
@@ -79,7 +79,8 @@ export function candidateIndexOrThrow(ctx: SandboxContext, id: unknown): number 
 export function applicationIndexOrThrow(ctx: SandboxContext, id: unknown): number {
   const i = ctx.org.indexOf('application', id);
   const base = i === undefined ? undefined : ctx.org.applicationBase(i);
-  if (i === undefined || !base || ctx.org.isCandidateDeleted(base.candidateIndex)) throw notFound('application');
+  if (i === undefined || !base || ctx.org.isCandidateDeleted(ctx.org.applicationCandidate(i)))
+    throw notFound('application');
   return i;
 }
 
@@ -254,7 +255,7 @@ export const readEndpoints: Record<string, EndpointDef> = {
         body,
       );
       const results = ctx.org.jobs
-        .filter((j) => j.status === 'Open')
+        .filter((j) => j.status === 'Open' && (j.postingListed || !input.listedOnly))
         .filter((j) => input.location === undefined || j.template.location === input.location)
         .filter((j) => input.department === undefined || j.template.department === input.department)
         .map((j) => jobPostingSummaryJson(j));

@@ -41,6 +41,7 @@ export interface JobRec {
   planId: string;
   hiringTeam: Array<{ user: UserRec; role: string }>;
   postingId: string;
+  postingListed: boolean;
   locationId: string;
   departmentId: string;
   createdAt: number;
@@ -120,6 +121,8 @@ export interface ApplicationBase {
   archiveReasonIndex: number;
 }
 export interface ApplicationOverlay {
+  /** Set when a candidate merge moved the application to another candidate. */
+  candidateIndex?: number;
   stageId: string;
   archiveReasonId: string | undefined;
   archivedAt: number | undefined;
@@ -288,6 +291,7 @@ export class OrgState {
           { user: recruiters[j % recruiters.length] as UserRec, role: 'Recruiter' },
         ],
         postingId: this.id('posting', j),
+        postingListed: true,
         locationId: this.id('location', JOB_TEMPLATES.indexOf(template)),
         departmentId: this.id('department', JOB_TEMPLATES.indexOf(template)),
         createdAt: opened - 5 * DAY,
@@ -355,9 +359,20 @@ export class OrgState {
     return o;
   }
 
+  /** Seeded candidate i owns seeded application i, unless a merge moved it; created ones are listed. */
   candidateApplications(i: number): number[] {
-    const own = i < this.shape.applications ? [i] : [];
-    return [...own, ...(this.candidateOverlays.get(i)?.extraApplications ?? [])];
+    const own = i < this.shape.applications && this.applicationCandidate(i) === i ? [i] : [];
+    const extra = (this.candidateOverlays.get(i)?.extraApplications ?? []).filter(
+      (a) => this.applicationCandidate(a) === i,
+    );
+    return [...own, ...extra];
+  }
+
+  /** The candidate an application belongs to now (merges move applications). */
+  applicationCandidate(i: number): number {
+    return (
+      this.applicationOverlays.get(i)?.candidateIndex ?? (this.applicationBase(i) as ApplicationBase).candidateIndex
+    );
   }
 
   createCandidate(
@@ -466,7 +481,7 @@ export class OrgState {
       updatedAt: now,
       seq: this.nextSeq(),
     });
-    if (base.candidateIndex !== index) this.touchCandidate(base.candidateIndex, now).extraApplications.push(index);
+    this.touchCandidate(base.candidateIndex, now).extraApplications.push(index);
     return index;
   }
 

@@ -6,6 +6,7 @@ import type { PagingSettings } from './list-paging.ts';
 import { OrgState } from './org-state.ts';
 import { FileCache } from './resume-files.ts';
 import { parseSeed, type SeedSpec, seedShape } from './seed-spec.ts';
+import { jobPostingSummaryJson } from './serialize.ts';
 import { WebhookDispatcher } from './webhook-dispatcher.ts';
 import { serializeForWebhook } from './webhook-payloads.ts';
 
@@ -151,6 +152,54 @@ export class SandboxState {
     this.org.touchCandidate(index, this.now()).deleted = true;
     for (const a of this.org.candidateApplications(index)) this.org.touchApplication(a, this.now());
     this.webhooks.emit([{ action: 'candidateDelete', data: { candidate: { id: candidateId } } }]);
+  }
+
+  /** A recruiter lists or unlists a job posting: jobPostingPublish/Unpublish plus jobPostingUpdate. */
+  setPostingListed(jobPostingId: string, listed: boolean) {
+    const index = this.org.indexOf('posting', jobPostingId);
+    const job = index === undefined ? undefined : this.org.job(index);
+    if (!job) throw new Error('job posting not found');
+    job.postingListed = listed;
+    job.updatedAt = this.now();
+    job.seq = this.org.nextSeq();
+    const jobPosting = jobPostingSummaryJson(job);
+    this.webhooks.emit([
+      { action: listed ? 'jobPostingPublish' : 'jobPostingUnpublish', data: { jobPosting } },
+      { action: 'jobPostingUpdate', data: { jobPosting } },
+    ]);
+  }
+
+  /**
+   * Ashby merges duplicate candidates: the duplicate disappears and its applications move to the
+   * surviving candidate; candidateMerge fires. Application ids stay stable, candidate ids do not.
+   */
+  mergeCandidates(deletedCandidateId: string, mergedCandidateId: string) {
+    const from = this.org.indexOf('candidate', deletedCandidateId);
+    const to = this.org.indexOf('candidate', mergedCandidateId);
+    if (
+      from === undefined ||
+      to === undefined ||
+      from === to ||
+      this.org.isCandidateDeleted(from) ||
+      this.org.isCandidateDeleted(to)
+    ) {
+      throw new Error('candidates not found or not distinct');
+    }
+    const now = this.now();
+    const moved = this.org.candidateApplications(from);
+    const target = this.org.touchCandidate(to, now);
+    for (const a of moved) {
+      this.org.touchApplication(a, now).candidateIndex = to;
+      target.extraApplications.push(a);
+    }
+    this.org.touchCandidate(from, now).deleted = true;
+    this.webhooks.emit([
+      {
+        action: 'candidateMerge',
+        data: { deletedCandidate: { id: deletedCandidateId }, mergedCandidate: { id: mergedCandidateId } },
+      },
+    ]);
+    return { movedApplicationIds: moved.map((a) => this.org.id('application', a)) };
   }
 
   summary() {

@@ -121,7 +121,8 @@ function hiringTeamJson(job: JobRec) {
 export function applicationJson(org: OrgState, i: number) {
   const base = org.applicationBase(i) as ApplicationBase;
   const overlay = org.applicationOverlay(i);
-  const candidate = org.candidateBase(base.candidateIndex);
+  const candidateIndex = org.applicationCandidate(i);
+  const candidate = org.candidateBase(candidateIndex);
   const job = org.job(base.jobIndex) as JobRec;
   const stage = org.applicationStage(i);
   const status = statusForStage(stage);
@@ -136,7 +137,7 @@ export function applicationJson(org: OrgState, i: number) {
     status,
     customFields: customFieldsJson(org, overlay?.customFields),
     candidate: {
-      id: org.id('candidate', base.candidateIndex),
+      id: org.id('candidate', candidateIndex),
       name: candidate?.name ?? 'Deleted Candidate',
       ...(candidate ? { primaryEmailAddress: { value: candidate.email, type: 'Personal', isPrimary: true } } : {}),
       ...(candidate ? { primaryPhoneNumber: { value: candidate.phone, type: 'Personal', isPrimary: true } } : {}),
@@ -158,7 +159,7 @@ export function applicationDetailJson(org: OrgState, i: number) {
   const stage = org.applicationStage(i);
   const history = overlay?.history ?? [{ stageId: stage.id, enteredAt: base.createdAt }];
   const plan = org.plan(stage.planId) as PlanRec;
-  const resume = resumeHandle(org, base.candidateIndex);
+  const resume = resumeHandle(org, org.applicationCandidate(i));
   return {
     ...applicationJson(org, i),
     applicationHistory: history.map((h, n) => {
@@ -272,7 +273,7 @@ export function jobPostingSummaryJson(job: JobRec) {
     locationIds: { primaryLocationId: job.locationId, secondaryLocationIds: [] },
     workplaceType: t.workplaceType,
     employmentType: t.employmentType,
-    isListed: true,
+    isListed: job.postingListed,
     publishedDate: iso(job.openedAt).slice(0, 10),
     externalLink: `https://jobs.ashbyhq.com/northwind/${job.postingId}`,
     applyLink: `https://jobs.ashbyhq.com/northwind/${job.postingId}/application`,

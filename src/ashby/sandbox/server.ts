@@ -13,6 +13,10 @@ export const SANDBOX_WEBHOOK_TYPES = [
   'candidateStageChange',
   'candidateHire',
   'candidateDelete',
+  'candidateMerge',
+  'jobPostingPublish',
+  'jobPostingUnpublish',
+  'jobPostingUpdate',
 ] as const;
 
 export interface SandboxOptions {
