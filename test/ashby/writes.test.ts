@@ -75,13 +75,18 @@ describe('non-idempotent writes', () => {
   });
 
   it('gives up after the retry budget', async () => {
-    nock(BASE).post('/candidate.createNote').times(3).reply(500);
-    nock(BASE)
+    const creates = nock(BASE).post('/candidate.createNote').times(3).reply(500);
+    const probes = nock(BASE)
       .post('/candidate.listNotes')
-      .times(2)
+      .times(3)
       .reply(200, { success: true, results: [], moreDataAvailable: false });
     const { client } = nockClient({ maxRetries: 2 });
-    await expect(client.candidate.createNote(noteInput)).rejects.toBeInstanceOf(AshbyUnavailableError);
+    const error = await client.candidate.createNote(noteInput).catch((e) => e);
+    expect(error).toBeInstanceOf(AshbyUnavailableError);
+    expect(error.endpoint).toBe('candidate.createNote');
+    expect(error.attempts).toBe(3);
+    creates.done();
+    probes.done();
   });
 });
 
