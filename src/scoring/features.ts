@@ -3,18 +3,35 @@ import { MET_THRESHOLD, matchRequirement, type RequirementMatch, stemShare } fro
 import type { ParsedResume } from './resume-parse.ts';
 
 /**
- * The explainable features (each 0-1) and how they combine into the 0-100 score. Weights are a
- * prior from the scoring research, adjusted on the RJDB dev split only; a feature the job does not
- * ask for (no experience requirement, say) is left out and the others are renormalised, so the
- * scale means the same for every job.
+ * The explainable features (each 0-1) and how they combine into the 0-100 score:
+ * - mustHave: share of must-have skills/certifications/education met (partial credit below 0.6)
+ * - niceToHave: the same for preferred items
+ * - experience: years in matching roles / years asked, capped at 1 per requirement (more years
+ *   than asked earn nothing, so age is not rewarded)
+ * - title: the job title's words in the resume's role titles
+ * - lexical: requirement words present, depth over the whole description, and phrase overlap
+ * Weights started from the scoring research's prior and were adjusted on the RJDB dev split only.
+ * A feature the job does not ask for (no experience requirement, say) is left out and the others
+ * renormalised, so the scale means the same for every job.
  */
 export const FEATURE_WEIGHTS = {
-  mustHave: 0.4,
+  mustHave: 0.3,
   niceToHave: 0.05,
-  experience: 0.3,
+  experience: 0.25,
   title: 0.1,
-  lexical: 0.15,
+  lexical: 0.35,
 } as const;
+
+/** Lexical relevance mixes word coverage, depth and phrase (bigram) coverage. */
+const LEX_MIX = [0.25, 0.25, 0.5] as const;
+/** Half of a description's phrases found in a resume is already full phrase credit. */
+const PHRASE_SCALE = 2;
+/**
+ * The weighted feature mean is concave-mapped to 0-100 so the bands hold: on the dev data a
+ * resume built for the job lands around 80+, one with gaps around 60-79, an unrelated one under 20.
+ * The map is monotone, so it never changes an order.
+ */
+const SCALE_EXPONENT = 1.5;
 
 export type FeatureName = keyof typeof FEATURE_WEIGHTS;
 
@@ -64,7 +81,13 @@ export function evaluate(job: ParsedJob, resume: ParsedResume): Evaluation {
       depth += w * Math.min(1, (resume.stemCounts.get(stem) ?? 0) / 2);
       weight += w;
     }
-    features.lexical = 0.5 * stemShare([...jdStems], resume.stems) + 0.5 * (weight > 0 ? depth / weight : 0);
+    let phrases = 0;
+    for (const bigram of job.bigrams) if (resume.bigrams.has(bigram)) phrases += 1;
+    const phraseShare = job.bigrams.size > 0 ? phrases / job.bigrams.size : 0;
+    features.lexical =
+      LEX_MIX[0] * stemShare([...jdStems], resume.stems) +
+      LEX_MIX[1] * (weight > 0 ? depth / weight : 0) +
+      LEX_MIX[2] * Math.min(1, PHRASE_SCALE * phraseShare);
   }
 
   let weighted = 0;
@@ -73,7 +96,8 @@ export function evaluate(job: ParsedJob, resume: ParsedResume): Evaluation {
     weighted += FEATURE_WEIGHTS[name] * value;
     total += FEATURE_WEIGHTS[name];
   }
-  let raw = total > 0 ? (100 * weighted) / total : 0;
+  const mean01 = total > 0 ? weighted / total : 0;
+  let raw = 100 * (1 - (1 - mean01) ** SCALE_EXPONENT);
   const certMissing = matches.some(
     (m) => m.requirement.kind === 'certification' && m.requirement.mustHave && m.coverage < MET_THRESHOLD,
   );

@@ -27,6 +27,8 @@ export interface ParsedJob {
   readonly requirements: readonly Requirement[];
   /** Content stems of the whole description (framing words removed) with their counts. */
   readonly stems: ReadonlyMap<string, number>;
+  /** Adjacent content-stem pairs of the description (same construction as the resume's). */
+  readonly bigrams: ReadonlySet<string>;
   readonly location?: { readonly remote: boolean; readonly text: string };
 }
 
@@ -61,7 +63,7 @@ const FILLER = new Set(
     'working work year years yrs minimum least plus required require requires preferred must have has having ' +
     'need needed necessary essential ideal ideally candidate candidates successful previous prior practical ' +
     'hands-on hands demonstrable relevant related similar field role position job various etc new highly ' +
-    'considerable extensive keen outstanding exceptional superior deep thorough comprehensive sound high level one two three four five ' +
+    'framework frameworks industry concepts languages platform platforms environment environments technologies tools field sector area domain demanded talent competency conversant background adept versatility mastery considerable extensive keen outstanding exceptional superior deep thorough comprehensive sound high level one two three four five ' +
     'six seven eight nine ten'
   ).split(' '),
 );
@@ -80,7 +82,7 @@ const WORD_NUMBERS: Record<string, number> = {
 };
 
 const YEARS_RE =
-  /(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)\s*\+?\s*(?:(?:-|to)\s*\d+\s*)?(?:years?|yrs?)\b/i;
+  /(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)\s*\+?\s*(?:(?:-|to)\s*\d+\s*)?[\s-]*(?:years?|yrs?)\b/i;
 const PREFERRED_CUE = /\b(preferred|nice to have|a plus|is a plus|bonus|desirable|ideally|advantage|optional)\b/i;
 const DEGREE_LEVELS: ReadonlyArray<readonly [RegExp, number]> = [
   [/\b(ph\.?d|doctorate|doctoral)\b/i, 5],
@@ -105,7 +107,7 @@ export function parseJobDescription(text: string, dictionary: SkillDictionary): 
     if (section.kind === 'duties' || section.kind === 'summary' || section.kind === 'other') continue;
     for (const item of items) {
       const req = parseRequirement(item, section.kind, dictionary);
-      if (req) requirements.push(req);
+      if (req) requirements.push(...[req].flat());
     }
   }
 
@@ -114,19 +116,45 @@ export function parseJobDescription(text: string, dictionary: SkillDictionary): 
   if (requirements.length === 0) {
     for (const sentence of sentencesOf(text)) {
       const req = parseRequirement(sentence, 'required', dictionary, true);
-      if (req) requirements.push(req);
+      if (req) requirements.push(...[req].flat());
     }
+  }
+
+  // Dictionary skills the description names outside its requirement lists ("experience in
+  // socket programming using Node.js") are requirements too.
+  const named = new Set(requirements.flatMap((r) => r.skillIds));
+  for (const mention of dictionary.find(tokenize(text))) {
+    if (named.has(mention.skillId)) continue;
+    named.add(mention.skillId);
+    const entry = dictionary.skills.get(mention.skillId);
+    if (!entry || entry.family === 'general') continue;
+    const context = text.slice(Math.max(0, mention.start - 80), mention.end + 20);
+    requirements.push({
+      kind: 'skill',
+      mustHave: !PREFERRED_CUE.test(context),
+      label: entry.label,
+      stems: keyStems(entry.label),
+      skillIds: [entry.id],
+      skillShare: 1,
+    });
   }
 
   if (!title) title = firstLine(text);
   const stems = new Map<string, number>();
-  for (const t of tokenize(text)) {
-    if (STOP_WORDS.has(t.raw) || FILLER.has(t.raw) || /^\d+$/.test(t.raw)) continue;
-    stems.set(t.stem, (stems.get(t.stem) ?? 0) + 1);
+  const bigrams = new Set<string>();
+  for (const line of splitLines(text)) {
+    let previous: string | undefined;
+    for (const t of tokenize(line.text)) {
+      if (STOP_WORDS.has(t.raw)) continue;
+      if (previous !== undefined && !FILLER.has(t.raw) && !FILLER.has(previous)) bigrams.add(`${previous} ${t.stem}`);
+      previous = t.stem;
+      if (FILLER.has(t.raw) || /^\d+$/.test(t.raw)) continue;
+      stems.set(t.stem, (stems.get(t.stem) ?? 0) + 1);
+    }
   }
   const titleStems = keyStems(title);
   const location = parseLocation(text);
-  return { title, titleStems, requirements: dedupe(requirements), stems, ...(location ? { location } : {}) };
+  return { title, titleStems, requirements: dedupe(requirements), stems, bigrams, ...(location ? { location } : {}) };
 }
 
 function parseRequirement(
@@ -134,7 +162,7 @@ function parseRequirement(
   sectionKind: JdSectionKind,
   dictionary: SkillDictionary,
   unstructured = false,
-): Requirement | undefined {
+): Requirement | Requirement[] | undefined {
   const text = item.text.trim();
   const mustHave = sectionKind !== 'preferred' && !PREFERRED_CUE.test(text);
   const tokens = tokenize(text);
@@ -178,16 +206,28 @@ function parseRequirement(
     return { kind: 'skill', mustHave, label: clip(labels.join(', '), 60), stems: [], skillIds, skillShare: 1 };
   }
 
-  const label = skillLabel(text);
+  // An intro line ("The candidate should have the following:") is not a requirement.
+  if (/:\s*$/.test(text)) return undefined;
+  const kind: RequirementKind = CERT_CUE.test(text) ? 'certification' : 'skill';
+  const parts = splitSkillList(text);
+  const reqs = parts
+    .map((label) => skillRequirement(label, kind, mustHave, dictionary))
+    .filter((r): r is Requirement => r !== undefined);
+  return reqs.length > 0 ? reqs : undefined;
+}
+
+function skillRequirement(
+  label: string,
+  kind: RequirementKind,
+  mustHave: boolean,
+  dictionary: SkillDictionary,
+): Requirement | undefined {
   const stems = keyStems(label);
   // The label names the skill; the rest of the item only describes it.
   const labelTokens = tokenize(label);
   const mentions = dictionary.find(labelTokens);
   const labelSkills = [...new Set(mentions.map((m) => m.skillId))];
   if (stems.length === 0 && labelSkills.length === 0) return undefined;
-  // An intro line ("The candidate should have the following:") is not a requirement.
-  if (/:\s*$/.test(text)) return undefined;
-  const kind: RequirementKind = CERT_CUE.test(text) ? 'certification' : 'skill';
   return {
     kind,
     mustHave,
@@ -198,19 +238,47 @@ function parseRequirement(
   };
 }
 
+/**
+ * One requirement per skill: "Conversant with Jboss, Linux, and Greenplum" and "core skills:
+ * Confidentiality, Basic IT Skills, Initiative" are lists, each entry checked on its own. A
+ * sentence whose parts are not short noun phrases stays one requirement.
+ */
+function splitSkillList(text: string): string[] {
+  const colon = /^([^:]{2,120}):\s+(\S.*)$/.exec(text);
+  const head = colon?.[1] ?? '';
+  if (colon && head.split(/\s+/).length <= 6) return [skillLabel(text)];
+  const body = colon ? (colon[2] ?? '') : skillLabel(text);
+  const parts = body
+    .replace(/\s*\(.*?\)\s*/g, ' ')
+    .split(/\s*(?:,|;|\/|\||\band\b|\bor\b|&|\betc\b\.?)\s*/i)
+    .map((p) => skillLabel(p.replace(/^(?:such as|like|including|e\.g\.?|especially)\s+/i, '').trim()))
+    .filter((p) => /[\p{L}]/u.test(p));
+  const short = parts.length >= 2 && parts.every((p) => p.split(/\s+/).length <= 4);
+  return short ? parts : [colon ? skillLabel(body) : body];
+}
+
 /** "Customer Service: Experience in helping clients" -> "Customer Service"; strips framing words. */
 function skillLabel(text: string): string {
   const colon = /^([^:]{2,60}):\s+\S/.exec(text);
   if (colon && (colon[1] ?? '').split(/\s+/).length <= 6) return (colon[1] ?? '').trim();
   let label = text.replace(/[.;]+$/, '');
   const leading =
-    /^(?:and\s+|(?:must|should)\s+(?:have|be)\s+|(?:the\s+)?(?:ability|capacity|willingness)\s+to\s+|(?:a\s+)?(?:strong|excellent|good|solid|basic|advanced|demonstrated|proven|effective|substantial|exceptional|outstanding|superior|keen|deep|thorough|sound|working|in-depth|high|great|considerable|extensive|comprehensive)\s+|(?:proficiency|proficient|experience|experienced|knowledge|knowledgeable|understanding|familiarity|familiar|expertise|skilled|competence|competent|capability)\s+(?:in|with|of|at|on|using)?\s*|(?:skills?|abilities)\s+(?:in|with|of)\s+)/i;
+    /^(?:and\s+|(?:must|should)\s+(?:have|be)\s+|(?:the\s+)?(?:ability|capacity|willingness)\s+to\s+|(?:a\s+)?(?:strong|excellent|good|solid|basic|advanced|demonstrated|proven|effective|substantial|exceptional|outstanding|superior|keen|deep|thorough|sound|working|in-depth|high|great|considerable|extensive|comprehensive)\s+|(?:proficiency|proficient|experience|experienced|knowledge|knowledgeable|understanding|familiarity|familiar|expertise|skilled|competence|competency|competent|capability|conversant|background|talent|adept|versatility|mastery|expert|fluency|fluent|command|grasp|qualification|hands-on experience)\s+(?:in|with|of|at|on|using|to)?\s*|(?:skills?|abilities)\s+(?:in|with|of)\s+)/i;
   for (let i = 0; i < 4; i++) {
     const next = label.replace(leading, '');
     if (next === label) break;
     label = next;
   }
   label = label.replace(/\s+(?:skills?|abilities|capabilities|knowledge|experience|proficiency)$/i, '');
+  // The skill is the noun phrase; what follows describes its use ("physical fitness to manage
+  // equipment", "NoSQL databases like Mongo", "SSL is demanded").
+  const core = label
+    .replace(
+      /\s+(?:to|for|like|such as|is|are|was|that|which|who|particularly|especially|with respect|in order|when|while|by|so that|as well as|along with|across|within|using|via)\b.*$/i,
+      '',
+    )
+    .replace(/^(?:the|an?|any|all)\s+/i, '');
+  if (keyStems(core).length > 0) label = core;
   // Keep the first clause of long sentences: it usually names the skill.
   const words = label.split(/\s+/);
   if (words.length > 8)

@@ -41,7 +41,7 @@ function matchSkill(req: Requirement, resume: ParsedResume): RequirementMatch {
   const best = bestLine(req.stems, resume);
   const docCoverage = stemShare(req.stems, resume.stems);
   // Evidence on one line beats words scattered across the resume.
-  const lexical = Math.max(best.share, 0.8 * docCoverage);
+  const lexical = Math.max(best.share, 0.5 * docCoverage);
   if (dictCoverage >= lexical && dictLine !== undefined) {
     return { requirement: req, coverage: dictCoverage, lineIndex: dictLine };
   }

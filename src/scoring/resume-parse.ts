@@ -41,6 +41,8 @@ export interface ParsedResume {
   readonly stems: ReadonlySet<string>;
   /** How often each content stem occurs. */
   readonly stemCounts: ReadonlyMap<string, number>;
+  /** Adjacent content-stem pairs ("secur analyst"): phrases are far more specific than words. */
+  readonly bigrams: ReadonlySet<string>;
   readonly education: readonly Line[];
   readonly certifications: readonly Line[];
   /** Total months of dated experience, overlaps counted once. */
@@ -77,6 +79,7 @@ export function parseResume(redactedText: string, dictionary: SkillDictionary, a
   const skills = new Map<string, number[]>();
   const stems = new Set<string>();
   const stemCounts = new Map<string, number>();
+  const bigrams = new Set<string>();
   const roles: ResumeRole[] = [];
   const education: Line[] = [];
   const certifications: Line[] = [];
@@ -87,6 +90,7 @@ export function parseResume(redactedText: string, dictionary: SkillDictionary, a
       skills,
       stems,
       stemCounts,
+      bigrams,
       roles,
       education,
       certifications,
@@ -100,6 +104,7 @@ export function parseResume(redactedText: string, dictionary: SkillDictionary, a
     skills,
     stems,
     stemCounts,
+    bigrams,
     education,
     certifications,
     experienceMonths: mergedMonths(intervals),
@@ -111,6 +116,7 @@ interface Accumulator {
   skills: Map<string, number[]>;
   stems: Set<string>;
   stemCounts: Map<string, number>;
+  bigrams: Set<string>;
   roles: ResumeRole[];
   education: Line[];
   certifications: Line[];
@@ -142,8 +148,11 @@ function parseSectionInto(
     if (!body.text.trim()) continue;
     const tokens = tokenize(body.text);
     const lineStems = new Set<string>();
+    let previous: string | undefined;
     for (const t of tokens) {
       if (STOP_WORDS.has(t.raw)) continue;
+      if (previous !== undefined) acc.bigrams.add(`${previous} ${t.stem}`);
+      previous = t.stem;
       lineStems.add(t.stem);
       acc.stemCounts.set(t.stem, (acc.stemCounts.get(t.stem) ?? 0) + 1);
     }
