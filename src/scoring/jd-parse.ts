@@ -128,12 +128,15 @@ export function parseJobDescription(text: string, dictionary: SkillDictionary): 
     named.add(mention.skillId);
     const entry = dictionary.skills.get(mention.skillId);
     if (!entry || entry.family === 'general') continue;
+    const entryStems = keyStems(entry.label);
+    // Already asked for in other words ("1 year as a shift lead" covers "Shift lead").
+    if (requirements.some((r) => entryStems.every((st) => r.stems.includes(st)))) continue;
     const context = text.slice(Math.max(0, mention.start - 80), mention.end + 20);
     requirements.push({
       kind: 'skill',
       mustHave: !PREFERRED_CUE.test(context),
       label: entry.label,
-      stems: keyStems(entry.label),
+      stems: entryStems,
       skillIds: [entry.id],
       skillShare: 1,
     });

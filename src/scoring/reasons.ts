@@ -63,13 +63,19 @@ function reasonLabel(m: RequirementMatch): string {
   const req = m.requirement;
   if (req.kind === 'experience' && m.yearsFound !== undefined) {
     const years = Math.round(Math.min(m.yearsFound, req.years ?? m.yearsFound) * 10) / 10;
-    return `${years} yrs ${req.label.replace(/^\d+(?:\.\d+)?\s+yrs\s+/, '')}`;
+    return `${years} ${years === 1 ? 'yr' : 'yrs'} ${req.label.replace(/^\d+(?:\.\d+)?\s+yrs\s+/, '')}`;
   }
   return req.label;
 }
 
 function bulletText(labels: string[]): string {
-  const unique = [...new Set(labels)];
+  const seen = new Set<string>();
+  const unique = labels.filter((l) => {
+    const key = l.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   let text = unique[0] ?? '';
   for (const label of unique.slice(1)) {
     if (text.length + label.length + 2 > MAX_REASON_CHARS) break;

@@ -44,7 +44,8 @@ export async function extractText(bytes: Uint8Array, options: ExtractOptions = {
     }, limits.timeoutMs);
   });
   try {
-    return await Promise.race([read(bytes, format, limits, controller.signal), timeout]);
+    const deadline = Date.now() + limits.timeoutMs;
+    return await Promise.race([read(bytes, format, limits, controller.signal, deadline), timeout]);
   } catch (err) {
     if (err instanceof UnreadableDocumentError) return unreadable(err.reason, err.message);
     return unreadable('corrupt', 'The file is damaged and cannot be read.');
@@ -58,13 +59,14 @@ async function read(
   format: DocumentFormat,
   limits: ExtractLimits,
   signal: AbortSignal,
+  deadline: number,
 ): Promise<ExtractResult> {
   let raw: string;
   const kinds = new Set<HiddenTextKind>();
   let pages: number | undefined;
   let truncated = false;
   if (format === 'pdf') {
-    const pdf = await readPdf(bytes, limits, signal);
+    const pdf = await readPdf(bytes, limits, signal, deadline);
     raw = pdf.text;
     pages = pdf.pages;
     truncated = pdf.truncated;

@@ -43,6 +43,7 @@ export function htmlToTextWithFlags(html: string): HtmlText {
   s = removeHiddenElements(s, () => kinds.add('hidden_markup'));
   s = s
     .replace(/<li\b[^>]*>/gi, '\n- ')
+    .replace(/<\/li\s*>/gi, '')
     .replace(BLOCK_TAGS, '\n')
     .replace(/<[^>]+>/g, '')
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => decodeEntity(m, e));

@@ -21,7 +21,12 @@ interface TextItemLike {
  * the page box or in microscopic type is dropped and flagged. (The text layer carries no colour,
  * so white-on-white text in PDFs is not detectable here.)
  */
-export async function readPdf(bytes: Uint8Array, limits: ExtractLimits, signal: AbortSignal): Promise<PdfText> {
+export async function readPdf(
+  bytes: Uint8Array,
+  limits: ExtractLimits,
+  signal: AbortSignal,
+  deadline: number,
+): Promise<PdfText> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // pdf.js takes ownership of the buffer it is given: pass a copy.
   const task = pdfjs.getDocument({
@@ -45,7 +50,10 @@ export async function readPdf(bytes: Uint8Array, limits: ExtractLimits, signal: 
     const pageCount = Math.min(doc.numPages, limits.maxPages);
     const pages: string[] = [];
     for (let n = 1; n <= pageCount; n++) {
-      if (signal.aborted) throw new UnreadableDocumentError('timeout', 'Reading the PDF took too long.');
+      // pdf.js may finish a page without yielding to the timer, so the deadline is also checked here.
+      if (signal.aborted || Date.now() > deadline) {
+        throw new UnreadableDocumentError('timeout', 'Reading the PDF took too long.');
+      }
       const page = await doc.getPage(n);
       const [x0, y0, x1, y1] = page.view as [number, number, number, number];
       const content = await page.getTextContent();
