@@ -35,8 +35,8 @@ export function buildPdf(
   let encryptId: number | undefined;
   if (opts.encrypt) {
     encryptId = next++;
-    const o = '<' + '11'.repeat(32) + '>';
-    const u = '<' + '22'.repeat(32) + '>';
+    const o = `<${'11'.repeat(32)}>`;
+    const u = `<${'22'.repeat(32)}>`;
     objects[encryptId] = `<< /Filter /Standard /V 1 /R 2 /O ${o} /U ${u} /P -44 >>`;
   }
   let out = '%PDF-1.4\n';
