@@ -161,50 +161,56 @@ async function vanetik(): Promise<void> {
     (r) => `${r.job_title}\n${r.job_description}`,
   );
   const annotations = readFileSync(resolve(dir, 'annotations-for-the-first-30-vacancies.txt'), 'utf8');
-  const a1 = parseRankings(annotations, 'ANNOTATOR_1_RANKINGS');
-  const a2 = parseRankings(annotations, 'ANNOTATOR_2_RANKINGS');
   const scorer = createScorer({ asOf: new Date('2023-06-30T00:00:00Z') });
-  const rho1: number[] = [];
-  const rho2: number[] = [];
-  const agree: number[] = [];
-  const bmRho1: number[] = [];
-  const bmRho2: number[] = [];
+  const ours: number[][] = [];
+  const bm: number[][] = [];
   let unreadable = 0;
   for (let cv = 1; cv <= 30; cv++) {
     const res = await extractText(readFileSync(resolve(dir, `CV/${cv}.docx`)), { filename: `${cv}.docx` });
     if (!res.ok) {
       unreadable += 1;
+      ours.push([]);
+      bm.push([]);
       continue;
     }
-    const ours = vacancies.map((v) => scorer.score(v, res.text).features.raw ?? 0);
+    ours.push(vacancies.map((v) => scorer.score(v, res.text).features.raw ?? 0));
     // BM25 in the reverse direction: the CV is the query, the 5 vacancies the corpus.
-    const bmScores = [...buildBm25(vacancies).scoreAll(res.text)];
-    const r1 = a1[cv - 1];
-    const r2 = a2[cv - 1];
-    if (r1) {
-      rho1.push(spearman(ours, r1));
-      bmRho1.push(spearman(bmScores, r1));
-    }
-    if (r2) {
-      rho2.push(spearman(ours, r2));
-      bmRho2.push(spearman(bmScores, r2));
-    }
-    if (r1 && r2) agree.push(spearman(r1, r2));
+    bm.push([...buildBm25(vacancies).scoreAll(res.text)]);
   }
   console.log('');
-  console.log(`Vanetik & Kogan: 30 DOCX CVs x 5 vacancies (${unreadable} unreadable)`);
-  console.log('mean Spearman vs annotator      skima    bm25');
-  console.log(`annotator 1 (${rho1.length} CVs)              ${fmt(mean(rho1))}   ${fmt(mean(bmRho1))}`);
-  console.log(`annotator 2 (${rho2.length} CVs)              ${fmt(mean(rho2))}   ${fmt(mean(bmRho2))}`);
-  console.log(`inter-annotator agreement (${agree.length} CVs): ${fmt(mean(agree))}  (the ceiling: weak ground truth)`);
+  console.log(`Vanetik & Kogan: 30 DOCX CVs x 5 vacancies (${unreadable} unreadable); mean Spearman per CV`);
+  console.log('reading  vs annotator       skima    bm25    annotator agreement');
+  for (const reading of ['a', 'b'] as const) {
+    const a1 = parseRankings(annotations, 'ANNOTATOR_1_RANKINGS', reading);
+    const a2 = parseRankings(annotations, 'ANNOTATOR_2_RANKINGS', reading);
+    const agree: number[] = [];
+    for (let i = 0; i < 30; i++) if (a1[i] && a2[i]) agree.push(spearman(a1[i]!, a2[i]!));
+    for (const [label, ann] of [
+      ['1', a1],
+      ['2', a2],
+    ] as const) {
+      const rs: number[] = [];
+      const rb: number[] = [];
+      ann.forEach((pref, i) => {
+        if (!pref || !ours[i]?.length) return;
+        rs.push(spearman(ours[i]!, pref));
+        rb.push(spearman(bm[i]!, pref));
+      });
+      console.log(
+        `(${reading})      annotator ${label} (${rs.length} CVs)  ${fmt(mean(rs))}   ${fmt(mean(rb))}   ${fmt(mean(agree))}`,
+      );
+    }
+  }
+  console.log('(human agreement is the ceiling: this ground truth is weak; a sanity check only)');
 }
 
 /**
- * Annotation arrays list vacancies from best to worst ("place 1 in the array" is the best). Arrays
- * that are not permutations of 1-5 are skipped. Returns, per CV, a preference score per vacancy
- * (higher = better) so it can be correlated with scores.
+ * The annotation file says vacancies are "ranked from the best (place 1 in the annotation array)
+ * to the worst", which reads two ways: (a) the array lists vacancy numbers from best to worst, or
+ * (b) entry i is the place given to vacancy i+1. Both readings are reported. Arrays that are not
+ * permutations of 1-5 are skipped. Returns, per CV, a preference per vacancy (higher = better).
  */
-function parseRankings(text: string, name: string): Array<number[] | undefined> {
+function parseRankings(text: string, name: string, reading: 'a' | 'b'): Array<number[] | undefined> {
   const start = text.indexOf(name);
   const open = text.indexOf('[', start);
   let depth = 0;
@@ -217,6 +223,7 @@ function parseRankings(text: string, name: string): Array<number[] | undefined> 
   const arrays = JSON.parse(text.slice(open, end + 1).replace(/#[^\n]*/g, '')) as number[][];
   return arrays.map((arr) => {
     if (new Set(arr).size !== 5 || arr.some((v) => v < 1 || v > 5)) return undefined;
+    if (reading === 'b') return arr.map((place) => 6 - place);
     const pref = new Array<number>(5).fill(0);
     arr.forEach((vacancy, place) => {
       pref[vacancy - 1] = 5 - place;
