@@ -55,6 +55,8 @@ function rjdb(): void {
   let removedTotal = 0;
   let removedFlagged = 0;
   let removedFlaggedInMatched = 0;
+  let stillNamed = 0;
+  let flaggedAmongGone = 0;
   let quotes = 0;
   let grounded = 0;
   let reasonCounts: number[] = [];
@@ -99,9 +101,18 @@ function rjdb(): void {
     }
 
     const removed = removedSkills(row['Filtered-information'].Skills);
+    const weakenedLines = row['Resume-unmatched'].split('\n').map((l) => new Set(contentStems(l)));
     for (const skill of removed) {
       removedTotal += 1;
-      if (flagged(skill, w.missing)) removedFlagged += 1;
+      // The weakened copy often still names the "removed" skill (in a role title, say): flagging
+      // it as missing would then be false. This share bounds what an honest scorer can recall.
+      const stems = [...new Set(contentStems(skill))];
+      const named =
+        stems.length > 0 && weakenedLines.some((l) => stems.filter((x) => l.has(x)).length / stems.length >= 0.6);
+      const isFlagged = flagged(skill, w.missing);
+      if (named) stillNamed += 1;
+      else if (isFlagged) flaggedAmongGone += 1;
+      if (isFlagged) removedFlagged += 1;
       if (flagged(skill, m.missing)) removedFlaggedInMatched += 1;
     }
   });
@@ -120,6 +131,12 @@ function rjdb(): void {
   );
   console.log(
     `  same skills flagged missing in the matched resume (false alarms): ${fmt(removedFlaggedInMatched / removedTotal)}`,
+  );
+  console.log(
+    `  removed skills still named on one line of the weakened resume (not truly missing): ${fmt(stillNamed / removedTotal)}`,
+  );
+  console.log(
+    `  recall among removed skills the weakened resume no longer names: ${fmt(flaggedAmongGone / (removedTotal - stillNamed))}`,
   );
   console.log(`groundedness (quotes verbatim) ${fmt(grounded / quotes)}    n/a  (${quotes} quotes)`);
   console.log(
