@@ -191,7 +191,7 @@ export function parseJobDescription(text: string, dictionary: SkillDictionary): 
       stems.set(t.stem, (stems.get(t.stem) ?? 0) + 1);
     }
   }
-  const titleStems = keyStems(title);
+  const titleStems = keyStems(coreTitle(title));
   const location = parseLocation(text);
   return { title, titleStems, requirements: dedupe(requirements), stems, bigrams, ...(location ? { location } : {}) };
 }
@@ -356,6 +356,22 @@ function experienceSubject(text: string, yStart: number, yEnd: number): string {
     }
   }
   return (after || before).replace(/[.;,]+$/, '').trim();
+}
+
+/** Words in job titles that say nothing about the work: seniority, contract, place, urgency. */
+const TITLE_NOISE =
+  /\b(?:junior|jr|senior|sr|mid|level|entry|lead|principal|staff|remote|hybrid|onsite|on-site|full[- ]time|part[- ]time|contract|temp|temporary|permanent|urgent|immediate|hiring|needed|wanted|f2f|w2|c2c|downtown|locals?|only|ii|iii|iv)\b/gi;
+
+/** The part of a job title that names the work: "Senior Java Developer (Remote, $90K)" -> "Java Developer". */
+export function coreTitle(title: string): string {
+  const core = title
+    .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
+    .replace(/\$[\d,.]+k?(?:\s*-\s*\$?[\d,.]+k?)?/gi, ' ')
+    .replace(TITLE_NOISE, ' ')
+    .split(/\s[-–—|]\s|,/)[0]
+    ?.replace(/\s+/g, ' ')
+    .trim();
+  return core && keyStems(core).length > 0 ? core : title;
 }
 
 function skillShareOf(

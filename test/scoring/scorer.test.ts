@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { htmlToText } from '../../src/scoring/extract/html.ts';
+import { coreTitle } from '../../src/scoring/jd-parse.ts';
 import { MAX_REASON_CHARS } from '../../src/scoring/reasons.ts';
 import { redactPersonalData } from '../../src/scoring/redact.ts';
 import { createScorer } from '../../src/scoring/scorer.ts';
@@ -146,6 +148,22 @@ describe('score, reasons and missing requirements', () => {
       'Retail sales associate, Shop A (2018 - 2021)\nRetail sales associate, Shop B (2019 - 2021)\nShift lead, Shop A (2020 - 2021)';
     const parsed = scorer.parseResume(overlapping);
     expect(parsed.experienceMonths).toBe(36);
+  });
+});
+
+describe('job descriptions as Ashby sends them', () => {
+  it('scores against descriptionHtml after htmlToText, with the same result as the markdown version', () => {
+    const html =
+      '<h2>Retail Shift Lead</h2><h3>Required Skills</h3><ul><li>Point of sale (POS) systems</li><li>Cash handling</li><li>Customer service</li><li>Inventory management</li></ul><h3>Nice to have</h3><ul><li>Forklift certification</li></ul><h3>Required Experience</h3><ul><li>At least 3 years of experience in retail sales</li><li>1 year as a shift lead</li></ul>';
+    const res = scorer.score(htmlToText(html), ALEX);
+    expect(res.score).toBeGreaterThanOrEqual(80);
+    expect(res.missing).toEqual([]);
+  });
+
+  it('reduces a posting title to the work it names', () => {
+    expect(coreTitle('Senior Java Developer (Remote, $90-110K)')).toBe('Java Developer');
+    expect(coreTitle('Linux Systems Administrator DOWNTOWN ($90-110K)')).toBe('Linux Systems Administrator');
+    expect(coreTitle('Nurse')).toBe('Nurse');
   });
 });
 
