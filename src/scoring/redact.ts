@@ -17,7 +17,7 @@ export interface Redaction {
 
 // Lines such as "Email: x", "**Date of birth:** 1990", "Gender - female".
 const PERSONAL_LABEL =
-  /^[\s*_#>•-]*(?:full\s+|first\s+|last\s+|family\s+|given\s+)?(?:name|e-?mail(?:\s+address)?|phone(?:\s+number)?|mobile|cell(?:\s+phone)?|tel(?:ephone)?|contact(?:\s+details|\s+information)?|(?:home\s+|street\s+|postal\s+|mailing\s+)?address|linked\s*in|github|twitter|website|portfolio|url|profile|date\s+of\s+birth|d\.?o\.?b\.?|birth\s*date|born|place\s+of\s+birth|age|gender|sex|pronouns?|nationality|citizenship|marital\s+status|family\s+status|religion|ethnicity|race|photo(?:graph)?|picture|father'?s\s+name|mother'?s\s+name|passport(?:\s+(?:no|number))?|visa\s+status|social\s+security(?:\s+number)?|ssn|health|disability)\s*[*_]*\s*[:\-–|]/i;
+  /^[\s*_#>•-]*(?:full\s+|first\s+|last\s+|family\s+|given\s+)?(?:name|e-?mail(?:\s+address)?|phone(?:\s+number)?|mobile|cell(?:\s+phone)?|tel(?:ephone)?|contact(?:\s+details|\s+information)?|(?:home\s+|street\s+|postal\s+|mailing\s+)?address|location|city(?:\s+of\s+residence)?|residence|hometown|linked\s*in|github|twitter|website|portfolio|url|profile|date\s+of\s+birth|d\.?o\.?b\.?|birth\s*date|born|place\s+of\s+birth|age|gender|sex|pronouns?|nationality|citizenship|marital\s+status|family\s+status|religion|ethnicity|race|photo(?:graph)?|picture|father'?s\s+name|mother'?s\s+name|passport(?:\s+(?:no|number))?|visa\s+status|social\s+security(?:\s+number)?|ssn|health|disability)\s*[*_]*\s*[:\-–|]/i;
 
 // Section headings whose whole content is personal data.
 const PERSONAL_HEADING =
@@ -37,7 +37,10 @@ const INLINE_PATTERNS: readonly RegExp[] = [
   /\baged?\s*[:-]?\s*\d{1,2}\b/gi,
   /\b(?:born|b\.)\s+(?:in|on)?\s*[^\n,;]{0,30}\b(?:19|20)\d{2}\b/gi,
   // gender, pronouns and honorifics
-  /\b(?:he|she|him|her|his|hers|himself|herself|mr|mrs|ms|miss|mx|sir|madam)\b\.?/gi,
+  /\b(?:he|she|him|her|his|hers|himself|herself|sir|madam)\b/gi,
+  // Honorifics only before a name: "MS Office" is a skill, "Ms. Lee" is not.
+  /\b(?:Mr|Mrs|Ms|Miss|Mx)\b\.?(?=\s+\p{Lu})/gu,
+  /\b(?:MR|MRS|MS)\.(?=\s)/gu,
   /\b(?:male|female|non-binary|nonbinary|transgender|man|woman|husband|wife|mother|father)\b/gi,
   /\b(?:he\/him|she\/her|they\/them)\b/gi,
   // marital status words outside labelled lines

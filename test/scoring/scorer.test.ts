@@ -89,6 +89,15 @@ describe('fairness: personal attributes never change a score', () => {
     expect(red).toContain('Shift Lead, Corner Market (2021 - 2024)');
   });
 
+  it('keeps skills that look like honorifics or pronouns in other contexts', () => {
+    const red = redactPersonalData(
+      'Skills: MS Office, MS Excel\nMs. Priya Lee mentored the team\nCity of residence: Ashdod',
+    ).text;
+    expect(red).toContain('MS Office, MS Excel');
+    expect(red).not.toContain('Ms.');
+    expect(red).not.toContain('Ashdod');
+  });
+
   it('no quote contains personal data', () => {
     for (const r of scorer.score(JD, PRIYA).reasons) {
       expect(r.quote).not.toMatch(/Priya|Okafor|She|@|\d{4} \d{4}/);
