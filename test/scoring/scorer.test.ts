@@ -148,6 +148,26 @@ describe('score, reasons and missing requirements', () => {
     expect(scorer.score(JD, ALEX).flags).toBeUndefined();
   });
 
+  it('counts years per skill from the roles that use it', () => {
+    const jd = '## Required Experience\n- 3+ years of experience with Python\n\n## Required Skills\n- SQL';
+    const long =
+      'Data Engineer, Acme (2019 - 2023)\n- Built ETL jobs in Python and SQL.\nAnalyst, Beta (2016 - 2019)\n- Reporting in Excel.';
+    const short =
+      'Data Engineer, Acme (2022 - 2023)\n- Built ETL jobs in Python and SQL.\nAnalyst, Beta (2016 - 2022)\n- Reporting in Excel.';
+    expect(scorer.score(jd, long).missing).toEqual([]);
+    expect(scorer.score(jd, short).missing).toEqual(['3 yrs Python (found 1)']);
+  });
+
+  it('a missing must-have licence keeps the score under 50', () => {
+    const jd = '## Requirements\n- Valid CDL Class A license\n- Forklift\n- Shipping and receiving';
+    const withCdl = 'Driver (2018 - 2024)\n- CDL Class A license, forklift, shipping and receiving.';
+    const without = 'Driver (2018 - 2024)\n- Forklift, shipping and receiving.';
+    expect(scorer.score(jd, withCdl).score).toBeGreaterThanOrEqual(80);
+    const res = scorer.score(jd, without);
+    expect(res.score).toBeLessThan(50);
+    expect(res.missing).toEqual(['Valid CDL Class A license']);
+  });
+
   it('is deterministic', () => {
     expect(scorer.score(JD, ALEX)).toEqual(createScorer({ asOf: new Date('2025-01-01T00:00:00Z') }).score(JD, ALEX));
   });
