@@ -17,6 +17,21 @@ describe('extractText: readable documents', () => {
     expect(res.hiddenTextRemoved).toBe(false);
   });
 
+  it('keeps PDF lines: items on one baseline join, a new baseline starts a new line', async () => {
+    const pdf = buildPdf([
+      [
+        { text: 'Skills:', x: 72, y: 700 },
+        { text: 'POS, cash handling, merchandising', x: 120, y: 700 },
+        { text: 'Shift Lead, Corner Market (2021 - 2023)', x: 72, y: 680 },
+      ],
+    ]);
+    const res = await extractText(pdf);
+    expect(res).toMatchObject({
+      ok: true,
+      text: 'Skills: POS, cash handling, merchandising\nShift Lead, Corner Market (2021 - 2023)',
+    });
+  });
+
   it('reads a DOCX', async () => {
     const res = await extractText(buildDocx(['Experience', RESUME_LINE]), { filename: 'cv.docx' });
     expect(res).toMatchObject({ ok: true, format: 'docx', hiddenTextRemoved: false });

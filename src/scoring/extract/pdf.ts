@@ -58,6 +58,7 @@ export async function readPdf(
       const [x0, y0, x1, y1] = page.view as [number, number, number, number];
       const content = await page.getTextContent();
       let text = '';
+      let lastY: number | undefined;
       for (const raw of content.items) {
         if (!('str' in raw)) continue;
         const item = raw as TextItemLike;
@@ -69,7 +70,12 @@ export async function readPdf(
         } else if (visible && size > 0 && size < MIN_READABLE_FONT_PT) {
           kinds.add('tiny_text');
         } else {
+          // A new baseline is a new line, even when pdf.js did not mark the end of the previous one.
+          if (visible && lastY !== undefined && Math.abs(y - lastY) > Math.max(2, size * 0.6) && !text.endsWith('\n')) {
+            text = `${text.trimEnd()}\n`;
+          }
           text += item.str;
+          if (visible) lastY = y;
         }
         if (item.hasEOL) text += '\n';
         else if (visible && !text.endsWith(' ')) text += ' ';
