@@ -106,12 +106,30 @@ export function redactPersonalData(text: string): Redaction {
   return { text: applyMask(text, merged), masked: merged };
 }
 
+/**
+ * Words that make a short capitalised first line a heading or a job title, not a name
+ * ("Registered Nurse", "Professional Summary"): masking them would hide evidence everywhere.
+ */
+const NOT_NAME_WORDS = new Set(
+  (
+    'resume curriculum vitae cv profile summary professional objective experience skills education contact ' +
+    'personal information details career work history employment references portfolio about me ' +
+    'nurse engineer developer manager assistant associate analyst specialist technician driver clerk cashier ' +
+    'lead supervisor director officer consultant designer administrator coordinator representative agent ' +
+    'operator worker teacher accountant architect programmer scientist executive intern trainee apprentice ' +
+    'registered certified licensed senior junior sales retail customer service software data web full stack ' +
+    'front back end mechanic electrician welder carpenter chef cook server barista bartender warehouse ' +
+    'forklift logistics marketing finance nursing medical dental health care caregiver therapist pharmacist'
+  ).split(' '),
+);
+
 function looksLikeName(line: string): boolean {
   const cleaned = line.replace(/^[#*_\s]+|[*_\s]+$/g, '');
   // Letter-spaced names: "L I A M  A N D R E W S".
   if (/^(?:\p{Lu}\s){2,}\p{Lu}(?:\s{1,3}(?:\p{Lu}\s){1,}\p{Lu})*$/u.test(cleaned)) return true;
   const words = cleaned.split(/\s+/);
   if (words.length < 2 || words.length > 4) return false;
+  if (words.some((w) => NOT_NAME_WORDS.has(w.toLowerCase().replace(/[.,:]+$/, '')))) return false;
   return words.every((w) => NAME_WORD.test(w) && w.length <= 20) && !/\d/.test(cleaned);
 }
 

@@ -98,6 +98,12 @@ describe('fairness: personal attributes never change a score', () => {
     expect(red).not.toContain('Ashdod');
   });
 
+  it('a job title or heading on the first line is not taken for a name', () => {
+    const red = redactPersonalData('Registered Nurse\nRegistered nurse at City Hospital (2015 - 2024)').text;
+    expect(red).toBe('Registered Nurse\nRegistered nurse at City Hospital (2015 - 2024)');
+    expect(redactPersonalData('Dana Lee\nDana led the ward').text).toBe('        \n     led the ward');
+  });
+
   it('no quote contains personal data', () => {
     for (const r of scorer.score(JD, PRIYA).reasons) {
       expect(r.quote).not.toMatch(/Priya|Okafor|She|@|\d{4} \d{4}/);
