@@ -18,7 +18,7 @@ import { extractText } from '../src/scoring/extract/extract-text.ts';
 import { createScorer } from '../src/scoring/scorer.ts';
 import { contentStems } from '../src/scoring/text/tokenize.ts';
 import { buildBm25 } from './lib/bm25.ts';
-import { mean, ndcgAt, reciprocalRank, spearman } from './lib/metrics.ts';
+import { mean, ndcgAt, pairedBootstrapCi, reciprocalRank, spearman } from './lib/metrics.ts';
 
 const SHARED = resolve(import.meta.dirname, '../../shared/data');
 
@@ -45,6 +45,9 @@ function rjdb(): void {
   const parsed = resumes.map((r) => scorer.parseResume(r));
   const bm25 = buildBm25(resumes);
 
+  const skimaPairs: number[] = [];
+  const skimaPairsRaw: number[] = [];
+  const bm25Pairs: number[] = [];
   let skimaPairInt = 0;
   let skimaPairRaw = 0;
   let bm25Pair = 0;
@@ -80,12 +83,15 @@ function rjdb(): void {
     skimaMrr.push(reciprocalRank(skimaScores, 2 * q));
     bm25Mrr.push(reciprocalRank(bmScores, 2 * q));
     if (bmScores[2 * q]! > bmScores[2 * q + 1]!) bm25Pair += 1;
+    bm25Pairs.push(bmScores[2 * q]! > bmScores[2 * q + 1]! ? 1 : 0);
 
     const m = scorer.score(jd, row['Resume-matched']);
     const w = scorer.score(jd, row['Resume-unmatched']);
     matchedScores.push(m.score);
     weakenedScores.push(w.score);
     if (m.score > w.score) skimaPairInt += 1;
+    skimaPairs.push(m.score > w.score ? 1 : 0);
+    skimaPairsRaw.push((m.features.raw ?? 0) > (w.features.raw ?? 0) ? 1 : 0);
     if ((m.features.raw ?? 0) > (w.features.raw ?? 0)) skimaPairRaw += 1;
 
     for (const [result, text] of [
@@ -126,6 +132,13 @@ function rjdb(): void {
   console.log(`pairwise accuracy (raw score)  ${fmt(skimaPairRaw / n)}    ${fmt(bm25Pair / n)}`);
   console.log(`NDCG@10 (rank all resumes)     ${fmt(mean(skimaNdcg))}    ${fmt(mean(bm25Ndcg))}`);
   console.log(`MRR of the matched resume      ${fmt(mean(skimaMrr))}    ${fmt(mean(bm25Mrr))}`);
+  const pairCi = pairedBootstrapCi(skimaPairs, bm25Pairs);
+  const pairRawCi = pairedBootstrapCi(skimaPairsRaw, bm25Pairs);
+  const ndcgCi = pairedBootstrapCi(skimaNdcg, bm25Ndcg);
+  const mrrCi = pairedBootstrapCi(skimaMrr, bm25Mrr);
+  console.log(
+    `  skima - bm25, 95% paired bootstrap CI: pairwise int [${fmt(pairCi[0])}, ${fmt(pairCi[1])}], raw [${fmt(pairRawCi[0])}, ${fmt(pairRawCi[1])}], NDCG@10 [${fmt(ndcgCi[0])}, ${fmt(ndcgCi[1])}], MRR [${fmt(mrrCi[0])}, ${fmt(mrrCi[1])}]`,
+  );
   console.log(
     `missing-skill recall (weakened) ${fmt(removedFlagged / removedTotal)}    n/a  (${removedTotal} removed skills)`,
   );
