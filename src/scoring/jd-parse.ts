@@ -306,7 +306,7 @@ function skillLabel(text: string): string {
   if (colon && (colon[1] ?? '').split(/\s+/).length <= 6) return (colon[1] ?? '').trim();
   let label = text.replace(/[.;]+$/, '');
   const leading =
-    /^(?:and\s+|(?:the\s+)?(?:ideal\s+|successful\s+|desirable\s+|selected\s+)?candidates?\s+(?:will|should|must|shall|to)\s+(?:have|possess|demonstrate|show|be)\s+|(?:must|should)\s+(?:have|be|possess|demonstrate)\s+|(?:demonstrate|demonstrated|possess|possesses|have|has|show|bring)\s+|(?:the\s+)?(?:ability|capacity|willingness)\s+to\s+|(?:a\s+)?(?:strong|excellent|good|solid|basic|advanced|demonstrated|proven|effective|substantial|exceptional|outstanding|superior|keen|deep|thorough|sound|working|in-depth|high|great|considerable|extensive|comprehensive)\s+|(?:proficiency|proficient|experience|experienced|knowledge|knowledgeable|understanding|familiarity|familiar|expertise|skilled|competence|competency|competent|capability|conversant|background|talent|adept|versatility|mastery|expert|fluency|fluent|command|grasp|qualification|hands-on experience)\s+(?:in|with|of|at|on|using|to)?\s*|(?:skills?|abilities)\s+(?:in|with|of)\s+)/i;
+    /^(?:and\s+|(?:the\s+)?(?:ideal\s+|successful\s+|desirable\s+|selected\s+)?candidates?\s+(?:will|should|must|shall|to)\s+(?:have|possess|demonstrate|show|be)\s+|(?:must|should)\s+(?:have|be|possess|demonstrate)\s+|(?:demonstrate|demonstrated|possess|possesses|have|has|show|bring)\s+|(?:the\s+)?(?:ability|capacity|willingness)\s+to\s+|(?:a\s+)?(?:strong|excellent|good|solid|basic|advanced|demonstrated|proven|effective|substantial|exceptional|outstanding|superior|keen|deep|thorough|sound|working|in-depth|high|great|considerable|extensive|comprehensive)\s+|(?:proficiency|proficient|experience|experienced|knowledge|knowledgeable|understanding|familiarity|familiar|expertise|skilled|competence|competency|competent|capability|efficiency|efficient|effectiveness|conversant|background|talent|adept|versatility|mastery|expert|fluency|fluent|command|grasp|qualification|hands-on experience)\s+(?:in|with|of|at|on|using|to)?\s*|(?:skills?|abilities)\s+(?:in|with|of)\s+)/i;
   for (let i = 0; i < 4; i++) {
     const next = label.replace(leading, '');
     if (next === label) break;
@@ -317,7 +317,7 @@ function skillLabel(text: string): string {
   // equipment", "NoSQL databases like Mongo", "SSL is demanded").
   const core = label
     .replace(
-      /\s+(?:to|for|like|such as|is|are|was|that|which|who|particularly|especially|with respect|in order|when|while|by|so that|as well as|along with|across|within|using|via)\b.*$/i,
+      /\s+(?:to(?!\s+details?\b)|for|like|such as|is|are|was|that|which|who|particularly|especially|with respect|in order|when|while|by|so that|as well as|along with|across|within|using|via)\b.*$/i,
       '',
     )
     .replace(/^(?:the|an?|any|all)\s+/i, '');
@@ -333,6 +333,7 @@ function experienceSubject(text: string, yStart: number, yEnd: number): string {
   const after = text.slice(yEnd);
   const before = text.slice(0, yStart);
   const patterns = [
+    /\brole\s+of\s+(?:an?\s+|the\s+)?(.+)$/i,
     /\b(?:working\s+as|worked\s+as|experience\s+as|as)\s+(?:an?\s+|the\s+)?(.+)$/i,
     /\bin\s+(?:an?\s+|the\s+)?(.+?)\s+(?:role|position|capacity)\b/i,
     /\b(?:experience|background)\s+(?:in|with|of)\s+(.+)$/i,
@@ -347,7 +348,13 @@ function experienceSubject(text: string, yStart: number, yEnd: number): string {
           .replace(/\s+(?:role|position)\b.*$/i, '')
           .replace(/\s+(?:in|at)\s+(?:an?|the)\s+.*$/i, '')
           .replace(/\s+(?:with|who|that|which|including|within|where|in order)\b.*$|\s*[,;(].*$/i, '')
-          .replace(/\s+(?:is|are)\s+(?:necessary|required|needed|essential|preferred|a must).*$/i, '')
+          .replace(
+            /\s+(?:is|are)\s+(?:necessary|required|needed|essential|preferred|a must|significant|important|desired|mandatory|a plus).*$/i,
+            '',
+          )
+          .replace(/^(?:a\s+)?(?:preference|preferance)\s+for\s+/i, '')
+          .replace(/\s+(?:experience|background)$/i, '')
+          .replace(/\s+(?:for|of|with|over)\s*(?:at\s+least|a\s+minimum\s+of|minimum|more\s+than)?\s*$/i, '')
           .replace(/[.;,]+$/, '')
           .replace(/(?:\s+(?:in|for|at|with|of|on)(?:\s+(?:an?|the))?)+\s*$/i, '')
           .trim();
