@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { htmlToText } from '../../src/scoring/extract/html.ts';
-import { coreTitle } from '../../src/scoring/jd-parse.ts';
+import { coreTitle, parseJobDescription } from '../../src/scoring/jd-parse.ts';
+import { candidateLocation } from '../../src/scoring/location.ts';
 import { MAX_REASON_CHARS } from '../../src/scoring/reasons.ts';
 import { redactPersonalData } from '../../src/scoring/redact.ts';
 import { createScorer } from '../../src/scoring/scorer.ts';
@@ -199,6 +200,29 @@ describe('job descriptions as Ashby sends them', () => {
     expect(coreTitle('Senior Java Developer (Remote, $90-110K)')).toBe('Java Developer');
     expect(coreTitle('Linux Systems Administrator DOWNTOWN ($90-110K)')).toBe('Linux Systems Administrator');
     expect(coreTitle('Nurse')).toBe('Nurse');
+  });
+});
+
+describe('parsed facts the core can show', () => {
+  it('reads the job title, must-haves, nice-to-haves, years, education and remote', () => {
+    const jd = parseJobDescription(
+      `${JD}\n\n## Education\n- Bachelor's degree in business\n\nLocation: Remote (US)`,
+      bundledSkillDictionary(),
+    );
+    expect(jd.title).toBe('Retail Shift Lead');
+    const byLabel = Object.fromEntries(jd.requirements.map((r) => [r.label, r]));
+    expect(byLabel['Cash handling']).toMatchObject({ kind: 'skill', mustHave: true });
+    expect(byLabel['Forklift certification']).toMatchObject({ kind: 'certification', mustHave: false });
+    expect(byLabel['3 yrs retail sales']).toMatchObject({ kind: 'experience', years: 3 });
+    expect(byLabel["Bachelor's degree"]).toMatchObject({ kind: 'education', degreeLevel: 3 });
+    expect(jd.location).toEqual({ remote: true, text: 'Remote (US)' });
+  });
+
+  it('reads where the candidate is, from the original text', () => {
+    expect(candidateLocation(ALEX)).toBe('Springfield');
+    expect(candidateLocation('Jane Roe\nLocation: Austin, TX\n')).toBe('Austin, TX');
+    expect(candidateLocation('Nurse based in Lisbon, open to relocation')).toBe('Lisbon');
+    expect(candidateLocation('No place given')).toBeUndefined();
   });
 });
 
