@@ -106,6 +106,9 @@ const DEGREE_NAMES: Record<number, string> = {
   2: 'Associate\'s degree',
   1: 'High school diploma',
 };
+/** A sentence that asks something of the candidate (not one that describes the company). */
+const REQUEST_CUE =
+  /\b(?:candidates?|applicants?|you)\s+(?:will|should|must|shall|need\s+to|are\s+expected\s+to)\s+(?:have|possess|demonstrate|show|bring|be)\b|\b(?:must|should)\s+(?:have|possess|be\s+(?:adept|proficient|skilled|familiar|knowledgeable|experienced))\b|\brequires?\s+(?:experience|knowledge|proficiency|expertise|skills?|familiarity)\b|\b(?:skills|proficiency|expertise|knowledge)\s+(?:in|of|with)\b/i;
 const CERT_CUE = /\b(certified|certification|certificate|licen[cs]ed?|registration|registered)\b/i;
 
 export function parseJobDescription(text: string, dictionary: SkillDictionary): ParsedJob {
@@ -119,7 +122,23 @@ export function parseJobDescription(text: string, dictionary: SkillDictionary): 
       title ||= items[0]?.text ?? '';
       continue;
     }
-    if (section.kind === 'duties' || section.kind === 'summary' || section.kind === 'other') continue;
+    if (section.kind === 'summary') {
+      // A summary paragraph often asks for skills in passing ("Applicants should have excellent
+      // physical stamina, organizational and communication skills"): those sentences are
+      // requirements too. Sentences that only describe the company or the work are not.
+      for (const item of items) {
+        for (const sentence of sentencesOf(item.text)) {
+          if (!REQUEST_CUE.test(sentence.text)) continue;
+          const req = parseRequirement(sentence, 'required', dictionary);
+          // Only what reads as a list of skills, or years asked for; a lone clause of prose is
+          // more often a description than a requirement.
+          if (Array.isArray(req) && req.length >= 2) requirements.push(...req);
+          else if (req && !Array.isArray(req) && req.kind === 'experience') requirements.push(req);
+        }
+      }
+      continue;
+    }
+    if (section.kind === 'duties' || section.kind === 'other') continue;
     for (const item of items) {
       const req = parseRequirement(item, section.kind, dictionary);
       if (req) requirements.push(...[req].flat());
@@ -289,29 +308,47 @@ function skillRequirement(
 function splitSkillList(text: string): string[] {
   const colon = /^([^:]{2,120}):\s+(\S.*)$/.exec(text);
   const head = colon?.[1] ?? '';
-  if (colon && head.split(/\s+/).length <= 6) return [skillLabel(text)];
-  const body = colon ? (colon[2] ?? '') : skillLabel(text);
+  // "Customer Service: Experience in helping clients" names one skill; "Applicants should possess
+  // the following skills: Linux, Solaris" introduces a list.
+  const intro = INTRO_CUE.test(head);
+  if (colon && !intro && head.split(/\s+/).length <= 6) return [skillLabel(text)];
+  // Strip the framing before splitting: cutting the whole sentence to one clause first would keep
+  // only the first entry of a long list.
+  const body = stripFraming(colon ? (colon[2] ?? '') : text);
   const parts = body
     .replace(/\s*\(.*?\)\s*/g, ' ')
     .split(/\s*(?:,|;|\/|\||\band\b|\bor\b|&|\betc\b\.?)\s*/i)
     .map((p) => skillLabel(p.replace(/^(?:such as|like|including|e\.g\.?|especially)\s+/i, '').trim()))
     .filter((p) => /[\p{L}]/u.test(p));
-  const short = parts.length >= 2 && parts.every((p) => p.split(/\s+/).length <= 4);
-  return short ? parts : [colon ? skillLabel(body) : body];
+  const shortParts = parts.filter((p) => p.split(/\s+/).length <= 4).length;
+  // A list of short noun phrases, allowing one longer entry in a list of four or more.
+  const list =
+    parts.length >= 2 && (shortParts === parts.length || (parts.length >= 4 && shortParts >= parts.length - 1));
+  return list ? parts : [skillLabel(colon && !intro ? body : text)];
+}
+
+/** A heading that introduces a list rather than naming a skill. */
+const INTRO_CUE = /\b(?:following|includ\w*|such as|should|must|possess\w*|requir\w*|need\w*|looking for)\b/i;
+
+const LEADING_FRAME =
+  /^(?:and\s+|(?:the\s+)?(?:ideal\s+|successful\s+|desirable\s+|selected\s+)?(?:candidates?|applicants?|you)\s+(?:will|should|must|shall|to)\s+(?:have|possess|demonstrate|show|be)\s+|(?:must|should)\s+(?:have|be|possess|demonstrate)\s+|(?:demonstrate|demonstrated|possess|possesses|have|has|show|bring)\s+|(?:the\s+)?(?:ability|capacity|willingness)\s+to\s+|(?:a\s+)?(?:strong|excellent|good|solid|basic|advanced|demonstrated|proven|effective|substantial|exceptional|outstanding|superior|keen|deep|thorough|sound|working|in-depth|high|great|considerable|extensive|comprehensive)\s+|(?:proficiency|proficient|experience|experienced|knowledge|knowledgeable|understanding|familiarity|familiar|expertise|skilled|competence|competency|competent|capability|efficiency|efficient|effectiveness|conversant|background|talent|adept|versatility|mastery|expert|fluency|fluent|command|grasp|qualification|hands-on experience)\s+(?:in|with|of|at|on|using|to)?\s*|(?:skills?|abilities)\s+(?:in|with|of)\s+)/i;
+
+/** Removes the words that frame a requirement ("The ideal candidate should have strong ..."). */
+function stripFraming(text: string): string {
+  let label = text.replace(/[.;]+$/, '');
+  for (let i = 0; i < 4; i++) {
+    const next = label.replace(LEADING_FRAME, '');
+    if (next === label) break;
+    label = next;
+  }
+  return label;
 }
 
 /** "Customer Service: Experience in helping clients" -> "Customer Service"; strips framing words. */
 function skillLabel(text: string): string {
   const colon = /^([^:]{2,60}):\s+\S/.exec(text);
   if (colon && (colon[1] ?? '').split(/\s+/).length <= 6) return (colon[1] ?? '').trim();
-  let label = text.replace(/[.;]+$/, '');
-  const leading =
-    /^(?:and\s+|(?:the\s+)?(?:ideal\s+|successful\s+|desirable\s+|selected\s+)?candidates?\s+(?:will|should|must|shall|to)\s+(?:have|possess|demonstrate|show|be)\s+|(?:must|should)\s+(?:have|be|possess|demonstrate)\s+|(?:demonstrate|demonstrated|possess|possesses|have|has|show|bring)\s+|(?:the\s+)?(?:ability|capacity|willingness)\s+to\s+|(?:a\s+)?(?:strong|excellent|good|solid|basic|advanced|demonstrated|proven|effective|substantial|exceptional|outstanding|superior|keen|deep|thorough|sound|working|in-depth|high|great|considerable|extensive|comprehensive)\s+|(?:proficiency|proficient|experience|experienced|knowledge|knowledgeable|understanding|familiarity|familiar|expertise|skilled|competence|competency|competent|capability|efficiency|efficient|effectiveness|conversant|background|talent|adept|versatility|mastery|expert|fluency|fluent|command|grasp|qualification|hands-on experience)\s+(?:in|with|of|at|on|using|to)?\s*|(?:skills?|abilities)\s+(?:in|with|of)\s+)/i;
-  for (let i = 0; i < 4; i++) {
-    const next = label.replace(leading, '');
-    if (next === label) break;
-    label = next;
-  }
+  let label = stripFraming(text);
   label = label.replace(/\s+(?:skills?|abilities|capabilities|knowledge|experience|proficiency)$/i, '');
   // The skill is the noun phrase; what follows describes its use ("physical fitness to manage
   // equipment", "NoSQL databases like Mongo", "SSL is demanded").

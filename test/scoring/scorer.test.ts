@@ -218,6 +218,26 @@ describe('parsed facts the core can show', () => {
     expect(jd.location).toEqual({ remote: true, text: 'Remote (US)' });
   });
 
+  it('splits a long list of skills into one requirement each, not just its first entry', () => {
+    const jd = parseJobDescription(
+      `## Job title\nE-Commerce Admin\n\n## Required Skills\n- Must be adept in Architecture, Data Analysis, Management, Security enhancement, Supply Chain streamlining, Telecom\n- Applicants should possess the following skills: Linux, Solaris, Unix`,
+      bundledSkillDictionary(),
+    );
+    const labels = jd.requirements.map((r) => r.label);
+    expect(labels).toEqual(expect.arrayContaining(['Architecture', 'Data Analysis', 'Telecom', 'Solaris', 'Unix']));
+    expect(labels.some((l) => /following skills/i.test(l))).toBe(false);
+  });
+
+  it('reads skills a summary paragraph asks for, but not its description of the company', () => {
+    const jd = parseJobDescription(
+      `## Job title\nBrokerage Clerk\n\n## Job Summary\nWe are a fast-growing brokerage with offices in three cities. Applicants should have excellent physical stamina, record keeping, organizational and communication skills.\n\n## Required Skills\n- Data entry`,
+      bundledSkillDictionary(),
+    );
+    const labels = jd.requirements.map((r) => r.label.toLowerCase());
+    expect(labels).toEqual(expect.arrayContaining(['physical stamina', 'record keeping', 'organizational']));
+    expect(labels.some((l) => /brokerage|offices/.test(l))).toBe(false);
+  });
+
   it('reads where the candidate is, from the original text', () => {
     expect(candidateLocation(ALEX)).toBe('Springfield');
     expect(candidateLocation('Jane Roe\nLocation: Austin, TX\n')).toBe('Austin, TX');
