@@ -15,6 +15,11 @@ export interface Requirement {
   readonly skillIds: readonly string[];
   /** Share of the label's stems that the dictionary skills account for (0-1). */
   readonly skillShare: number;
+  /**
+   * Stems of the acronyms in the label ("Architecting solutions on AWS" -> aws): the label's other
+   * words do not meet the requirement without them.
+   */
+  readonly keyTerms?: readonly string[];
   /** Years asked for (experience requirements). */
   readonly years?: number;
   /** Minimum degree level (education requirements): 1 diploma, 2 associate, 3 bachelor, 4 master, 5 doctorate. */
@@ -290,6 +295,7 @@ function skillRequirement(
   const mentions = dictionary.find(labelTokens);
   const labelSkills = [...new Set(mentions.map((m) => m.skillId))];
   if (stems.length === 0 && labelSkills.length === 0) return undefined;
+  const keyTerms = acronymStems(label).filter((st) => stems.includes(st));
   return {
     kind,
     mustHave,
@@ -297,6 +303,8 @@ function skillRequirement(
     stems,
     skillIds: labelSkills,
     skillShare: skillShareOf(stems, labelTokens, mentions),
+    // Only when the label has other words: a bare acronym is its own evidence.
+    ...(keyTerms.length > 0 && keyTerms.length < stems.length ? { keyTerms } : {}),
   };
 }
 
@@ -416,6 +424,15 @@ export function coreTitle(title: string): string {
     ?.replace(/\s+/g, ' ')
     .trim();
   return core && keyStems(core).length > 0 ? core : title;
+}
+
+function acronymStems(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(ACRONYM_RE)) {
+    if (NOT_SKILL_ACRONYMS.has(m[0]) || /^[IVX]+$/.test(m[0])) continue;
+    for (const st of keyStems(m[0])) if (!out.includes(st)) out.push(st);
+  }
+  return out;
 }
 
 function skillShareOf(

@@ -18,6 +18,8 @@ export const MET_THRESHOLD = 0.6;
 /** A role or line is about a subject when it holds this share of the subject's stems. */
 const ROLE_MATCH_THRESHOLD = 0.5;
 const BLOCK_MATCH_THRESHOLD = 0.75;
+/** Coverage at most, below MET_THRESHOLD, when a requirement's acronym is not on the evidence line. */
+const KEY_TERM_CAP = 0.5;
 
 export function matchRequirement(req: Requirement, resume: ParsedResume): RequirementMatch {
   if (req.kind === 'experience') return matchExperience(req, resume);
@@ -41,7 +43,13 @@ function matchSkill(req: Requirement, resume: ParsedResume): RequirementMatch {
   const best = bestLine(req.stems, resume);
   const docCoverage = stemShare(req.stems, resume.stems);
   // Evidence on one line beats words scattered across the resume.
-  const lexical = Math.max(best.share, 0.5 * docCoverage);
+  let lexical = Math.max(best.share, 0.5 * docCoverage);
+  // "Architecting solutions on AWS" is not met by "architecting solutions" alone: the acronym
+  // names the skill, the other words describe its use.
+  const line = best.index !== undefined ? resume.lines[best.index] : undefined;
+  if (req.keyTerms && !(line && req.keyTerms.every((st) => line.stems.has(st)))) {
+    lexical = Math.min(lexical, KEY_TERM_CAP);
+  }
   if (dictCoverage >= lexical && dictLine !== undefined) {
     return { requirement: req, coverage: dictCoverage, lineIndex: dictLine };
   }

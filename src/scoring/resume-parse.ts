@@ -1,6 +1,7 @@
 import type { SkillDictionary } from './skills/dictionary.ts';
 import { findDateRanges, mergedMonths } from './text/dates.ts';
 import { type Line, lineBody, type Section, splitSections } from './text/lines.ts';
+import { inSpans, negatedSpans } from './text/negation.ts';
 import { STOP_WORDS, tokenize } from './text/tokenize.ts';
 
 export type ResumeSectionKind =
@@ -146,7 +147,10 @@ function parseSectionInto(
   for (const raw of section.lines) {
     const body = lineBody(raw);
     if (!body.text.trim()) continue;
-    const tokens = tokenize(body.text);
+    // A line that denies a skill ("without Angular JS", "except IGMP") is no evidence of it.
+    const denied = negatedSpans(body.text);
+    const allTokens = tokenize(body.text);
+    const tokens = denied.length > 0 ? allTokens.filter((t) => !inSpans(denied, t.start)) : allTokens;
     const lineStems = new Set<string>();
     let previous: string | undefined;
     for (const t of tokens) {
@@ -173,7 +177,9 @@ function parseSectionInto(
     const range = ranges[0];
     if (range) {
       closeRole();
-      let title = roleTitle(body.text, range.start, range.end);
+      // Denied words are no part of the role's title either (same length, so offsets hold).
+      const visible = denied.length > 0 ? blankSpans(body.text, denied) : body.text;
+      let title = roleTitle(visible, range.start, range.end);
       let line: Line = body;
       if (!title && previousContent) {
         title = roleTitle(previousContent.text, 0, 0);
@@ -204,11 +210,18 @@ function roleTitle(text: string, cutStart: number, cutEnd: number): string {
     .replace(ROLE_PREFIX, '')
     .replace(/\bfrom\s*$/i, '')
     .replace(/^[\s"“”'*_:,|()[\]–—-]+|[\s"“”'*_:,|()[\]–—.-]+$/gu, '')
+    .replace(/\s{2,}/g, ' ')
     .trim();
 }
 
 function contentStemsOf(text: string): string[] {
   const out: string[] = [];
   for (const t of tokenize(text)) if (!STOP_WORDS.has(t.raw) && !out.includes(t.stem)) out.push(t.stem);
+  return out;
+}
+
+function blankSpans(text: string, spans: ReadonlyArray<readonly [number, number]>): string {
+  let out = text;
+  for (const [s, e] of spans) out = out.slice(0, s) + ' '.repeat(e - s) + out.slice(e);
   return out;
 }

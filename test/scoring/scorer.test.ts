@@ -8,6 +8,7 @@ import { MAX_REASON_CHARS } from '../../src/scoring/reasons.ts';
 import { redactPersonalData } from '../../src/scoring/redact.ts';
 import { createScorer } from '../../src/scoring/scorer.ts';
 import { bundledSkillDictionary } from '../../src/scoring/skills/dictionary.ts';
+import { negatedSpans } from '../../src/scoring/text/negation.ts';
 import { tokenize } from '../../src/scoring/text/tokenize.ts';
 import { scoreBand } from '../../src/scoring/types.ts';
 
@@ -184,6 +185,41 @@ describe('score, reasons and missing requirements', () => {
       'Retail sales associate, Shop A (2018 - 2021)\nRetail sales associate, Shop B (2019 - 2021)\nShift lead, Shop A (2020 - 2021)';
     const parsed = scorer.parseResume(overlapping);
     expect(parsed.experienceMonths).toBe(36);
+  });
+});
+
+describe('evidence', () => {
+  const jd = `## Job title\nUI Developer\n\n## Required Skills\n- Angular JS\n- AJAX\n- IGMP\n- Architecting solutions on AWS`;
+
+  it('a skill the resume denies ("without", "except", "has been removed") is missing, not met', () => {
+    const denied = scorer.score(
+      jd,
+      `## Skills\n- BGP, OSPF, except IGMP.\n- AJAX has been removed.\n\n## Experience\nUI Lead developer without Angular JS (2015 - 2017)`,
+    );
+    expect(denied.missing).toEqual(expect.arrayContaining(['Angular JS', 'AJAX', 'IGMP']));
+    const claimed = scorer.score(
+      jd,
+      `## Skills\n- BGP, OSPF, IGMP.\n- AJAX\n\n## Experience\nUI Lead developer with Angular JS (2015 - 2017)`,
+    );
+    expect(claimed.missing).not.toEqual(expect.arrayContaining(['Angular JS']));
+    expect(claimed.missing).not.toEqual(expect.arrayContaining(['AJAX']));
+    expect(claimed.missing).not.toEqual(expect.arrayContaining(['IGMP']));
+    expect(claimed.score).toBeGreaterThan(denied.score);
+  });
+
+  it('a denial reaches to the end of its clause only', () => {
+    const text = 'With the exception of Communication, the candidate encompasses Stamina; no experience with SAP.';
+    const denied = negatedSpans(text).map(([s, e]) => text.slice(s, e));
+    expect(denied).toEqual(['With the exception of Communication', 'no experience with SAP']);
+    expect(negatedSpans('Led the team without incident reports being missed')).toHaveLength(1);
+    expect(negatedSpans('Kubernetes, Docker, Terraform')).toEqual([]);
+  });
+
+  it('the acronym in a requirement must be evidenced, not only the words around it', () => {
+    const without = scorer.score(jd, `## Skills\n- Proficient in architecting solutions`);
+    expect(without.missing).toContain('Architecting solutions on AWS');
+    const withAws = scorer.score(jd, `## Skills\n- Proficient in architecting solutions on AWS`);
+    expect(withAws.missing).not.toContain('Architecting solutions on AWS');
   });
 });
 

@@ -1,0 +1,34 @@
+/**
+ * Stretches of a resume line that deny a skill rather than claim it: "UI lead without Angular JS",
+ * "BGP, OSPF, except IGMP", "no experience with Kubernetes", "React has been removed". Words in
+ * them are not evidence. Offsets are relative to the line.
+ */
+const LEADING_CUE =
+  /\b(?:without|except(?:\s+for)?|excluding|excludes?|excluded|with\s+the\s+exception\s+of|other\s+than|apart\s+from|lacks?|lacking|no\s+(?:prior\s+)?(?:experience|knowledge|exposure|background|familiarity)\s+(?:in|with|of|on)|not\s+(?:familiar|experienced|proficient|skilled|trained|certified|knowledgeable)\s+(?:in|with|on)|never\s+(?:used|worked\s+(?:with|on)))\b/gi;
+const TRAILING_CUE =
+  /\b(?:(?:has|have|had)\s+been|was|were|is|are)\s+(?:removed|excluded|omitted)\b|\b(?:is|are|was|were)\s+(?:not|no\s+longer)\s+(?:included|listed|present|part\s+of)\b/gi;
+/** Where a denial ends: the end of the clause, or a new clause after a comma ("…, but …"). */
+const CLAUSE_END = /[.;:!?]|,\s*(?:but|the|and\s+the|while|which|who|he|she|they|i|we)\b/gi;
+const CLAUSE_START = /[.;:!?]/g;
+
+export function negatedSpans(text: string): Array<readonly [number, number]> {
+  const spans: Array<readonly [number, number]> = [];
+  for (const m of text.matchAll(LEADING_CUE)) {
+    const from = m.index + m[0].length;
+    CLAUSE_END.lastIndex = from;
+    const end = CLAUSE_END.exec(text);
+    spans.push([m.index, end ? end.index : text.length]);
+  }
+  for (const m of text.matchAll(TRAILING_CUE)) {
+    let start = 0;
+    for (const c of text.slice(0, m.index).matchAll(CLAUSE_START)) start = c.index + 1;
+    spans.push([start, m.index + m[0].length]);
+  }
+  return spans;
+}
+
+/** True when [start, end) lies inside one of the spans. */
+export function inSpans(spans: ReadonlyArray<readonly [number, number]>, start: number): boolean {
+  for (const [s, e] of spans) if (start >= s && start < e) return true;
+  return false;
+}
