@@ -1,6 +1,39 @@
 import type { ParsedJob } from './jd-parse.ts';
 import { MET_THRESHOLD, matchRequirement, type RequirementMatch, stemShare } from './match.ts';
 import type { ParsedResume } from './resume-parse.ts';
+import { stem } from './text/tokenize.ts';
+
+/**
+ * Words nearly every job description uses ("team", "customer", "ensure", "daily"): a resume sharing
+ * them says little about fit for this job, so lexical relevance counts them at GENERIC_WEIGHT. A
+ * hand-written prior (an offline stand-in for inverse document frequency), not learned from data.
+ */
+const GENERIC = new Set(
+  (
+    'team teams work working customer customers client clients company organization business provide providing ensure '
+    + 'support supporting manage managing develop developing responsible responsibilities communication communicate '
+    + 'service services quality time new high daily duties perform performing maintain maintaining role opportunity '
+    + 'effective effectively multiple various join looking seeking professional level standard standards process '
+    + 'processes task tasks needs need best help assist information report reports part full day days week hours '
+    + 'schedule include includes including activities activity operations operation goals success successful '
+    + 'efficient efficiently detail details individual individuals staff members member colleagues department'
+  )
+    .split(' ')
+    .map(stem),
+);
+const GENERIC_WEIGHT = 0.25;
+
+/** Share of the stems found in the set, generic words counting GENERIC_WEIGHT. */
+function weightedShare(stems: Iterable<string>, inSet: ReadonlySet<string>): number {
+  let have = 0;
+  let all = 0;
+  for (const s of stems) {
+    const w = GENERIC.has(s) ? GENERIC_WEIGHT : 1;
+    all += w;
+    if (inSet.has(s)) have += w;
+  }
+  return all > 0 ? have / all : 0;
+}
 
 /**
  * The explainable features (each 0-1) and how they combine into the 0-100 score:
@@ -87,7 +120,7 @@ export function evaluate(job: ParsedJob, resume: ParsedResume): Evaluation {
     let depth = 0;
     let weight = 0;
     for (const [stem, count] of job.stems) {
-      const w = Math.min(count, 3);
+      const w = Math.min(count, 3) * (GENERIC.has(stem) ? GENERIC_WEIGHT : 1);
       depth += w * Math.min(1, (resume.stemCounts.get(stem) ?? 0) / 2);
       weight += w;
     }
@@ -95,7 +128,7 @@ export function evaluate(job: ParsedJob, resume: ParsedResume): Evaluation {
     for (const bigram of job.bigrams) if (resume.bigrams.has(bigram)) phrases += 1;
     const phraseShare = job.bigrams.size > 0 ? phrases / job.bigrams.size : 0;
     const mix =
-      LEX_MIX[0] * stemShare([...jdStems], resume.stems)
+      LEX_MIX[0] * weightedShare(jdStems, resume.stems)
       + LEX_MIX[1] * (weight > 0 ? depth / weight : 0)
       + LEX_MIX[2] * Math.min(1, PHRASE_SCALE * phraseShare);
     features.lexical = Math.min(1, LEXICAL_SCALE * mix);

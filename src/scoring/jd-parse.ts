@@ -73,6 +73,21 @@ const FILLER = new Set(
   ).split(' '),
 );
 
+/**
+ * Also no evidence of a requirement, though part of what a description is about (so they still count
+ * for lexical relevance): praise that says how good, not what, and generic heads after a named
+ * skill ("VBScript language", "Hub technology", "ALM workflows").
+ */
+const LABEL_FILLER = new Set([
+  ...FILLER,
+  ...(
+    'robust sharp profound remarkable sufficient adequate immaculate admirable impeccable phenomenal fantastic '
+    + 'unquestionable acute significant valuable vast exemplary supreme brilliant superb stellar impressive '
+    + 'language technology aspects procedures processes workflows suite principles methodologies '
+    + 'methodology practices techniques'
+  ).split(' '),
+]);
+
 const WORD_NUMBERS: Record<string, number> = {
   one: 1,
   two: 2,
@@ -113,7 +128,7 @@ const DEGREE_NAMES: Record<number, string> = {
 };
 /** A sentence that asks something of the candidate (not one that describes the company). */
 const REQUEST_CUE =
-  /\b(?:candidates?|applicants?|you)\s+(?:will|should|must|shall|need\s+to|are\s+expected\s+to)\s+(?:have|possess|demonstrate|show|bring|be)\b|\b(?:must|should)\s+(?:have|possess|be\s+(?:adept|proficient|skilled|familiar|knowledgeable|experienced))\b|\brequires?\s+(?:experience|knowledge|proficiency|expertise|skills?|familiarity)\b|\b(?:skills|proficiency|expertise|knowledge)\s+(?:in|of|with)\b/i;
+  /\b(?:candidates?|applicants?|you)\s+(?:will|would|should|must|shall|need\s+to|are\s+expected\s+to)\s+(?:have|possess|demonstrate|show|bring|be)\b|\b(?:must|should)\s+(?:have|possess|be\s+(?:adept|proficient|skilled|familiar|knowledgeable|experienced))\b|\brequires?\s+(?:experience|knowledge|proficiency|expertise|skills?|familiarity)\b|\b(?:skills|proficiency|expertise|knowledge)\s+(?:in|of|with)\b/i;
 const CERT_CUE = /\b(certified|certification|certificate|licen[cs]ed?|registration|registered)\b/i;
 
 export function parseJobDescription(text: string, dictionary: SkillDictionary): ParsedJob {
@@ -145,8 +160,11 @@ export function parseJobDescription(text: string, dictionary: SkillDictionary): 
     }
     if (section.kind === 'duties' || section.kind === 'other') continue;
     for (const item of items) {
-      const req = parseRequirement(item, section.kind, dictionary);
-      if (req) requirements.push(...[req].flat());
+      // A paragraph under a requirements heading asks for one thing per sentence.
+      for (const part of paragraphSentences(item)) {
+        const req = parseRequirement(part, section.kind, dictionary);
+        if (req) requirements.push(...[req].flat());
+      }
     }
   }
 
@@ -289,6 +307,7 @@ function skillRequirement(
   mustHave: boolean,
   dictionary: SkillDictionary,
 ): Requirement | undefined {
+  if (NOT_A_SKILL.test(label.trim())) return undefined;
   const stems = keyStems(label);
   // The label names the skill; the rest of the item only describes it.
   const labelTokens = tokenize(label);
@@ -335,11 +354,19 @@ function splitSkillList(text: string): string[] {
   return list ? parts : [skillLabel(colon && !intro ? body : text)];
 }
 
+/**
+ * List entries that name no skill: a lone adverb ("efficiently"), a lone verb of doing the work
+ * ("implementing", "responsible" from "planning, implementing and maintaining ..."), or a phrase
+ * about something already named ("its application").
+ */
+const NOT_A_SKILL =
+  /^(?:\w+(?:ally|ently|antly|ously|ively|ately|fully|ectly|ickly)|implement(?:ing)?|maintain(?:ing)?|prepar(?:e|ing)|ensur(?:e|ing)|provid(?:e|ing)|responsible|undertak(?:e|ing)|identify(?:ing)?|conduct(?:ing)?|perform(?:ing)?|execut(?:e|ing)|deliver(?:ing)?|assist(?:ing)?|creat(?:e|ing)|modify(?:ing)?|setting|processes|(?:its|their|his|her|our|your|this|these|those|such)\b.*)$/i;
+
 /** A heading that introduces a list rather than naming a skill. */
 const INTRO_CUE = /\b(?:following|includ\w*|such as|should|must|possess\w*|requir\w*|need\w*|looking for)\b/i;
 
 const LEADING_FRAME =
-  /^(?:and\s+|(?:the\s+)?(?:ideal\s+|successful\s+|desirable\s+|selected\s+)?(?:candidates?|applicants?|you)\s+(?:will|should|must|shall|to)\s+(?:have|possess|demonstrate|show|be)\s+|(?:must|should)\s+(?:have|be|possess|demonstrate)\s+|(?:demonstrate|demonstrated|possess|possesses|have|has|show|bring)\s+|(?:the\s+)?(?:ability|capacity|willingness)\s+to\s+|(?:a\s+)?(?:strong|excellent|good|solid|basic|advanced|demonstrated|proven|effective|substantial|exceptional|outstanding|superior|keen|deep|thorough|sound|working|in-depth|high|great|considerable|extensive|comprehensive)\s+|(?:proficiency|proficient|experience|experienced|knowledge|knowledgeable|understanding|familiarity|familiar|expertise|skilled|competence|competency|competent|capability|efficiency|efficient|effectiveness|conversant|background|talent|adept|versatility|mastery|expert|fluency|fluent|command|grasp|qualification|hands-on experience)\s+(?:in|with|of|at|on|using|to)?\s*|(?:skills?|abilities)\s+(?:in|with|of)\s+)/i;
+  /^(?:and\s+|(?:the\s+)?(?:ideal\s+|successful\s+|desirable\s+|selected\s+|potential\s+|prospective\s+)?(?:candidates?|applicants?|you)\s+(?:will|should|must|shall|to)\s+(?:have|possess|demonstrate|show|be)\s+|(?:must|should)\s+(?:have|be|possess|demonstrate)\s+|(?:demonstrate|demonstrated|possess|possesses|have|has|show|bring)\s+|(?:the\s+)?(?:ability|capacity|willingness)\s+to\s+|(?:a\s+)?(?:strong|excellent|good|solid|basic|advanced|demonstrated|proven|effective|substantial|exceptional|outstanding|superior|keen|deep|thorough|sound|working|in-depth|high|great|considerable|extensive|comprehensive)\s+|(?:proficiency|proficient|experience|experienced|knowledge|knowledgeable|understanding|familiarity|familiar|expertise|skilled|competence|competency|competent|capability|efficiency|efficient|effectiveness|conversant|background|talent|adept|versatility|mastery|expert|fluency|fluent|command|grasp|qualification|hands-on experience)\s+(?:in|with|of|at|on|using|to)?\s*|(?:skills?|abilities)\s+(?:in|with|of)\s+|(?:utilizing|using|usage\s+of|use\s+of|configuring|demonstrating|manipulating|leveraging|applying|applies|(?:a\s+)?level\s+of|skill\s*set\s+in|know-how\s+(?:with|in|of)|interest\s+in|work(?:ing)?\s+with|excel\s+in)\s+)/i;
 
 /** Removes the words that frame a requirement ("The ideal candidate should have strong ..."). */
 function stripFraming(text: string): string {
@@ -449,10 +476,26 @@ function skillShareOf(
 function keyStems(text: string): string[] {
   const out: string[] = [];
   for (const t of tokenize(text)) {
-    if (STOP_WORDS.has(t.raw) || FILLER.has(t.raw) || /^\d+$/.test(t.raw)) continue;
+    if (STOP_WORDS.has(t.raw) || LABEL_FILLER.has(t.raw) || /^\d+$/.test(t.raw)) continue;
     if (!out.includes(t.stem)) out.push(t.stem);
   }
   return out;
+}
+
+/** The sentences of a multi-sentence item ("... is mandatory. We require ..."), or the item itself. */
+function paragraphSentences(item: Line): Line[] {
+  const parts: Line[] = [];
+  let start = 0;
+  for (const m of item.text.matchAll(/[.!?]\s+(?=[A-Z])/g)) {
+    const end = m.index + 1;
+    // "e.g. Python", "Sr. Engineer", "B.S. Degree": a short word before the dot is no sentence end.
+    if (/(?:^|\s)(?:\w|\w\.\w|e\.g|i\.e|etc|sr|jr|mr|ms|dr|vs|no|inc|ltd|approx)$/i.test(item.text.slice(start, m.index))) continue;
+    parts.push({ text: item.text.slice(start, end), start: item.start + start, end: item.start + end });
+    start = m.index + m[0].length;
+  }
+  if (parts.length === 0) return [item];
+  parts.push({ text: item.text.slice(start), start: item.start + start, end: item.end });
+  return parts.filter((p) => /[\p{L}]/u.test(p.text));
 }
 
 function sentencesOf(text: string): Line[] {

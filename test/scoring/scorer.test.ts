@@ -223,6 +223,24 @@ describe('evidence', () => {
   });
 });
 
+describe('lexical relevance', () => {
+  const jd = `## Job title\nWarehouse Associate\n\n## Job Summary\nJoin our team to support customers daily. You will load pallets, run the forklift and count inventory.\n\n## Required Skills\n- Forklift operation\n- Inventory counts`;
+
+  it('words every description uses count for less than the words of this job', () => {
+    const generic = scorer.score(jd, '## Experience\nWorked in a team to support customers daily.');
+    const specific = scorer.score(jd, '## Experience\nLoaded pallets and counted inventory.');
+    expect(specific.features.lexical).toBeGreaterThan(generic.features.lexical ?? 0);
+  });
+
+  it('a longer description with the same must-haves met does not lower the score much', () => {
+    const cv = '## Skills\n- Forklift operation\n- Inventory counts\n\n## Experience\nWarehouse Associate (2019 - 2024)\nLoaded pallets, ran the forklift and counted inventory.';
+    const long = `${jd}\n\n## Responsibilities\n- Keep the loading dock tidy and safe.\n- Label shipments and scan parcels.\n- Report damaged goods to the supervisor.`;
+    const short = scorer.score(jd, cv).score;
+    expect(short).toBeGreaterThanOrEqual(80);
+    expect(scorer.score(long, cv).score).toBeGreaterThanOrEqual(short - 10);
+  });
+});
+
 describe('job descriptions as Ashby sends them', () => {
   it('scores against descriptionHtml after htmlToText, with the same result as the markdown version', () => {
     const html =
