@@ -20,6 +20,8 @@ export interface Requirement {
    * words do not meet the requirement without them.
    */
   readonly keyTerms?: readonly string[];
+  /** Stem sets that each evidence the requirement: a name and its abbreviation ("SDLC"). */
+  readonly alternatives?: ReadonlyArray<readonly string[]>;
   /** Years asked for (experience requirements). */
   readonly years?: number;
   /** Minimum degree level (education requirements): 1 diploma, 2 associate, 3 bachelor, 4 master, 5 doctorate. */
@@ -295,6 +297,9 @@ function parseRequirement(
   if (/:\s*$/.test(text)) return undefined;
   const kind: RequirementKind = CERT_CUE.test(text) ? 'certification' : 'skill';
   const parts = splitSkillList(text);
+  // "Capacity to spot tendencies over time (Monitoring)": a closing parenthesis names the skill.
+  const named = namedInParentheses(text);
+  if (named && !parts.some((p) => p.toLowerCase() === named.toLowerCase())) parts.push(named);
   const reqs = parts
     .map((label) => skillRequirement(label, kind, mustHave, dictionary))
     .filter((r): r is Requirement => r !== undefined);
@@ -315,6 +320,7 @@ function skillRequirement(
   const labelSkills = [...new Set(mentions.map((m) => m.skillId))];
   if (stems.length === 0 && labelSkills.length === 0) return undefined;
   const keyTerms = acronymStems(label).filter((st) => stems.includes(st));
+  const alternatives = abbreviationPair(label);
   return {
     kind,
     mustHave,
@@ -324,6 +330,7 @@ function skillRequirement(
     skillShare: skillShareOf(stems, labelTokens, mentions),
     // Only when the label has other words: a bare acronym is its own evidence.
     ...(keyTerms.length > 0 && keyTerms.length < stems.length ? { keyTerms } : {}),
+    ...(alternatives ? { alternatives } : {}),
   };
 }
 
@@ -453,6 +460,39 @@ export function coreTitle(title: string): string {
   return core && keyStems(core).length > 0 ? core : title;
 }
 
+/**
+ * "Full Software Development Life Cycle (SDLC)" and "Oracle RAC (Real Application Clusters)" give
+ * two names for one skill: the stems with the parenthesis, and with the words it abbreviates (or
+ * expands) replaced by it.
+ */
+function abbreviationPair(label: string): string[][] | undefined {
+  const m = /^(.*\S)\s*\(([^()]+)\)\s*$/.exec(label);
+  if (!m?.[1] || !m[2]) return undefined;
+  const outside = m[1].split(/\s+/);
+  const inside = m[2].trim().split(/\s+/);
+  const significant = (words: string[]) => words.filter((w) => !/^(?:of|and|&|the|for|to|in)$/i.test(w));
+  const initialsOf = (words: string[]) =>
+    significant(words)
+      .map((w) => w[0] ?? '')
+      .join('')
+      .toUpperCase();
+  const letters = (w: string) => w.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
+  // "(SDLC)" abbreviates the last words outside it.
+  if (inside.length === 1 && /^[A-Z0-9]{2,}s?$/.test(inside[0] ?? '')) {
+    const abbr = letters(inside[0] ?? '').replace(/S$/, '');
+    const sig = significant(outside);
+    if (sig.length >= abbr.length && initialsOf(sig.slice(sig.length - abbr.length)) === abbr) {
+      return [keyStems(m[1]), keyStems(m[2])].filter((a) => a.length > 0);
+    }
+    return undefined;
+  }
+  // "Oracle RAC (Real Application Clusters)": the parenthesis expands an acronym outside it.
+  const idx = outside.findIndex((w) => /^[A-Z0-9]{2,}s?$/.test(w) && letters(w).replace(/S$/, '') === initialsOf(inside));
+  if (idx < 0) return undefined;
+  const expanded = [...outside.slice(0, idx), ...inside, ...outside.slice(idx + 1)].join(' ');
+  return [keyStems(m[1]), keyStems(expanded)].filter((a) => a.length > 0);
+}
+
 function acronymStems(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(ACRONYM_RE)) {
@@ -480,6 +520,23 @@ function keyStems(text: string): string[] {
     if (!out.includes(t.stem)) out.push(t.stem);
   }
   return out;
+}
+
+/**
+ * The skill a requirement names in a closing parenthesis: one to four capitalised words
+ * ("(Manual Dexterity)"), neither an acronym's expansion ("Oracle RAC (Real Application Clusters)")
+ * nor an abbreviation ("(SDLC)"), which name the same skill as the words before them.
+ */
+function namedInParentheses(text: string): string | undefined {
+  const m = /(\S+)\s*\(([A-Z][\w-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w-]*){0,3})\)[.;]?\s*$/.exec(text);
+  if (!m?.[2]) return undefined;
+  const words = m[2].split(/\s+/).filter((w) => !/^(?:and|&)$/.test(w));
+  // "(SDLC)" abbreviates the words before it.
+  if (words.length === 1 && /^[A-Z0-9]+s?$/.test(m[2])) return undefined;
+  const before = (m[1] ?? '').replace(/[^A-Za-z0-9]/g, '');
+  const initials = words.map((w) => w[0]).join('');
+  if (/^[A-Z0-9]{2,}$/.test(before) && before.toUpperCase() === initials.toUpperCase()) return undefined;
+  return m[2];
 }
 
 /** The sentences of a multi-sentence item ("... is mandatory. We require ..."), or the item itself. */

@@ -40,15 +40,22 @@ function matchSkill(req: Requirement, resume: ParsedResume): RequirementMatch {
   // The dictionary speaks for the requirement only when its skills make up most of the label
   // ("Customer Service"), not one word of it ("Palo Alto Networks" is not "networking").
   const dictCoverage = req.skillIds.length > 0 && req.skillShare >= 0.5 ? dictFound / req.skillIds.length : 0;
-  const best = bestLine(req.stems, resume);
-  const docCoverage = stemShare(req.stems, resume.stems);
-  // Evidence on one line beats words scattered across the resume.
-  let lexical = Math.max(best.share, 0.5 * docCoverage);
-  // "Architecting solutions on AWS" is not met by "architecting solutions" alone: the acronym
-  // names the skill, the other words describe its use.
-  const line = best.index !== undefined ? resume.lines[best.index] : undefined;
-  if (req.keyTerms && !(line && req.keyTerms.every((st) => line.stems.has(st)))) {
-    lexical = Math.min(lexical, KEY_TERM_CAP);
+  // "Software Development Life Cycle (SDLC)" is met by either name.
+  let best: { share: number; index?: number } = { share: 0 };
+  let lexical = 0;
+  for (const stems of req.alternatives ?? [req.stems]) {
+    const found = bestLine(stems, resume);
+    // Evidence on one line beats words scattered across the resume.
+    let share = Math.max(found.share, 0.5 * stemShare(stems, resume.stems));
+    // "Architecting solutions on AWS" is not met by "architecting solutions" alone: the acronym
+    // names the skill, the other words describe its use.
+    const keys = req.keyTerms?.filter((st) => stems.includes(st)) ?? [];
+    const line = found.index !== undefined ? resume.lines[found.index] : undefined;
+    if (keys.length > 0 && !(line && keys.every((st) => line.stems.has(st)))) share = Math.min(share, KEY_TERM_CAP);
+    if (share > lexical || (best.index === undefined && found.index !== undefined && share === lexical)) {
+      lexical = share;
+      best = found;
+    }
   }
   if (dictCoverage >= lexical && dictLine !== undefined) {
     return { requirement: req, coverage: dictCoverage, lineIndex: dictLine };

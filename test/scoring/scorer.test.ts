@@ -215,6 +215,15 @@ describe('evidence', () => {
     expect(negatedSpans('Kubernetes, Docker, Terraform')).toEqual([]);
   });
 
+  it('a requirement given with its abbreviation is met by either name', () => {
+    const abbrJd = `## Job title\nDatabase Administrator\n\n## Required Skills\n- Software Development Life Cycle (SDLC)\n- Oracle RAC (Real Application Clusters)`;
+    const short = scorer.score(abbrJd, `## Skills\n- SDLC\n- Oracle RAC`);
+    expect(short.missing).toEqual([]);
+    const long = scorer.score(abbrJd, `## Skills\n- Software development life cycle\n- Oracle Real Application Clusters`);
+    expect(long.missing).toEqual([]);
+    expect(scorer.score(abbrJd, `## Skills\n- Oracle 12c`).missing).toHaveLength(2);
+  });
+
   it('the acronym in a requirement must be evidenced, not only the words around it', () => {
     const without = scorer.score(jd, `## Skills\n- Proficient in architecting solutions`);
     expect(without.missing).toContain('Architecting solutions on AWS');
@@ -290,6 +299,17 @@ describe('parsed facts the core can show', () => {
     const labels = jd.requirements.map((r) => r.label.toLowerCase());
     expect(labels).toEqual(expect.arrayContaining(['physical stamina', 'record keeping', 'organizational']));
     expect(labels.some((l) => /brokerage|offices/.test(l))).toBe(false);
+  });
+
+  it('reads the skill a requirement names in parentheses, but not an abbreviation or expansion', () => {
+    const jd = parseJobDescription(
+      `## Job title\nMechanic\n\n## Required Skills\n- Disassembling engines manually and correctly (Manual Dexterity)\n- Full Software Development Life Cycle (SDLC)\n- Oracle RAC (Real Application Clusters)`,
+      bundledSkillDictionary(),
+    );
+    const labels = jd.requirements.map((r) => r.label);
+    expect(labels).toContain('Manual Dexterity');
+    expect(labels).not.toContain('Real Application Clusters');
+    expect(labels).not.toContain('SDLC');
   });
 
   it('reads where the candidate is, from the original text', () => {
