@@ -76,6 +76,13 @@ const PHRASE_SCALE = 2;
  */
 const SCALE_EXPONENT = 1.5;
 
+/**
+ * The size (distinct phrases; capped word counts) from which a description counts as long: about
+ * the 95th percentile of the RJDB dev descriptions. Past it, lexical shares are taken of this size,
+ * not of the whole description, so a long posting does not lower every resume's score for its length.
+ */
+const LONG_DESCRIPTION = { bigrams: 100, stemWeight: 120 } as const;
+
 export type FeatureName = keyof typeof FEATURE_WEIGHTS;
 
 export interface Evaluation {
@@ -126,10 +133,12 @@ export function evaluate(job: ParsedJob, resume: ParsedResume): Evaluation {
     }
     let phrases = 0;
     for (const bigram of job.bigrams) if (resume.bigrams.has(bigram)) phrases += 1;
-    const phraseShare = job.bigrams.size > 0 ? phrases / job.bigrams.size : 0;
+    // Shares of a long description are taken of a typical one's size, so a resume is not marked
+    // down because the description says more than most (see LONG_DESCRIPTION).
+    const phraseShare = job.bigrams.size > 0 ? phrases / Math.min(job.bigrams.size, LONG_DESCRIPTION.bigrams) : 0;
     const mix =
       LEX_MIX[0] * weightedShare(jdStems, resume.stems)
-      + LEX_MIX[1] * (weight > 0 ? depth / weight : 0)
+      + LEX_MIX[1] * (weight > 0 ? Math.min(1, depth / Math.min(weight, LONG_DESCRIPTION.stemWeight)) : 0)
       + LEX_MIX[2] * Math.min(1, PHRASE_SCALE * phraseShare);
     features.lexical = Math.min(1, LEXICAL_SCALE * mix);
   }

@@ -241,6 +241,17 @@ describe('lexical relevance', () => {
     expect(specific.features.lexical).toBeGreaterThan(generic.features.lexical ?? 0);
   });
 
+  it('past a typical length, a longer description does not lower a resume\'s lexical relevance further', () => {
+    const cv = '## Skills\n- Forklift operation\n- Inventory counts\n\n## Experience\nWarehouse Associate (2019 - 2024)\nLoaded pallets, ran the forklift and counted inventory.';
+    const words = 'alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa'.split(' ');
+    const duties = (n: number) => words.slice(0, n).flatMap((a) => words.slice(0, 8).map((b) => `- ${a}${b} ${b}${a} rota`));
+    const padded = (n: number) => `${jd}\n\n## Responsibilities\n${duties(n).join('\n')}`;
+    const long = scorer.score(padded(8), cv).features.lexical ?? 0;
+    const longer = scorer.score(padded(16), cv).features.lexical ?? 0;
+    expect(long).toBeGreaterThan(0);
+    expect(longer).toBeCloseTo(long, 6);
+  });
+
   it('a longer description with the same must-haves met does not lower the score much', () => {
     const cv = '## Skills\n- Forklift operation\n- Inventory counts\n\n## Experience\nWarehouse Associate (2019 - 2024)\nLoaded pallets, ran the forklift and counted inventory.';
     const long = `${jd}\n\n## Responsibilities\n- Keep the loading dock tidy and safe.\n- Label shipments and scan parcels.\n- Report damaged goods to the supervisor.`;
