@@ -343,6 +343,13 @@ describe('skill dictionary', () => {
       'accounts-payable',
       'forklift',
     ]);
+    // A named tool is not its category: "continuous integration" is no evidence of Jenkins.
+    expect(ids('Jenkins, continuous integration, Palo Alto Networks, firewalls')).toEqual([
+      'jenkins',
+      'ci-cd',
+      'palo-alto-networks',
+      'firewalls',
+    ]);
     expect(dict.version).toMatch(/^\d{4}\.\d+\.\d+$/);
   });
 });

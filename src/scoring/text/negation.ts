@@ -4,7 +4,7 @@
  * them are not evidence. Offsets are relative to the line.
  */
 const LEADING_CUE =
-  /\b(?:without|except(?:\s+for)?|excluding|excludes?|excluded|with\s+the\s+exception\s+of|other\s+than|apart\s+from|lacks?|lacking|no\s+(?:prior\s+)?(?:experience|knowledge|exposure|background|familiarity)\s+(?:in|with|of|on)|not\s+(?:familiar|experienced|proficient|skilled|trained|certified|knowledgeable)\s+(?:in|with|on)|never\s+(?:used|worked\s+(?:with|on)))\b/gi;
+  /\b(?:without|minus|except(?:\s+for)?|excluding|excludes?|excluded|with\s+the\s+exception\s+of|other\s+than|apart\s+from|lacks?|lacking|no\s+(?:prior\s+)?(?:experience|knowledge|exposure|background|familiarity)\s+(?:in|with|of|on)|not\s+(?:familiar|experienced|proficient|skilled|trained|certified|knowledgeable)\s+(?:in|with|on)|never\s+(?:used|worked\s+(?:with|on)))\b/gi;
 const TRAILING_CUE =
   /\b(?:(?:has|have|had)\s+been|was|were|is|are)\s+(?:removed|excluded|omitted)\b|\b(?:is|are|was|were)\s+(?:not|no\s+longer)\s+(?:included|listed|present|part\s+of)\b/gi;
 /** Where a denial ends: the end of the clause, or a new clause after a comma ("…, but …"). */
