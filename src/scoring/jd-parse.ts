@@ -131,6 +131,12 @@ const DEGREE_NAMES: Record<number, string> = {
 /** A sentence that asks something of the candidate (not one that describes the company). */
 const REQUEST_CUE =
   /\b(?:candidates?|applicants?|you)\s+(?:will|would|should|must|shall|need\s+to|are\s+expected\s+to)\s+(?:have|possess|demonstrate|show|bring|be)\b|\b(?:must|should)\s+(?:have|possess|be\s+(?:adept|proficient|skilled|familiar|knowledgeable|experienced))\b|\brequires?\s+(?:experience|knowledge|proficiency|expertise|skills?|familiarity)\b|\b(?:skills|proficiency|expertise|knowledge)\s+(?:in|of|with)\b/i;
+/**
+ * Requirements kept per description, in the order read (listed ones first). Real postings have far
+ * fewer (the 99th percentile of the RJDB dev descriptions is 24); the cap bounds the work on a
+ * pasted document that is not a job description.
+ */
+const MAX_REQUIREMENTS = 80;
 const CERT_CUE = /\b(certified|certification|certificate|licen[cs]ed?|registration|registered)\b/i;
 
 export function parseJobDescription(text: string, dictionary: SkillDictionary): ParsedJob {
@@ -237,7 +243,8 @@ export function parseJobDescription(text: string, dictionary: SkillDictionary): 
   }
   const titleStems = keyStems(coreTitle(title));
   const location = parseLocation(text);
-  return { title, titleStems, requirements: dedupe(requirements), stems, bigrams, ...(location ? { location } : {}) };
+  const kept = dedupe(requirements).slice(0, MAX_REQUIREMENTS);
+  return { title, titleStems, requirements: kept, stems, bigrams, ...(location ? { location } : {}) };
 }
 
 function parseRequirement(

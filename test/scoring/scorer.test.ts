@@ -323,6 +323,13 @@ describe('parsed facts the core can show', () => {
     expect(labels).not.toContain('SDLC');
   });
 
+  it('keeps at most 80 requirements, so a pasted non-posting cannot make scoring slow', () => {
+    const items = Array.from({ length: 500 }, (_, i) => `- Tool${i}, Gadget${i}, Widget${i}`).join('\n');
+    const jd = parseJobDescription(`## Required Skills\n${items}`, bundledSkillDictionary());
+    expect(jd.requirements).toHaveLength(80);
+    expect(jd.requirements[0]?.label).toBe('Tool0');
+  });
+
   it('reads where the candidate is, from the original text', () => {
     expect(candidateLocation(ALEX)).toBe('Springfield');
     expect(candidateLocation('Jane Roe\nLocation: Austin, TX\n')).toBe('Austin, TX');
