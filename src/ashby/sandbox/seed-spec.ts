@@ -1,0 +1,28 @@
+/** Which company the sandbox starts with. */
+export type SeedSpec = { name: 'small' } | { name: 'demo' } | { name: 'large'; applications: number };
+
+export interface SeedShape {
+  jobs: number;
+  applications: number;
+}
+
+export function parseSeed(text: string): SeedSpec {
+  if (text === 'small' || text === 'demo') return { name: text };
+  const large = /^large:(\d+)$/.exec(text);
+  if (large) {
+    const applications = Number(large[1]);
+    if (applications >= 1 && applications <= 5_000_000) return { name: 'large', applications };
+  }
+  throw new Error(`unknown seed "${text}": use small, demo or large:N (N from 1 to 5000000)`);
+}
+
+export function seedShape(spec: SeedSpec): SeedShape {
+  switch (spec.name) {
+    case 'small':
+      return { jobs: 2, applications: 12 };
+    case 'demo':
+      return { jobs: 5, applications: 300 };
+    case 'large':
+      return { jobs: 10, applications: spec.applications };
+  }
+}
