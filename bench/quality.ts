@@ -1,0 +1,259 @@
+/**
+ * Quality benchmark of the default scorer against a BM25 baseline computed in the same run.
+ *
+ * RJDB dev (../shared/data/rjdb/rjdb-dev.jsonl, 500 job descriptions, each with a matched resume
+ * and a weakened copy): pairwise accuracy (matched scored strictly above weakened), NDCG@10 and MRR
+ * when each job description ranks all 1,000 resumes (own matched = 2, own weakened = 1, others 0),
+ * recall of the removed skills among `missing` for weakened resumes, and groundedness (share of
+ * reason quotes found verbatim in the resume at their offsets).
+ *
+ * Vanetik & Kogan (../shared/data/vanetik/, real DOCX CVs): per CV, the 5 vacancies are ranked and
+ * compared with each annotator by Spearman's rho; the annotators' agreement is the ceiling.
+ *
+ * Run: npx tsx bench/quality.ts  (evaluation data is read from ../shared, never copied).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { extractText } from '../src/scoring/extract/extract-text.ts';
+import { createScorer } from '../src/scoring/scorer.ts';
+import { contentStems } from '../src/scoring/text/tokenize.ts';
+import { buildBm25 } from './lib/bm25.ts';
+import { mean, ndcgAt, reciprocalRank, spearman } from './lib/metrics.ts';
+
+const SHARED = resolve(import.meta.dirname, '../../shared/data');
+
+interface RjdbRow {
+  'Job-Description': string;
+  'Resume-matched': string;
+  'Resume-unmatched': string;
+  'Filtered-information': { Skills?: unknown };
+}
+
+function fmt(n: number, d = 3): string {
+  return Number.isFinite(n) ? n.toFixed(d) : 'n/a';
+}
+
+function rjdb(): void {
+  const path = resolve(SHARED, 'rjdb/rjdb-dev.jsonl');
+  const rows = readFileSync(path, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as RjdbRow);
+  // "present" in resumes resolves to the data's own reference year (RJDB rows are dated 2023).
+  const scorer = createScorer({ asOf: new Date('2023-12-31T00:00:00Z'), jobCacheSize: 1 });
+  const resumes = rows.flatMap((r) => [r['Resume-matched'], r['Resume-unmatched']]);
+  const parsed = resumes.map((r) => scorer.parseResume(r));
+  const bm25 = buildBm25(resumes);
+
+  let skimaPairInt = 0;
+  let skimaPairRaw = 0;
+  let bm25Pair = 0;
+  const skimaNdcg: number[] = [];
+  const bm25Ndcg: number[] = [];
+  const skimaMrr: number[] = [];
+  const bm25Mrr: number[] = [];
+  let removedTotal = 0;
+  let removedFlagged = 0;
+  let removedFlaggedInMatched = 0;
+  let quotes = 0;
+  let grounded = 0;
+  let reasonCounts: number[] = [];
+  let longest = 0;
+  const matchedScores: number[] = [];
+  const weakenedScores: number[] = [];
+  const t0 = performance.now();
+
+  rows.forEach((row, q) => {
+    const jd = row['Job-Description'];
+    const job = scorer.parseJob(jd);
+    const skimaScores = new Float64Array(parsed.length);
+    for (let i = 0; i < parsed.length; i++) skimaScores[i] = scorer.rank(job, parsed[i]!);
+    const bmScores = bm25.scoreAll(jd);
+    const rel = new Map([
+      [2 * q, 2],
+      [2 * q + 1, 1],
+    ]);
+    skimaNdcg.push(ndcgAt(10, skimaScores, rel));
+    bm25Ndcg.push(ndcgAt(10, bmScores, rel));
+    skimaMrr.push(reciprocalRank(skimaScores, 2 * q));
+    bm25Mrr.push(reciprocalRank(bmScores, 2 * q));
+    if (bmScores[2 * q]! > bmScores[2 * q + 1]!) bm25Pair += 1;
+
+    const m = scorer.score(jd, row['Resume-matched']);
+    const w = scorer.score(jd, row['Resume-unmatched']);
+    matchedScores.push(m.score);
+    weakenedScores.push(w.score);
+    if (m.score > w.score) skimaPairInt += 1;
+    if ((m.features.raw ?? 0) > (w.features.raw ?? 0)) skimaPairRaw += 1;
+
+    for (const [result, text] of [
+      [m, row['Resume-matched']],
+      [w, row['Resume-unmatched']],
+    ] as const) {
+      reasonCounts.push(result.reasons.length);
+      for (const r of result.reasons) {
+        quotes += 1;
+        longest = Math.max(longest, r.text.length);
+        if (text.slice(r.start, r.end) === r.quote && r.quote.length > 0) grounded += 1;
+      }
+    }
+
+    const removed = removedSkills(row['Filtered-information'].Skills);
+    for (const skill of removed) {
+      removedTotal += 1;
+      if (flagged(skill, w.missing)) removedFlagged += 1;
+      if (flagged(skill, m.missing)) removedFlaggedInMatched += 1;
+    }
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  reasonCounts = reasonCounts.sort((a, b) => a - b);
+
+  const n = rows.length;
+  console.log(`RJDB dev: ${n} job descriptions x ${parsed.length} resumes (${fmt(seconds, 1)} s)`);
+  console.log('metric                         skima    bm25');
+  console.log(`pairwise accuracy (0-100 int)  ${fmt(skimaPairInt / n)}    ${fmt(bm25Pair / n)}`);
+  console.log(`pairwise accuracy (raw score)  ${fmt(skimaPairRaw / n)}    ${fmt(bm25Pair / n)}`);
+  console.log(`NDCG@10 (rank all resumes)     ${fmt(mean(skimaNdcg))}    ${fmt(mean(bm25Ndcg))}`);
+  console.log(`MRR of the matched resume      ${fmt(mean(skimaMrr))}    ${fmt(mean(bm25Mrr))}`);
+  console.log(
+    `missing-skill recall (weakened) ${fmt(removedFlagged / removedTotal)}    n/a  (${removedTotal} removed skills)`,
+  );
+  console.log(
+    `  same skills flagged missing in the matched resume (false alarms): ${fmt(removedFlaggedInMatched / removedTotal)}`,
+  );
+  console.log(`groundedness (quotes verbatim) ${fmt(grounded / quotes)}    n/a  (${quotes} quotes)`);
+  console.log(
+    `reasons per result: min ${reasonCounts[0]} median ${reasonCounts[Math.floor(reasonCounts.length / 2)]} max ${reasonCounts[reasonCounts.length - 1]}; longest reason ${longest} chars`,
+  );
+  console.log(
+    `median score: matched ${median(matchedScores)}, weakened ${median(weakenedScores)} (bands: 80+ strong, 60-79 worth a look, 40-59 partial, <40 weak)`,
+  );
+}
+
+/** `Skills` is a list of names, and in two rows an object keyed by the names. */
+function removedSkills(value: unknown): string[] {
+  const names = Array.isArray(value) ? value : value && typeof value === 'object' ? Object.keys(value) : [];
+  return names.filter((s): s is string => typeof s === 'string' && s.trim().length > 0);
+}
+
+/** A removed skill counts as flagged when a `missing` item holds at least half of its words. */
+function flagged(skill: string, missing: readonly string[]): boolean {
+  const stems = [...new Set(contentStems(skill))];
+  if (stems.length === 0) return false;
+  return missing.some((item) => {
+    const have = new Set(contentStems(item));
+    return stems.filter((s) => have.has(s)).length / stems.length >= 0.5;
+  });
+}
+
+function median(v: number[]): number {
+  const s = [...v].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? 0;
+}
+
+async function vanetik(): Promise<void> {
+  const dir = resolve(SHARED, 'vanetik');
+  if (!existsSync(dir)) {
+    console.log('Vanetik: data not found, skipped');
+    return;
+  }
+  const vacancies = parseCsv(readFileSync(resolve(dir, '5_vacancies.csv'), 'utf8')).map(
+    (r) => `${r.job_title}\n${r.job_description}`,
+  );
+  const annotations = readFileSync(resolve(dir, 'annotations-for-the-first-30-vacancies.txt'), 'utf8');
+  const a1 = parseRankings(annotations, 'ANNOTATOR_1_RANKINGS');
+  const a2 = parseRankings(annotations, 'ANNOTATOR_2_RANKINGS');
+  const scorer = createScorer({ asOf: new Date('2023-06-30T00:00:00Z') });
+  const rho1: number[] = [];
+  const rho2: number[] = [];
+  const agree: number[] = [];
+  const bmRho1: number[] = [];
+  const bmRho2: number[] = [];
+  let unreadable = 0;
+  for (let cv = 1; cv <= 30; cv++) {
+    const res = await extractText(readFileSync(resolve(dir, `CV/${cv}.docx`)), { filename: `${cv}.docx` });
+    if (!res.ok) {
+      unreadable += 1;
+      continue;
+    }
+    const ours = vacancies.map((v) => scorer.score(v, res.text).features.raw ?? 0);
+    // BM25 in the reverse direction: the CV is the query, the 5 vacancies the corpus.
+    const bmScores = [...buildBm25(vacancies).scoreAll(res.text)];
+    const r1 = a1[cv - 1];
+    const r2 = a2[cv - 1];
+    if (r1) {
+      rho1.push(spearman(ours, r1));
+      bmRho1.push(spearman(bmScores, r1));
+    }
+    if (r2) {
+      rho2.push(spearman(ours, r2));
+      bmRho2.push(spearman(bmScores, r2));
+    }
+    if (r1 && r2) agree.push(spearman(r1, r2));
+  }
+  console.log('');
+  console.log(`Vanetik & Kogan: 30 DOCX CVs x 5 vacancies (${unreadable} unreadable)`);
+  console.log('mean Spearman vs annotator      skima    bm25');
+  console.log(`annotator 1 (${rho1.length} CVs)              ${fmt(mean(rho1))}   ${fmt(mean(bmRho1))}`);
+  console.log(`annotator 2 (${rho2.length} CVs)              ${fmt(mean(rho2))}   ${fmt(mean(bmRho2))}`);
+  console.log(`inter-annotator agreement (${agree.length} CVs): ${fmt(mean(agree))}  (the ceiling: weak ground truth)`);
+}
+
+/**
+ * Annotation arrays list vacancies from best to worst ("place 1 in the array" is the best). Arrays
+ * that are not permutations of 1-5 are skipped. Returns, per CV, a preference score per vacancy
+ * (higher = better) so it can be correlated with scores.
+ */
+function parseRankings(text: string, name: string): Array<number[] | undefined> {
+  const start = text.indexOf(name);
+  const open = text.indexOf('[', start);
+  let depth = 0;
+  let end = open;
+  for (; end < text.length; end++) {
+    if (text[end] === '[') depth += 1;
+    if (text[end] === ']') depth -= 1;
+    if (depth === 0) break;
+  }
+  const arrays = JSON.parse(text.slice(open, end + 1).replace(/#[^\n]*/g, '')) as number[][];
+  return arrays.map((arr) => {
+    if (new Set(arr).size !== 5 || arr.some((v) => v < 1 || v > 5)) return undefined;
+    const pref = new Array<number>(5).fill(0);
+    arr.forEach((vacancy, place) => {
+      pref[vacancy - 1] = 5 - place;
+    });
+    return pref;
+  });
+}
+
+function parseCsv(text: string): Array<Record<string, string>> {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i += 1;
+      row.push(field);
+      field = '';
+      if (row.some((f) => f)) rows.push(row);
+      row = [];
+    } else field += c;
+  }
+  if (field || row.length) rows.push([...row, field]);
+  const [header, ...body] = rows;
+  return body.map((r) => Object.fromEntries((header ?? []).map((h, i) => [h, r[i] ?? ''])));
+}
+
+rjdb();
+await vanetik();

@@ -1,0 +1,18 @@
+/** The scoring module's public API: what the core (and the CLI) call. */
+export { type ExtractOptions, extractText } from './extract/extract-text.ts';
+export { htmlToText } from './extract/html.ts';
+export {
+  DEFAULT_EXTRACT_LIMITS,
+  type ExtractLimits,
+  type ExtractResult,
+  type HiddenTextKind,
+  type UnreadableReason,
+} from './extract/types.ts';
+export { type LlmConfig, llmConfigFromEnv } from './llm/config.ts';
+export { createLlmScorer, type LlmScorer, LlmScoringError, type ScoringLogger } from './llm/llm-scorer.ts';
+export { detectPromptInjection } from './llm/prompt.ts';
+export { redactPersonalData } from './redact.ts';
+export { createScorer, type DefaultScorer, type ScorerOptions } from './scorer.ts';
+export { bundledSkillDictionary } from './skills/dictionary.ts';
+export { type Reason, SCORE_BANDS, type ScoreResult, type Scorer, scoreBand } from './types.ts';
+export { defaultScorerVersion } from './version.ts';

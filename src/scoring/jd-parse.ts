@@ -1,0 +1,379 @@
+import type { SkillDictionary } from './skills/dictionary.ts';
+import { type Line, lineBody, splitLines, splitSections } from './text/lines.ts';
+import { STOP_WORDS, tokenize } from './text/tokenize.ts';
+
+export type RequirementKind = 'skill' | 'experience' | 'education' | 'certification' | 'location';
+
+export interface Requirement {
+  readonly kind: RequirementKind;
+  readonly mustHave: boolean;
+  /** Short human label: "Customer Service", "4 yrs as Junior Systems Admin/Engineer". */
+  readonly label: string;
+  /** Distinct content stems that evidence the requirement. */
+  readonly stems: readonly string[];
+  /** Dictionary skills named by the requirement. */
+  readonly skillIds: readonly string[];
+  /** Share of the label's stems that the dictionary skills account for (0-1). */
+  readonly skillShare: number;
+  /** Years asked for (experience requirements). */
+  readonly years?: number;
+  /** Minimum degree level (education requirements): 1 diploma, 2 associate, 3 bachelor, 4 master, 5 doctorate. */
+  readonly degreeLevel?: number;
+}
+
+export interface ParsedJob {
+  readonly title: string;
+  readonly titleStems: readonly string[];
+  readonly requirements: readonly Requirement[];
+  /** Content stems of the whole description (framing words removed) with their counts. */
+  readonly stems: ReadonlyMap<string, number>;
+  /** Adjacent content-stem pairs of the description (same construction as the resume's). */
+  readonly bigrams: ReadonlySet<string>;
+  readonly location?: { readonly remote: boolean; readonly text: string };
+}
+
+type JdSectionKind = 'title' | 'summary' | 'required' | 'preferred' | 'experience' | 'education' | 'duties' | 'other';
+
+const HEADINGS: ReadonlyArray<readonly [RegExp, JdSectionKind]> = [
+  [/^(job\s+)?(title|position|role)$/i, 'title'],
+  [/(nice|preferred|bonus|plus|desirable|desired|good to have|advantage|optional)/i, 'preferred'],
+  [/(experience)/i, 'experience'],
+  [/(education|degree|certific|licen[cs])/i, 'education'],
+  [
+    /(required|requirements|must|qualifications|skills|what you bring|what we.re looking for|who you are|competenc)/i,
+    'required',
+  ],
+  [/(responsibilit|duties|what you.ll do|the role|day to day|tasks)/i, 'duties'],
+  [/(summary|about|overview|description|purpose|introduction)/i, 'summary'],
+  [/(benefits|perks|salary|compensation|location|schedule|equal opportunity|how to apply)/i, 'other'],
+];
+
+function classifyHeading(heading: string): JdSectionKind | undefined {
+  if (heading.split(/\s+/).length > 6) return undefined;
+  for (const [re, kind] of HEADINGS) if (re.test(heading)) return kind;
+  return undefined;
+}
+
+/** Words that frame a requirement but are not evidence of it ("strong ... skills"). */
+const FILLER = new Set(
+  (
+    'ability abilities able proficiency proficient experience experienced knowledge knowledgeable understanding ' +
+    'strong excellent good great solid basic advanced demonstrated proven effective substantial capacity ' +
+    'familiarity familiar expertise expert skill skills skilled competence competent capability capabilities ' +
+    'working work year years yrs minimum least plus required require requires preferred must have has having ' +
+    'need needed necessary essential ideal ideally candidate candidates successful previous prior practical ' +
+    'hands-on hands demonstrable relevant related similar field role position job various etc new highly ' +
+    'framework frameworks industry concepts languages platform platforms environment environments technologies tools field sector area domain demanded talent competency conversant background adept versatility mastery considerable extensive keen outstanding exceptional superior deep thorough comprehensive sound high level one two three four five ' +
+    'six seven eight nine ten'
+  ).split(' '),
+);
+
+const WORD_NUMBERS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+};
+
+const YEARS_RE =
+  /(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)\s*\+?\s*(?:(?:-|to)\s*\d+\s*)?[\s-]*(?:years?|yrs?)\b/i;
+const PREFERRED_CUE = /\b(preferred|nice to have|a plus|is a plus|bonus|desirable|ideally|advantage|optional)\b/i;
+const DEGREE_LEVELS: ReadonlyArray<readonly [RegExp, number]> = [
+  [/\b(ph\.?d|doctorate|doctoral)\b/i, 5],
+  [/\b(master'?s?|mba|m\.?sc|m\.?s\.)\b/i, 4],
+  [/\b(bachelor'?s?|b\.?sc|b\.?s\.|b\.?a\.|undergraduate|university degree|college degree)\b/i, 3],
+  [/\b(associate'?s?)\b/i, 2],
+  [/\b(high school|ged|diploma)\b/i, 1],
+];
+const CERT_CUE = /\b(certified|certification|certificate|licen[cs]ed?|registration|registered)\b/i;
+
+export function parseJobDescription(text: string, dictionary: SkillDictionary): ParsedJob {
+  const sections = splitSections<JdSectionKind>(text, classifyHeading, 'summary', 'other');
+  const requirements: Requirement[] = [];
+  let title = '';
+
+  for (const section of sections) {
+    const items = section.lines.map(lineBody).filter((l) => /[\p{L}]/u.test(l.text));
+    if (section.kind === 'title') {
+      title ||= items[0]?.text ?? '';
+      continue;
+    }
+    if (section.kind === 'duties' || section.kind === 'summary' || section.kind === 'other') continue;
+    for (const item of items) {
+      const req = parseRequirement(item, section.kind, dictionary);
+      if (req) requirements.push(...[req].flat());
+    }
+  }
+
+  // Unstructured descriptions (one paragraph, no headings): fall back to the dictionary skills and
+  // the sentences that ask for years, so there is still something to check.
+  if (requirements.length === 0) {
+    for (const sentence of sentencesOf(text)) {
+      const req = parseRequirement(sentence, 'required', dictionary, true);
+      if (req) requirements.push(...[req].flat());
+    }
+  }
+
+  // Dictionary skills the description names outside its requirement lists ("experience in
+  // socket programming using Node.js") are requirements too.
+  const named = new Set(requirements.flatMap((r) => r.skillIds));
+  for (const mention of dictionary.find(tokenize(text))) {
+    if (named.has(mention.skillId)) continue;
+    named.add(mention.skillId);
+    const entry = dictionary.skills.get(mention.skillId);
+    if (!entry || entry.family === 'general') continue;
+    const entryStems = keyStems(entry.label);
+    // Already asked for in other words ("1 year as a shift lead" covers "Shift lead").
+    if (requirements.some((r) => entryStems.every((st) => r.stems.includes(st)))) continue;
+    const context = text.slice(Math.max(0, mention.start - 80), mention.end + 20);
+    requirements.push({
+      kind: 'skill',
+      mustHave: !PREFERRED_CUE.test(context),
+      label: entry.label,
+      stems: entryStems,
+      skillIds: [entry.id],
+      skillShare: 1,
+    });
+  }
+
+  if (!title) title = firstLine(text);
+  const stems = new Map<string, number>();
+  const bigrams = new Set<string>();
+  for (const line of splitLines(text)) {
+    let previous: string | undefined;
+    for (const t of tokenize(line.text)) {
+      if (STOP_WORDS.has(t.raw)) continue;
+      if (previous !== undefined && !FILLER.has(t.raw) && !FILLER.has(previous)) bigrams.add(`${previous} ${t.stem}`);
+      previous = t.stem;
+      if (FILLER.has(t.raw) || /^\d+$/.test(t.raw)) continue;
+      stems.set(t.stem, (stems.get(t.stem) ?? 0) + 1);
+    }
+  }
+  const titleStems = keyStems(title);
+  const location = parseLocation(text);
+  return { title, titleStems, requirements: dedupe(requirements), stems, bigrams, ...(location ? { location } : {}) };
+}
+
+function parseRequirement(
+  item: Line,
+  sectionKind: JdSectionKind,
+  dictionary: SkillDictionary,
+  unstructured = false,
+): Requirement | Requirement[] | undefined {
+  const text = item.text.trim();
+  const mustHave = sectionKind !== 'preferred' && !PREFERRED_CUE.test(text);
+  const tokens = tokenize(text);
+  const skillIds = [...new Set(dictionary.find(tokens).map((m) => m.skillId))];
+  const years = YEARS_RE.exec(text);
+
+  if (years && (sectionKind === 'experience' || /experience|worked|working|as an?\b|role/i.test(text))) {
+    const n = Number(years[1]) || WORD_NUMBERS[(years[1] ?? '').toLowerCase()] || 0;
+    const subject = experienceSubject(text, years.index, years.index + years[0].length);
+    const stems = keyStems(subject);
+    if (n > 0 && stems.length > 0) {
+      return {
+        kind: 'experience',
+        mustHave,
+        label: clip(`${n} yrs ${subject}`, 80),
+        stems,
+        skillIds: [],
+        skillShare: 0,
+        years: n,
+      };
+    }
+  }
+
+  for (const [re, level] of DEGREE_LEVELS) {
+    if (re.test(text) && (sectionKind === 'education' || /degree|diploma|graduate|education/i.test(text))) {
+      return {
+        kind: 'education',
+        mustHave,
+        label: clip(text, 60),
+        stems: keyStems(text),
+        skillIds,
+        skillShare: 0,
+        degreeLevel: level,
+      };
+    }
+  }
+
+  if (unstructured) {
+    if (skillIds.length === 0) return undefined;
+    const labels = skillIds.map((id) => dictionary.skills.get(id)?.label ?? id);
+    return { kind: 'skill', mustHave, label: clip(labels.join(', '), 60), stems: [], skillIds, skillShare: 1 };
+  }
+
+  // An intro line ("The candidate should have the following:") is not a requirement.
+  if (/:\s*$/.test(text)) return undefined;
+  const kind: RequirementKind = CERT_CUE.test(text) ? 'certification' : 'skill';
+  const parts = splitSkillList(text);
+  const reqs = parts
+    .map((label) => skillRequirement(label, kind, mustHave, dictionary))
+    .filter((r): r is Requirement => r !== undefined);
+  return reqs.length > 0 ? reqs : undefined;
+}
+
+function skillRequirement(
+  label: string,
+  kind: RequirementKind,
+  mustHave: boolean,
+  dictionary: SkillDictionary,
+): Requirement | undefined {
+  const stems = keyStems(label);
+  // The label names the skill; the rest of the item only describes it.
+  const labelTokens = tokenize(label);
+  const mentions = dictionary.find(labelTokens);
+  const labelSkills = [...new Set(mentions.map((m) => m.skillId))];
+  if (stems.length === 0 && labelSkills.length === 0) return undefined;
+  return {
+    kind,
+    mustHave,
+    label: clip(label, 60),
+    stems,
+    skillIds: labelSkills,
+    skillShare: skillShareOf(stems, labelTokens, mentions),
+  };
+}
+
+/**
+ * One requirement per skill: "Conversant with Jboss, Linux, and Greenplum" and "core skills:
+ * Confidentiality, Basic IT Skills, Initiative" are lists, each entry checked on its own. A
+ * sentence whose parts are not short noun phrases stays one requirement.
+ */
+function splitSkillList(text: string): string[] {
+  const colon = /^([^:]{2,120}):\s+(\S.*)$/.exec(text);
+  const head = colon?.[1] ?? '';
+  if (colon && head.split(/\s+/).length <= 6) return [skillLabel(text)];
+  const body = colon ? (colon[2] ?? '') : skillLabel(text);
+  const parts = body
+    .replace(/\s*\(.*?\)\s*/g, ' ')
+    .split(/\s*(?:,|;|\/|\||\band\b|\bor\b|&|\betc\b\.?)\s*/i)
+    .map((p) => skillLabel(p.replace(/^(?:such as|like|including|e\.g\.?|especially)\s+/i, '').trim()))
+    .filter((p) => /[\p{L}]/u.test(p));
+  const short = parts.length >= 2 && parts.every((p) => p.split(/\s+/).length <= 4);
+  return short ? parts : [colon ? skillLabel(body) : body];
+}
+
+/** "Customer Service: Experience in helping clients" -> "Customer Service"; strips framing words. */
+function skillLabel(text: string): string {
+  const colon = /^([^:]{2,60}):\s+\S/.exec(text);
+  if (colon && (colon[1] ?? '').split(/\s+/).length <= 6) return (colon[1] ?? '').trim();
+  let label = text.replace(/[.;]+$/, '');
+  const leading =
+    /^(?:and\s+|(?:must|should)\s+(?:have|be)\s+|(?:the\s+)?(?:ability|capacity|willingness)\s+to\s+|(?:a\s+)?(?:strong|excellent|good|solid|basic|advanced|demonstrated|proven|effective|substantial|exceptional|outstanding|superior|keen|deep|thorough|sound|working|in-depth|high|great|considerable|extensive|comprehensive)\s+|(?:proficiency|proficient|experience|experienced|knowledge|knowledgeable|understanding|familiarity|familiar|expertise|skilled|competence|competency|competent|capability|conversant|background|talent|adept|versatility|mastery|expert|fluency|fluent|command|grasp|qualification|hands-on experience)\s+(?:in|with|of|at|on|using|to)?\s*|(?:skills?|abilities)\s+(?:in|with|of)\s+)/i;
+  for (let i = 0; i < 4; i++) {
+    const next = label.replace(leading, '');
+    if (next === label) break;
+    label = next;
+  }
+  label = label.replace(/\s+(?:skills?|abilities|capabilities|knowledge|experience|proficiency)$/i, '');
+  // The skill is the noun phrase; what follows describes its use ("physical fitness to manage
+  // equipment", "NoSQL databases like Mongo", "SSL is demanded").
+  const core = label
+    .replace(
+      /\s+(?:to|for|like|such as|is|are|was|that|which|who|particularly|especially|with respect|in order|when|while|by|so that|as well as|along with|across|within|using|via)\b.*$/i,
+      '',
+    )
+    .replace(/^(?:the|an?|any|all)\s+/i, '');
+  if (keyStems(core).length > 0) label = core;
+  // Keep the first clause of long sentences: it usually names the skill.
+  const words = label.split(/\s+/);
+  if (words.length > 8)
+    label = (label.split(/[,;(]|\s[–—-]\s|\sand\s(?=to\b)/)[0] ?? label).split(/\s+/).slice(0, 8).join(' ');
+  return label.trim();
+}
+
+function experienceSubject(text: string, yStart: number, yEnd: number): string {
+  const after = text.slice(yEnd);
+  const before = text.slice(0, yStart);
+  const patterns = [
+    /\b(?:working\s+as|worked\s+as|experience\s+as|as)\s+(?:an?\s+|the\s+)?(.+)$/i,
+    /\bin\s+(?:an?\s+|the\s+)?(.+?)\s+(?:role|position|capacity)\b/i,
+    /\b(?:experience|background)\s+(?:in|with|of)\s+(.+)$/i,
+    /\b(?:of|in|with)\s+(?:an?\s+|the\s+)?(.+)$/i,
+  ];
+  for (const source of [after, before]) {
+    for (const re of patterns) {
+      const m = re.exec(source);
+      if (m?.[1]) {
+        const subject = m[1]
+          .replace(/\s+(?:for|during|over|within)\s+(?:at\s+least\s+)?(?:\d+|one|two|three|four|five).*$/i, '')
+          .replace(/\s+(?:role|position)\b.*$/i, '')
+          .replace(/\s+(?:in|at)\s+(?:an?|the)\s+.*$/i, '')
+          .replace(/\s+(?:with|who|that|which|including|within|where|in order)\b.*$|\s*[,;(].*$/i, '')
+          .replace(/\s+(?:is|are)\s+(?:necessary|required|needed|essential|preferred|a must).*$/i, '')
+          .replace(/[.;,]+$/, '')
+          .replace(/(?:\s+(?:in|for|at|with|of|on)(?:\s+(?:an?|the))?)+\s*$/i, '')
+          .trim();
+        if (keyStems(subject).length > 0) return subject;
+      }
+    }
+  }
+  return (after || before).replace(/[.;,]+$/, '').trim();
+}
+
+function skillShareOf(
+  stems: readonly string[],
+  tokens: readonly { stem: string; start: number }[],
+  mentions: readonly { start: number; end: number }[],
+): number {
+  if (stems.length === 0) return mentions.length > 0 ? 1 : 0;
+  const covered = new Set<string>();
+  for (const t of tokens) if (mentions.some((m) => t.start >= m.start && t.start < m.end)) covered.add(t.stem);
+  return stems.filter((s) => covered.has(s)).length / stems.length;
+}
+
+function keyStems(text: string): string[] {
+  const out: string[] = [];
+  for (const t of tokenize(text)) {
+    if (STOP_WORDS.has(t.raw) || FILLER.has(t.raw) || /^\d+$/.test(t.raw)) continue;
+    if (!out.includes(t.stem)) out.push(t.stem);
+  }
+  return out;
+}
+
+function sentencesOf(text: string): Line[] {
+  const out: Line[] = [];
+  for (const m of text.matchAll(/[^.!?;\n•]+[.!?;]?/g)) {
+    if (/[\p{L}]/u.test(m[0])) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+function parseLocation(text: string): { remote: boolean; text: string } | undefined {
+  const m = /^\s*(?:[*_#-]*\s*)?(?:location|based in|work location)\s*[*_]*\s*:\s*(.+)$/im.exec(text);
+  const remote = /\b(remote|work from home|wfh|distributed team|anywhere)\b/i.test(text);
+  if (m?.[1]) return { remote, text: clip(m[1].trim(), 80) };
+  return remote ? { remote, text: 'Remote' } : undefined;
+}
+
+function firstLine(text: string): string {
+  for (const l of splitLines(text)) {
+    const t = lineBody(l).text.trim();
+    if (t) return clip(t, 80);
+  }
+  return '';
+}
+
+function dedupe(reqs: Requirement[]): Requirement[] {
+  const seen = new Set<string>();
+  return reqs.filter((r) => {
+    const key = `${r.kind}|${[...r.stems].sort().join(' ')}|${r.skillIds.join(' ')}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:–—-]+$/, '')}…`;
+}

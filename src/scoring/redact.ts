@@ -1,0 +1,150 @@
+import { splitLines } from './text/lines.ts';
+
+/**
+ * Fairness redaction. Personal attributes (name, contact details, address, profile URLs, photo,
+ * date of birth, age, gender, pronouns, nationality, marital status, ...) are masked before any
+ * feature is computed, so two resumes that differ only in them score identically.
+ *
+ * Masked characters are replaced by spaces, which keeps every offset of the original text valid:
+ * quotes can then be cut from the original at unmasked positions only.
+ */
+export interface Redaction {
+  /** The input with every masked character replaced by a space (same length as the input). */
+  readonly text: string;
+  /** Masked [start, end) ranges, sorted and non-overlapping. */
+  readonly masked: ReadonlyArray<readonly [number, number]>;
+}
+
+// Lines such as "Email: x", "**Date of birth:** 1990", "Gender - female".
+const PERSONAL_LABEL =
+  /^[\s*_#>•-]*(?:full\s+|first\s+|last\s+|family\s+|given\s+)?(?:name|e-?mail(?:\s+address)?|phone(?:\s+number)?|mobile|cell(?:\s+phone)?|tel(?:ephone)?|contact(?:\s+details|\s+information)?|(?:home\s+|street\s+|postal\s+|mailing\s+)?address|linked\s*in|github|twitter|website|portfolio|url|profile|date\s+of\s+birth|d\.?o\.?b\.?|birth\s*date|born|place\s+of\s+birth|age|gender|sex|pronouns?|nationality|citizenship|marital\s+status|family\s+status|religion|ethnicity|race|photo(?:graph)?|picture|father'?s\s+name|mother'?s\s+name|passport(?:\s+(?:no|number))?|visa\s+status|social\s+security(?:\s+number)?|ssn|health|disability)\s*[*_]*\s*[:\-–|]/i;
+
+// Section headings whose whole content is personal data.
+const PERSONAL_HEADING =
+  /^[\s#*_]*(?:personal\s+(?:information|info|details|data|profile)|contact(?:\s+(?:information|info|details))?|about\s+me\s*\(personal\))[\s*_:]*$/i;
+const ANY_HEADING = /^\s{0,3}(?:#{1,6}\s*\S|(?:\*\*|__)[^*_]{2,60}(?:\*\*|__)\s*:?\s*$|[A-Z][A-Za-z &/]{2,40}:?\s*$)/;
+
+const INLINE_PATTERNS: readonly RegExp[] = [
+  // e-mail addresses
+  /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu,
+  // URLs and bare profile links
+  /\b(?:https?:\/\/|www\.)\S+/gi,
+  /\b(?:linkedin\.com|github\.com|gitlab\.com|twitter\.com|x\.com|facebook\.com|instagram\.com|behance\.net|dribbble\.com)\/\S*/gi,
+  // street addresses: "12 Elm Street", "4500 W. Main Ave, Apt 3"
+  /\b\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\p{L}'-]*\s+){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Parkway|Pkwy|Highway|Hwy|Strasse|Straße)\b\.?[^\n]*/gu,
+  // age and birth
+  /\b\d{1,2}\s*(?:years?|yrs?)[\s-]*old\b/gi,
+  /\baged?\s*[:-]?\s*\d{1,2}\b/gi,
+  /\b(?:born|b\.)\s+(?:in|on)?\s*[^\n,;]{0,30}\b(?:19|20)\d{2}\b/gi,
+  // gender, pronouns and honorifics
+  /\b(?:he|she|him|her|his|hers|himself|herself|mr|mrs|ms|miss|mx|sir|madam)\b\.?/gi,
+  /\b(?:male|female|non-binary|nonbinary|transgender|man|woman|husband|wife|mother|father)\b/gi,
+  /\b(?:he\/him|she\/her|they\/them)\b/gi,
+  // marital status words outside labelled lines
+  /\b(?:married|unmarried|divorced|widowed|widow|widower|spouse)\b/gi,
+  // photo references
+  /\S+\.(?:jpe?g|png|gif|webp|heic|bmp)\b/gi,
+  /\[(?:photo|picture|image|headshot)[^\]]*\]/gi,
+  /\b(?:photo|headshot|profile picture|passport photo)\b/gi,
+];
+
+// Phone numbers: digits with the usual separators, never across a line break.
+const PHONE = /(?<![\p{L}\p{N}])\+?\(?\d[\d \t().-]{7,}\d(?![\p{L}\p{N}])/gu;
+
+const YEAR_RANGE = /(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}/;
+
+const NAME_WORD = /^\p{Lu}[\p{L}'’.-]*$/u;
+
+export function redactPersonalData(text: string): Redaction {
+  const ranges: Array<[number, number]> = [];
+  const nameWords = new Set<string>();
+  const lines = splitLines(text);
+
+  let inPersonalSection = false;
+  let seenContent = false;
+  for (const line of lines) {
+    const trimmed = line.text.trim();
+    if (!trimmed) continue;
+    if (PERSONAL_HEADING.test(trimmed)) {
+      inPersonalSection = true;
+      continue;
+    }
+    if (inPersonalSection && ANY_HEADING.test(line.text) && !PERSONAL_LABEL.test(line.text)) {
+      inPersonalSection = false;
+    }
+    const labelled = PERSONAL_LABEL.exec(line.text);
+    if (inPersonalSection || labelled) {
+      ranges.push([line.start, line.end]);
+      if (labelled && /name/i.test(labelled[0]) && !/father|mother/i.test(labelled[0])) {
+        collectNameWords(line.text.slice(labelled[0].length), nameWords);
+      }
+    } else if (!seenContent && looksLikeName(trimmed)) {
+      // The first content line of a resume is usually the candidate's name.
+      ranges.push([line.start, line.end]);
+      collectNameWords(trimmed, nameWords);
+    }
+    seenContent = true;
+  }
+
+  for (const m of text.matchAll(PHONE)) {
+    // At least 9 digits, so year ranges such as "2019 - 2023" are not phones.
+    if (m[0].replace(/\D/g, '').length >= 9 && !YEAR_RANGE.test(m[0])) ranges.push([m.index, m.index + m[0].length]);
+  }
+  for (const re of INLINE_PATTERNS) {
+    for (const m of text.matchAll(re)) ranges.push([m.index, m.index + m[0].length]);
+  }
+  // The name elsewhere in the text ("Santiago's team").
+  for (const word of nameWords) {
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word)}(?:['’]s)?(?![\\p{L}\\p{N}])`, 'giu');
+    for (const m of text.matchAll(re)) ranges.push([m.index, m.index + m[0].length]);
+  }
+
+  const merged = mergeRanges(ranges);
+  return { text: applyMask(text, merged), masked: merged };
+}
+
+function looksLikeName(line: string): boolean {
+  const cleaned = line.replace(/^[#*_\s]+|[*_\s]+$/g, '');
+  // Letter-spaced names: "L I A M  A N D R E W S".
+  if (/^(?:\p{Lu}\s){2,}\p{Lu}(?:\s{1,3}(?:\p{Lu}\s){1,}\p{Lu})*$/u.test(cleaned)) return true;
+  const words = cleaned.split(/\s+/);
+  if (words.length < 2 || words.length > 4) return false;
+  return words.every((w) => NAME_WORD.test(w) && w.length <= 20) && !/\d/.test(cleaned);
+}
+
+function collectNameWords(value: string, into: Set<string>): void {
+  const cleaned = value.replace(/[*_:]/g, ' ');
+  if (/^(?:\s*\p{Lu}){3,}\s*$/u.test(cleaned) && /\p{Lu}\s\p{Lu}/u.test(cleaned)) return;
+  for (const w of cleaned.split(/[\s,]+/)) {
+    const word = w.replace(/[.'’]+$/, '');
+    if (word.length >= 2 && /^\p{L}/u.test(word)) into.add(word);
+  }
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {
+  const sorted = ranges.filter(([a, b]) => b > a).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  const out: Array<[number, number]> = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else out.push([r[0], r[1]]);
+  }
+  return out;
+}
+
+function applyMask(text: string, ranges: ReadonlyArray<readonly [number, number]>): string {
+  if (ranges.length === 0) return text;
+  let out = '';
+  let pos = 0;
+  for (const [a, b] of ranges) {
+    out += text.slice(pos, a);
+    // Keep line breaks so line structure (and offsets) survive.
+    out += text.slice(a, b).replace(/[^\n]/g, ' ');
+    pos = b;
+  }
+  return out + text.slice(pos);
+}

@@ -1,0 +1,78 @@
+import { evaluate } from './features.ts';
+import { clip, type ParsedJob, parseJobDescription } from './jd-parse.ts';
+import { MET_THRESHOLD } from './match.ts';
+import { buildReasons } from './reasons.ts';
+import { redactPersonalData } from './redact.ts';
+import { type ParsedResume, parseResume } from './resume-parse.ts';
+import { bundledSkillDictionary, type SkillDictionary } from './skills/dictionary.ts';
+import { monthOf } from './text/dates.ts';
+import type { ScoreResult, Scorer } from './types.ts';
+import { defaultScorerVersion } from './version.ts';
+
+export interface ScorerOptions {
+  /** Resolves "present" in resume date ranges. Default: now, at the time the scorer is created. */
+  readonly asOf?: Date;
+  /** Another skill dictionary (tests); default: the bundled one. */
+  readonly dictionary?: SkillDictionary;
+  /** Parsed job descriptions kept for reuse (a job is scored against many resumes). Default 64. */
+  readonly jobCacheSize?: number;
+}
+
+export interface DefaultScorer extends Scorer {
+  /** Parses a job description once, for ranking many resumes against it. */
+  parseJob(jd: string): ParsedJob;
+  /** Redacts and parses a resume once. */
+  parseResume(resume: string): ParsedResume;
+  /** The score alone (no reasons), for ranking large pools; equal to `score(...).features.raw`. */
+  rank(job: ParsedJob, resume: ParsedResume): number;
+}
+
+/** The default scorer: offline, deterministic, explainable (see features.ts for the scale). */
+export function createScorer(options: ScorerOptions = {}): DefaultScorer {
+  const dictionary = options.dictionary ?? bundledSkillDictionary();
+  const asOfMonth = monthOf(options.asOf ?? new Date());
+  const version = defaultScorerVersion();
+  const jobCache = new Map<string, ParsedJob>();
+  const jobCacheSize = options.jobCacheSize ?? 64;
+
+  const parseJob = (jd: string): ParsedJob => {
+    const cached = jobCache.get(jd);
+    if (cached) return cached;
+    const parsed = parseJobDescription(jd, dictionary);
+    if (jobCache.size >= jobCacheSize) jobCache.delete(jobCache.keys().next().value as string);
+    jobCache.set(jd, parsed);
+    return parsed;
+  };
+  const parse = (resume: string): ParsedResume => parseResume(redactPersonalData(resume).text, dictionary, asOfMonth);
+
+  return {
+    version,
+    parseJob,
+    parseResume: parse,
+    rank: (job, resume) => evaluate(job, resume).raw,
+    score(jd: string, resume: string): ScoreResult {
+      const job = parseJob(jd);
+      const parsed = parse(resume);
+      const evaluation = evaluate(job, parsed);
+      const reasons = buildReasons(evaluation, parsed, resume);
+      const missing = evaluation.matches
+        .filter((m) => m.requirement.mustHave && m.coverage < (m.requirement.kind === 'experience' ? 1 : MET_THRESHOLD))
+        .map((m) =>
+          m.requirement.kind === 'experience'
+            ? clip(`${m.requirement.label} (found ${round1(m.yearsFound ?? 0)})`, 100)
+            : m.requirement.label,
+        );
+      return {
+        score: evaluation.score,
+        reasons,
+        missing,
+        features: { ...evaluation.features, raw: evaluation.raw },
+        scorer: version,
+      };
+    },
+  };
+}
+
+function round1(n: number): number {
+  return Math.round(n * 10) / 10;
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import rawDictionary from '../data/skills.json' with { type: 'json' };
+import { type Token, tokenize } from '../text/tokenize.ts';
+
+const skillEntrySchema = z.object({
+  id: z.string().min(1),
+  label: z.string().min(1),
+  family: z.string().min(1),
+  aliases: z.array(z.string().min(1)).min(1),
+});
+
+const dictionaryFileSchema = z.object({
+  version: z.string().min(1),
+  provenance: z.string().min(1),
+  skills: z.array(skillEntrySchema),
+});
+
+export type SkillEntry = z.infer<typeof skillEntrySchema>;
+
+export interface SkillMention {
+  readonly skillId: string;
+  /** Offsets of the alias in the text that was searched. */
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface SkillDictionary {
+  readonly version: string;
+  readonly skills: ReadonlyMap<string, SkillEntry>;
+  /** Every alias occurrence in the tokens, longest alias first at each position. */
+  find(tokens: readonly Token[]): SkillMention[];
+}
+
+/** Builds a dictionary from data shaped like `data/skills.json` (validated). */
+export function buildSkillDictionary(data: unknown): SkillDictionary {
+  const parsed = dictionaryFileSchema.parse(data);
+  const skills = new Map<string, SkillEntry>();
+  // Aliases are matched on stem sequences, so "spreadsheets" finds "spreadsheet".
+  const byKey = new Map<string, string>();
+  let maxLen = 1;
+  for (const entry of parsed.skills) {
+    skills.set(entry.id, entry);
+    for (const alias of [entry.label, ...entry.aliases]) {
+      const stems = tokenize(alias).map((t) => t.stem);
+      if (stems.length === 0) continue;
+      maxLen = Math.max(maxLen, stems.length);
+      const key = stems.join(' ');
+      if (!byKey.has(key)) byKey.set(key, entry.id);
+    }
+  }
+  return {
+    version: parsed.version,
+    skills,
+    find(tokens) {
+      const out: SkillMention[] = [];
+      for (let i = 0; i < tokens.length; i++) {
+        for (let n = Math.min(maxLen, tokens.length - i); n >= 1; n--) {
+          let key = tokens[i]!.stem;
+          for (let k = 1; k < n; k++) key += ` ${tokens[i + k]!.stem}`;
+          const id = byKey.get(key);
+          if (id) {
+            out.push({ skillId: id, start: tokens[i]!.start, end: tokens[i + n - 1]!.end });
+            i += n - 1;
+            break;
+          }
+        }
+      }
+      return out;
+    },
+  };
+}
+
+let bundled: SkillDictionary | undefined;
+
+/** The dictionary shipped with Skima (parsed once; it is immutable data, not a connection). */
+export function bundledSkillDictionary(): SkillDictionary {
+  bundled ??= buildSkillDictionary(rawDictionary);
+  return bundled;
+}

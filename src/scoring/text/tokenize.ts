@@ -1,0 +1,113 @@
+/**
+ * Tokenising and light stemming shared by the parsers, the scorer and the skill dictionary, so that
+ * a phrase is reduced the same way wherever it appears.
+ */
+
+export interface Token {
+  /** Lower-cased surface form ("c#", ".net", "node.js"). */
+  readonly raw: string;
+  /** Stemmed form used for matching. */
+  readonly stem: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+// Keeps technical tokens whole: c#, c++, .net, node.js, 401(k) is split, which is fine.
+const TOKEN_RE = /\.?[\p{L}\p{N}][\p{L}\p{N}+#]*(?:[.'’][\p{L}\p{N}+#]+)*/gu;
+
+/** English function words: they carry no evidence of fit. */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    'a an the and or but nor of to in on at by for with from as into onto over under about above after before ' +
+    'between through during within without via per than then so such this that these those there here it its ' +
+    'is are was were be been being am do does did done doing have has had having will would shall should can ' +
+    'could may might must not no yes all any both each few more most other some own same too very just also ' +
+    'only well i me my we our us you your they them their he him his she her hers who whom whose which what ' +
+    'when where why how if while etc e.g i.e including include includes using use used able'
+  ).split(' '),
+);
+
+export function tokenize(text: string): Token[] {
+  const lower = text.toLowerCase();
+  const out: Token[] = [];
+  for (const m of lower.matchAll(TOKEN_RE)) {
+    let raw = m[0];
+    let start = m.index;
+    // A leading dot is only meaningful for ".net"-like tokens; drop it for sentence punctuation.
+    if (raw.startsWith('.') && !/^\.[a-z]{2,4}$/.test(raw)) {
+      raw = raw.slice(1);
+      start += 1;
+    }
+    raw = raw.replace(/[’']s$/, '').replace(/[.’']+$/, '');
+    if (raw.length === 0) continue;
+    out.push({ raw, stem: stem(raw), start, end: start + raw.length });
+  }
+  return out;
+}
+
+/** Stems of the content words of a text (stop words removed). */
+export function contentStems(text: string): string[] {
+  const out: string[] = [];
+  for (const t of tokenize(text)) if (!STOP_WORDS.has(t.raw)) out.push(t.stem);
+  return out;
+}
+
+const STEM_CACHE = new Map<string, string>();
+
+/**
+ * A small suffix-stripping stemmer (a subset of Porter's rules): enough to equate
+ * "managing"/"management"/"manager" style variants without shipping a dependency.
+ */
+export function stem(word: string): string {
+  const cached = STEM_CACHE.get(word);
+  if (cached !== undefined) return cached;
+  const result = computeStem(word);
+  if (STEM_CACHE.size < 50_000) STEM_CACHE.set(word, result);
+  return result;
+}
+
+const SUFFIXES: ReadonlyArray<readonly [string, string]> = [
+  ['ational', 'ate'],
+  ['ization', 'ize'],
+  ['isation', 'ize'],
+  ['fulness', 'ful'],
+  ['iveness', 'ive'],
+  ['ements', ''],
+  ['ement', ''],
+  ['ments', ''],
+  ['ment', ''],
+  ['ations', 'ate'],
+  ['ation', 'ate'],
+  ['ness', ''],
+  ['ities', ''],
+  ['ity', ''],
+  ['ings', ''],
+  ['ing', ''],
+  ['ies', 'y'],
+  ['ied', 'y'],
+  ['ers', ''],
+  ['er', ''],
+  ['ors', ''],
+  ['or', ''],
+  ['ed', ''],
+  ['ally', 'al'],
+  ['ly', ''],
+  ['es', ''],
+  ['s', ''],
+];
+
+function computeStem(word: string): string {
+  if (word.length <= 3 || !/^[a-z]+$/.test(word)) return word;
+  if (word.endsWith('ss') || word.endsWith('us') || word.endsWith('is')) return word;
+  for (const [suffix, repl] of SUFFIXES) {
+    if (!word.endsWith(suffix)) continue;
+    const base = word.slice(0, -suffix.length);
+    if (base.length < 3) continue;
+    let out = base + repl;
+    // "running" -> "run", "planned" -> "plan"
+    if (repl === '' && /([b-df-hj-np-tv-z])\1$/.test(out) && !/(ll|ss|zz)$/.test(out)) out = out.slice(0, -1);
+    // "managing"/"manage" and "create"/"creating" meet at the same stem.
+    return out.replace(/e$/, '');
+  }
+  return word.replace(/e$/, '');
+}
