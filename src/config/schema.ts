@@ -50,6 +50,18 @@ export const envSchema = z.object({
   ASHBY_API_KEY: optionalSecret,
   ASHBY_WEBHOOK_SECRET: optionalSecret,
   ASHBY_BASE_URL: httpUrl.default('https://api.ashbyhq.com'),
+  ASHBY_SANDBOX_SEED: z
+    .string()
+    .default('demo')
+    .refine((v) => /^(small|demo|large:\d+)$/.test(v), { message: 'must be small, demo or large:N' }),
+  POLL_INTERVAL_MINUTES: positiveInt(10),
+  SHORTLIST_SIZE: positiveInt(10),
+  LINK_TTL_DAYS: positiveInt(7),
+  AUDIT_RETENTION_DAYS: positiveInt(365),
+  APPROVE_STAGE_ID: z.string().optional(),
+  SKIMA_SECRET: optionalSecret.refine((v) => v === undefined || v.length >= 32, {
+    message: 'must be at least 32 characters (for example: openssl rand -hex 32)',
+  }),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -67,7 +79,15 @@ export interface Config {
     visibilityTimeoutMs: number;
   };
   shutdownTimeoutMs: number;
-  ashby: { apiKey?: string; webhookSecret?: string; baseUrl: string };
+  ashby: { apiKey?: string; webhookSecret?: string; baseUrl: string; sandboxSeed: string };
+  pollIntervalMinutes: number;
+  shortlistSize: number;
+  linkTtlMs: number;
+  auditRetentionDays: number;
+  /** Interview stage an Approve moves the application to; undefined: decisions never move stages. */
+  approveStageId?: string;
+  /** Derives the links Skima writes into Ashby; generated into the data directory when unset. */
+  secret?: string;
 }
 
 export function toConfig(env: z.output<typeof envSchema>): Config {
@@ -84,6 +104,17 @@ export function toConfig(env: z.output<typeof envSchema>): Config {
       visibilityTimeoutMs: env.QUEUE_VISIBILITY_TIMEOUT_SECONDS * 1000,
     },
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_SECONDS * 1000,
-    ashby: { apiKey: env.ASHBY_API_KEY, webhookSecret: env.ASHBY_WEBHOOK_SECRET, baseUrl: env.ASHBY_BASE_URL },
+    ashby: {
+      apiKey: env.ASHBY_API_KEY,
+      webhookSecret: env.ASHBY_WEBHOOK_SECRET,
+      baseUrl: env.ASHBY_BASE_URL,
+      sandboxSeed: env.ASHBY_SANDBOX_SEED,
+    },
+    pollIntervalMinutes: env.POLL_INTERVAL_MINUTES,
+    shortlistSize: env.SHORTLIST_SIZE,
+    linkTtlMs: env.LINK_TTL_DAYS * 24 * 3600 * 1000,
+    auditRetentionDays: env.AUDIT_RETENTION_DAYS,
+    approveStageId: env.APPROVE_STAGE_ID || undefined,
+    secret: env.SKIMA_SECRET,
   };
 }
