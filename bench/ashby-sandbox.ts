@@ -45,7 +45,7 @@ async function rawFullSync(): Promise<number> {
   for (;;) {
     const res = await fetch(`${sandbox.url}/application.list`, {
       method: 'POST',
-      headers: { authorization: auth, 'content-type': 'application/json' },
+      headers: { 'authorization': auth, 'content-type': 'application/json' },
       body: JSON.stringify(cursor ? { limit: 100, cursor } : { limit: 100 }),
     });
     const body = (await res.json()) as { results: unknown[]; moreDataAvailable: boolean; nextCursor?: string };

@@ -12,6 +12,7 @@ export interface CliCommand {
 const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   start: () => import('./cli/start.ts'),
   migrate: () => import('./cli/migrate.ts'),
+  sandbox: () => import('./cli/sandbox.ts'),
 };
 
 async function help(): Promise<string> {

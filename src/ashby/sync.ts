@@ -33,9 +33,11 @@ export class InMemorySyncStateStore implements SyncStateStore {
   async get(resource: SyncResource) {
     return this.tokens.get(resource);
   }
+
   async save(resource: SyncResource, token: string) {
     this.tokens.set(resource, token);
   }
+
   async clear(resource: SyncResource) {
     this.tokens.delete(resource);
   }

@@ -54,16 +54,20 @@ export interface CallOptions<T> {
 type AttemptOutcome<T> =
   | { kind: 'ok'; value: CallResult<T> }
   | {
-      kind: 'retry';
-      reason: string;
-      httpStatus?: number;
-      requestId?: string;
-      retryAfterMs?: number;
-      sent: boolean;
-      cause?: unknown;
-    };
+    kind: 'retry';
+    reason: string;
+    httpStatus?: number;
+    requestId?: string;
+    retryAfterMs?: number;
+    /** The request reached Ashby (or may have). */
+    sent: boolean;
+    /** Ashby said it did not process the request (rate limited). */
+    refused?: boolean;
+    cause?: unknown;
+  };
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+const RATE_LIMIT_CODES: ReadonlySet<string> = new Set(['rate_limit_exceeded', 'concurrent_limit_exceeded']);
 const DEFAULT_MAX_RETRIES = 5;
 
 export class AshbyTransport {
@@ -107,10 +111,11 @@ export class AshbyTransport {
       if (outcome.kind === 'ok') return outcome.value;
 
       const exhausted = attempt > this.maxRetries;
-      // A 429 means Ashby refused the request, and an unsent request did nothing: both are safe to
-      // repeat. Anything else may have taken effect, so a non-idempotent write needs its probe.
-      const mayHaveTakenEffect = outcome.sent && outcome.httpStatus !== 429;
-      if (!exhausted && mayHaveTakenEffect && !idempotent) {
+      // A refusal (429, rate-limit codes) and an unsent request did nothing: both are safe to repeat.
+      // Anything else may have taken effect, so a non-idempotent write needs its probe, which also
+      // runs after the last attempt: a write that landed is a success even when the answer was lost.
+      const mayHaveTakenEffect = outcome.sent && !outcome.refused;
+      if (mayHaveTakenEffect && !idempotent) {
         if (!options.recover) {
           throw this.unavailable(endpoint, outcome, attempt);
         }
@@ -168,9 +173,9 @@ export class AshbyTransport {
       response = await this.fetchImpl(`${this.baseUrl}/${endpoint}`, {
         method: 'POST',
         headers: {
-          authorization: this.authHeader,
+          'authorization': this.authHeader,
           'content-type': 'application/json',
-          accept: 'application/json; version=1',
+          'accept': 'application/json; version=1',
         },
         body: JSON.stringify(body),
         signal: controller.signal,
@@ -207,6 +212,7 @@ export class AshbyTransport {
         requestId,
         retryAfterMs: parseRetryAfterMs(response.headers.get('retry-after')),
         sent: true,
+        refused: response.status === 429,
       };
     }
 
@@ -243,6 +249,18 @@ export class AshbyTransport {
         httpStatus: response.status,
         meta: info?.errorInfo?.meta,
       };
+      if (RATE_LIMIT_CODES.has(code)) {
+        // Documented for reports with HTTP 429; treated the same whatever the status.
+        return {
+          kind: 'retry',
+          reason: code,
+          httpStatus: response.status,
+          requestId: args.requestId,
+          retryAfterMs: parseRetryAfterMs(response.headers.get('retry-after')),
+          sent: true,
+          refused: true,
+        };
+      }
       this.logger.info({ ...log, code }, 'ashby call returned an error');
       if (code === 'missing_endpoint_permission') throw new AshbyPermissionError(args);
       if (response.status === 401 || response.status === 403) throw new AshbyAuthError(args);

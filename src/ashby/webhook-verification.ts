@@ -29,6 +29,8 @@ const minimalEnvelope = z.looseObject({ action: z.string(), webhookActionId: z.s
  * HTTP status (401 for signature problems, 400 for malformed bodies, 200 otherwise).
  */
 export function verifyAshbyWebhook(input: WebhookInput): WebhookVerification {
+  // An empty secret would make every body "verifiable" by anyone: refuse to run without one.
+  if (!input.secret) throw new TypeError('verifyAshbyWebhook needs the webhook secret');
   const header = Array.isArray(input.signatureHeader) ? input.signatureHeader[0] : input.signatureHeader;
   if (!header) return { ok: false, reason: 'missing_signature', detail: 'no Ashby-Signature header' };
   if (!header.startsWith('sha256=')) {

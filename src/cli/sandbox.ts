@@ -25,14 +25,14 @@ export async function run(argv: string[]): Promise<number> {
     ({ values } = parseArgs({
       args: argv,
       options: {
-        port: { type: 'string', default: '4010' },
-        host: { type: 'string', default: '127.0.0.1' },
-        seed: { type: 'string', default: 'demo' },
+        'port': { type: 'string', default: '4010' },
+        'host': { type: 'string', default: '127.0.0.1' },
+        'seed': { type: 'string', default: 'demo' },
         'api-key': { type: 'string' },
         'webhook-url': { type: 'string' },
         'webhook-secret': { type: 'string' },
         'time-scale': { type: 'string', default: '1' },
-        help: { type: 'boolean', short: 'h' },
+        'help': { type: 'boolean', short: 'h' },
       },
       strict: true,
       allowPositionals: false,

@@ -1,4 +1,3 @@
-import './nock-node20.ts';
 import { AshbyClient, type AshbyClientOptions } from '../../src/ashby/client.ts';
 import { RequestGate } from '../../src/ashby/request-gate.ts';
 

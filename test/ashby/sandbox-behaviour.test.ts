@@ -58,7 +58,7 @@ describe('Ashby semantics', () => {
     const r = await fetch(`${sandbox.url}/job.info`, {
       method: 'POST',
       headers: {
-        authorization: `Basic ${Buffer.from('admin-key:').toString('base64')}`,
+        'authorization': `Basic ${Buffer.from('admin-key:').toString('base64')}`,
         'content-type': 'application/json',
       },
       body: JSON.stringify({ id: 'missing' }),
@@ -67,6 +67,30 @@ describe('Ashby semantics', () => {
     const body = (await r.json()) as { errorInfo: { requestId: string } };
     expect(body).toMatchObject({ success: false, errors: ['job_not_found'], errorInfo: { code: 'job_not_found' } });
     expect(body.errorInfo.requestId).toBe(r.headers.get('x-ashby-request-id'));
+  });
+
+  it('answers malformed JSON with invalid_input and unknown endpoints with 404', async () => {
+    const headers = {
+      'authorization': `Basic ${Buffer.from('admin-key:').toString('base64')}`,
+      'content-type': 'application/json',
+    };
+    const bad = await fetch(`${sandbox.url}/job.list`, { method: 'POST', headers, body: '{"limit": ' });
+    expect(await bad.json()).toMatchObject({ success: false, errorInfo: { code: 'invalid_input' } });
+    const unknown = await fetch(`${sandbox.url}/candidate.explode`, { method: 'POST', headers, body: '{}' });
+    expect(unknown.status).toBe(404);
+    const empty = await fetch(`${sandbox.url}/source.list`, { method: 'POST', headers, body: '' });
+    expect(await empty.json()).toMatchObject({ success: true });
+  });
+
+  it('finds candidates by exact email and by name, and needs one of them', async () => {
+    const client = sandboxClient(sandbox);
+    const app = await firstApplication();
+    const candidate = await client.candidate.info(app.candidate.id);
+    const byEmail = await client.candidate.search({ email: candidate.primaryEmailAddress!.value.toUpperCase() });
+    expect(byEmail.map((c) => c.id)).toEqual([candidate.id]);
+    const byName = await client.candidate.search({ name: candidate.name });
+    expect(byName.map((c) => c.id)).toContain(candidate.id);
+    await expect(client.candidate.search({})).rejects.toMatchObject({ code: 'invalid_input' });
   });
 
   it('takes the option value for ValueSelect, not its label', async () => {

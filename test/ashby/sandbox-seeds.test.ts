@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { resumeLayoutFor } from '../../src/ashby/sandbox/resume-model.ts';
 import { parseSeed } from '../../src/ashby/sandbox/seed-spec.ts';
 import { type RunningSandbox, startSandbox } from '../../src/ashby/sandbox/server.ts';
 import { collect, sandboxClient, take } from './sandbox-helpers.ts';
@@ -51,6 +52,13 @@ describe('seeds', () => {
     const last = await client.application.info(lastId);
     expect(last.id).toBe(lastId);
     expect((await client.candidate.info(last.candidate.id)).applicationIds).toEqual([lastId]);
+  });
+
+  it('spreads resume layouts across neighbouring candidates', () => {
+    const counts = new Map<string, number>();
+    for (let i = 0; i < 300; i++) counts.set(resumeLayoutFor(1, i), (counts.get(resumeLayoutFor(1, i)) ?? 0) + 1);
+    expect([...counts.keys()].sort()).toEqual(['classic', 'compact', 'docx', 'docx-table', 'two-column']);
+    for (const n of counts.values()) expect(n).toBeGreaterThan(30);
   });
 
   it('seeds a few broken resumes among the good ones', async () => {

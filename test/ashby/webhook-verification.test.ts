@@ -57,6 +57,12 @@ describe('verifyAshbyWebhook', () => {
     });
   });
 
+  it('refuses to verify without a secret', () => {
+    expect(() =>
+      verifyAshbyWebhook({ rawBody: submit, signatureHeader: signAshbyBody(submit, ''), secret: '' }),
+    ).toThrow(TypeError);
+  });
+
   it('parses a signed ping', () => {
     const ping = JSON.stringify({ webhookActionId: 'wa-p', action: 'ping', data: { webhookActionType: 'ping' } });
     const result = verifyAshbyWebhook({ rawBody: ping, signatureHeader: signAshbyBody(ping, secret), secret });

@@ -75,12 +75,45 @@ describe('non-idempotent writes', () => {
   });
 
   it('gives up after the retry budget', async () => {
-    nock(BASE).post('/candidate.createNote').times(3).reply(500);
-    nock(BASE)
+    const creates = nock(BASE).post('/candidate.createNote').times(3).reply(500);
+    const probes = nock(BASE)
       .post('/candidate.listNotes')
-      .times(2)
+      .times(3)
       .reply(200, { success: true, results: [], moreDataAvailable: false });
     const { client } = nockClient({ maxRetries: 2 });
-    await expect(client.candidate.createNote(noteInput)).rejects.toBeInstanceOf(AshbyUnavailableError);
+    const error = await client.candidate.createNote(noteInput).catch((e) => e);
+    expect(error).toBeInstanceOf(AshbyUnavailableError);
+    expect(error.endpoint).toBe('candidate.createNote');
+    expect(error.attempts).toBe(3);
+    creates.done();
+    probes.done();
+  });
+});
+
+describe('last-attempt probing and rate-limit codes', () => {
+  it('probes after the final failed attempt too, so a landed write counts as done', async () => {
+    nock(BASE).post('/candidate.createNote').times(2).reply(500);
+    nock(BASE).post('/candidate.listNotes').reply(200, { success: true, results: [], moreDataAvailable: false });
+    nock(BASE)
+      .post('/candidate.listNotes')
+      .reply(200, { success: true, results: [note('n9', '<b>Skima</b> 👍 [skima:d1]')], moreDataAvailable: false });
+    const { client } = nockClient({ maxRetries: 1 });
+    await expect(client.candidate.createNote(noteInput)).resolves.toMatchObject({ id: 'n9' });
+  });
+
+  it('retries rate_limit_exceeded answered as success:false, without probing', async () => {
+    nock(BASE)
+      .post('/candidate.createNote')
+      .reply(
+        200,
+        { success: false, errorInfo: { code: 'rate_limit_exceeded', message: 'slow down' } },
+        { 'retry-after': '1' },
+      );
+    nock(BASE)
+      .post('/candidate.createNote')
+      .reply(200, { success: true, results: note('n4', 'x') });
+    const { client, sleeps } = nockClient();
+    await expect(client.candidate.createNote(noteInput)).resolves.toMatchObject({ id: 'n4' });
+    expect(sleeps).toEqual([1000]);
   });
 });

@@ -20,14 +20,14 @@ export interface JobTemplate {
 export const COMPANY_NAME = 'Northwind Outfitters';
 
 const ABOUT =
-  'Northwind Outfitters designs and sells outdoor clothing and gear through 140 stores, a fast-growing online shop and a ' +
-  'wholesale business in eleven countries. We are 2,300 people who care about durable products, fair work and ' +
-  'getting customers outside.';
+  'Northwind Outfitters designs and sells outdoor clothing and gear through 140 stores, a fast-growing online shop and a '
+  + 'wholesale business in eleven countries. We are 2,300 people who care about durable products, fair work and '
+  + 'getting customers outside.';
 
 const CLOSING =
-  'We offer health, dental and vision cover from day one, a 401(k) match, 30% staff discount, paid volunteering days and a ' +
-  'learning budget. Northwind is an equal opportunity employer: we welcome applicants of every background and ' +
-  'provide reasonable accommodations throughout the hiring process.';
+  'We offer health, dental and vision cover from day one, a 401(k) match, 30% staff discount, paid volunteering days and a '
+  + 'learning budget. Northwind is an equal opportunity employer: we welcome applicants of every background and '
+  + 'provide reasonable accommodations throughout the hiring process.';
 
 export const JOB_TEMPLATES: JobTemplate[] = [
   {
@@ -53,8 +53,8 @@ export const JOB_TEMPLATES: JobTemplate[] = [
     ],
     careerTitles: ['Software Engineer', 'Backend Engineer', 'Senior Software Engineer', 'Staff Engineer'],
     summary:
-      'Our Commerce Platform team runs checkout, inventory and order services that handle 40,000 orders on a peak day. ' +
-      'You will own services end to end, from design review to on-call, and help us move from a monolith to well-bounded services.',
+      'Our Commerce Platform team runs checkout, inventory and order services that handle 40,000 orders on a peak day. '
+      + 'You will own services end to end, from design review to on-call, and help us move from a monolith to well-bounded services.',
     responsibilities: [
       'Design, build and operate Node.js and TypeScript services for checkout, inventory and fulfilment',
       'Model data in PostgreSQL and design event flows on Kafka that stay correct under retries',
@@ -94,8 +94,8 @@ export const JOB_TEMPLATES: JobTemplate[] = [
     ],
     careerTitles: ['Junior Designer', 'UX Designer', 'Product Designer', 'Senior Product Designer'],
     summary:
-      'Design the shopping experience of northwind.com and our mobile app, used by 3 million customers a year. You will ' +
-      'work in a trio with a product manager and an engineering lead, from discovery to shipped pixels.',
+      'Design the shopping experience of northwind.com and our mobile app, used by 3 million customers a year. You will '
+      + 'work in a trio with a product manager and an engineering lead, from discovery to shipped pixels.',
     responsibilities: [
       'Run discovery: interviews, usability tests and analytics reviews with our research partner',
       'Turn findings into flows, prototypes and production-ready designs in Figma',
@@ -129,8 +129,8 @@ export const JOB_TEMPLATES: JobTemplate[] = [
     ],
     careerTitles: ['Sales Associate', 'Retail Associate', 'Senior Sales Associate', 'Shift Lead'],
     summary:
-      'Help customers find the right gear for their next trip in our Boulder flagship store. Flexible part-time shifts, ' +
-      'including weekends, with a clear path to shift lead.',
+      'Help customers find the right gear for their next trip in our Boulder flagship store. Flexible part-time shifts, '
+      + 'including weekends, with a clear path to shift lead.',
     responsibilities: [
       'Greet and advise customers on clothing, footwear and equipment',
       'Run the POS: sales, returns, exchanges and cash handling',
@@ -169,8 +169,8 @@ export const JOB_TEMPLATES: JobTemplate[] = [
       'Senior Account Executive',
     ],
     summary:
-      'Grow Northwind in independent outdoor retailers across the Pacific Northwest. You own a territory of about 120 ' +
-      'accounts and a new-business target.',
+      'Grow Northwind in independent outdoor retailers across the Pacific Northwest. You own a territory of about 120 '
+      + 'accounts and a new-business target.',
     responsibilities: [
       'Manage and grow existing specialty retail accounts',
       'Prospect and close new accounts; run the full sales cycle',
@@ -206,8 +206,8 @@ export const JOB_TEMPLATES: JobTemplate[] = [
     ],
     careerTitles: ['Junior Analyst', 'Business Analyst', 'Data Analyst', 'Senior Data Analyst'],
     summary:
-      'Turn sales, inventory and customer data into decisions for merchandising and store teams. You will own metrics, ' +
-      'dashboards and the analyses behind our biggest seasonal bets.',
+      'Turn sales, inventory and customer data into decisions for merchandising and store teams. You will own metrics, '
+      + 'dashboards and the analyses behind our biggest seasonal bets.',
     responsibilities: [
       'Write SQL and dbt models on Snowflake that teams trust',
       'Build and maintain Looker dashboards for merchandising and stores',
@@ -242,8 +242,8 @@ export const JOB_TEMPLATES: JobTemplate[] = [
     ],
     careerTitles: ['Warehouse Associate', 'Forklift Operator', 'Team Lead', 'Shift Supervisor'],
     summary:
-      'Lead a night shift of 25 associates in our 400,000 sq ft distribution center that ships to every store and every ' +
-      'online order west of the Rockies.',
+      'Lead a night shift of 25 associates in our 400,000 sq ft distribution center that ships to every store and every '
+      + 'online order west of the Rockies.',
     responsibilities: [
       'Run the shift: staffing, priorities, safety briefings and hand-offs',
       'Hit pick, pack and ship targets while keeping error rates low',
@@ -285,9 +285,9 @@ export function descriptionHtml(t: JobTemplate): { opening: string; body: string
   return {
     opening: `<h2>About Northwind</h2><p>${esc(ABOUT)}</p>`,
     body:
-      `<p>${esc(t.summary)}</p><h3>What you will do</h3>${list(t.responsibilities)}` +
-      `<h3>What you bring</h3>${list(t.mustHave)}<h3>Nice to have</h3>${list(t.niceToHave)}` +
-      `<p><strong>Compensation:</strong> ${esc(t.compensation)}</p>`,
+      `<p>${esc(t.summary)}</p><h3>What you will do</h3>${list(t.responsibilities)}`
+      + `<h3>What you bring</h3>${list(t.mustHave)}<h3>Nice to have</h3>${list(t.niceToHave)}`
+      + `<p><strong>Compensation:</strong> ${esc(t.compensation)}</p>`,
     closing: `<h2>Benefits</h2><p>${esc(CLOSING)}</p>`,
   };
 }

@@ -53,32 +53,32 @@ export function validateFieldValue(field: FieldDefRec, value: unknown): unknown 
     }
     case 'Currency':
       if (
-        !isObject(value) ||
-        typeof value.value !== 'number' ||
-        typeof value.currencyCode !== 'string' ||
-        !/^[A-Z]{3}$/.test(value.currencyCode)
+        !isObject(value)
+        || typeof value.value !== 'number'
+        || typeof value.currencyCode !== 'string'
+        || !/^[A-Z]{3}$/.test(value.currencyCode)
       ) {
         throw bad(field, 'expected {value, currencyCode}');
       }
       return value;
     case 'NumberRange':
       if (
-        !isObject(value) ||
-        value.type !== 'number-range' ||
-        typeof value.minValue !== 'number' ||
-        typeof value.maxValue !== 'number'
+        !isObject(value)
+        || value.type !== 'number-range'
+        || typeof value.minValue !== 'number'
+        || typeof value.maxValue !== 'number'
       ) {
         throw bad(field, 'expected {type: "number-range", minValue, maxValue}');
       }
       return value;
     case 'CompensationRange':
       if (
-        !isObject(value) ||
-        value.type !== 'compensation-range' ||
-        typeof value.minValue !== 'number' ||
-        typeof value.maxValue !== 'number' ||
-        typeof value.currencyCode !== 'string' ||
-        typeof value.interval !== 'string'
+        !isObject(value)
+        || value.type !== 'compensation-range'
+        || typeof value.minValue !== 'number'
+        || typeof value.maxValue !== 'number'
+        || typeof value.currencyCode !== 'string'
+        || typeof value.interval !== 'string'
       ) {
         throw bad(field, 'expected {type: "compensation-range", minValue, maxValue, currencyCode, interval}');
       }

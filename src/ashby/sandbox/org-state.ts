@@ -203,6 +203,7 @@ export class OrgState {
   nextSeq(): number {
     return ++this.seqCounter;
   }
+
   get currentSeq(): number {
     return this.seqCounter;
   }
@@ -210,6 +211,7 @@ export class OrgState {
   id(kind: string, index: number): string {
     return entityId(this.seed, kind, index);
   }
+
   indexOf(kind: string, id: unknown): number | undefined {
     return parseEntityId(this.seed, kind, id);
   }

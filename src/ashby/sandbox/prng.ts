@@ -23,6 +23,12 @@ export function hash32(text: string): number {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 16777619);
   }
+  // FNV-1a alone leaves neighbouring keys ("…:1", "…:2") close; murmur3's finaliser spreads them.
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
   return h >>> 0;
 }
 
@@ -31,12 +37,15 @@ export class Rng {
   int(min: number, max: number): number {
     return min + Math.floor(this.next() * (max - min + 1));
   }
+
   pick<T>(items: readonly T[]): T {
     return items[Math.floor(this.next() * items.length)] as T;
   }
+
   chance(p: number): boolean {
     return this.next() < p;
   }
+
   /** `count` distinct items in random order. */
   sample<T>(items: readonly T[], count: number): T[] {
     const copy = [...items];

@@ -24,10 +24,11 @@ const BULLETS = [
   'Used {skill} daily to deliver work for a team of {n}',
   'Improved turnaround time by {p}% by introducing {skill}',
   'Trained {n} new colleagues on {skill} and {skill2}',
-  'Owned {skill} for the {area}, working closely with {skill2} specialists',
+  'Owned {skill} for the {area}, working closely with the {skill2} lead',
   'Led a project combining {skill} and {skill2} that saved USD {k}K a year',
   'Recognised as top performer of the quarter for results in {skill}',
-  'Handled {n}+ requests a week while keeping quality above {p}%',
+  'Handled {n}+ requests a week with {skill} while keeping quality above {q}%',
+  'Cut errors by {p}% after reworking our {skill} process',
 ];
 const AREAS = ['region', 'flagship location', 'online store', 'west coast business', 'new product line', 'company'];
 
@@ -56,12 +57,14 @@ function defectFor(index: number): ResumeDefect | undefined {
 }
 
 function bullet(rng: Rng, skills: string[]): string {
+  const [skill, skill2] = rng.sample(skills, 2);
   return rng
     .pick(BULLETS)
-    .replace('{skill}', rng.pick(skills))
-    .replace('{skill2}', rng.pick(skills))
+    .replace('{skill}', skill ?? 'the team')
+    .replace('{skill2}', skill2 ?? skill ?? 'operations')
     .replace('{n}', String(rng.int(3, 60)))
     .replace('{p}', String(rng.int(8, 45)))
+    .replace('{q}', String(rng.int(90, 99)))
     .replace('{k}', String(rng.int(20, 400)))
     .replace('{area}', rng.pick(AREAS));
 }
@@ -83,10 +86,9 @@ export function buildResume(args: {
   const template = rng.chance(0.65) ? args.appliedTemplate : rng.pick(JOB_TEMPLATES);
   const years = rng.int(0, 16);
   const currentYear = new Date(args.now).getUTCFullYear();
-  const skills = [
-    ...rng.sample(template.skills, rng.int(3, Math.min(8, template.skills.length))),
-    ...rng.sample(GENERIC_SKILLS, rng.int(0, 3)),
-  ];
+  // Bullets draw on the field's own skills; the skills section adds a few generic ones.
+  const fieldSkills = rng.sample(template.skills, rng.int(3, Math.min(8, template.skills.length)));
+  const skills = [...fieldSkills, ...rng.sample(GENERIC_SKILLS, rng.int(0, 3))];
 
   const experiences: ResumeModel['experiences'] = [];
   let end: number | null = null;
@@ -105,7 +107,7 @@ export function buildResume(args: {
       company: rng.pick(COMPANIES),
       start,
       end,
-      bullets: Array.from({ length: rng.int(2, 5) }, () => bullet(rng, skills)),
+      bullets: Array.from({ length: rng.int(2, 5) }, () => bullet(rng, fieldSkills)),
     });
     end = start;
     remaining -= span;

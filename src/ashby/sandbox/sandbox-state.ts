@@ -177,11 +177,11 @@ export class SandboxState {
     const from = this.org.indexOf('candidate', deletedCandidateId);
     const to = this.org.indexOf('candidate', mergedCandidateId);
     if (
-      from === undefined ||
-      to === undefined ||
-      from === to ||
-      this.org.isCandidateDeleted(from) ||
-      this.org.isCandidateDeleted(to)
+      from === undefined
+      || to === undefined
+      || from === to
+      || this.org.isCandidateDeleted(from)
+      || this.org.isCandidateDeleted(to)
     ) {
       throw new Error('candidates not found or not distinct');
     }

@@ -302,9 +302,9 @@ export function jobPostingJson(job: JobRec) {
     linkedData: {
       '@context': 'https://schema.org/',
       '@type': 'JobPosting',
-      title: t.title,
-      datePosted: summary.publishedDate,
-      employmentType:
+      'title': t.title,
+      'datePosted': summary.publishedDate,
+      'employmentType':
         t.employmentType === 'FullTime' ? 'FULL_TIME' : t.employmentType === 'PartTime' ? 'PART_TIME' : 'CONTRACTOR',
     },
     isRemote: t.workplaceType === 'Remote',
