@@ -1,5 +1,6 @@
 import { loadConfigOrThrow } from '../config/load.ts';
-import { startSkima } from '../core/app.ts';
+import { startSkima, waitForIdle } from '../core/app.ts';
+import { mintShortlistLinks } from '../core/demo-links.ts';
 import { createLogger } from '../core/logger.ts';
 import { describeDatabase } from '../db/describe.ts';
 import { parseCommandArgs, withUsage } from './args.ts';
@@ -10,6 +11,18 @@ const usage = `Usage: skima start
 
 Runs everything in one process. Stops cleanly on SIGTERM or SIGINT: no new requests or jobs,
 jobs in flight finish (up to SHUTDOWN_TIMEOUT_SECONDS), then the database is closed.`;
+
+/** The embedded default: once the sandbox's applications are screened, print each job's shortlist link. */
+async function printDemoLinks(ctx: Parameters<typeof mintShortlistLinks>[0]): Promise<void> {
+  try {
+    if (!(await waitForIdle(ctx))) return;
+    const links = await mintShortlistLinks(ctx);
+    const lines = links.map((l) => `  ${l.jobTitle} (top ${l.candidates}): ${l.url}`);
+    console.log(['', 'Every application in the Ashby sandbox is screened. Shortlists:', ...lines, ''].join('\n'));
+  } catch (err) {
+    ctx.log.warn({ err }, 'could not print the shortlist links');
+  }
+}
 
 export async function run(argv: string[]): Promise<number> {
   return withUsage(usage, async () => {
@@ -25,6 +38,7 @@ export async function run(argv: string[]): Promise<number> {
       { address: skima.address, database: describeDatabase(config.databaseUrl), queue: skima.ctx.queue.driver },
       `Skima is running at ${skima.address}`,
     );
+    if (skima.ctx.ashby.sandbox) void printDemoLinks(skima.ctx);
     const signal = await new Promise<string>((resolve) => {
       process.once('SIGTERM', () => resolve('SIGTERM'));
       process.once('SIGINT', () => resolve('SIGINT'));

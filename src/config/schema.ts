@@ -50,6 +50,8 @@ export const envSchema = z.object({
   ASHBY_API_KEY: optionalSecret,
   ASHBY_WEBHOOK_SECRET: optionalSecret,
   ASHBY_BASE_URL: httpUrl.default('https://api.ashbyhq.com'),
+  ASHBY_REQUESTS_PER_SECOND: positiveInt(5),
+  ASHBY_MAX_CONCURRENCY: positiveInt(4),
   ASHBY_SANDBOX_SEED: z
     .string()
     .default('demo')
@@ -79,7 +81,15 @@ export interface Config {
     visibilityTimeoutMs: number;
   };
   shutdownTimeoutMs: number;
-  ashby: { apiKey?: string; webhookSecret?: string; baseUrl: string; sandboxSeed: string };
+  ashby: {
+    apiKey?: string;
+    webhookSecret?: string;
+    baseUrl: string;
+    sandboxSeed: string;
+    /** Shared by every call this process makes with the key: Ashby's API budget is the bottleneck. */
+    requestsPerSecond: number;
+    maxConcurrency: number;
+  };
   pollIntervalMinutes: number;
   shortlistSize: number;
   linkTtlMs: number;
@@ -109,6 +119,8 @@ export function toConfig(env: z.output<typeof envSchema>): Config {
       webhookSecret: env.ASHBY_WEBHOOK_SECRET,
       baseUrl: env.ASHBY_BASE_URL,
       sandboxSeed: env.ASHBY_SANDBOX_SEED,
+      requestsPerSecond: env.ASHBY_REQUESTS_PER_SECOND,
+      maxConcurrency: env.ASHBY_MAX_CONCURRENCY,
     },
     pollIntervalMinutes: env.POLL_INTERVAL_MINUTES,
     shortlistSize: env.SHORTLIST_SIZE,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { AshbyClient } from '../ashby/index.ts';
+import { AshbyClient, RequestGate } from '../ashby/index.ts';
 import { type RunningSandbox, SANDBOX_WEBHOOK_TYPES, startSandbox } from '../ashby/sandbox/index.ts';
 import type { Config } from '../config/schema.ts';
 import type { Logger } from './logger.ts';
@@ -20,16 +20,23 @@ export interface AshbyConnection {
 export async function connectAshby(config: Config, log: Logger): Promise<AshbyConnection> {
   const logger = log.child({ component: 'ashby' });
   if (config.ashby.apiKey) {
+    const gate = new RequestGate({
+      requestsPerSecond: config.ashby.requestsPerSecond,
+      burst: config.ashby.requestsPerSecond,
+      maxConcurrency: config.ashby.maxConcurrency,
+    });
     return {
-      client: new AshbyClient({ apiKey: config.ashby.apiKey, baseUrl: config.ashby.baseUrl, logger }),
+      client: new AshbyClient({ apiKey: config.ashby.apiKey, baseUrl: config.ashby.baseUrl, logger, gate }),
       webhookSecret: config.ashby.webhookSecret,
       close: async () => {},
     };
   }
   const sandbox = await startSandbox({ port: 0, seed: config.ashby.sandboxSeed });
   log.info({ sandbox: sandbox.url, seed: config.ashby.sandboxSeed }, 'no ASHBY_API_KEY: using the local Ashby sandbox');
+  // The local sandbox has no API budget to respect: only a concurrency bound.
+  const gate = new RequestGate({ requestsPerSecond: 10_000, burst: 10_000, maxConcurrency: 16 });
   return {
-    client: new AshbyClient({ apiKey: sandbox.apiKey, baseUrl: sandbox.url, logger }),
+    client: new AshbyClient({ apiKey: sandbox.apiKey, baseUrl: sandbox.url, logger, gate }),
     webhookSecret: undefined,
     sandbox,
     close: () => sandbox.close(),

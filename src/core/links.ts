@@ -70,7 +70,13 @@ export const ASHBY_FIELD_REVIEWER = 'ashby';
  * it can be rebuilt for every application of the job while only its hash is stored; a new one is made
  * when the current one is revoked or has less than a quarter of its life left.
  */
-export async function jobFieldLink(db: Db, secret: string, jobId: string, ttlMs = DEFAULT_LINK_TTL_MS, now = new Date()) {
+export async function jobFieldLink(
+  db: Db,
+  secret: string,
+  jobId: string,
+  ttlMs = DEFAULT_LINK_TTL_MS,
+  now = new Date(),
+) {
   const fresh = await db.shareLink.findFirst({
     where: {
       jobId,
@@ -85,6 +91,8 @@ export async function jobFieldLink(db: Db, secret: string, jobId: string, ttlMs 
   const id = randomUUID();
   const token = derive(id);
   const expiresAt = new Date(now.getTime() + ttlMs);
-  await db.shareLink.create({ data: { id, tokenHash: hashToken(token), jobId, reviewerId: ASHBY_FIELD_REVIEWER, expiresAt } });
+  await db.shareLink.create({
+    data: { id, tokenHash: hashToken(token), jobId, reviewerId: ASHBY_FIELD_REVIEWER, expiresAt },
+  });
   return { token, expiresAt };
 }

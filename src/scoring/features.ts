@@ -85,9 +85,9 @@ export function evaluate(job: ParsedJob, resume: ParsedResume): Evaluation {
     for (const bigram of job.bigrams) if (resume.bigrams.has(bigram)) phrases += 1;
     const phraseShare = job.bigrams.size > 0 ? phrases / job.bigrams.size : 0;
     features.lexical =
-      LEX_MIX[0] * stemShare([...jdStems], resume.stems) +
-      LEX_MIX[1] * (weight > 0 ? depth / weight : 0) +
-      LEX_MIX[2] * Math.min(1, PHRASE_SCALE * phraseShare);
+      LEX_MIX[0] * stemShare([...jdStems], resume.stems)
+      + LEX_MIX[1] * (weight > 0 ? depth / weight : 0)
+      + LEX_MIX[2] * Math.min(1, PHRASE_SCALE * phraseShare);
   }
 
   let weighted = 0;

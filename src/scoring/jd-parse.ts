@@ -57,14 +57,14 @@ function classifyHeading(heading: string): JdSectionKind | undefined {
 /** Words that frame a requirement but are not evidence of it ("strong ... skills"). */
 const FILLER = new Set(
   (
-    'ability abilities able proficiency proficient experience experienced knowledge knowledgeable understanding ' +
-    'strong excellent good great solid basic advanced demonstrated proven effective substantial capacity ' +
-    'familiarity familiar expertise expert skill skills skilled competence competent capability capabilities ' +
-    'working work year years yrs minimum least plus required require requires preferred must have has having ' +
-    'need needed necessary essential ideal ideally candidate candidates successful previous prior practical ' +
-    'hands-on hands demonstrable relevant related similar field role position job various etc new highly ' +
-    'framework frameworks industry concepts languages platform platforms environment environments technologies tools field sector area domain demanded talent competency conversant background adept versatility mastery considerable extensive keen outstanding exceptional superior deep thorough comprehensive sound high level one two three four five ' +
-    'six seven eight nine ten'
+    'ability abilities able proficiency proficient experience experienced knowledge knowledgeable understanding '
+    + 'strong excellent good great solid basic advanced demonstrated proven effective substantial capacity '
+    + 'familiarity familiar expertise expert skill skills skilled competence competent capability capabilities '
+    + 'working work year years yrs minimum least plus required require requires preferred must have has having '
+    + 'need needed necessary essential ideal ideally candidate candidates successful previous prior practical '
+    + 'hands-on hands demonstrable relevant related similar field role position job various etc new highly '
+    + 'framework frameworks industry concepts languages platform platforms environment environments technologies tools field sector area domain demanded talent competency conversant background adept versatility mastery considerable extensive keen outstanding exceptional superior deep thorough comprehensive sound high level one two three four five '
+    + 'six seven eight nine ten'
   ).split(' '),
 );
 

@@ -4,7 +4,7 @@ import { extractText } from '../../scoring/index.ts';
 import type { AppContext } from '../context.ts';
 
 export type ResumeText =
-  | { ok: true; text: string; hash: string; hiddenTextRemoved: boolean }
+  | { ok: true; text: string; hash: string }
   | { ok: false; hash: string; reason: string; message: string };
 
 /**
@@ -18,7 +18,10 @@ export async function resumeText(ctx: AppContext, candidateId: string, handle: A
     const contentHash = createHash('sha256').update(bytes).digest('hex');
     row = await ctx.db.resumeFile.findUnique({ where: { candidateId_contentHash: { candidateId, contentHash } } });
     if (!row) {
-      const result = await extractText(bytes, { filename: handle.name, ...(contentType ? { mimeType: contentType } : {}) });
+      const result = await extractText(bytes, {
+        filename: handle.name,
+        ...(contentType ? { mimeType: contentType } : {}),
+      });
       const data = result.ok
         ? { extractedText: result.text, unreadableReason: null }
         : { extractedText: null, unreadableReason: `${result.reason}: ${result.message}` };
@@ -27,12 +30,20 @@ export async function resumeText(ctx: AppContext, candidateId: string, handle: A
       }
       row = await ctx.db.resumeFile.upsert({
         where: { candidateId_contentHash: { candidateId, contentHash } },
-        create: { candidateId, contentHash, fileHandle: handle.handle, mimeType: result.ok ? result.format : null, ...data },
+        create: {
+          candidateId,
+          contentHash,
+          fileHandle: handle.handle,
+          mimeType: result.ok ? result.format : null,
+          ...data,
+        },
         update: { fileHandle: handle.handle },
       });
     }
   }
-  if (row.extractedText !== null) return { ok: true, text: row.extractedText, hash: row.contentHash, hiddenTextRemoved: false };
+  if (row.extractedText !== null) {
+    return { ok: true, text: row.extractedText, hash: row.contentHash };
+  }
   const [reason = 'unreadable', ...rest] = (row.unreadableReason ?? 'unreadable').split(': ');
   return { ok: false, hash: row.contentHash, reason, message: rest.join(': ') || 'The resume could not be read.' };
 }

@@ -14,7 +14,7 @@ const ENTITIES: Record<string, string> = {
   lt: '<',
   gt: '>',
   quot: '"',
-  apos: "'",
+  apos: '\'',
   nbsp: ' ',
   ndash: '–',
   mdash: '—',

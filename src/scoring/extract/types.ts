@@ -34,22 +34,22 @@ export type HiddenTextKind = 'zero_width' | 'white_text' | 'tiny_text' | 'off_pa
 
 export type ExtractResult =
   | {
-      readonly ok: true;
-      readonly text: string;
-      readonly format: DocumentFormat;
-      /** True when invisible text was found and removed (a screener-gaming signal). */
-      readonly hiddenTextRemoved: boolean;
-      readonly hiddenTextKinds: readonly HiddenTextKind[];
-      readonly pages?: number;
-      /** True when only the first `maxPages` pages were read. */
-      readonly truncated?: boolean;
-    }
+    readonly ok: true;
+    readonly text: string;
+    readonly format: DocumentFormat;
+    /** True when invisible text was found and removed (a screener-gaming signal). */
+    readonly hiddenTextRemoved: boolean;
+    readonly hiddenTextKinds: readonly HiddenTextKind[];
+    readonly pages?: number;
+    /** True when only the first `maxPages` pages were read. */
+    readonly truncated?: boolean;
+  }
   | {
-      readonly ok: false;
-      readonly reason: UnreadableReason;
-      /** A sentence for a recruiter, written back to Ashby in place of a score. */
-      readonly message: string;
-    };
+    readonly ok: false;
+    readonly reason: UnreadableReason;
+    /** A sentence for a recruiter, written back to Ashby in place of a score. */
+    readonly message: string;
+  };
 
 /** Thrown inside the format readers and turned into an `ok: false` result by extractText. */
 export class UnreadableDocumentError extends Error {

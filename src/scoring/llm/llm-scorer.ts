@@ -71,7 +71,7 @@ export function createLlmScorer(config: LlmConfig, fallback: Scorer, deps: LlmSc
           ? await doFetch(`${config.baseUrl}/chat/completions`, {
               method: 'POST',
               signal,
-              headers: { 'content-type': 'application/json', authorization: `Bearer ${config.apiKey}` },
+              headers: { 'content-type': 'application/json', 'authorization': `Bearer ${config.apiKey}` },
               body: JSON.stringify({
                 model: config.model,
                 temperature: 0,

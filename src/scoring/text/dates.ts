@@ -57,9 +57,9 @@ function toMonth(
   let month = defaultMonth;
   if (monthName)
     month =
-      MONTHS[monthName.toLowerCase().replace(/\.$/, '').slice(0, 4)] ??
-      MONTHS[monthName.toLowerCase().slice(0, 3)] ??
-      defaultMonth;
+      MONTHS[monthName.toLowerCase().replace(/\.$/, '').slice(0, 4)]
+      ?? MONTHS[monthName.toLowerCase().slice(0, 3)]
+      ?? defaultMonth;
   else if (monthNum) month = Math.min(11, Math.max(0, Number(monthNum) - 1));
   return Number(year) * 12 + month;
 }

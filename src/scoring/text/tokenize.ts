@@ -18,12 +18,12 @@ const TOKEN_RE = /\.?[\p{L}\p{N}][\p{L}\p{N}+#]*(?:[.'’][\p{L}\p{N}+#]+)*/gu;
 /** English function words: they carry no evidence of fit. */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   (
-    'a an the and or but nor of to in on at by for with from as into onto over under about above after before ' +
-    'between through during within without via per than then so such this that these those there here it its ' +
-    'is are was were be been being am do does did done doing have has had having will would shall should can ' +
-    'could may might must not no yes all any both each few more most other some own same too very just also ' +
-    'only well i me my we our us you your they them their he him his she her hers who whom whose which what ' +
-    'when where why how if while etc e.g i.e including include includes using use used able'
+    'a an the and or but nor of to in on at by for with from as into onto over under about above after before '
+    + 'between through during within without via per than then so such this that these those there here it its '
+    + 'is are was were be been being am do does did done doing have has had having will would shall should can '
+    + 'could may might must not no yes all any both each few more most other some own same too very just also '
+    + 'only well i me my we our us you your they them their he him his she her hers who whom whose which what '
+    + 'when where why how if while etc e.g i.e including include includes using use used able'
   ).split(' '),
 );
 
