@@ -13,6 +13,7 @@ const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   start: () => import('./cli/start.ts'),
   migrate: () => import('./cli/migrate.ts'),
   sandbox: () => import('./cli/sandbox.ts'),
+  score: () => import('./cli/score.ts'),
 };
 
 async function help(): Promise<string> {

@@ -51,7 +51,7 @@ export function spearman(x: readonly number[], y: readonly number[]): number {
 function ranks(v: readonly number[]): number[] {
   const idx = v.map((_, i) => i).sort((a, b) => v[a]! - v[b]!);
   const out = new Array<number>(v.length);
-  for (let i = 0; i < idx.length; ) {
+  for (let i = 0; i < idx.length;) {
     let j = i;
     while (j + 1 < idx.length && v[idx[j + 1]!] === v[idx[i]!]) j += 1;
     for (let k = i; k <= j; k++) out[idx[k]!] = (i + j) / 2 + 1;
@@ -68,4 +68,28 @@ export function median(values: readonly number[]): number {
 
 export function mean(values: readonly number[]): number {
   return values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0;
+}
+
+/**
+ * 95% paired bootstrap interval of mean(a) - mean(b) over queries (deterministic resampling, so
+ * runs are comparable).
+ */
+export function pairedBootstrapCi(a: readonly number[], b: readonly number[], rounds = 2000): [number, number] {
+  const n = a.length;
+  let seed = 12345;
+  const rand = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const diffs: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    let sum = 0;
+    for (let i = 0; i < n; i++) {
+      const j = Math.floor(rand() * n);
+      sum += a[j]! - b[j]!;
+    }
+    diffs.push(sum / n);
+  }
+  diffs.sort((x, y) => x - y);
+  return [diffs[Math.floor(0.025 * rounds)]!, diffs[Math.floor(0.975 * rounds)]!];
 }

@@ -8,9 +8,11 @@ export {
   type HiddenTextKind,
   type UnreadableReason,
 } from './extract/types.ts';
+export { detectPromptInjection } from './injection.ts';
+export { type ParsedJob, parseJobDescription, type Requirement } from './jd-parse.ts';
 export { type LlmConfig, llmConfigFromEnv } from './llm/config.ts';
 export { createLlmScorer, type LlmScorer, LlmScoringError, type ScoringLogger } from './llm/llm-scorer.ts';
-export { detectPromptInjection } from './llm/prompt.ts';
+export { candidateLocation } from './location.ts';
 export { redactPersonalData } from './redact.ts';
 export { createScorer, type DefaultScorer, type ScorerOptions } from './scorer.ts';
 export { bundledSkillDictionary } from './skills/dictionary.ts';

@@ -91,6 +91,21 @@ const DEGREE_LEVELS: ReadonlyArray<readonly [RegExp, number]> = [
   [/\b(associate'?s?)\b/i, 2],
   [/\b(high school|ged|diploma)\b/i, 1],
 ];
+const ACRONYM_RE = /(?<![\p{L}\p{N}])[A-Z][A-Z0-9#+]{2,6}(?![\p{L}\p{N}])/gu;
+/** Upper-case words that are not skills: places, company forms, posting boilerplate. */
+const NOT_SKILL_ACRONYMS = new Set(
+  (
+    'USA USD EUR GBP LLC INC LTD PLC CEO CFO COO CTO EOE EEO TBD ASAP NYC FAQ PTO DOE AND THE FOR YOU OUR '
+    + 'NOT ALL ANY WHO WHAT JOB ROLE REQUIRED SKILLS EXPERIENCE SUMMARY NOTE NEW HOT TOP PLUS'
+  ).split(' '),
+);
+const DEGREE_NAMES: Record<number, string> = {
+  5: 'Doctorate',
+  4: 'Master\'s degree',
+  3: 'Bachelor\'s degree',
+  2: 'Associate\'s degree',
+  1: 'High school diploma',
+};
 const CERT_CUE = /\b(certified|certification|certificate|licen[cs]ed?|registration|registered)\b/i;
 
 export function parseJobDescription(text: string, dictionary: SkillDictionary): ParsedJob {
@@ -142,6 +157,27 @@ export function parseJobDescription(text: string, dictionary: SkillDictionary): 
     });
   }
 
+  // Acronyms name tools, standards and certifications (SSRS, SOAP, DNS, HIPAA, CDL): each one the
+  // description uses and no requirement covers yet becomes a requirement of its own.
+  const covered = new Set(requirements.flatMap((r) => r.stems));
+  for (const m of text.matchAll(ACRONYM_RE)) {
+    const word = m[0];
+    // Roman numerals and codes with many digits (job references) are not skills.
+    if (NOT_SKILL_ACRONYMS.has(word) || /^[IVX]+$/.test(word) || /\d{3,}/.test(word)) continue;
+    const stems = keyStems(word);
+    if (stems.length === 0 || stems.some((st) => covered.has(st))) continue;
+    for (const st of stems) covered.add(st);
+    const context = text.slice(Math.max(0, m.index - 80), m.index + word.length + 20);
+    requirements.push({
+      kind: 'skill',
+      mustHave: !PREFERRED_CUE.test(context),
+      label: word,
+      stems,
+      skillIds: [],
+      skillShare: 0,
+    });
+  }
+
   if (!title) title = firstLine(text);
   const stems = new Map<string, number>();
   const bigrams = new Set<string>();
@@ -155,7 +191,7 @@ export function parseJobDescription(text: string, dictionary: SkillDictionary): 
       stems.set(t.stem, (stems.get(t.stem) ?? 0) + 1);
     }
   }
-  const titleStems = keyStems(title);
+  const titleStems = keyStems(coreTitle(title));
   const location = parseLocation(text);
   return { title, titleStems, requirements: dedupe(requirements), stems, bigrams, ...(location ? { location } : {}) };
 }
@@ -176,7 +212,9 @@ function parseRequirement(
     const n = Number(years[1]) || WORD_NUMBERS[(years[1] ?? '').toLowerCase()] || 0;
     const subject = experienceSubject(text, years.index, years.index + years[0].length);
     const stems = keyStems(subject);
-    if (n > 0 && stems.length > 0) {
+    // A long "subject" means the sentence was not parsed into a role or skill: better no
+    // requirement than one that nobody can meet.
+    if (n > 0 && stems.length > 0 && stems.length <= 8) {
       return {
         kind: 'experience',
         mustHave,
@@ -194,7 +232,7 @@ function parseRequirement(
       return {
         kind: 'education',
         mustHave,
-        label: clip(text, 60),
+        label: DEGREE_NAMES[level] ?? 'Degree',
         stems: keyStems(text),
         skillIds,
         skillShare: 0,
@@ -204,9 +242,11 @@ function parseRequirement(
   }
 
   if (unstructured) {
-    if (skillIds.length === 0) return undefined;
-    const labels = skillIds.map((id) => dictionary.skills.get(id)?.label ?? id);
-    return { kind: 'skill', mustHave, label: clip(labels.join(', '), 60), stems: [], skillIds, skillShare: 1 };
+    // One requirement per named skill; the same skill named in several sentences counts once.
+    return skillIds.map((id) => {
+      const label = dictionary.skills.get(id)?.label ?? id;
+      return { kind: 'skill', mustHave, label, stems: keyStems(label), skillIds: [id], skillShare: 1 };
+    });
   }
 
   // An intro line ("The candidate should have the following:") is not a requirement.
@@ -266,7 +306,7 @@ function skillLabel(text: string): string {
   if (colon && (colon[1] ?? '').split(/\s+/).length <= 6) return (colon[1] ?? '').trim();
   let label = text.replace(/[.;]+$/, '');
   const leading =
-    /^(?:and\s+|(?:must|should)\s+(?:have|be)\s+|(?:the\s+)?(?:ability|capacity|willingness)\s+to\s+|(?:a\s+)?(?:strong|excellent|good|solid|basic|advanced|demonstrated|proven|effective|substantial|exceptional|outstanding|superior|keen|deep|thorough|sound|working|in-depth|high|great|considerable|extensive|comprehensive)\s+|(?:proficiency|proficient|experience|experienced|knowledge|knowledgeable|understanding|familiarity|familiar|expertise|skilled|competence|competency|competent|capability|conversant|background|talent|adept|versatility|mastery|expert|fluency|fluent|command|grasp|qualification|hands-on experience)\s+(?:in|with|of|at|on|using|to)?\s*|(?:skills?|abilities)\s+(?:in|with|of)\s+)/i;
+    /^(?:and\s+|(?:the\s+)?(?:ideal\s+|successful\s+|desirable\s+|selected\s+)?candidates?\s+(?:will|should|must|shall|to)\s+(?:have|possess|demonstrate|show|be)\s+|(?:must|should)\s+(?:have|be|possess|demonstrate)\s+|(?:demonstrate|demonstrated|possess|possesses|have|has|show|bring)\s+|(?:the\s+)?(?:ability|capacity|willingness)\s+to\s+|(?:a\s+)?(?:strong|excellent|good|solid|basic|advanced|demonstrated|proven|effective|substantial|exceptional|outstanding|superior|keen|deep|thorough|sound|working|in-depth|high|great|considerable|extensive|comprehensive)\s+|(?:proficiency|proficient|experience|experienced|knowledge|knowledgeable|understanding|familiarity|familiar|expertise|skilled|competence|competency|competent|capability|efficiency|efficient|effectiveness|conversant|background|talent|adept|versatility|mastery|expert|fluency|fluent|command|grasp|qualification|hands-on experience)\s+(?:in|with|of|at|on|using|to)?\s*|(?:skills?|abilities)\s+(?:in|with|of)\s+)/i;
   for (let i = 0; i < 4; i++) {
     const next = label.replace(leading, '');
     if (next === label) break;
@@ -277,7 +317,7 @@ function skillLabel(text: string): string {
   // equipment", "NoSQL databases like Mongo", "SSL is demanded").
   const core = label
     .replace(
-      /\s+(?:to|for|like|such as|is|are|was|that|which|who|particularly|especially|with respect|in order|when|while|by|so that|as well as|along with|across|within|using|via)\b.*$/i,
+      /\s+(?:to(?!\s+details?\b)|for|like|such as|is|are|was|that|which|who|particularly|especially|with respect|in order|when|while|by|so that|as well as|along with|across|within|using|via)\b.*$/i,
       '',
     )
     .replace(/^(?:the|an?|any|all)\s+/i, '');
@@ -293,6 +333,7 @@ function experienceSubject(text: string, yStart: number, yEnd: number): string {
   const after = text.slice(yEnd);
   const before = text.slice(0, yStart);
   const patterns = [
+    /\brole\s+of\s+(?:an?\s+|the\s+)?(.+)$/i,
     /\b(?:working\s+as|worked\s+as|experience\s+as|as)\s+(?:an?\s+|the\s+)?(.+)$/i,
     /\bin\s+(?:an?\s+|the\s+)?(.+?)\s+(?:role|position|capacity)\b/i,
     /\b(?:experience|background)\s+(?:in|with|of)\s+(.+)$/i,
@@ -307,7 +348,13 @@ function experienceSubject(text: string, yStart: number, yEnd: number): string {
           .replace(/\s+(?:role|position)\b.*$/i, '')
           .replace(/\s+(?:in|at)\s+(?:an?|the)\s+.*$/i, '')
           .replace(/\s+(?:with|who|that|which|including|within|where|in order)\b.*$|\s*[,;(].*$/i, '')
-          .replace(/\s+(?:is|are)\s+(?:necessary|required|needed|essential|preferred|a must).*$/i, '')
+          .replace(
+            /\s+(?:is|are)\s+(?:necessary|required|needed|essential|preferred|a must|significant|important|desired|mandatory|a plus).*$/i,
+            '',
+          )
+          .replace(/^(?:a\s+)?(?:preference|preferance)\s+for\s+/i, '')
+          .replace(/\s+(?:experience|background)$/i, '')
+          .replace(/\s+(?:for|of|with|over)\s*(?:at\s+least|a\s+minimum\s+of|minimum|more\s+than)?\s*$/i, '')
           .replace(/[.;,]+$/, '')
           .replace(/(?:\s+(?:in|for|at|with|of|on)(?:\s+(?:an?|the))?)+\s*$/i, '')
           .trim();
@@ -316,6 +363,22 @@ function experienceSubject(text: string, yStart: number, yEnd: number): string {
     }
   }
   return (after || before).replace(/[.;,]+$/, '').trim();
+}
+
+/** Words in job titles that say nothing about the work: seniority, contract, place, urgency. */
+const TITLE_NOISE =
+  /\b(?:junior|jr|senior|sr|mid|level|entry|lead|principal|staff|remote|hybrid|onsite|on-site|full[- ]time|part[- ]time|contract|temp|temporary|permanent|urgent|immediate|hiring|needed|wanted|f2f|w2|c2c|downtown|locals?|only|ii|iii|iv)\b/gi;
+
+/** The part of a job title that names the work: "Senior Java Developer (Remote, $90K)" -> "Java Developer". */
+export function coreTitle(title: string): string {
+  const core = title
+    .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
+    .replace(/\$[\d,.]+k?(?:\s*-\s*\$?[\d,.]+k?)?/gi, ' ')
+    .replace(TITLE_NOISE, ' ')
+    .split(/\s[-–—|]\s|,/)[0]
+    ?.replace(/\s+/g, ' ')
+    .trim();
+  return core && keyStems(core).length > 0 ? core : title;
 }
 
 function skillShareOf(

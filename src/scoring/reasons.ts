@@ -92,8 +92,9 @@ function fillerLines(evaluation: Evaluation, resume: ParsedResume, used: Set<num
     if (used.has(i) || line.section === 'header') return;
     let hits = 0;
     for (const s of line.stems) if (wanted.has(s)) hits += 1;
-    const bonus = line.section === 'education' ? 0.5 : 0;
-    if (hits + bonus > 0) scored.push([i, hits + bonus]);
+    const bonus = line.section === 'education' ? 0.5 : line.section === 'experience' ? 0.25 : 0;
+    // Every content line is a candidate: the job's words first, then education and experience.
+    scored.push([i, hits + bonus]);
   });
   scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   return scored.map(([i]) => i);

@@ -17,7 +17,7 @@ export interface Redaction {
 
 // Lines such as "Email: x", "**Date of birth:** 1990", "Gender - female".
 const PERSONAL_LABEL =
-  /^[\s*_#>•-]*(?:full\s+|first\s+|last\s+|family\s+|given\s+)?(?:name|e-?mail(?:\s+address)?|phone(?:\s+number)?|mobile|cell(?:\s+phone)?|tel(?:ephone)?|contact(?:\s+details|\s+information)?|(?:home\s+|street\s+|postal\s+|mailing\s+)?address|linked\s*in|github|twitter|website|portfolio|url|profile|date\s+of\s+birth|d\.?o\.?b\.?|birth\s*date|born|place\s+of\s+birth|age|gender|sex|pronouns?|nationality|citizenship|marital\s+status|family\s+status|religion|ethnicity|race|photo(?:graph)?|picture|father'?s\s+name|mother'?s\s+name|passport(?:\s+(?:no|number))?|visa\s+status|social\s+security(?:\s+number)?|ssn|health|disability)\s*[*_]*\s*[:\-–|]/i;
+  /^[\s*_#>•-]*(?:full\s+|first\s+|last\s+|family\s+|given\s+)?(?:name|e-?mail(?:\s+address)?|phone(?:\s+number)?|mobile|cell(?:\s+phone)?|tel(?:ephone)?|contact(?:\s+details|\s+information)?|(?:home\s+|street\s+|postal\s+|mailing\s+)?address|location|city(?:\s+of\s+residence)?|residence|hometown|linked\s*in|github|twitter|website|portfolio|url|profile|date\s+of\s+birth|d\.?o\.?b\.?|birth\s*date|born|place\s+of\s+birth|age|gender|sex|pronouns?|nationality|citizenship|marital\s+status|family\s+status|religion|ethnicity|race|photo(?:graph)?|picture|father'?s\s+name|mother'?s\s+name|passport(?:\s+(?:no|number))?|visa\s+status|social\s+security(?:\s+number)?|ssn|health|disability)\s*[*_]*\s*[:\-–|]/i;
 
 // Section headings whose whole content is personal data.
 const PERSONAL_HEADING =
@@ -37,7 +37,10 @@ const INLINE_PATTERNS: readonly RegExp[] = [
   /\baged?\s*[:-]?\s*\d{1,2}\b/gi,
   /\b(?:born|b\.)\s+(?:in|on)?\s*[^\n,;]{0,30}\b(?:19|20)\d{2}\b/gi,
   // gender, pronouns and honorifics
-  /\b(?:he|she|him|her|his|hers|himself|herself|mr|mrs|ms|miss|mx|sir|madam)\b\.?/gi,
+  /\b(?:he|she|him|her|his|hers|himself|herself|sir|madam)\b/gi,
+  // Honorifics only before a name: "MS Office" is a skill, "Ms. Lee" is not.
+  /\b(?:Mr|Mrs|Ms|Miss|Mx)\b\.?(?=\s+\p{Lu})/gu,
+  /\b(?:MR|MRS|MS)\.(?=\s)/gu,
   /\b(?:male|female|non-binary|nonbinary|transgender|man|woman|husband|wife|mother|father)\b/gi,
   /\b(?:he\/him|she\/her|they\/them)\b/gi,
   // marital status words outside labelled lines
@@ -103,12 +106,30 @@ export function redactPersonalData(text: string): Redaction {
   return { text: applyMask(text, merged), masked: merged };
 }
 
+/**
+ * Words that make a short capitalised first line a heading or a job title, not a name
+ * ("Registered Nurse", "Professional Summary"): masking them would hide evidence everywhere.
+ */
+const NOT_NAME_WORDS = new Set(
+  (
+    'resume curriculum vitae cv profile summary professional objective experience skills education contact '
+    + 'personal information details career work history employment references portfolio about me '
+    + 'nurse engineer developer manager assistant associate analyst specialist technician driver clerk cashier '
+    + 'lead supervisor director officer consultant designer administrator coordinator representative agent '
+    + 'operator worker teacher accountant architect programmer scientist executive intern trainee apprentice '
+    + 'registered certified licensed senior junior sales retail customer service software data web full stack '
+    + 'front back end mechanic electrician welder carpenter chef cook server barista bartender warehouse '
+    + 'forklift logistics marketing finance nursing medical dental health care caregiver therapist pharmacist'
+  ).split(' '),
+);
+
 function looksLikeName(line: string): boolean {
   const cleaned = line.replace(/^[#*_\s]+|[*_\s]+$/g, '');
   // Letter-spaced names: "L I A M  A N D R E W S".
   if (/^(?:\p{Lu}\s){2,}\p{Lu}(?:\s{1,3}(?:\p{Lu}\s){1,}\p{Lu})*$/u.test(cleaned)) return true;
   const words = cleaned.split(/\s+/);
   if (words.length < 2 || words.length > 4) return false;
+  if (words.some((w) => NOT_NAME_WORDS.has(w.toLowerCase().replace(/[.,:]+$/, '')))) return false;
   return words.every((w) => NAME_WORD.test(w) && w.length <= 20) && !/\d/.test(cleaned);
 }
 

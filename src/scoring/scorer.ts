@@ -1,4 +1,5 @@
 import { evaluate } from './features.ts';
+import { detectPromptInjection } from './injection.ts';
 import { clip, type ParsedJob, parseJobDescription } from './jd-parse.ts';
 import { MET_THRESHOLD } from './match.ts';
 import { buildReasons } from './reasons.ts';
@@ -62,12 +63,16 @@ export function createScorer(options: ScorerOptions = {}): DefaultScorer {
             ? clip(`${m.requirement.label} (found ${round1(m.yearsFound ?? 0)})`, 100)
             : m.requirement.label,
         );
+      // Instructions aimed at a screener do not change this score (it reads no instructions), but
+      // a recruiter should know they are there.
+      const flags = detectPromptInjection(resume) ? ['prompt_injection'] : [];
       return {
         score: evaluation.score,
         reasons,
         missing,
         features: { ...evaluation.features, raw: evaluation.raw },
         scorer: version,
+        ...(flags.length ? { flags } : {}),
       };
     },
   };

@@ -1,9 +1,8 @@
-import './helpers/promise-with-resolvers.ts';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { detectPromptInjection } from '../../src/scoring/injection.ts';
 import { type LlmConfig, llmConfigFromEnv } from '../../src/scoring/llm/config.ts';
 import { createLlmScorer } from '../../src/scoring/llm/llm-scorer.ts';
-import { detectPromptInjection } from '../../src/scoring/llm/prompt.ts';
 import { createScorer } from '../../src/scoring/scorer.ts';
 
 const JD =

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { detectPromptInjection } from '../injection.ts';
 import { clip } from '../jd-parse.ts';
 import { MAX_REASON_CHARS, MAX_REASONS, MIN_REASONS } from '../reasons.ts';
 import { redactPersonalData } from '../redact.ts';
 import type { Reason, ScoreResult, Scorer } from '../types.ts';
 import type { LlmConfig } from './config.ts';
-import { detectPromptInjection, PROMPT_VERSION, SYSTEM_PROMPT, userPrompt } from './prompt.ts';
+import { PROMPT_VERSION, SYSTEM_PROMPT, userPrompt } from './prompt.ts';
 
 /** Structural logger (pino's Logger satisfies it). Never given resume text. */
 export interface ScoringLogger {
@@ -159,7 +160,8 @@ export function createLlmScorer(config: LlmConfig, fallback: Scorer, deps: LlmSc
           'LLM scoring failed; using the default scorer',
         );
         const result = fallback.score(jd, resume);
-        return { ...result, flags: [...baseFlags, ...(result.flags ?? []), `llm_fallback:${kind}`] };
+        const flags = [...new Set([...baseFlags, ...(result.flags ?? []), `llm_fallback:${kind}`])];
+        return { ...result, flags };
       }
     },
   };

@@ -54,7 +54,11 @@ export function splitSections<K extends string>(
   for (const line of splitLines(text)) {
     const md = MARKDOWN_HEADING.exec(line.text);
     const bold = md ? null : BOLD_HEADING.exec(line.text);
-    const plain = md || bold ? null : PLAIN_HEADING.exec(line.text);
+    // A plain line is a heading only when it is short or ends with a colon: "Bachelor's Degree in
+    // Computer Science" is content even though it names a section kind.
+    const plainMatch = md || bold ? null : PLAIN_HEADING.exec(line.text);
+    const plain =
+      plainMatch && ((plainMatch[1] ?? '').split(/\s+/).length <= 3 || /:\s*$/.test(line.text)) ? plainMatch : null;
     const candidate = (md?.[1] ?? bold?.[1] ?? plain?.[1] ?? '').replace(/[:*]+$/, '').trim();
     const kind = candidate ? classify(candidate) : undefined;
     // "## Job Title: Nurse" is a heading with its content on the same line.

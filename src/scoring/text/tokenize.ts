@@ -68,6 +68,9 @@ export function stem(word: string): string {
 
 const SUFFIXES: ReadonlyArray<readonly [string, string]> = [
   ['ational', 'ate'],
+  ['ically', 'ic'],
+  ['ical', 'ic'],
+  ['ics', 'ic'],
   ['ization', 'ize'],
   ['isation', 'ize'],
   ['fulness', 'ful'],

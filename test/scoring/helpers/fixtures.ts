@@ -5,6 +5,8 @@ export interface PdfTextItem {
   readonly x: number;
   readonly y: number;
   readonly size?: number;
+  /** Fill colour as "r g b" in 0-1 (default black). */
+  readonly rgb?: string;
 }
 
 /**
@@ -22,7 +24,9 @@ export function buildPdf(
   let next = 4;
   for (const items of pages) {
     const stream = items.length
-      ? items.map((i) => `BT /F1 ${i.size ?? 11} Tf ${i.x} ${i.y} Td (${escapePdf(i.text)}) Tj ET`).join('\n')
+      ? items
+          .map((i) => `${i.rgb ?? '0 0 0'} rg BT /F1 ${i.size ?? 11} Tf ${i.x} ${i.y} Td (${escapePdf(i.text)}) Tj ET`)
+          .join('\n')
       : '0.5 g 100 100 200 200 re f';
     const pageId = next++;
     const contentId = next++;
