@@ -61,6 +61,12 @@ export const envSchema = z.object({
   LINK_TTL_DAYS: positiveInt(7),
   AUDIT_RETENTION_DAYS: positiveInt(365),
   APPROVE_STAGE_ID: z.string().optional(),
+  LLM_PROVIDER: z.enum(['off', 'openai', 'anthropic']).default('off'),
+  LLM_BASE_URL: httpUrl.optional(),
+  LLM_API_KEY: optionalSecret,
+  LLM_MODEL: z.string().optional(),
+  LLM_TIMEOUT_SECONDS: positiveInt(30),
+  LLM_MAX_TOKENS: positiveInt(1500),
   SKIMA_SECRET: optionalSecret.refine((v) => v === undefined || v.length >= 32, {
     message: 'must be at least 32 characters (for example: openssl rand -hex 32)',
   }),
@@ -98,6 +104,15 @@ export interface Config {
   approveStageId?: string;
   /** Derives the links Skima writes into Ashby; generated into the data directory when unset. */
   secret?: string;
+  /** The optional LLM scorer; undefined (the default) keeps scoring offline. */
+  llm?: {
+    provider: 'openai' | 'anthropic';
+    baseUrl?: string;
+    apiKey: string;
+    model: string;
+    timeoutMs: number;
+    maxTokens: number;
+  };
 }
 
 export function toConfig(env: z.output<typeof envSchema>): Config {
@@ -128,5 +143,16 @@ export function toConfig(env: z.output<typeof envSchema>): Config {
     auditRetentionDays: env.AUDIT_RETENTION_DAYS,
     approveStageId: env.APPROVE_STAGE_ID || undefined,
     secret: env.SKIMA_SECRET,
+    llm:
+      env.LLM_PROVIDER === 'off'
+        ? undefined
+        : {
+            provider: env.LLM_PROVIDER,
+            baseUrl: env.LLM_BASE_URL,
+            apiKey: env.LLM_API_KEY ?? '',
+            model: env.LLM_MODEL ?? '',
+            timeoutMs: env.LLM_TIMEOUT_SECONDS * 1000,
+            maxTokens: env.LLM_MAX_TOKENS,
+          },
   };
 }

@@ -1,7 +1,7 @@
 import type { Registry } from 'prom-client';
 import type { Config } from '../config/schema.ts';
 import { createDb, type Db } from '../db/client.ts';
-import { createScorer, type ScoreResult } from '../scoring/index.ts';
+import { createLlmScorer, createScorer, DEFAULT_BASE_URLS, type ScoreResult } from '../scoring/index.ts';
 import { type AshbyConnection, connectAshby } from './ashby-connection.ts';
 import type { Logger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
@@ -36,6 +36,18 @@ export interface ContextOptions {
   dataDir?: string;
 }
 
+/** The default scorer, or the LLM scorer in front of it when LLM_PROVIDER is set. */
+export function createPipelineScorer(config: Config, log: Logger): PipelineScorer {
+  const fallback = createScorer();
+  if (!config.llm) return fallback;
+  const { provider, baseUrl, ...rest } = config.llm;
+  return createLlmScorer(
+    { provider, baseUrl: (baseUrl ?? DEFAULT_BASE_URLS[provider]).replace(/\/+$/, ''), ...rest },
+    fallback,
+    { logger: log.child({ component: 'llm-scorer' }) },
+  );
+}
+
 export async function createContext(config: Config, log: Logger, options: ContextOptions = {}): Promise<AppContext> {
   const db = await createDb(config.databaseUrl);
   const queue = createQueue(config, db, log);
@@ -47,7 +59,7 @@ export async function createContext(config: Config, log: Logger, options: Contex
     queue,
     metrics: createMetrics(queue),
     ashby,
-    scorer: options.scorer ?? createScorer(),
+    scorer: options.scorer ?? createPipelineScorer(config, log),
     secret: resolveSecret(config, options.dataDir),
   };
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { AshbyClient, RequestGate } from '../../src/ashby/index.ts';
-import { type RunningSandbox, startSandbox } from '../../src/ashby/sandbox/index.ts';
+import { type Permission, type RunningSandbox, startSandbox } from '../../src/ashby/sandbox/index.ts';
 import { loadConfig } from '../../src/config/load.ts';
 import type { Config } from '../../src/config/schema.ts';
 import type { AshbyConnection } from '../../src/core/ashby-connection.ts';
@@ -20,10 +20,10 @@ export interface SkimaHarness {
   close(): Promise<void>;
 }
 
-export function sandboxConnection(sandbox: RunningSandbox): AshbyConnection {
+export function sandboxConnection(sandbox: RunningSandbox, apiKey = sandbox.apiKey): AshbyConnection {
   return {
     client: new AshbyClient({
-      apiKey: sandbox.apiKey,
+      apiKey,
       baseUrl: sandbox.url,
       logger: testLogger(),
       gate: new RequestGate({ requestsPerSecond: 10_000, burst: 10_000, maxConcurrency: 16 }),
@@ -43,12 +43,16 @@ export async function testConfig(database: TestDatabase, env: Record<string, str
 }
 
 /** Skima on a fresh database, wired to a fresh sandbox (seed `small` unless said), webhooks subscribed. */
-export async function startHarness(kind: DbKind = 'sqlite', opts: { seed?: string } = {}): Promise<SkimaHarness> {
+export async function startHarness(
+  kind: DbKind = 'sqlite',
+  opts: { seed?: string; env?: Record<string, string>; permissions?: Permission[] } = {},
+): Promise<SkimaHarness> {
   const database = await createTestDatabase(kind);
   const sandbox = await startSandbox({ port: 0, seed: opts.seed ?? 'small', timeScale: 0.001 });
-  const config = await testConfig(database);
+  const config = await testConfig(database, opts.env);
+  const connection = sandboxConnection(sandbox, opts.permissions ? sandbox.createKey(opts.permissions, 'limited') : undefined);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'skima-data-'));
-  const skima = await startSkima(config, testLogger(), { ashby: sandboxConnection(sandbox), dataDir });
+  const skima = await startSkima(config, testLogger(), { ashby: connection, dataDir });
   return {
     skima,
     sandbox,
