@@ -13,9 +13,9 @@ Runs everything in one process. Stops cleanly on SIGTERM or SIGINT: no new reque
 jobs in flight finish (up to SHUTDOWN_TIMEOUT_SECONDS), then the database is closed.`;
 
 /** The embedded default: once the sandbox's applications are screened, print each job's shortlist link. */
-async function printDemoLinks(ctx: Parameters<typeof mintShortlistLinks>[0]): Promise<void> {
+async function printDemoLinks(ctx: Parameters<typeof mintShortlistLinks>[0], signal: AbortSignal): Promise<void> {
   try {
-    if (!(await waitForIdle(ctx))) return;
+    if (!(await waitForIdle(ctx, 10 * 60_000, signal))) return;
     const links = await mintShortlistLinks(ctx);
     const lines = links.map((l) => `  ${l.jobTitle} (top ${l.candidates}): ${l.url}`);
     console.log(['', 'Every application in the Ashby sandbox is screened. Shortlists:', ...lines, ''].join('\n'));
@@ -38,12 +38,15 @@ export async function run(argv: string[]): Promise<number> {
       { address: skima.address, database: describeDatabase(config.databaseUrl), queue: skima.ctx.queue.driver },
       `Skima is running at ${skima.address}`,
     );
-    if (skima.ctx.ashby.sandbox) void printDemoLinks(skima.ctx);
+    const stopping = new AbortController();
+    const demo = skima.ctx.ashby.sandbox ? printDemoLinks(skima.ctx, stopping.signal) : Promise.resolve();
     const signal = await new Promise<string>((resolve) => {
       process.once('SIGTERM', () => resolve('SIGTERM'));
       process.once('SIGINT', () => resolve('SIGINT'));
     });
     log.info({ signal }, 'shutting down');
+    stopping.abort();
+    await demo;
     await skima.stop();
     log.info('stopped');
     return 0;

@@ -69,11 +69,11 @@ export async function startSkima(config: Config, log: Logger, options: StartOpti
 /** The queues whose jobs screen applications: idle means everything known is screened. */
 export const SCREENING_QUEUES = [POLL_QUEUE, WEBHOOK_QUEUE, PROCESS_APPLICATION_QUEUE];
 
-/** Resolves when no screening job is waiting or running (or after `timeoutMs`); true when idle. */
-export async function waitForIdle(ctx: AppContext, timeoutMs = 10 * 60_000): Promise<boolean> {
+/** Resolves when no screening job is waiting or running (or after `timeoutMs`, or on `signal`); true when idle. */
+export async function waitForIdle(ctx: AppContext, timeoutMs = 10 * 60_000, signal?: AbortSignal): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   let quietSince = 0;
-  while (Date.now() < deadline) {
+  while (Date.now() < deadline && !signal?.aborted) {
     const stats = await ctx.queue.stats();
     const busy = SCREENING_QUEUES.some((q) => (stats[q]?.queued ?? 0) + (stats[q]?.running ?? 0) > 0);
     if (!busy) {
