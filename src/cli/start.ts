@@ -33,6 +33,11 @@ export async function run(argv: string[]): Promise<number> {
     }
     const config = loadConfigOrThrow();
     const log = createLogger(config.logLevel);
+    // Listen for the signal before starting: one that arrives mid-start is honoured once started.
+    const signal = new Promise<string>((resolve) => {
+      process.once('SIGTERM', () => resolve('SIGTERM'));
+      process.once('SIGINT', () => resolve('SIGINT'));
+    });
     const skima = await startSkima(config, log);
     log.info(
       { address: skima.address, database: describeDatabase(config.databaseUrl), queue: skima.ctx.queue.driver },
@@ -40,11 +45,7 @@ export async function run(argv: string[]): Promise<number> {
     );
     const stopping = new AbortController();
     const demo = skima.ctx.ashby.sandbox ? printDemoLinks(skima.ctx, stopping.signal) : Promise.resolve();
-    const signal = await new Promise<string>((resolve) => {
-      process.once('SIGTERM', () => resolve('SIGTERM'));
-      process.once('SIGINT', () => resolve('SIGINT'));
-    });
-    log.info({ signal }, 'shutting down');
+    log.info({ signal: await signal }, 'shutting down');
     stopping.abort();
     await demo;
     await skima.stop();

@@ -50,6 +50,7 @@ export async function recordDecision(ctx: AppContext, input: DecisionInput) {
       followedRanking,
     },
   });
+  await ctx.db.application.update({ where: { id: input.applicationId }, data: { latestVerdict: input.verdict } });
   await audit(ctx.db, {
     actor: input.reviewer.id,
     action: 'decision.recorded',

@@ -24,21 +24,54 @@ export interface AppRef {
  * before they are created, so a crash between the call and the record never duplicates one.
  */
 export class Writeback {
+  /** What was written, per application, read once per Writeback (one per job run). */
+  private readonly known = new Map<string, Map<string, string>>();
+
   constructor(private readonly deps: WritebackDeps) {}
 
   private async written(applicationId: string, field: string): Promise<string | undefined> {
-    const row = await this.deps.db.writebackState.findUnique({
-      where: { applicationId_field: { applicationId, field } },
-    });
-    return row?.valueHash;
+    let states = this.known.get(applicationId);
+    if (!states) {
+      const rows = await this.deps.db.writebackState.findMany({ where: { applicationId } });
+      states = new Map(rows.map((r) => [r.field, r.valueHash]));
+      this.known.set(applicationId, states);
+    }
+    return states.get(field);
   }
 
   private async record(applicationId: string, field: string, valueHash: string): Promise<void> {
-    await this.deps.db.writebackState.upsert({
-      where: { applicationId_field: { applicationId, field } },
-      create: { applicationId, field, valueHash },
-      update: { valueHash, writtenAt: new Date() },
+    await this.recordMany(applicationId, [{ field, valueHash }]);
+  }
+
+  /** Records several writes in one transaction (one commit instead of one per field). */
+  private async recordMany(applicationId: string, rows: { field: string; valueHash: string }[]): Promise<void> {
+    // `written()` ran first for every field, so which rows exist is known: insert the new ones in one
+    // statement and update the others, cheaper than an upsert each.
+    const states = this.known.get(applicationId) ?? new Map<string, string>();
+    const fresh = rows.filter((r) => !states.has(r.field));
+    const changed = rows.filter((r) => states.has(r.field));
+    const db = this.deps.db;
+    const data = fresh.map((r) => ({ applicationId, ...r }));
+    const create = data.length ? [db.writebackState.createMany({ data })] : [];
+    const update = changed.map(({ field, valueHash }) =>
+      db.writebackState.update({
+        where: { applicationId_field: { applicationId, field } },
+        data: { valueHash, writtenAt: new Date() },
+      }),
+    );
+    await db.$transaction([...create, ...update]).catch(async (err: { code?: string }) => {
+      // Another run recorded one of them meanwhile (a retry beside a dying worker): upsert each instead.
+      if (err.code !== 'P2002') throw err;
+      for (const { field, valueHash } of rows) {
+        await db.writebackState.upsert({
+          where: { applicationId_field: { applicationId, field } },
+          create: { applicationId, field, valueHash },
+          update: { valueHash, writtenAt: new Date() },
+        });
+      }
     });
+    for (const r of rows) states.set(r.field, r.valueHash);
+    this.known.set(applicationId, states);
   }
 
   /** Sets Application custom fields in one call; returns false when Ashby refused for want of permission. */
@@ -67,7 +100,7 @@ export class Writeback {
       if (err instanceof AshbyPermissionError) return { written: 0, refused: true };
       throw err;
     }
-    for (const c of changed) await this.record(app.applicationId, `field:${c.fieldId}`, c.hash);
+    await this.recordMany(app.applicationId, changed.map((c) => ({ field: `field:${c.fieldId}`, valueHash: c.hash })));
     return { written: changed.length, refused: false };
   }
 

@@ -4,7 +4,7 @@ import { audit } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { jobFieldLink } from '../links.ts';
 import type { JobQueue } from '../queue/types.ts';
-import { announceShortlistChange, refreshShortlist } from '../shortlist.ts';
+import { announceShortlistChange, mayChangeShortlist, refreshShortlist } from '../shortlist.ts';
 import { Writeback } from '../writeback.ts';
 import { ensureJob } from './job-cache.ts';
 import { resumeText } from './resume.ts';
@@ -18,10 +18,11 @@ export function enqueueApplication(queue: JobQueue, applicationId: string) {
 
 export type ProcessOutcome = 'scored' | 'unchanged' | 'unreadable' | 'no_resume' | 'no_job_description';
 
-async function storeApplication(ctx: AppContext, app: AshbyApplicationDetail): Promise<void> {
+async function storeApplication(ctx: AppContext, app: AshbyApplicationDetail, resumeHandle: string | null) {
   const candidate = {
     name: app.candidate.name,
     primaryEmail: app.candidate.primaryEmailAddress?.value ?? null,
+    resumeFileHandle: resumeHandle,
   };
   await ctx.db.candidate.upsert({
     where: { id: app.candidate.id },
@@ -60,29 +61,38 @@ export async function processApplication(
   const client = ctx.ashby.client;
   const detail = await client.application.info(applicationId);
   const job = await ensureJob(ctx, detail.job.id);
-  await storeApplication(ctx, detail);
+  const handle = detail.resumeFileHandle ?? (await client.candidate.info(detail.candidate.id)).resumeFileHandle;
+  await storeApplication(ctx, detail, handle?.handle ?? null);
   const app = { applicationId, candidateId: detail.candidate.id };
   const writeback = new Writeback({ db: ctx.db, client, log: ctx.log });
   const targets = await targetsCache.get();
 
-  const setState = (screeningState: ProcessOutcome | 'scored', screeningDetail: string | null) =>
-    ctx.db.application.update({ where: { id: applicationId }, data: { screeningState, screeningDetail } });
+  /** Not scorable: no score to rank by any more, and off the shortlist if it was on it. */
+  const setUnscored = async (screeningState: ProcessOutcome, screeningDetail: string) => {
+    const stored = await ctx.db.application.update({
+      where: { id: applicationId },
+      data: { screeningState, screeningDetail, currentScore: null },
+    });
+    if (await mayChangeShortlist(ctx.db, stored, ctx.config.shortlistSize)) {
+      if ((await refreshShortlist(ctx.db, stored.jobId, ctx.config.shortlistSize)).changed) {
+        await announceShortlistChange(ctx.queue, stored.jobId);
+      }
+    }
+  };
 
-  const handle = detail.resumeFileHandle ?? (await client.candidate.info(detail.candidate.id)).resumeFileHandle;
   if (!handle) {
-    await setState('no_resume', 'No resume on file');
+    await setUnscored('no_resume', 'No resume on file');
     await writeback.setFields(app, targets, { reasons: 'Skima could not screen this application: no resume on file.' });
     return 'no_resume';
   }
   if (!job.descriptionText || !job.descriptionHash) {
-    await setState('no_job_description', 'The job has no posting description to score against');
+    await setUnscored('no_job_description', 'The job has no posting description to score against');
     return 'no_job_description';
   }
-  await ctx.db.candidate.update({ where: { id: detail.candidate.id }, data: { resumeFileHandle: handle.handle } });
   const resume = await resumeText(ctx, detail.candidate.id, handle);
   if (!resume.ok) {
     const why = `Skima could not read the resume (${resume.reason.replace('_', ' ')}): ${resume.message}`;
-    await setState('unreadable', why);
+    await setUnscored('unreadable', why);
     const fields = await writeback.setFields(app, targets, { reasons: why });
     if (fields.refused || !targets.fields.reasons) await writeback.note(app, 'unreadable', why);
     await audit(ctx.db, {
@@ -111,11 +121,7 @@ export async function processApplication(
       missing: result.missing,
       features: result.features,
     };
-    score = await ctx.db.score.upsert({
-      where: { applicationId_resumeHash_jdHash_scorerVersion: key },
-      create: { ...key, ...data },
-      update: {},
-    });
+    score = await ctx.db.score.create({ data: { ...key, ...data } });
     await audit(ctx.db, {
       actor: 'system',
       action: 'application.scored',
@@ -124,7 +130,10 @@ export async function processApplication(
       detail: { score: result.score, scorer: ctx.scorer.version, resumeHash: resume.hash, jdHash: job.descriptionHash },
     });
   }
-  await setState('scored', null);
+  const stored = await ctx.db.application.update({
+    where: { id: applicationId },
+    data: { screeningState: 'scored', screeningDetail: null, currentScore: score.score },
+  });
 
   const reasons = score.reasons as { text: string; quote: string }[];
   const missing = score.missing as string[];
@@ -148,7 +157,9 @@ export async function processApplication(
   }
   await writeback.tag(app, targets.tagId);
 
-  const shortlist = await refreshShortlist(ctx.db, job.id, ctx.config.shortlistSize);
-  if (shortlist.changed) await announceShortlistChange(ctx.queue, job.id);
+  if (await mayChangeShortlist(ctx.db, stored, ctx.config.shortlistSize)) {
+    const shortlist = await refreshShortlist(ctx.db, job.id, ctx.config.shortlistSize);
+    if (shortlist.changed) await announceShortlistChange(ctx.queue, job.id);
+  }
   return outcome;
 }

@@ -28,16 +28,19 @@ export async function resumeText(ctx: AppContext, candidateId: string, handle: A
       if (result.ok && result.hiddenTextRemoved) {
         ctx.log.info({ candidateId, kinds: result.hiddenTextKinds }, 'hidden text removed from a resume');
       }
-      row = await ctx.db.resumeFile.upsert({
-        where: { candidateId_contentHash: { candidateId, contentHash } },
-        create: {
+      // Another application of the same candidate may store the same file at the same moment.
+      row = await ctx.db.resumeFile.create({
+        data: {
           candidateId,
           contentHash,
           fileHandle: handle.handle,
           mimeType: result.ok ? result.format : null,
           ...data,
         },
-        update: { fileHandle: handle.handle },
+      }).catch(async (err: { code?: string }) => {
+        if (err.code !== 'P2002') throw err;
+        const where = { candidateId_contentHash: { candidateId, contentHash } };
+        return ctx.db.resumeFile.findUniqueOrThrow({ where });
       });
     }
   }

@@ -1,4 +1,4 @@
-import type { AshbyWebhookEvent } from '../../ashby/index.ts';
+import type { AshbyApplication, AshbyWebhookEvent } from '../../ashby/index.ts';
 import { audit } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { announceShortlistChange, refreshShortlist } from '../shortlist.ts';
@@ -23,11 +23,28 @@ async function refreshJob(ctx: AppContext, jobId: string): Promise<void> {
   }
 }
 
+async function unchangedForScreening(ctx: AppContext, app: AshbyApplication): Promise<boolean> {
+  const stored = await ctx.db.application.findUnique({ where: { id: app.id } });
+  return (
+    stored !== null
+    && stored.screeningState !== 'pending'
+    && stored.status === app.status
+    && stored.jobId === app.job.id
+    && stored.candidateId === app.candidate.id
+    && stored.stageId === (app.currentInterviewStage?.id ?? null)
+  );
+}
+
 /** What each webhook means for Skima. Runs as a queue job, so a failure is retried, never lost. */
 export async function handleWebhookEvent(ctx: AppContext, event: AshbyWebhookEvent): Promise<void> {
   switch (event.action) {
-    case 'applicationSubmit':
     case 'applicationUpdate':
+      // Skima's own custom-field writes come back as applicationUpdate: when nothing Skima screens on
+      // changed, there is nothing to do (the poll still reconciles anything a webhook does not carry).
+      if (await unchangedForScreening(ctx, event.data.application)) return;
+      await enqueueApplication(ctx.queue, event.data.application.id);
+      return;
+    case 'applicationSubmit':
     case 'candidateStageChange':
       await enqueueApplication(ctx.queue, event.data.application.id);
       return;

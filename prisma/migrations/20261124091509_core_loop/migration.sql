@@ -1,3 +1,6 @@
+-- AlterTable
+ALTER TABLE "QueueJob" ADD COLUMN "singletonKey" TEXT;
+
 -- RedefineTables
 PRAGMA defer_foreign_keys=ON;
 PRAGMA foreign_keys=OFF;
@@ -14,6 +17,8 @@ CREATE TABLE "new_Application" (
     "hiredAt" DATETIME,
     "screeningState" TEXT NOT NULL DEFAULT 'pending',
     "screeningDetail" TEXT,
+    "currentScore" INTEGER,
+    "latestVerdict" TEXT,
     "ashbyUpdatedAt" DATETIME,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
@@ -24,6 +29,10 @@ INSERT INTO "new_Application" ("archiveReason", "ashbyUpdatedAt", "candidateId",
 DROP TABLE "Application";
 ALTER TABLE "new_Application" RENAME TO "Application";
 CREATE INDEX "Application_jobId_status_idx" ON "Application"("jobId", "status");
+CREATE INDEX "Application_jobId_status_currentScore_idx" ON "Application"("jobId", "status", "currentScore");
 CREATE INDEX "Application_candidateId_idx" ON "Application"("candidateId");
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
+
+-- CreateIndex
+CREATE INDEX "QueueJob_queue_singletonKey_state_idx" ON "QueueJob"("queue", "singletonKey", "state");
