@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   migrate: () => import('./cli/migrate.ts'),
   sandbox: () => import('./cli/sandbox.ts'),
   score: () => import('./cli/score.ts'),
+  sync: () => import('./cli/sync.ts'),
 };
 
 async function help(): Promise<string> {

@@ -44,6 +44,8 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
   if (config.queue.driver === 'pg-boss' && !/^postgres(ql)?:/.test(config.databaseUrl)) {
     problems.push('QUEUE_DRIVER: pg-boss needs DATABASE_URL to be a PostgreSQL URL');
   }
+  if (config.llm && !config.llm.apiKey) problems.push('LLM_API_KEY: required when LLM_PROVIDER is set');
+  if (config.llm && !config.llm.model) problems.push('LLM_MODEL: required when LLM_PROVIDER is set');
   return problems.length ? { ok: false, problems } : { ok: true, config };
 }
 

@@ -50,6 +50,26 @@ export const envSchema = z.object({
   ASHBY_API_KEY: optionalSecret,
   ASHBY_WEBHOOK_SECRET: optionalSecret,
   ASHBY_BASE_URL: httpUrl.default('https://api.ashbyhq.com'),
+  ASHBY_REQUESTS_PER_SECOND: positiveInt(5),
+  ASHBY_MAX_CONCURRENCY: positiveInt(4),
+  ASHBY_SANDBOX_SEED: z
+    .string()
+    .default('demo')
+    .refine((v) => /^(small|demo|large:\d+)$/.test(v), { message: 'must be small, demo or large:N' }),
+  POLL_INTERVAL_MINUTES: positiveInt(10),
+  SHORTLIST_SIZE: positiveInt(10),
+  LINK_TTL_DAYS: positiveInt(7),
+  AUDIT_RETENTION_DAYS: positiveInt(365),
+  APPROVE_STAGE_ID: z.string().optional(),
+  LLM_PROVIDER: z.enum(['off', 'openai', 'anthropic']).default('off'),
+  LLM_BASE_URL: httpUrl.optional(),
+  LLM_API_KEY: optionalSecret,
+  LLM_MODEL: z.string().optional(),
+  LLM_TIMEOUT_SECONDS: positiveInt(30),
+  LLM_MAX_TOKENS: positiveInt(1500),
+  SKIMA_SECRET: optionalSecret.refine((v) => v === undefined || v.length >= 32, {
+    message: 'must be at least 32 characters (for example: openssl rand -hex 32)',
+  }),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -67,7 +87,32 @@ export interface Config {
     visibilityTimeoutMs: number;
   };
   shutdownTimeoutMs: number;
-  ashby: { apiKey?: string; webhookSecret?: string; baseUrl: string };
+  ashby: {
+    apiKey?: string;
+    webhookSecret?: string;
+    baseUrl: string;
+    sandboxSeed: string;
+    /** Shared by every call this process makes with the key: Ashby's API budget is the bottleneck. */
+    requestsPerSecond: number;
+    maxConcurrency: number;
+  };
+  pollIntervalMinutes: number;
+  shortlistSize: number;
+  linkTtlMs: number;
+  auditRetentionDays: number;
+  /** Interview stage an Approve moves the application to; undefined: decisions never move stages. */
+  approveStageId?: string;
+  /** Derives the links Skima writes into Ashby; generated into the data directory when unset. */
+  secret?: string;
+  /** The optional LLM scorer; undefined (the default) keeps scoring offline. */
+  llm?: {
+    provider: 'openai' | 'anthropic';
+    baseUrl?: string;
+    apiKey: string;
+    model: string;
+    timeoutMs: number;
+    maxTokens: number;
+  };
 }
 
 export function toConfig(env: z.output<typeof envSchema>): Config {
@@ -84,6 +129,30 @@ export function toConfig(env: z.output<typeof envSchema>): Config {
       visibilityTimeoutMs: env.QUEUE_VISIBILITY_TIMEOUT_SECONDS * 1000,
     },
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_SECONDS * 1000,
-    ashby: { apiKey: env.ASHBY_API_KEY, webhookSecret: env.ASHBY_WEBHOOK_SECRET, baseUrl: env.ASHBY_BASE_URL },
+    ashby: {
+      apiKey: env.ASHBY_API_KEY,
+      webhookSecret: env.ASHBY_WEBHOOK_SECRET,
+      baseUrl: env.ASHBY_BASE_URL,
+      sandboxSeed: env.ASHBY_SANDBOX_SEED,
+      requestsPerSecond: env.ASHBY_REQUESTS_PER_SECOND,
+      maxConcurrency: env.ASHBY_MAX_CONCURRENCY,
+    },
+    pollIntervalMinutes: env.POLL_INTERVAL_MINUTES,
+    shortlistSize: env.SHORTLIST_SIZE,
+    linkTtlMs: env.LINK_TTL_DAYS * 24 * 3600 * 1000,
+    auditRetentionDays: env.AUDIT_RETENTION_DAYS,
+    approveStageId: env.APPROVE_STAGE_ID || undefined,
+    secret: env.SKIMA_SECRET,
+    llm:
+      env.LLM_PROVIDER === 'off'
+        ? undefined
+        : {
+            provider: env.LLM_PROVIDER,
+            baseUrl: env.LLM_BASE_URL,
+            apiKey: env.LLM_API_KEY ?? '',
+            model: env.LLM_MODEL ?? '',
+            timeoutMs: env.LLM_TIMEOUT_SECONDS * 1000,
+            maxTokens: env.LLM_MAX_TOKENS,
+          },
   };
 }

@@ -2,9 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config/schema.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { buildServer } from '../web/server.ts';
-import { type AppContext, closeContext, createContext } from './context.ts';
+import { subscribeSandboxWebhooks } from './ashby-connection.ts';
+import { type AppContext, closeContext, type ContextOptions, createContext } from './context.ts';
 import type { Logger } from './logger.ts';
+import { POLL_QUEUE } from './pipeline/poll.ts';
+import { PROCESS_APPLICATION_QUEUE } from './pipeline/process-application.ts';
+import { WEBHOOK_QUEUE } from './pipeline/webhook-events.ts';
 import { Scheduler } from './scheduler.ts';
+import { registerWorkers, type ShortlistListener } from './workers.ts';
 
 export interface RunningSkima {
   ctx: AppContext;
@@ -16,14 +21,19 @@ export interface RunningSkima {
   stop(): Promise<void>;
 }
 
+export interface StartOptions extends ContextOptions {
+  listeners?: ShortlistListener[];
+}
+
 /** One process: migrations, web server, queue workers and scheduler (`skima start`). */
-export async function startSkima(config: Config, log: Logger): Promise<RunningSkima> {
+export async function startSkima(config: Config, log: Logger, options: StartOptions = {}): Promise<RunningSkima> {
   const applied = await migrateDatabase(config.databaseUrl);
   if (applied.length) log.info({ migrations: applied }, 'database migrated');
-  const ctx = await createContext(config, log);
+  const ctx = await createContext(config, log, options);
   const scheduler = new Scheduler(ctx.queue, log);
   const server = await buildServer(ctx);
   try {
+    await registerWorkers(ctx, scheduler, options.listeners);
     await ctx.queue.start();
     scheduler.start();
     await server.listen({ host: config.host, port: config.port });
@@ -36,6 +46,9 @@ export async function startSkima(config: Config, log: Logger): Promise<RunningSk
   const info = server.server.address();
   const address =
     info && typeof info === 'object' ? `http://${config.host}:${info.port}` : `http://${config.host}:${config.port}`;
+  if (ctx.ashby.sandbox) await subscribeSandboxWebhooks(ctx.ashby, `${address}/webhooks/ashby`);
+  // Reconcile at once rather than at the first tick: a fresh install backfills, a restart catches up.
+  await ctx.queue.enqueue(POLL_QUEUE, { reason: 'start' }, { singletonKey: 'cron:ashby-poll' });
   let stopping: Promise<void> | undefined;
   return {
     ctx,
@@ -51,4 +64,26 @@ export async function startSkima(config: Config, log: Logger): Promise<RunningSk
       return stopping;
     },
   };
+}
+
+/** The queues whose jobs screen applications: idle means everything known is screened. */
+export const SCREENING_QUEUES = [POLL_QUEUE, WEBHOOK_QUEUE, PROCESS_APPLICATION_QUEUE];
+
+/** Resolves when no screening job is waiting or running (or after `timeoutMs`, or on `signal`); true when idle. */
+export async function waitForIdle(ctx: AppContext, timeoutMs = 10 * 60_000, signal?: AbortSignal): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  let quietSince = 0;
+  while (Date.now() < deadline && !signal?.aborted) {
+    const stats = await ctx.queue.stats();
+    const busy = SCREENING_QUEUES.some((q) => (stats[q]?.queued ?? 0) + (stats[q]?.running ?? 0) > 0);
+    if (!busy) {
+      // Idle twice in a row, a moment apart: a finishing job may enqueue the next.
+      if (quietSince && Date.now() - quietSince >= 300) return true;
+      quietSince ||= Date.now();
+    } else {
+      quietSince = 0;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
 }

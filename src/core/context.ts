@@ -1,10 +1,19 @@
 import type { Registry } from 'prom-client';
 import type { Config } from '../config/schema.ts';
 import { createDb, type Db } from '../db/client.ts';
+import { createLlmScorer, createScorer, DEFAULT_BASE_URLS, type ScoreResult } from '../scoring/index.ts';
+import { type AshbyConnection, connectAshby } from './ashby-connection.ts';
 import type { Logger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
 import { createQueue } from './queue/index.ts';
 import type { JobQueue } from './queue/types.ts';
+import { resolveSecret } from './secret.ts';
+
+/** What the pipeline needs of a scorer: the default one is synchronous, an LLM one is not. */
+export interface PipelineScorer {
+  readonly version: string;
+  score(jd: string, resume: string): ScoreResult | Promise<ScoreResult>;
+}
 
 /** Everything a part of Skima needs, passed in rather than imported as globals. */
 export interface AppContext {
@@ -13,15 +22,50 @@ export interface AppContext {
   db: Db;
   queue: JobQueue;
   metrics: Registry;
+  ashby: AshbyConnection;
+  scorer: PipelineScorer;
+  /** Skima's own secret (see secret.ts). */
+  secret: string;
 }
 
-export async function createContext(config: Config, log: Logger): Promise<AppContext> {
+export interface ContextOptions {
+  /** Another Ashby (tests point this at a sandbox they control). */
+  ashby?: AshbyConnection;
+  scorer?: PipelineScorer;
+  /** Where a generated secret is kept (default ./data). */
+  dataDir?: string;
+}
+
+/** The default scorer, or the LLM scorer in front of it when LLM_PROVIDER is set. */
+export function createPipelineScorer(config: Config, log: Logger): PipelineScorer {
+  const fallback = createScorer();
+  if (!config.llm) return fallback;
+  const { provider, baseUrl, ...rest } = config.llm;
+  return createLlmScorer(
+    { provider, baseUrl: (baseUrl ?? DEFAULT_BASE_URLS[provider]).replace(/\/+$/, ''), ...rest },
+    fallback,
+    { logger: log.child({ component: 'llm-scorer' }) },
+  );
+}
+
+export async function createContext(config: Config, log: Logger, options: ContextOptions = {}): Promise<AppContext> {
   const db = await createDb(config.databaseUrl);
   const queue = createQueue(config, db, log);
-  return { config, log, db, queue, metrics: createMetrics(queue) };
+  const ashby = options.ashby ?? (await connectAshby(config, log));
+  return {
+    config,
+    log,
+    db,
+    queue,
+    metrics: createMetrics(queue),
+    ashby,
+    scorer: options.scorer ?? createPipelineScorer(config, log),
+    secret: resolveSecret(config, options.dataDir),
+  };
 }
 
 export async function closeContext(ctx: AppContext): Promise<void> {
   await ctx.queue.stop({ timeoutMs: ctx.config.shutdownTimeoutMs });
+  await ctx.ashby.close();
   await ctx.db.$disconnect();
 }

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from '../db/client.ts';
 
 export const DEFAULT_LINK_TTL_MS = 7 * 24 * 3600 * 1000;
@@ -60,4 +60,39 @@ export async function revokeLinks(
     data: { revokedAt: now },
   });
   return res.count;
+}
+
+/** The reviewer id of the link Skima writes into Ashby's Shortlist Link field for a job's hiring team. */
+export const ASHBY_FIELD_REVIEWER = 'ashby';
+
+/**
+ * The link written into Ashby for a job. Its token is derived from Skima's secret and the link's id, so
+ * it can be rebuilt for every application of the job while only its hash is stored; a new one is made
+ * when the current one is revoked or has less than a quarter of its life left.
+ */
+export async function jobFieldLink(
+  db: Db,
+  secret: string,
+  jobId: string,
+  ttlMs = DEFAULT_LINK_TTL_MS,
+  now = new Date(),
+) {
+  const fresh = await db.shareLink.findFirst({
+    where: {
+      jobId,
+      reviewerId: ASHBY_FIELD_REVIEWER,
+      revokedAt: null,
+      expiresAt: { gt: new Date(now.getTime() + ttlMs / 4) },
+    },
+    orderBy: { createdAt: 'desc' },
+  });
+  const derive = (id: string) => createHmac('sha256', secret).update(`ashby-field-link:${id}`).digest('base64url');
+  if (fresh) return { token: derive(fresh.id), expiresAt: fresh.expiresAt };
+  const id = randomUUID();
+  const token = derive(id);
+  const expiresAt = new Date(now.getTime() + ttlMs);
+  await db.shareLink.create({
+    data: { id, tokenHash: hashToken(token), jobId, reviewerId: ASHBY_FIELD_REVIEWER, expiresAt },
+  });
+  return { token, expiresAt };
 }

@@ -12,30 +12,40 @@ export interface ShortlistEntryView {
 }
 
 /**
- * The job's top N active applications by their latest score. Skipped applications leave the list;
- * approved ones stay (the cards mark them). Ties go to the earlier application, so the order is stable.
+ * The job's top N active applications by their latest score (one indexed query on the denormalised
+ * currentScore). Skipped applications leave the list; approved ones stay (the cards mark them). Ties
+ * go to the earlier application, so the order is stable.
  */
 export async function rankApplications(db: Db, jobId: string, size = DEFAULT_SHORTLIST_SIZE) {
   const apps = await db.application.findMany({
-    where: { jobId, status: 'Active' },
-    select: {
-      id: true,
-      createdAt: true,
-      scores: { orderBy: { createdAt: 'desc' }, take: 1, select: { score: true } },
-      decisions: { orderBy: { createdAt: 'desc' }, take: 1, select: { verdict: true } },
+    where: {
+      jobId,
+      status: 'Active',
+      currentScore: { not: null },
+      OR: [{ latestVerdict: null }, { latestVerdict: { not: 'skip' } }],
     },
+    orderBy: [{ currentScore: 'desc' }, { createdAt: 'asc' }, { id: 'asc' }],
+    take: size,
+    select: { id: true, currentScore: true },
   });
-  return apps
-    .filter((a) => a.scores.length > 0 && a.decisions[0]?.verdict !== 'skip')
-    .map((a) => ({ applicationId: a.id, score: a.scores[0]!.score, createdAt: a.createdAt }))
-    .sort(
-      (a, b) =>
-        b.score - a.score
-        || a.createdAt.getTime() - b.createdAt.getTime()
-        || (a.applicationId < b.applicationId ? -1 : 1),
-    )
-    .slice(0, size)
-    .map((a, i): ShortlistEntryView => ({ applicationId: a.applicationId, rank: i + 1, score: a.score }));
+  return apps.map((a, i): ShortlistEntryView => ({ applicationId: a.id, rank: i + 1, score: a.currentScore! }));
+}
+
+/**
+ * Can this application's new state change the job's shortlist? Most applications of a large job are
+ * nowhere near it: answering from the stored list saves a ranking query per application.
+ */
+export async function mayChangeShortlist(
+  db: Db,
+  app: { id: string; jobId: string; status: string; currentScore: number | null; latestVerdict: string | null },
+  size = DEFAULT_SHORTLIST_SIZE,
+): Promise<boolean> {
+  const entries = await currentShortlist(db, app.jobId);
+  const entry = entries.find((e) => e.applicationId === app.id);
+  const eligible = app.status === 'Active' && app.currentScore !== null && app.latestVerdict !== 'skip';
+  if (entry) return !eligible || entry.score !== app.currentScore;
+  if (!eligible) return false;
+  return entries.length < size || app.currentScore! >= Math.min(...entries.map((e) => e.score));
 }
 
 export async function currentShortlist(db: Db, jobId: string): Promise<ShortlistEntryView[]> {

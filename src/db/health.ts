@@ -1,5 +1,5 @@
 import type { Db } from './client.ts';
-import { shippedMigrations } from './migrate.ts';
+import { shippedMigrations } from './shipped.ts';
 import type { DbProvider } from './paths.ts';
 
 export interface DbHealth {

@@ -10,7 +10,7 @@ export {
 } from './extract/types.ts';
 export { detectPromptInjection } from './injection.ts';
 export { type ParsedJob, parseJobDescription, type Requirement } from './jd-parse.ts';
-export { type LlmConfig, llmConfigFromEnv } from './llm/config.ts';
+export { DEFAULT_BASE_URLS, type LlmConfig, llmConfigFromEnv } from './llm/config.ts';
 export { createLlmScorer, type LlmScorer, LlmScoringError, type ScoringLogger } from './llm/llm-scorer.ts';
 export { candidateLocation } from './location.ts';
 export { redactPersonalData } from './redact.ts';

@@ -1,5 +1,6 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { AppContext } from '../core/context.ts';
+import { ashbyWebhookRoute } from './routes/ashby-webhook.ts';
 import { healthRoutes } from './routes/health.ts';
 import { metricsRoute } from './routes/metrics.ts';
 
@@ -27,5 +28,6 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   });
   await app.register(healthRoutes, { ctx });
   await app.register(metricsRoute, { ctx });
+  await app.register(ashbyWebhookRoute, { ctx });
   return app;
 }

@@ -87,3 +87,35 @@ describe('skima', () => {
     expect(again.output()).toContain('is up to date');
   });
 });
+
+describe('skima sync', () => {
+  it('reconciles with Ashby (here the embedded sandbox), screens what it read, and prints a summary', async () => {
+    const cwd = tempDir();
+    const sync = runSkima(['sync', '--full'], { cwd, env: { ASHBY_SANDBOX_SEED: 'small', LOG_LEVEL: 'warn' } });
+    expect(await sync.exited).toBe(0);
+    const out = sync.output();
+    expect(out).toMatch(/Synced with Ashby in [\d.]+ s \(full sync\)/);
+    expect(out).toMatch(/applications read: 12, candidates read: 12/);
+    expect(out).toMatch(/all applications by state: .*scored \d+/);
+  });
+});
+
+describe('the embedded default (npm run demo)', () => {
+  it('screens the sandbox and prints a secure shortlist link per job', async () => {
+    const cwd = tempDir();
+    const port = await freePort();
+    const skima = runSkima(['start'], { cwd, env: { PORT: String(port), ASHBY_SANDBOX_SEED: 'small', LOG_LEVEL: 'warn' } });
+    try {
+      const out = await waitFor('the shortlist links', () => (/Shortlists:\n(.+\n)+/.exec(skima.output()) ?? [])[0], 60_000);
+      const links = out.split('\n').slice(1).filter(Boolean);
+      expect(links.length).toBe(2); // the small seed has two open jobs
+      for (const line of links) {
+        expect(line).toMatch(new RegExp(`^  .+ \\(top \\d+\\): http://127\\.0\\.0\\.1:${port}/s/[A-Za-z0-9_-]{43}$`));
+      }
+      skima.child.kill('SIGTERM');
+      expect(await skima.exited).toBe(0);
+    } finally {
+      skima.child.kill('SIGKILL');
+    }
+  });
+});

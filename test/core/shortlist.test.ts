@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrismaQueue } from '../../src/core/queue/prisma-queue.ts';
 import {
   announceShortlistChange,
+  mayChangeShortlist,
   rankApplications,
   refreshShortlist,
   SHORTLIST_CHANGED_QUEUE,
@@ -24,6 +25,8 @@ describe.each(DB_KINDS)('shortlists on %s', (kind) => {
           jobId: 'job-s',
           status: i === 14 ? 'Archived' : 'Active',
           createdAt: new Date(Date.UTC(2026, 10, i)),
+          // The latest score; the pipeline keeps this in step with the newest Score row.
+          currentScore: 50 + i * 3 - (i === 7 ? 40 : 0),
         },
       });
       // Older, lower score first; the latest one counts.
@@ -85,12 +88,27 @@ describe.each(DB_KINDS)('shortlists on %s', (kind) => {
         rankAtDecision: 1,
       },
     });
+    await env.db.application.update({ where: { id: 'a-13' }, data: { latestVerdict: 'skip' } });
     const after = await refreshShortlist(env.db, 'job-s');
     expect(after.changed).toBe(true);
     expect(after.entries[0]?.applicationId).toBe('a-12');
     expect(after.entries.map((e) => e.applicationId)).not.toContain('a-13');
     const stored = await env.db.shortlistEntry.findMany({ where: { jobId: 'job-s' }, orderBy: { rank: 'asc' } });
     expect(stored.map((s) => s.applicationId)).toEqual(after.entries.map((e) => e.applicationId));
+  });
+
+  it('tells which application changes can move the shortlist', async () => {
+    const entries = await env.db.shortlistEntry.findMany({ where: { jobId: 'job-s' }, orderBy: { rank: 'asc' } });
+    const lowest = entries.at(-1)!;
+    const base = { jobId: 'job-s', status: 'Active', latestVerdict: null };
+    expect(await mayChangeShortlist(env.db, { ...base, id: 'new', currentScore: lowest.score - 1 })).toBe(false);
+    expect(await mayChangeShortlist(env.db, { ...base, id: 'new', currentScore: lowest.score + 1 })).toBe(true);
+    const member = entries[0]!;
+    const same = { ...base, id: member.applicationId, currentScore: member.score };
+    expect(await mayChangeShortlist(env.db, same)).toBe(false);
+    expect(await mayChangeShortlist(env.db, { ...same, currentScore: member.score - 5 })).toBe(true);
+    const archived = { ...base, id: member.applicationId, currentScore: member.score, status: 'Archived' };
+    expect(await mayChangeShortlist(env.db, archived)).toBe(true);
   });
 
   it('announces at most one change per job per minute', async () => {

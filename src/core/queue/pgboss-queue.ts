@@ -15,8 +15,8 @@ import {
 } from './types.ts';
 
 const SCHEMA = 'skima_queue';
-// pg-boss enforces "one waiting job per singleton key" only on queues with the `short` policy, and
-// there for jobs without a key too; singleton jobs of a queue therefore live in a sibling queue.
+// pg-boss enforces "one waiting and one running job per singleton key" only on queues with the
+// `stately` policy, and there for jobs without a key too; singleton jobs therefore live in a sibling queue.
 const SINGLETON_SUFFIX = '__singleton';
 
 const STATE: Record<string, JobState> = {
@@ -114,7 +114,7 @@ export class PgBossQueue implements JobQueue {
   private async ensureQueue(name: string): Promise<void> {
     if (this.created.has(name)) return;
     await this.connect();
-    await this.boss.createQueue(name, { name, policy: name.endsWith(SINGLETON_SUFFIX) ? 'short' : 'standard' });
+    await this.boss.createQueue(name, { name, policy: name.endsWith(SINGLETON_SUFFIX) ? 'stately' : 'standard' });
     this.created.add(name);
   }
 

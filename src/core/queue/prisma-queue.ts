@@ -85,6 +85,7 @@ export class PrismaQueue implements JobQueue {
       payload: payload as object,
       state: 'queued',
       idempotencyKey: options.idempotencyKey ?? null,
+      singletonKey: options.singletonKey ?? null,
       singletonSlot: options.singletonKey ?? null,
       maxAttempts: options.maxAttempts ?? this.settings.maxAttempts,
       backoffBaseMs: this.settings.backoffBaseMs,
@@ -191,6 +192,7 @@ export class PrismaQueue implements JobQueue {
     });
     const won: Row[] = [];
     for (const c of candidates) {
+      if (c.singletonKey && (await this.singletonRunning(queue, c.singletonKey, c.id, now))) continue;
       const claimed = {
         state: 'running',
         lockedBy: this.workerId,
@@ -210,6 +212,15 @@ export class PrismaQueue implements JobQueue {
       else await this.finish(row, 'dead', row.lastError ?? 'the worker running the last attempt stopped');
     }
     return won;
+  }
+
+  /** Is another job with this singleton key running under a live lease? Only one waits per key, so a
+   * claim never races another claim of the same key. */
+  private async singletonRunning(queue: string, singletonKey: string, exceptId: string, now: Date): Promise<boolean> {
+    const running = await this.db.queueJob.count({
+      where: { queue, singletonKey, state: 'running', lockedUntil: { gte: now }, id: { not: exceptId } },
+    });
+    return running > 0;
   }
 
   /** Hands back a job claimed while the queue began to stop, as if it had never been taken. */

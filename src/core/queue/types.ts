@@ -11,8 +11,9 @@ export type JobState = 'queued' | 'running' | 'completed' | 'dead';
 export interface EnqueueOptions {
   /** Enqueueing the same key on the same queue again returns the existing job (while it is retained). */
   idempotencyKey?: string;
-  /** At most one job per key waits to run; a second enqueue returns the waiting one. For scheduled
-   * work, so N instances ticking at once start one run. */
+  /** At most one job per key waits to run (a second enqueue returns the waiting one) and at most one
+   * runs at a time. For scheduled work, so N instances ticking at once start one run, and for work on
+   * one object, so a burst of events becomes one run and two runs never overlap. */
   singletonKey?: string;
   /** Run no earlier than this. */
   runAt?: Date;

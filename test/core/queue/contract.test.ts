@@ -148,6 +148,40 @@ describe.each(QUEUE_DRIVERS)('$name', (driver) => {
     await a.stop();
   });
 
+  it('never runs two jobs with the same singleton key at once, and queues one behind the running one', async () => {
+    const q = harness.make({ concurrency: 4 });
+    const name = uniqueQueue();
+    let running = 0;
+    let overlap = false;
+    const runs: unknown[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    await q.work(name, async (payload) => {
+      running++;
+      if (running > 1) overlap = true;
+      runs.push(payload);
+      if (runs.length === 1) await gate;
+      running--;
+    });
+    await q.start();
+    const first = await q.enqueue(name, { n: 1 }, { singletonKey: 'application:a-1' });
+    await waitFor('the first run to start', () => runs.length === 1);
+    const second = await q.enqueue(name, { n: 2 }, { singletonKey: 'application:a-1' });
+    const third = await q.enqueue(name, { n: 3 }, { singletonKey: 'application:a-1' });
+    expect(second.created).toBe(true);
+    expect(third).toEqual({ id: second.id, created: false });
+    await sleep(driver.driver === 'pg-boss' ? 1_500 : 300);
+    expect(runs).toEqual([{ n: 1 }]); // the second waits for the first
+    release();
+    await completed(q, first.id);
+    await completed(q, second.id);
+    expect(runs).toEqual([{ n: 1 }, { n: 2 }]);
+    expect(overlap).toBe(false);
+    await q.stop();
+  });
+
   it('hands the job of a worker that went silent to another worker after the visibility timeout', async () => {
     const name = uniqueQueue();
     const crashed = harness.make();

@@ -1,0 +1,136 @@
+// The core loop end to end: Skima (this process, SQLite) against an Ashby sandbox in its own process
+// (so its work is not billed to Skima), with zero added latency.
+//   1. backfill: Skima starts against `large:N` (BENCH_BACKFILL, default 100000) and screens everything;
+//      applications per second and peak RSS, sampled every half second;
+//   2. webhook-to-write-back latency at 10 and 100 concurrent new applications (median, p95, p99);
+//   3. baseline in the same run: the Ashby round trips alone that screening one application needs
+//      (application.info, file.info, the download, customField.setValues) from a bare fetch loop at the
+//      same concurrency, i.e. what Skima would cost if its own work were free.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../src/config/load.ts';
+import { startSkima, waitForIdle } from '../src/core/app.ts';
+import { createLogger } from '../src/core/logger.ts';
+import { freePort } from '../test/helpers/cli.ts';
+import { createTestDatabase, fmt, median, percentile } from './_support.ts';
+
+const N = Number(process.env.BENCH_BACKFILL ?? 100_000);
+const KEY = 'bench-key-0123456789abcdef0123456789';
+const SECRET = 'bench-webhook-secret-0123456789abcdef';
+
+async function startSandboxProcess(port: number, webhookUrl: string): Promise<ChildProcess> {
+  const child = spawn(
+    process.execPath,
+    ['bin/skima.js', 'sandbox', '--port', String(port), '--seed', `large:${N}`, '--api-key', KEY,
+      '--webhook-url', webhookUrl, '--webhook-secret', SECRET],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  await new Promise<void>((resolve, reject) => {
+    child.stdout?.on('data', (d: Buffer) => d.toString().includes('listening') && resolve());
+    child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
+  });
+  return child;
+}
+
+async function ashby(base: string, endpoint: string, body: object) {
+  const res = await fetch(`${base}/${endpoint}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'authorization': `Basic ${Buffer.from(`${KEY}:`).toString('base64')}` },
+    body: JSON.stringify(body),
+  });
+  return (await res.json()) as { results: Record<string, unknown> };
+}
+
+async function writtenAt(base: string): Promise<Map<string, number>> {
+  const writes = (await (await fetch(`${base}/_sandbox/writes`)).json()) as { at: string; endpoint: string; body: { objectId?: string } }[];
+  const at = new Map<string, number>();
+  for (const w of writes) if (w.endpoint === 'customField.setValues' && w.body.objectId) at.set(w.body.objectId, Date.parse(w.at));
+  return at;
+}
+
+async function main() {
+  const sandboxPort = await freePort();
+  const skimaPort = await freePort();
+  const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
+  const sandbox = await startSandboxProcess(sandboxPort, `http://127.0.0.1:${skimaPort}/webhooks/ashby`);
+  const database = await createTestDatabase('sqlite');
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'skima-bench-'));
+  const config = loadConfig({
+    DATABASE_URL: database.url,
+    PORT: String(skimaPort),
+    ASHBY_API_KEY: KEY,
+    ASHBY_BASE_URL: sandboxUrl,
+    ASHBY_WEBHOOK_SECRET: SECRET,
+    ASHBY_REQUESTS_PER_SECOND: '100000',
+    ASHBY_MAX_CONCURRENCY: '16',
+    QUEUE_CONCURRENCY: '16',
+    LOG_LEVEL: 'silent',
+  });
+  if (!config.ok) throw new Error(config.problems.join('; '));
+
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 500);
+  const t0 = performance.now();
+  const skima = await startSkima(config.config, createLogger('silent'), { dataDir });
+  const idle = await waitForIdle(skima.ctx, 60 * 60_000);
+  const backfillS = (performance.now() - t0) / 1000;
+  const screened = await skima.ctx.db.application.count({ where: { screeningState: { not: 'pending' } } });
+  console.log(`backfill of large:${N}: ${fmt(screened)} applications screened in ${fmt(backfillS, 1)} s`
+    + ` = ${fmt(screened / backfillS, 1)} applications/s; peak RSS ${fmt(peakRss / 1024 / 1024)} MB${idle ? '' : ' (timed out)'}`);
+
+  const jobs = await skima.ctx.db.job.findMany({ where: { status: 'Open' }, select: { id: true } });
+  for (const concurrency of [10, 100]) {
+    const start = new Map<string, number>();
+    const begin = performance.now();
+    await Promise.all(
+      Array.from({ length: concurrency }, async (_, i) => {
+        const t = Date.now();
+        const res = (await (await fetch(`${sandboxUrl}/_sandbox/applications`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ jobId: jobs[i % jobs.length]!.id }),
+        })).json()) as { applicationId: string };
+        start.set(res.applicationId, t);
+      }),
+    );
+    let done = new Map<string, number>();
+    while ([...start.keys()].some((id) => !done.has(id))) {
+      await new Promise((r) => setTimeout(r, 25));
+      done = await writtenAt(sandboxUrl);
+    }
+    const wallS = (performance.now() - begin) / 1000;
+    const latencies = [...start].map(([id, t]) => done.get(id)! - t);
+
+    // Baseline: the same Ashby round trips, no Skima work in between.
+    const ids = [...start.keys()];
+    const b0 = performance.now();
+    await Promise.all(ids.map(async (applicationId) => {
+      const app = await ashby(sandboxUrl, 'application.info', { applicationId });
+      const candidate = (app.results.candidate as { id: string }).id;
+      const cand = await ashby(sandboxUrl, 'candidate.info', { id: candidate });
+      const handle = (cand.results.resumeFileHandle as { handle: string } | null)?.handle;
+      if (handle) {
+        const info = await ashby(sandboxUrl, 'file.info', { fileHandle: handle });
+        await (await fetch(info.results.url as string)).arrayBuffer();
+      }
+      await ashby(sandboxUrl, 'customField.list', {});
+    }));
+    const baselineS = (performance.now() - b0) / 1000;
+    console.log(`${String(concurrency).padStart(3)} concurrent applications: latency median ${fmt(median(latencies))} ms, `
+      + `p95 ${fmt(percentile(latencies, 95))} ms, p99 ${fmt(percentile(latencies, 99))} ms; `
+      + `${fmt(concurrency / wallS, 1)} applications/s end to end; Ashby round trips alone ${fmt(baselineS * 1000)} ms `
+      + `(${fmt(concurrency / baselineS, 1)}/s) -> Skima / baseline time x${fmt(wallS / baselineS, 2)}`);
+  }
+
+  clearInterval(sampler);
+  await skima.stop();
+  sandbox.kill('SIGTERM');
+  await database.drop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+await main();

@@ -1,0 +1,82 @@
+import { deltaSync } from '../../ashby/index.ts';
+import type { AppContext } from '../context.ts';
+import { storeJob } from './job-cache.ts';
+import { enqueueApplication } from './process-application.ts';
+import { DbSyncStateStore } from './sync-state-store.ts';
+
+export const POLL_QUEUE = 'ashby.poll';
+
+export interface PollSummary {
+  jobs: { mode: string; items: number };
+  applications: { mode: string; items: number; enqueued: number };
+  candidates: { mode: string; items: number; enqueued: number };
+}
+
+/**
+ * The reconciler: a delta-sync pass over jobs, applications and candidates. It catches webhooks that
+ * never arrived and changes no webhook announces (imports, integrations). `full` drops the stored sync
+ * tokens first. `onProgress` reports items seen so far (for `skima sync`).
+ */
+export async function pollAshby(
+  ctx: AppContext,
+  options: { full?: boolean; onProgress?: (resource: string, items: number) => void } = {},
+): Promise<PollSummary> {
+  const store = new DbSyncStateStore(ctx.db);
+  const transport = ctx.ashby.client.transport;
+  const logger = ctx.log.child({ component: 'poll' });
+  if (options.full) for (const r of ['job', 'application', 'candidate'] as const) await store.clear(r);
+
+  let seen = 0;
+  const jobs = await deltaSync({
+    transport,
+    store,
+    logger,
+    resource: 'job',
+    onPage: async (items) => {
+      for (const job of items) await storeJob(ctx, job);
+      options.onProgress?.('jobs', (seen += items.length));
+    },
+  });
+
+  seen = 0;
+  let appsEnqueued = 0;
+  const applications = await deltaSync({
+    transport,
+    store,
+    logger,
+    resource: 'application',
+    onPage: async (items) => {
+      for (const app of items) if ((await enqueueApplication(ctx.queue, app.id)).created) appsEnqueued++;
+      options.onProgress?.('applications', (seen += items.length));
+    },
+  });
+
+  seen = 0;
+  let candEnqueued = 0;
+  const candidates = await deltaSync({
+    transport,
+    store,
+    logger,
+    resource: 'candidate',
+    onPage: async (items) => {
+      for (const c of items) {
+        // A known candidate whose resume changed is re-screened on each application; unknown ones come
+        // in through their applications above.
+        const known = await ctx.db.candidate.findUnique({ where: { id: c.id }, select: { resumeFileHandle: true } });
+        const handle = c.resumeFileHandle?.handle ?? null;
+        if (!known || known.resumeFileHandle === handle) continue;
+        await ctx.db.candidate.update({ where: { id: c.id }, data: { name: c.name, resumeFileHandle: handle } });
+        for (const appId of c.applicationIds) {
+          if ((await enqueueApplication(ctx.queue, appId)).created) candEnqueued++;
+        }
+      }
+      options.onProgress?.('candidates', (seen += items.length));
+    },
+  });
+
+  return {
+    jobs: { mode: jobs.mode, items: jobs.items },
+    applications: { mode: applications.mode, items: applications.items, enqueued: appsEnqueued },
+    candidates: { mode: candidates.mode, items: candidates.items, enqueued: candEnqueued },
+  };
+}

@@ -1,0 +1,165 @@
+import type { AshbyApplicationDetail } from '../../ashby/index.ts';
+import type { AshbyTargetsCache } from '../ashby-fields.ts';
+import { audit } from '../audit.ts';
+import type { AppContext } from '../context.ts';
+import { jobFieldLink } from '../links.ts';
+import type { JobQueue } from '../queue/types.ts';
+import { announceShortlistChange, mayChangeShortlist, refreshShortlist } from '../shortlist.ts';
+import { Writeback } from '../writeback.ts';
+import { ensureJob } from './job-cache.ts';
+import { resumeText } from './resume.ts';
+
+export const PROCESS_APPLICATION_QUEUE = 'application.process';
+
+/** One waiting run per application: a burst of webhooks for it becomes one run. */
+export function enqueueApplication(queue: JobQueue, applicationId: string) {
+  return queue.enqueue(PROCESS_APPLICATION_QUEUE, { applicationId }, { singletonKey: applicationId });
+}
+
+export type ProcessOutcome = 'scored' | 'unchanged' | 'unreadable' | 'no_resume' | 'no_job_description';
+
+async function storeApplication(ctx: AppContext, app: AshbyApplicationDetail, resumeHandle: string | null) {
+  const candidate = {
+    name: app.candidate.name,
+    primaryEmail: app.candidate.primaryEmailAddress?.value ?? null,
+    resumeFileHandle: resumeHandle,
+  };
+  await ctx.db.candidate.upsert({
+    where: { id: app.candidate.id },
+    create: { id: app.candidate.id, ...candidate },
+    update: candidate,
+  });
+  const data = {
+    candidateId: app.candidate.id,
+    jobId: app.job.id,
+    status: app.status,
+    stageId: app.currentInterviewStage?.id ?? null,
+    stageTitle: app.currentInterviewStage?.title ?? null,
+    archiveReason: app.archiveReason?.text ?? null,
+    sourceTitle: app.source?.title ?? null,
+    creditedToUserId: app.creditedToUser?.id ?? null,
+    ashbyUpdatedAt: new Date(app.updatedAt),
+  };
+  await ctx.db.application.upsert({ where: { id: app.id }, create: { id: app.id, ...data }, update: data });
+}
+
+function reasonsText(reasons: { text: string }[], missing: string[]): string {
+  const lines = reasons.map((r) => `• ${r.text}`);
+  if (missing.length) lines.push(`Missing: ${missing.join('; ')}`);
+  return lines.join('\n');
+}
+
+/**
+ * The application job: fetch, extract, score (only when resume, job description or scorer changed),
+ * persist, write back, refresh the shortlist. Safe to run any number of times for the same application.
+ */
+export async function processApplication(
+  ctx: AppContext,
+  targetsCache: AshbyTargetsCache,
+  applicationId: string,
+): Promise<ProcessOutcome> {
+  const client = ctx.ashby.client;
+  const detail = await client.application.info(applicationId);
+  const job = await ensureJob(ctx, detail.job.id);
+  const handle = detail.resumeFileHandle ?? (await client.candidate.info(detail.candidate.id)).resumeFileHandle;
+  await storeApplication(ctx, detail, handle?.handle ?? null);
+  const app = { applicationId, candidateId: detail.candidate.id };
+  const writeback = new Writeback({ db: ctx.db, client, log: ctx.log });
+  const targets = await targetsCache.get();
+
+  /** Not scorable: no score to rank by any more, and off the shortlist if it was on it. */
+  const setUnscored = async (screeningState: ProcessOutcome, screeningDetail: string) => {
+    const stored = await ctx.db.application.update({
+      where: { id: applicationId },
+      data: { screeningState, screeningDetail, currentScore: null },
+    });
+    if (await mayChangeShortlist(ctx.db, stored, ctx.config.shortlistSize)) {
+      if ((await refreshShortlist(ctx.db, stored.jobId, ctx.config.shortlistSize)).changed) {
+        await announceShortlistChange(ctx.queue, stored.jobId);
+      }
+    }
+  };
+
+  if (!handle) {
+    await setUnscored('no_resume', 'No resume on file');
+    await writeback.setFields(app, targets, { reasons: 'Skima could not screen this application: no resume on file.' });
+    return 'no_resume';
+  }
+  if (!job.descriptionText || !job.descriptionHash) {
+    await setUnscored('no_job_description', 'The job has no posting description to score against');
+    return 'no_job_description';
+  }
+  const resume = await resumeText(ctx, detail.candidate.id, handle);
+  if (!resume.ok) {
+    const why = `Skima could not read the resume (${resume.reason.replace('_', ' ')}): ${resume.message}`;
+    await setUnscored('unreadable', why);
+    const fields = await writeback.setFields(app, targets, { reasons: why });
+    if (fields.refused || !targets.fields.reasons) await writeback.note(app, 'unreadable', why);
+    await audit(ctx.db, {
+      actor: 'system',
+      action: 'application.unreadable',
+      subjectType: 'application',
+      subjectId: applicationId,
+      detail: { reason: resume.reason, resumeHash: resume.hash },
+    });
+    return 'unreadable';
+  }
+
+  const key = {
+    applicationId,
+    resumeHash: resume.hash,
+    jdHash: job.descriptionHash,
+    scorerVersion: ctx.scorer.version,
+  };
+  let score = await ctx.db.score.findUnique({ where: { applicationId_resumeHash_jdHash_scorerVersion: key } });
+  const outcome: ProcessOutcome = score ? 'unchanged' : 'scored';
+  if (!score) {
+    const result = await ctx.scorer.score(job.descriptionText, resume.text);
+    const data = {
+      score: result.score,
+      reasons: result.reasons.map((r) => ({ text: r.text, quote: r.quote, start: r.start, end: r.end })),
+      missing: result.missing,
+      features: result.features,
+    };
+    score = await ctx.db.score.create({ data: { ...key, ...data } });
+    await audit(ctx.db, {
+      actor: 'system',
+      action: 'application.scored',
+      subjectType: 'application',
+      subjectId: applicationId,
+      detail: { score: result.score, scorer: ctx.scorer.version, resumeHash: resume.hash, jdHash: job.descriptionHash },
+    });
+  }
+  const stored = await ctx.db.application.update({
+    where: { id: applicationId },
+    data: { screeningState: 'scored', screeningDetail: null, currentScore: score.score },
+  });
+
+  const reasons = score.reasons as { text: string; quote: string }[];
+  const missing = score.missing as string[];
+  const link = await jobFieldLink(ctx.db, ctx.secret, job.id, ctx.config.linkTtlMs);
+  const fields = await writeback.setFields(app, targets, {
+    score: score.score,
+    reasons: reasonsText(reasons, missing),
+    link: `${ctx.config.publicBaseUrl}/s/${link.token}`,
+  });
+  if (fields.refused || !targets.fields.score || !targets.fields.reasons) {
+    const text = [`Skima Match Score: ${score.score}/100`, reasonsText(reasons, missing)].join('\n');
+    await writeback.note(app, 'score', text);
+    await writeback.evidence(app, {
+      jobTitle: job.title,
+      score: score.score,
+      reasons,
+      missing,
+      scorerVersion: score.scorerVersion,
+      scoredAt: score.createdAt,
+    });
+  }
+  await writeback.tag(app, targets.tagId);
+
+  if (await mayChangeShortlist(ctx.db, stored, ctx.config.shortlistSize)) {
+    const shortlist = await refreshShortlist(ctx.db, job.id, ctx.config.shortlistSize);
+    if (shortlist.changed) await announceShortlistChange(ctx.queue, job.id);
+  }
+  return outcome;
+}

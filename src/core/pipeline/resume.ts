@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+import type { AshbyFileHandle } from '../../ashby/index.ts';
+import { extractText } from '../../scoring/index.ts';
+import type { AppContext } from '../context.ts';
+
+export type ResumeText =
+  | { ok: true; text: string; hash: string }
+  | { ok: false; hash: string; reason: string; message: string };
+
+/**
+ * The resume's text, extracted once per file: a known file handle or content hash reuses the stored
+ * extraction (Skima's own writes re-trigger the pipeline, and must cost no download or parse).
+ */
+export async function resumeText(ctx: AppContext, candidateId: string, handle: AshbyFileHandle): Promise<ResumeText> {
+  let row = await ctx.db.resumeFile.findFirst({ where: { candidateId, fileHandle: handle.handle } });
+  if (!row) {
+    const { bytes, contentType } = await ctx.ashby.client.file.download(handle.handle);
+    const contentHash = createHash('sha256').update(bytes).digest('hex');
+    row = await ctx.db.resumeFile.findUnique({ where: { candidateId_contentHash: { candidateId, contentHash } } });
+    if (!row) {
+      const result = await extractText(bytes, {
+        filename: handle.name,
+        ...(contentType ? { mimeType: contentType } : {}),
+      });
+      const data = result.ok
+        ? { extractedText: result.text, unreadableReason: null }
+        : { extractedText: null, unreadableReason: `${result.reason}: ${result.message}` };
+      if (result.ok && result.hiddenTextRemoved) {
+        ctx.log.info({ candidateId, kinds: result.hiddenTextKinds }, 'hidden text removed from a resume');
+      }
+      // Another application of the same candidate may store the same file at the same moment.
+      row = await ctx.db.resumeFile.create({
+        data: {
+          candidateId,
+          contentHash,
+          fileHandle: handle.handle,
+          mimeType: result.ok ? result.format : null,
+          ...data,
+        },
+      }).catch(async (err: { code?: string }) => {
+        if (err.code !== 'P2002') throw err;
+        const where = { candidateId_contentHash: { candidateId, contentHash } };
+        return ctx.db.resumeFile.findUniqueOrThrow({ where });
+      });
+    }
+  }
+  if (row.extractedText !== null) {
+    return { ok: true, text: row.extractedText, hash: row.contentHash };
+  }
+  const [reason = 'unreadable', ...rest] = (row.unreadableReason ?? 'unreadable').split(': ');
+  return { ok: false, hash: row.contentHash, reason, message: rest.join(': ') || 'The resume could not be read.' };
+}

@@ -1,0 +1,25 @@
+import type { SyncResource, SyncStateStore } from '../../ashby/index.ts';
+import type { Db } from '../../db/client.ts';
+
+/** Delta-sync tokens kept in the database, one per Ashby resource. */
+export class DbSyncStateStore implements SyncStateStore {
+  constructor(private readonly db: Db) {}
+
+  async get(resource: SyncResource): Promise<string | undefined> {
+    const row = await this.db.syncState.findUnique({ where: { resource } });
+    return row?.syncToken ?? undefined;
+  }
+
+  async save(resource: SyncResource, token: string): Promise<void> {
+    const now = new Date();
+    await this.db.syncState.upsert({
+      where: { resource },
+      create: { resource, syncToken: token, lastSyncAt: now },
+      update: { syncToken: token, lastSyncAt: now },
+    });
+  }
+
+  async clear(resource: SyncResource): Promise<void> {
+    await this.db.syncState.updateMany({ where: { resource }, data: { syncToken: null } });
+  }
+}

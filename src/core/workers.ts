@@ -1,0 +1,43 @@
+import type { AshbyWebhookEvent } from '../ashby/index.ts';
+import { AshbyTargetsCache } from './ashby-fields.ts';
+import { purgeAudit } from './audit.ts';
+import type { AppContext } from './context.ts';
+import { DECISION_WRITEBACK_QUEUE, writeBackDecision } from './decisions.ts';
+import { POLL_QUEUE, pollAshby } from './pipeline/poll.ts';
+import { PROCESS_APPLICATION_QUEUE, processApplication } from './pipeline/process-application.ts';
+import { handleWebhookEvent, WEBHOOK_QUEUE } from './pipeline/webhook-events.ts';
+import type { Scheduler } from './scheduler.ts';
+import { SHORTLIST_CHANGED_QUEUE } from './shortlist.ts';
+
+export const AUDIT_PURGE_QUEUE = 'audit.purge';
+
+/** Listeners for shortlist changes: the Slack, Teams and web front doors subscribe here. */
+export type ShortlistListener = (jobId: string) => Promise<void>;
+
+/** Registers every queue handler of the pipeline and its scheduled work. */
+export async function registerWorkers(ctx: AppContext, scheduler: Scheduler, listeners: ShortlistListener[] = []) {
+  const targets = new AshbyTargetsCache(ctx.ashby.client, ctx.log);
+  await ctx.queue.work<AshbyWebhookEvent>(WEBHOOK_QUEUE, (event) => handleWebhookEvent(ctx, event));
+  await ctx.queue.work<{ applicationId: string }>(PROCESS_APPLICATION_QUEUE, async ({ applicationId }) => {
+    const outcome = await processApplication(ctx, targets, applicationId);
+    ctx.log.debug({ applicationId, outcome }, 'application processed');
+  });
+  await ctx.queue.work<{ decisionId: string }>(DECISION_WRITEBACK_QUEUE, ({ decisionId }) =>
+    writeBackDecision(ctx, targets, decisionId),
+  );
+  await ctx.queue.work<{ jobId: string }>(SHORTLIST_CHANGED_QUEUE, async ({ jobId }) => {
+    for (const listener of listeners) await listener(jobId);
+  });
+  await ctx.queue.work(POLL_QUEUE, async () => {
+    const summary = await pollAshby(ctx);
+    ctx.log.info(summary, 'Ashby poll done');
+  }, { concurrency: 1 });
+  await ctx.queue.work(AUDIT_PURGE_QUEUE, async () => {
+    const n = await purgeAudit(ctx.db, ctx.config.auditRetentionDays);
+    if (n) ctx.log.info({ deleted: n }, 'audit events past retention deleted');
+  }, { concurrency: 1 });
+
+  const every = ctx.config.pollIntervalMinutes;
+  scheduler.add({ name: 'ashby-poll', cron: every >= 60 ? `0 */${Math.floor(every / 60)} * * *` : `*/${every} * * * *`, queue: POLL_QUEUE });
+  scheduler.add({ name: 'audit-purge', cron: '17 3 * * *', queue: AUDIT_PURGE_QUEUE });
+}
