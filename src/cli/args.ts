@@ -1,34 +1,27 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 
-export class UsageError extends Error {}
+type Options = NonNullable<ParseArgsConfig['options']>;
 
-/** parseArgs with `--help` built in; a bad flag becomes a UsageError naming it. */
-export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(
+/**
+ * The frame of a subcommand: parses its flags (with `--help` built in), prints the usage on `--help`,
+ * and turns a bad flag into the usage text and exit code 2. The body gets the parsed flag values.
+ */
+export async function runCommand<T extends Options>(
   argv: string[],
+  usage: string,
   options: T,
-  allowPositionals = false,
-) {
+  body: (values: ReturnType<typeof parseArgs<{ args: string[]; options: T; strict: true }>>['values']) => Promise<number>,
+): Promise<number> {
+  let values;
   try {
-    return parseArgs({
-      args: argv,
-      options: { ...options, help: { type: 'boolean', short: 'h' } },
-      allowPositionals,
-      strict: true,
-    });
+    ({ values } = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true }));
   } catch (err) {
-    throw new UsageError((err as Error).message);
+    console.error(`${(err as Error).message}\n\n${usage}`);
+    return 2;
   }
-}
-
-/** Runs a command body, turning a UsageError into the usage text and exit code 2. */
-export async function withUsage(usage: string, body: () => Promise<number>): Promise<number> {
-  try {
-    return await body();
-  } catch (err) {
-    if (err instanceof UsageError) {
-      console.error(`${err.message}\n\n${usage}`);
-      return 2;
-    }
-    throw err;
+  if ((values as { help?: boolean }).help) {
+    console.log(usage);
+    return 0;
   }
+  return body(values as Parameters<typeof body>[0]);
 }

@@ -1,7 +1,7 @@
 import { loadConfigOrThrow } from '../config/load.ts';
 import { describeDatabase } from '../db/describe.ts';
 import { migrateDatabase } from '../db/migrate.ts';
-import { parseCommandArgs, withUsage } from './args.ts';
+import { runCommand } from './args.ts';
 
 export const summary = 'apply pending database migrations (skima start does this too)';
 
@@ -11,12 +11,7 @@ Applies the migrations this version ships to DATABASE_URL (SQLite or PostgreSQL)
 again: what is applied already is left alone.`;
 
 export async function run(argv: string[]): Promise<number> {
-  return withUsage(usage, async () => {
-    const { values } = parseCommandArgs(argv, {});
-    if (values.help) {
-      console.log(usage);
-      return 0;
-    }
+  return runCommand(argv, usage, {}, async () => {
     const config = loadConfigOrThrow();
     const applied = await migrateDatabase(config.databaseUrl);
     const where = describeDatabase(config.databaseUrl);

@@ -3,7 +3,7 @@ import { startSkima, waitForIdle } from '../core/app.ts';
 import { mintShortlistLinks } from '../core/demo-links.ts';
 import { createLogger } from '../core/logger.ts';
 import { describeDatabase } from '../db/describe.ts';
-import { parseCommandArgs, withUsage } from './args.ts';
+import { runCommand } from './args.ts';
 
 export const summary = 'run Skima: migrate the database, then serve HTTP, run workers and the scheduler';
 
@@ -25,12 +25,7 @@ async function printDemoLinks(ctx: Parameters<typeof mintShortlistLinks>[0], sig
 }
 
 export async function run(argv: string[]): Promise<number> {
-  return withUsage(usage, async () => {
-    const { values } = parseCommandArgs(argv, {});
-    if (values.help) {
-      console.log(usage);
-      return 0;
-    }
+  return runCommand(argv, usage, {}, async () => {
     const config = loadConfigOrThrow();
     const log = createLogger(config.logLevel);
     // Listen for the signal before starting: one that arrives mid-start is honoured once started.

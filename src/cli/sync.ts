@@ -7,7 +7,7 @@ import { PROCESS_APPLICATION_QUEUE } from '../core/pipeline/process-application.
 import { Scheduler } from '../core/scheduler.ts';
 import { registerWorkers } from '../core/workers.ts';
 import { migrateDatabase } from '../db/migrate.ts';
-import { parseCommandArgs, withUsage } from './args.ts';
+import { runCommand } from './args.ts';
 import { bar, Progress } from './progress.ts';
 
 export const summary = 'reconcile with Ashby now (delta sync; --full re-reads everything) and screen what changed';
@@ -19,12 +19,7 @@ Ashby since the last pass (all of them with --full), then screens every applicat
 and prints a summary. Safe beside a running \`skima start\`: they share the work queue.`;
 
 export async function run(argv: string[]): Promise<number> {
-  return withUsage(usage, async () => {
-    const { values } = parseCommandArgs(argv, { full: { type: 'boolean' } });
-    if (values.help) {
-      console.log(usage);
-      return 0;
-    }
+  return runCommand(argv, usage, { full: { type: 'boolean' } }, async (values) => {
     const config = loadConfigOrThrow();
     const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
     await migrateDatabase(config.databaseUrl);
