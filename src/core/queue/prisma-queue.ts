@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import type { Db } from '../../db/client.ts';
 import type { Logger } from '../logger.ts';
 import {
@@ -77,6 +78,8 @@ export class PrismaQueue implements JobQueue {
     settings: Partial<QueueSettings> = {},
   ) {
     this.settings = { ...DEFAULT_QUEUE_SETTINGS, ...settings };
+    // Every running job listens for the stop; many run at once, which is no leak.
+    setMaxListeners(0, this.controller.signal);
   }
 
   async enqueue(queue: string, payload: unknown, options: EnqueueOptions = {}): Promise<EnqueueResult> {
