@@ -31,6 +31,26 @@ const paging = {
 };
 const includeArchived = { includeArchived: z.boolean().optional() };
 
+/** A paged list of organisation metadata that can be archived: archived items only when asked for. */
+function archivableList<T extends { isArchived: boolean; seq: number }>(
+  resource: string,
+  permission: EndpointDef['permission'],
+  items: (ctx: SandboxContext) => T[],
+  toJson: (item: T) => object,
+): EndpointDef {
+  return {
+    permission,
+    write: false,
+    handle: (ctx, body) => {
+      const input = parseInput(z.object({ ...paging, ...includeArchived }), body);
+      const source = arraySource(resource, items(ctx), (item) =>
+        item.isArchived && !input.includeArchived ? undefined : toJson(item),
+      );
+      return listPage(source, input, ctx.paging());
+    },
+  };
+}
+
 function applicationSource(
   ctx: SandboxContext,
   f: { jobId?: string; status?: string; createdAfter?: number },
@@ -180,17 +200,7 @@ export const readEndpoints: Record<string, EndpointDef> = {
       );
     },
   },
-  'candidateTag.list': {
-    permission: 'hiringProcessMetadataRead',
-    write: false,
-    handle: (ctx, body) => {
-      const input = parseInput(z.object({ ...paging, ...includeArchived }), body);
-      const source = arraySource('candidateTag.list', ctx.org.tags, (t) =>
-        t.isArchived && !input.includeArchived ? undefined : tagJson(t),
-      );
-      return listPage(source, input, ctx.paging());
-    },
-  },
+  'candidateTag.list': archivableList('candidateTag.list', 'hiringProcessMetadataRead', (ctx) => ctx.org.tags, tagJson),
   'file.info': {
     permission: 'candidatesRead',
     write: false,
@@ -290,28 +300,8 @@ export const readEndpoints: Record<string, EndpointDef> = {
       return { results: plan.stages.map(stageJson), moreDataAvailable: false };
     },
   },
-  'interviewPlan.list': {
-    permission: 'interviewsRead',
-    write: false,
-    handle: (ctx, body) => {
-      const input = parseInput(z.object({ ...paging, ...includeArchived }), body);
-      const source = arraySource('interviewPlan.list', ctx.org.plans, (p) =>
-        p.isArchived && !input.includeArchived ? undefined : planJson(p),
-      );
-      return listPage(source, input, ctx.paging());
-    },
-  },
-  'customField.list': {
-    permission: 'hiringProcessMetadataRead',
-    write: false,
-    handle: (ctx, body) => {
-      const input = parseInput(z.object({ ...paging, ...includeArchived }), body);
-      const source = arraySource('customField.list', ctx.org.fields, (f) =>
-        f.isArchived && !input.includeArchived ? undefined : fieldDefJson(f),
-      );
-      return listPage(source, input, ctx.paging());
-    },
-  },
+  'interviewPlan.list': archivableList('interviewPlan.list', 'interviewsRead', (ctx) => ctx.org.plans, planJson),
+  'customField.list': archivableList('customField.list', 'hiringProcessMetadataRead', (ctx) => ctx.org.fields, fieldDefJson),
   'user.list': {
     permission: 'organizationRead',
     write: false,
