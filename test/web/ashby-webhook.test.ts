@@ -74,6 +74,23 @@ describe('POST /webhooks/ashby', () => {
     expect(await ctx.db.webhookEvent.count({ where: { webhookActionId: 'wa-app-1' } })).toBe(1);
   });
 
+  it('answers Skima\'s own write echoing back as applicationUpdate without queueing anything', async () => {
+    await ctx.db.job.create({ data: { id: 'job-1', title: 'Store Manager', status: 'Open' } });
+    await ctx.db.candidate.create({ data: { id: 'cand-app-7' } });
+    await ctx.db.application.create({
+      data: { id: 'app-7', candidateId: 'cand-app-7', jobId: 'job-1', status: 'Active', screeningState: 'scored' },
+    });
+    const before = (await ctx.queue.stats())[WEBHOOK_QUEUE]?.queued ?? 0;
+    const echo = submit('app-7').replace('applicationSubmit', 'applicationUpdate');
+    const res = await post(echo, signAshbyBody(echo, SECRET));
+    expect(res.json()).toEqual({ ok: true, duplicate: false });
+    expect((await ctx.queue.stats())[WEBHOOK_QUEUE]?.queued ?? 0).toBe(before);
+    // A real change (here: archived in Ashby) is queued.
+    const archived = echo.replace('"status":"Active"', '"status":"Archived"');
+    await post(archived, signAshbyBody(archived, SECRET));
+    expect((await ctx.queue.stats())[WEBHOOK_QUEUE]?.queued ?? 0).toBe(before + 1);
+  });
+
   it('refuses a missing, forged or tampered signature with 401 and queues nothing', async () => {
     const body = submit('app-2');
     expect((await post(body)).statusCode).toBe(401);

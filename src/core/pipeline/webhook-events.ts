@@ -23,6 +23,15 @@ async function refreshJob(ctx: AppContext, jobId: string): Promise<void> {
   }
 }
 
+/**
+ * Would this event change nothing? Skima's own custom-field writes come back as applicationUpdate, and
+ * answering them without a queue round trip halves the work of every screening.
+ */
+export async function isNoOpEvent(ctx: AppContext, event: AshbyWebhookEvent): Promise<boolean> {
+  if (event.action === 'ping') return true;
+  return event.action === 'applicationUpdate' && unchangedForScreening(ctx, event.data.application);
+}
+
 async function unchangedForScreening(ctx: AppContext, app: AshbyApplication): Promise<boolean> {
   const stored = await ctx.db.application.findUnique({ where: { id: app.id } });
   return (

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { verifyAshbyWebhook } from '../../ashby/index.ts';
 import type { AppContext } from '../../core/context.ts';
-import { WEBHOOK_QUEUE } from '../../core/pipeline/webhook-events.ts';
+import { isNoOpEvent, WEBHOOK_QUEUE } from '../../core/pipeline/webhook-events.ts';
 
 /** Ashby's webhook bodies are small; anything larger is not from Ashby. */
 export const WEBHOOK_BODY_LIMIT = 256 * 1024;
@@ -35,9 +35,10 @@ export const ashbyWebhookRoute: FastifyPluginAsync<{ ctx: AppContext }> = async 
 
     const { webhookActionId, action } = result.event;
     try {
-      const job = await ctx.queue.enqueue(WEBHOOK_QUEUE, result.event, {
-        idempotencyKey: `${webhookActionId}:${action}`,
-      });
+      const noop = await isNoOpEvent(ctx, result.event);
+      const job = noop
+        ? { created: true }
+        : await ctx.queue.enqueue(WEBHOOK_QUEUE, result.event, { idempotencyKey: `${webhookActionId}:${action}` });
       // Recorded after the enqueue, and on duplicates too, so a failure here heals on Ashby's retry.
       await ctx.db.webhookEvent.upsert({
         where: { webhookActionId_action: { webhookActionId, action } },
