@@ -9,7 +9,9 @@ import { handleWebhookEvent, WEBHOOK_QUEUE } from './pipeline/webhook-events.ts'
 import type { Scheduler } from './scheduler.ts';
 import { SHORTLIST_CHANGED_QUEUE } from './shortlist.ts';
 
-export const AUDIT_PURGE_QUEUE = 'audit.purge';
+export const MAINTENANCE_QUEUE = 'maintenance.daily';
+/** Completed queue jobs are kept this long, as pg-boss keeps them: the window of an idempotency key. */
+const COMPLETED_JOB_RETENTION_MS = 7 * 24 * 3600 * 1000;
 
 /** Listeners for shortlist changes: the Slack, Teams and web front doors subscribe here. */
 export type ShortlistListener = (jobId: string) => Promise<void>;
@@ -32,12 +34,13 @@ export async function registerWorkers(ctx: AppContext, scheduler: Scheduler, lis
     const summary = await pollAshby(ctx);
     ctx.log.info(summary, 'Ashby poll done');
   }, { concurrency: 1 });
-  await ctx.queue.work(AUDIT_PURGE_QUEUE, async () => {
-    const n = await purgeAudit(ctx.db, ctx.config.auditRetentionDays);
-    if (n) ctx.log.info({ deleted: n }, 'audit events past retention deleted');
+  await ctx.queue.work(MAINTENANCE_QUEUE, async () => {
+    const audit = await purgeAudit(ctx.db, ctx.config.auditRetentionDays);
+    const jobs = await ctx.queue.purgeCompleted(new Date(Date.now() - COMPLETED_JOB_RETENTION_MS));
+    if (audit || jobs) ctx.log.info({ auditEvents: audit, completedJobs: jobs }, 'daily clean-up past retention');
   }, { concurrency: 1 });
 
   const every = ctx.config.pollIntervalMinutes;
   scheduler.add({ name: 'ashby-poll', cron: every >= 60 ? `0 */${Math.floor(every / 60)} * * *` : `*/${every} * * * *`, queue: POLL_QUEUE });
-  scheduler.add({ name: 'audit-purge', cron: '17 3 * * *', queue: AUDIT_PURGE_QUEUE });
+  scheduler.add({ name: 'daily-maintenance', cron: '17 3 * * *', queue: MAINTENANCE_QUEUE });
 }

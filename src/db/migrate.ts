@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { createDb } from './client.ts';
 import { checkDatabase } from './health.ts';
 import { ensureSqliteDir, migrationsDir, providerOf, schemaPath } from './paths.ts';
-import { applyMigrations, noFilter, openEngine } from './schema-engine.ts';
+import { applyMigrations, openEngine } from './schema-engine.ts';
 
 export { shippedMigrations } from './shipped.ts';
 
@@ -53,5 +53,3 @@ export async function migrateDatabase(url: string): Promise<string[]> {
     await close();
   }
 }
-
-export { noFilter };

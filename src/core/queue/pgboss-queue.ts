@@ -260,6 +260,11 @@ export class PgBossQueue implements JobQueue {
     return true;
   }
 
+  /** pg-boss archives and deletes completed jobs in its own maintenance (after seven days). */
+  async purgeCompleted(): Promise<number> {
+    return 0;
+  }
+
   async stop(options: { timeoutMs?: number } = {}): Promise<void> {
     if (!this.connecting) return;
     this.stopping = true;

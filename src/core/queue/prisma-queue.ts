@@ -321,7 +321,6 @@ export class PrismaQueue implements JobQueue {
     return res.count === 1;
   }
 
-  /** Deletes completed jobs finished before `before` (dead ones stay until a person looks at them). */
   async purgeCompleted(before: Date): Promise<number> {
     const res = await this.db.queueJob.deleteMany({ where: { state: 'completed', completedAt: { lt: before } } });
     return res.count;

@@ -71,6 +71,9 @@ export interface JobQueue {
   listDead(queue?: string, limit?: number): Promise<JobInfo[]>;
   /** Puts a dead job back in the queue with fresh attempts; false if it is not dead. */
   retryDead(id: string): Promise<boolean>;
+  /** Forgets completed jobs finished before `before` (their idempotency keys with them); dead jobs stay
+   * until a person retries them. Returns how many went. */
+  purgeCompleted(before: Date): Promise<number>;
   /** Stops fetching, waits up to timeoutMs for jobs in flight, then aborts what is left (those run
    * again elsewhere after the visibility timeout). */
   stop(options?: { timeoutMs?: number }): Promise<void>;
