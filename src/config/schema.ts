@@ -61,6 +61,7 @@ export const envSchema = z.object({
   LINK_TTL_DAYS: positiveInt(7),
   AUDIT_RETENTION_DAYS: positiveInt(365),
   APPROVE_STAGE_ID: z.string().optional(),
+  REDACTION_MODE: z.enum(['off', 'on']).default('off'),
   LLM_PROVIDER: z.enum(['off', 'openai', 'anthropic']).default('off'),
   LLM_BASE_URL: httpUrl.optional(),
   LLM_API_KEY: optionalSecret,
@@ -102,6 +103,8 @@ export interface Config {
   auditRetentionDays: number;
   /** Interview stage an Approve moves the application to; undefined: decisions never move stages. */
   approveStageId?: string;
+  /** Hide candidate names, contact details and photos on every card and page (REDACTION_MODE=on). */
+  redact: boolean;
   /** Derives the links Skima writes into Ashby; generated into the data directory when unset. */
   secret?: string;
   /** The optional LLM scorer; undefined (the default) keeps scoring offline. */
@@ -142,6 +145,7 @@ export function toConfig(env: z.output<typeof envSchema>): Config {
     linkTtlMs: env.LINK_TTL_DAYS * 24 * 3600 * 1000,
     auditRetentionDays: env.AUDIT_RETENTION_DAYS,
     approveStageId: env.APPROVE_STAGE_ID || undefined,
+    redact: env.REDACTION_MODE === 'on',
     secret: env.SKIMA_SECRET,
     llm:
       env.LLM_PROVIDER === 'off'

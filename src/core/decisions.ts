@@ -1,3 +1,4 @@
+import type { DecisionChannel, Verdict } from '../bot/card-model.ts';
 import type { AshbyTargetsCache } from './ashby-fields.ts';
 import { audit } from './audit.ts';
 import type { AppContext } from './context.ts';
@@ -6,8 +7,7 @@ import { Writeback } from './writeback.ts';
 
 export const DECISION_WRITEBACK_QUEUE = 'decision.writeback';
 
-export type Verdict = 'approve' | 'skip' | 'maybe';
-export type DecisionChannel = 'slack' | 'teams' | 'web' | 'cli';
+export type { DecisionChannel, Verdict };
 
 export interface DecisionInput {
   applicationId: string;

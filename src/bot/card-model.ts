@@ -1,0 +1,64 @@
+/**
+ * The channel-neutral shortlist card: computed once by core/ and drawn as Block Kit (bot/slack), as an
+ * Adaptive Card (bot/teams) and as HTML (the web page). Plain data, no platform types.
+ */
+
+export type Verdict = 'approve' | 'skip' | 'maybe';
+export type DecisionChannel = 'slack' | 'teams' | 'web' | 'cli';
+
+/** One bullet of why a resume fits, with the verbatim resume quote behind it. */
+export interface CardReason {
+  text: string;
+  quote: string;
+  /** Offsets of the quote in the text that was scored. */
+  start: number;
+  end: number;
+}
+
+export interface CardDecision {
+  verdict: Verdict;
+  note: string | null;
+  reviewerId: string;
+  reviewerName: string;
+  channel: DecisionChannel;
+  at: Date;
+}
+
+export interface CandidateCard {
+  applicationId: string;
+  rank: number;
+  /** 0-100 on the scorer's documented scale. */
+  score: number;
+  /** What the score means on that scale: strong, worth a look, partial, weak. */
+  band: string;
+  /** Absent in redaction mode: the card then names the candidate only by rank. */
+  candidateName?: string;
+  reasons: CardReason[];
+  /** Must-have requirements with no evidence in the resume. */
+  missing: string[];
+  scoredAt: Date;
+  scorerVersion: string;
+  /** The newest decision on this application by anyone, if any. */
+  latestDecision: CardDecision | null;
+  /** The newest decision on it by the card's reviewer, when the card was built for one. */
+  reviewerDecision: CardDecision | null;
+}
+
+export interface ShortlistCard {
+  jobId: string;
+  jobTitle: string;
+  department: string | null;
+  location: string | null;
+  /** True when names and contact details are hidden everywhere the card is drawn. */
+  redacted: boolean;
+  counts: {
+    /** Applications of the job with a score. */
+    screened: number;
+    /** Applications that could not be scored (unreadable or no resume). */
+    unscorable: number;
+    /** Candidates on the shortlist with no decision from anyone yet. */
+    awaitingDecision: number;
+  };
+  candidates: CandidateCard[];
+  generatedAt: Date;
+}
