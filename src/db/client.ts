@@ -3,6 +3,7 @@
 // mode, JSON path syntax, raw SQL dialects) so the same code runs on both.
 import type { PrismaClient } from '../generated/sqlite/client.ts';
 import { ensureSqliteDir, providerOf } from './paths.ts';
+import { cacheStatements, type SqliteDatabase } from './statement-cache.ts';
 
 export type Db = PrismaClient;
 
@@ -20,7 +21,14 @@ export async function createDb(url: string): Promise<Db> {
     import('../generated/sqlite/client.ts'),
     import('@prisma/adapter-better-sqlite3'),
   ]);
-  const db = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url }) });
+  class CachingAdapterFactory extends PrismaBetterSqlite3 {
+    override async connect() {
+      const adapter = await super.connect();
+      cacheStatements((adapter as unknown as { client: SqliteDatabase }).client);
+      return adapter;
+    }
+  }
+  const db = new SqliteClient({ adapter: new CachingAdapterFactory({ url }) });
   // WAL lets readers work while a writer commits, and with synchronous=NORMAL a commit costs no
   // fsync (a power cut may lose the last commits, never corrupt the file). The busy timeout makes a
   // second process, such as a worker restarted beside a dying one, wait for the lock.
