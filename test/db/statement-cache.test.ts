@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { cacheStatements, type SqliteDatabase } from '../../src/db/statement-cache.ts';
 
@@ -13,14 +13,22 @@ interface Facade {
   bind(args: unknown[]): Bound;
 }
 
+// better-sqlite3 ships no types; only what the cache wraps is needed here.
+const Database = createRequire(import.meta.url)('better-sqlite3') as new (file: string) => SqliteDatabase & {
+  close(): void;
+};
+
 describe('the prepared-statement cache', () => {
   const open = () => {
     const db = new Database(':memory:');
     const prepares: string[] = [];
     const prepare = db.prepare.bind(db);
-    (db as unknown as SqliteDatabase).prepare = (sql: string) => (prepares.push(sql), prepare(sql));
-    cacheStatements(db as unknown as SqliteDatabase);
-    const facade = (sql: string) => (db as unknown as SqliteDatabase).prepare(sql) as Facade;
+    db.prepare = (sql: string) => {
+      prepares.push(sql);
+      return prepare(sql);
+    };
+    cacheStatements(db);
+    const facade = (sql: string) => db.prepare(sql) as Facade;
     return { db, prepares, facade };
   };
 
