@@ -1,15 +1,17 @@
 import { loadConfigOrThrow } from '../config/load.ts';
 import { startSkima, waitForIdle } from '../core/app.ts';
+import type { AppContext } from '../core/context.ts';
 import { mintShortlistLinks } from '../core/demo-links.ts';
 import { createLogger } from '../core/logger.ts';
 import { describeDatabase } from '../db/describe.ts';
 import { runCommand } from './args.ts';
+import { WorkerPool } from './worker-pool.ts';
 
 export const summary = 'run Skima: migrate the database, then serve HTTP, run workers and the scheduler';
 
 const usage = `Usage: skima start
 
-Runs everything in one process. Stops cleanly on SIGTERM or SIGINT: no new requests or jobs,
+Runs everything in one process, plus WORKER_PROCESSES forked \`skima worker\` processes for screening. Stops cleanly on SIGTERM or SIGINT: no new requests or jobs,
 jobs in flight finish (up to SHUTDOWN_TIMEOUT_SECONDS), then the database is closed.`;
 
 /** The embedded default: once the sandbox's applications are screened, print each job's shortlist link. */
@@ -24,6 +26,20 @@ async function printDemoLinks(ctx: Parameters<typeof mintShortlistLinks>[0], sig
   }
 }
 
+/** What a forked worker needs beyond this process's environment: the Ashby it screens against (in the
+ * embedded default, this process's sandbox), its share of the request budget, and the shared secret. */
+function workerEnv(ctx: AppContext, requestsPerSecond: number): NodeJS.ProcessEnv {
+  const sandbox = ctx.ashby.sandbox;
+  return {
+    ...process.env,
+    SKIMA_SECRET: ctx.secret,
+    ASHBY_REQUESTS_PER_SECOND: String(requestsPerSecond),
+    ...(sandbox
+      ? { ASHBY_API_KEY: sandbox.apiKey, ASHBY_BASE_URL: sandbox.url, ASHBY_REQUESTS_PER_SECOND: '10000' }
+      : {}),
+  };
+}
+
 export async function run(argv: string[]): Promise<number> {
   return runCommand(argv, usage, {}, async () => {
     const config = loadConfigOrThrow();
@@ -33,9 +49,25 @@ export async function run(argv: string[]): Promise<number> {
       process.once('SIGTERM', () => resolve('SIGTERM'));
       process.once('SIGINT', () => resolve('SIGINT'));
     });
-    const skima = await startSkima(config, log);
+    const workers = config.workerProcesses;
+    // Ashby's request budget is per API key: every process gets its share.
+    const share = Math.max(1, Math.floor(config.ashby.requestsPerSecond / (workers + 1)));
+    const skima = await startSkima({ ...config, ashby: { ...config.ashby, requestsPerSecond: share } }, log);
+    const pool = new WorkerPool(process.argv[1]!, workerEnv(skima.ctx, share), log);
+    try {
+      await pool.start(workers);
+    } catch (err) {
+      await pool.stop(config.shutdownTimeoutMs);
+      await skima.stop();
+      throw err;
+    }
     log.info(
-      { address: skima.address, database: describeDatabase(config.databaseUrl), queue: skima.ctx.queue.driver },
+      {
+        address: skima.address,
+        database: describeDatabase(config.databaseUrl),
+        queue: skima.ctx.queue.driver,
+        workerProcesses: pool.pids,
+      },
       `Skima is running at ${skima.address}`,
     );
     const stopping = new AbortController();
@@ -43,6 +75,7 @@ export async function run(argv: string[]): Promise<number> {
     log.info({ signal: await signal }, 'shutting down');
     stopping.abort();
     await demo;
+    await pool.stop(config.shutdownTimeoutMs + 5_000);
     await skima.stop();
     log.info('stopped');
     return 0;

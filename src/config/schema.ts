@@ -18,6 +18,13 @@ const positiveInt = (fallback: number) =>
     .refine((v) => /^\d+$/.test(v) && Number(v) > 0, { message: 'must be a whole number above 0' })
     .transform(Number);
 
+const wholeNumber = (fallback: number) =>
+  z
+    .string()
+    .default(String(fallback))
+    .refine((v) => /^\d+$/.test(v), { message: 'must be a whole number (0 or more)' })
+    .transform(Number);
+
 const databaseUrl = z
   .string()
   .default(DEFAULT_DATABASE_URL)
@@ -47,6 +54,7 @@ export const envSchema = z.object({
   QUEUE_MAX_ATTEMPTS: positiveInt(8),
   QUEUE_VISIBILITY_TIMEOUT_SECONDS: positiveInt(300),
   SHUTDOWN_TIMEOUT_SECONDS: positiveInt(30),
+  WORKER_PROCESSES: wholeNumber(0),
   ASHBY_API_KEY: optionalSecret,
   ASHBY_WEBHOOK_SECRET: optionalSecret,
   ASHBY_BASE_URL: httpUrl.default('https://api.ashbyhq.com'),
@@ -88,6 +96,8 @@ export interface Config {
     visibilityTimeoutMs: number;
   };
   shutdownTimeoutMs: number;
+  /** Extra processes `skima start` forks to work screening jobs (each one more core). */
+  workerProcesses: number;
   ashby: {
     apiKey?: string;
     webhookSecret?: string;
@@ -132,6 +142,7 @@ export function toConfig(env: z.output<typeof envSchema>): Config {
       visibilityTimeoutMs: env.QUEUE_VISIBILITY_TIMEOUT_SECONDS * 1000,
     },
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_SECONDS * 1000,
+    workerProcesses: env.WORKER_PROCESSES,
     ashby: {
       apiKey: env.ASHBY_API_KEY,
       webhookSecret: env.ASHBY_WEBHOOK_SECRET,

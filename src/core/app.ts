@@ -3,6 +3,7 @@ import type { Config } from '../config/schema.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { buildServer } from '../web/server.ts';
 import { subscribeSandboxWebhooks } from './ashby-connection.ts';
+import { AshbyTargetsCache } from './ashby-fields.ts';
 import { type AppContext, closeContext, type ContextOptions, createContext } from './context.ts';
 import type { Logger } from './logger.ts';
 import { POLL_QUEUE } from './pipeline/poll.ts';
@@ -34,6 +35,11 @@ export async function startSkima(config: Config, log: Logger, options: StartOpti
   const server = await buildServer(ctx);
   try {
     await registerWorkers(ctx, scheduler, options.listeners);
+    // Skima's fields and tag are found or created once, before any job (or worker process) looks for
+    // them: several lookups that each found them missing would each create them.
+    await new AshbyTargetsCache(ctx.ashby.client, log).get().catch((err: unknown) => {
+      log.warn({ err }, 'could not check Skima\'s Ashby custom fields and tag yet; the first job will retry');
+    });
     await ctx.queue.start();
     scheduler.start();
     await server.listen({ host: config.host, port: config.port });

@@ -72,10 +72,15 @@ export async function refreshShortlist(
   return { changed, entries };
 }
 
+/** Per queue: the latest minute each job's change job is known to be scheduled for (see below). */
+const scheduled = new WeakMap<JobQueue, Map<string, { bucket: number; id: string }>>();
+
 /**
  * Announces a changed shortlist as a durable job, at most one per job per calendar minute: the first
  * change in a minute goes out at once, later ones in that minute fold into one at the next minute.
- * Consumers (chat cards, the web page) read the shortlist as it is when the job runs.
+ * Consumers (chat cards, the web page) read the shortlist as it is when the job runs. Once the job for
+ * the next minute is known to be waiting, further changes this minute need no database round trip: a
+ * backfill changes a job's shortlist with nearly every application.
  */
 export async function announceShortlistChange(
   queue: JobQueue,
@@ -83,11 +88,17 @@ export async function announceShortlistChange(
   now = Date.now(),
 ): Promise<EnqueueResult> {
   const bucket = Math.floor(now / DEBOUNCE_MS);
+  let known = scheduled.get(queue);
+  if (!known) scheduled.set(queue, (known = new Map()));
+  const waiting = known.get(jobId);
+  if (waiting && waiting.bucket > bucket) return { id: waiting.id, created: false };
   const first = await queue.enqueue(SHORTLIST_CHANGED_QUEUE, { jobId }, { idempotencyKey: `${jobId}:${bucket}` });
   if (first.created) return first;
-  return queue.enqueue(
+  const next = await queue.enqueue(
     SHORTLIST_CHANGED_QUEUE,
     { jobId },
     { idempotencyKey: `${jobId}:${bucket + 1}`, runAt: new Date((bucket + 1) * DEBOUNCE_MS) },
   );
+  known.set(jobId, { bucket: bucket + 1, id: next.id });
+  return next;
 }

@@ -59,7 +59,9 @@ export class Writeback {
         data: { valueHash, writtenAt: new Date() },
       }),
     );
-    await db.$transaction([...create, ...update]).catch(async (err: { code?: string }) => {
+    const writes = [...create, ...update];
+    // One statement is atomic by itself: a transaction around it only adds a BEGIN and a COMMIT.
+    await (writes.length === 1 ? writes[0]! : db.$transaction(writes)).catch(async (err: { code?: string }) => {
       // Another run recorded one of them meanwhile (a retry beside a dying worker): upsert each instead.
       if (err.code !== 'P2002') throw err;
       for (const { field, valueHash } of rows) {

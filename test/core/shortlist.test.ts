@@ -125,5 +125,9 @@ describe.each(DB_KINDS)('shortlists on %s', (kind) => {
     const next = await queue.getJob(b.id);
     expect(next?.runAt.toISOString()).toBe('2026-11-24T09:01:00.000Z');
     expect((await queue.stats())[SHORTLIST_CHANGED_QUEUE]).toEqual({ queued: 3 });
+    // In the next minute its job is already waiting, so a change then folds into the one after.
+    const d = await announceShortlistChange(queue, 'job-s', t0 + 65_000);
+    expect(d.created).toBe(true);
+    expect((await queue.getJob(d.id))?.runAt.toISOString()).toBe('2026-11-24T09:02:00.000Z');
   });
 });

@@ -40,10 +40,8 @@ export const ashbyWebhookRoute: FastifyPluginAsync<{ ctx: AppContext }> = async 
         ? { created: true }
         : await ctx.queue.enqueue(WEBHOOK_QUEUE, result.event, { idempotencyKey: `${webhookActionId}:${action}` });
       // Recorded after the enqueue, and on duplicates too, so a failure here heals on Ashby's retry.
-      await ctx.db.webhookEvent.upsert({
-        where: { webhookActionId_action: { webhookActionId, action } },
-        create: { webhookActionId, action },
-        update: {},
+      await ctx.db.webhookEvent.create({ data: { webhookActionId, action } }).catch((err: { code?: string }) => {
+        if (err.code !== 'P2002') throw err; // a duplicate delivery: already recorded
       });
       return reply.code(200).send({ ok: true, duplicate: !job.created });
     } catch (err) {
