@@ -1,23 +1,25 @@
 // The core loop end to end: Skima (this process, SQLite) against an Ashby sandbox in its own process
 // (so its work is not billed to Skima), with zero added latency.
-//   1. backfill: Skima starts against `large:N` (BENCH_BACKFILL, default 5000; the issue's 100000 takes
-//      about an hour at today's rate) and screens everything;
-//      applications per second and peak RSS, sampled every half second;
+//   1. backfill: Skima starts against `large:N` (BENCH_BACKFILL, default 5000) and screens everything,
+//      with BENCH_WORKERS `skima worker` processes beside it (default 1: one per spare core here);
+//      applications per second and each process's peak RSS, sampled every half second;
 //   2. webhook-to-write-back latency at 10 and 100 concurrent new applications (median, p95, p99);
 //   3. baseline in the same run: the Ashby round trips alone that screening one application needs
 //      (application.info, file.info, the download, customField.setValues) from a bare fetch loop at the
 //      same concurrency, i.e. what Skima would cost if its own work were free.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config/load.ts';
 import { startSkima, waitForIdle } from '../src/core/app.ts';
 import { createLogger } from '../src/core/logger.ts';
+import { migrateDatabase } from '../src/db/migrate.ts';
 import { freePort } from '../test/helpers/cli.ts';
 import { createTestDatabase, fmt, median, percentile } from './_support.ts';
 
 const N = Number(process.env.BENCH_BACKFILL ?? 5_000);
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
 const KEY = 'bench-key-0123456789abcdef0123456789';
 const SECRET = 'bench-webhook-secret-0123456789abcdef';
 
@@ -33,6 +35,22 @@ async function startSandboxProcess(port: number, webhookUrl: string): Promise<Ch
     child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
   });
   return child;
+}
+
+/** Resident set of another process, from /proc (Linux). */
+function rssOf(pid: number): number {
+  try {
+    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Number(kb) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+function startWorkers(count: number, env: Record<string, string>): ChildProcess[] {
+  return Array.from({ length: count }, () =>
+    spawn(process.execPath, ['bin/skima.js', 'worker'], { env: { ...process.env, ...env }, stdio: 'inherit' }),
+  );
 }
 
 async function ashby(base: string, endpoint: string, body: object) {
@@ -58,7 +76,7 @@ async function main() {
   const sandbox = await startSandboxProcess(sandboxPort, `http://127.0.0.1:${skimaPort}/webhooks/ashby`);
   const database = await createTestDatabase('sqlite');
   const dataDir = mkdtempSync(path.join(tmpdir(), 'skima-bench-'));
-  const config = loadConfig({
+  const env = {
     DATABASE_URL: database.url,
     PORT: String(skimaPort),
     ASHBY_API_KEY: KEY,
@@ -68,12 +86,20 @@ async function main() {
     ASHBY_MAX_CONCURRENCY: '16',
     QUEUE_CONCURRENCY: '16',
     LOG_LEVEL: 'silent',
-  });
+    SKIMA_SECRET: 'bench-secret-0123456789abcdef0123456789',
+  };
+  const config = loadConfig(env);
   if (!config.ok) throw new Error(config.problems.join('; '));
+  await migrateDatabase(database.url);
+  const workers = startWorkers(WORKERS, env);
 
   let peakRss = process.memoryUsage().rss;
+  const peakWorkerRss = workers.map(() => 0);
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    workers.forEach((w, i) => {
+      peakWorkerRss[i] = Math.max(peakWorkerRss[i]!, rssOf(w.pid!));
+    });
   }, 500);
   const t0 = performance.now();
   const skima = await startSkima(config.config, createLogger('silent'), { dataDir });
@@ -84,7 +110,9 @@ async function main() {
   const backfillPeakRss = Math.max(peakRss, process.memoryUsage().rss);
   const screened = await skima.ctx.db.application.count({ where: { screeningState: { not: 'pending' } } });
   console.log(`backfill of large:${N}: ${fmt(screened)} applications screened in ${fmt(backfillS, 1)} s`
-    + ` = ${fmt(screened / backfillS, 1)} applications/s; peak RSS ${fmt(backfillPeakRss / 1024 / 1024)} MB${idle ? '' : ' (timed out)'}`);
+    + ` = ${fmt(screened / backfillS, 1)} applications/s with 1 + ${WORKERS} processes; peak RSS`
+    + ` ${[backfillPeakRss, ...peakWorkerRss].map((b) => `${fmt(b / 1024 / 1024)} MB`).join(' + ')}`
+    + `${idle ? '' : ' (timed out)'}`);
 
   const jobs = await skima.ctx.db.job.findMany({ where: { status: 'Open' }, select: { id: true } });
   for (const concurrency of [10, 100]) {
@@ -131,6 +159,7 @@ async function main() {
   }
 
   clearInterval(sampler);
+  for (const w of workers) w.kill('SIGTERM');
   await skima.stop();
   sandbox.kill('SIGTERM');
   await database.drop();

@@ -59,10 +59,16 @@ export async function pollAshby(
     logger,
     resource: 'candidate',
     onPage: async (items) => {
+      // One look-up per page, not per candidate: a full sync pages through every candidate.
+      const rows = await ctx.db.candidate.findMany({
+        where: { id: { in: items.map((c) => c.id) } },
+        select: { id: true, resumeFileHandle: true },
+      });
+      const knownById = new Map(rows.map((r) => [r.id, r]));
       for (const c of items) {
         // A known candidate whose resume changed is re-screened on each application; unknown ones come
         // in through their applications above.
-        const known = await ctx.db.candidate.findUnique({ where: { id: c.id }, select: { resumeFileHandle: true } });
+        const known = knownById.get(c.id);
         const handle = c.resumeFileHandle?.handle ?? null;
         if (!known || known.resumeFileHandle === handle) continue;
         await ctx.db.candidate.update({ where: { id: c.id }, data: { name: c.name, resumeFileHandle: handle } });
