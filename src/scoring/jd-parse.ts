@@ -22,6 +22,12 @@ export interface Requirement {
   readonly keyTerms?: readonly string[];
   /** Stem sets that each evidence the requirement: a name and its abbreviation ("SDLC"). */
   readonly alternatives?: ReadonlyArray<readonly string[]>;
+  /**
+   * The requirement shares words with the job's title, so it names the role or its specialty ("Shift
+   * lead" for a "Retail Shift Lead", "Java" for a "Java Developer"): a resume's role title is
+   * evidence of it, as a title is not of another tool ("Salesforce" for a "CRM Developer").
+   */
+  readonly namesRole?: boolean;
   /** Years asked for (experience requirements). */
   readonly years?: number;
   /** Minimum degree level (education requirements): 1 diploma, 2 associate, 3 bachelor, 4 master, 5 doctorate. */
@@ -243,7 +249,13 @@ export function parseJobDescription(text: string, dictionary: SkillDictionary): 
   }
   const titleStems = keyStems(coreTitle(title));
   const location = parseLocation(text);
-  const kept = dedupe(requirements).slice(0, MAX_REQUIREMENTS);
+  const kept = dedupe(requirements)
+    .slice(0, MAX_REQUIREMENTS)
+    .map((r) =>
+      r.kind === 'skill' && r.stems.some((st) => titleStems.includes(st))
+        ? { ...r, namesRole: true }
+        : r,
+    );
   return { title, titleStems, requirements: kept, stems, bigrams, ...(location ? { location } : {}) };
 }
 

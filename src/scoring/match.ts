@@ -36,11 +36,12 @@ function matchSkill(req: Requirement, resume: ParsedResume): RequirementMatch {
   // Skills and certifications are claimed in what a resume says the candidate did or knows. A skill
   // named only in a role's title ("Salesforce Developer (2019 - 2023)", "Admin Cisco Sales
   // Specialist") is partial evidence: the title earns its years and title credit elsewhere, and the
-  // recruiter is told the skill is named only there. A licence in a title ("Registered Nurse") holds.
+  // recruiter is told the skill is named only there. A licence in a title ("Registered Nurse") holds,
+  // and so does a requirement that names the job itself ("Shift lead" for a "Retail Shift Lead").
   if (claimed.coverage >= MET_THRESHOLD || !mayBeInTitle(req, resume)) return claimed;
   const named = skillEvidence(req, resume, true);
   if (named.coverage <= claimed.coverage) return claimed;
-  if (req.kind !== 'skill') return named;
+  if (req.kind !== 'skill' || req.namesRole) return named;
   if (named.coverage < MET_THRESHOLD) return claimed;
   return { ...named, coverage: Math.max(claimed.coverage, TITLE_ONLY_CAP), titleOnly: true };
 }
@@ -48,8 +49,8 @@ function matchSkill(req: Requirement, resume: ParsedResume): RequirementMatch {
 /** Whether any word or dictionary skill of the requirement is named in a role's title. */
 function mayBeInTitle(req: Requirement, resume: ParsedResume): boolean {
   if (req.skillIds.some((id) => resume.titleSkills.has(id))) return true;
-  for (const stems of req.alternatives ?? [req.stems]) for (const st of stems) if (resume.titleStems.has(st)) return true;
-  return false;
+  const alternatives = req.alternatives ?? [req.stems];
+  return alternatives.some((stems) => stems.some((st) => resume.titleStems.has(st)));
 }
 
 /** Evidence of a skill requirement, in what the resume claims or (`withTitles`) anywhere. */
@@ -80,7 +81,9 @@ function skillEvidence(req: Requirement, resume: ParsedResume, withTitles: boole
     // names the skill, the other words describe its use.
     const keys = req.keyTerms?.filter((st) => stems.includes(st)) ?? [];
     const line = found.index !== undefined ? resume.lines[found.index] : undefined;
-    if (keys.length > 0 && !(line && keys.every((st) => lineStems(line).has(st)))) share = Math.min(share, KEY_TERM_CAP);
+    if (keys.length > 0 && !(line && keys.every((st) => lineStems(line).has(st)))) {
+      share = Math.min(share, KEY_TERM_CAP);
+    }
     if (share > lexical || (best.index === undefined && found.index !== undefined && share === lexical)) {
       lexical = share;
       best = found;
