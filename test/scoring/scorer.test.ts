@@ -224,6 +224,14 @@ describe('evidence', () => {
     expect(scorer.score(abbrJd, `## Skills\n- Oracle 12c`).missing).toHaveLength(2);
   });
 
+  it('a technology name written as such (C#.NET, Node.js) must be evidenced, like an acronym', () => {
+    const techJd = `## Job title\nSoftware Developer\n\n## Required Skills\n- C#.NET applications development`;
+    const other = scorer.score(techJd, `## Experience\n- Designed and developed applications written in Java`);
+    expect(other.missing).toContain('C#.NET applications development');
+    const named = scorer.score(techJd, `## Experience\n- Developed C#.NET applications for billing`);
+    expect(named.missing).toEqual([]);
+  });
+
   it('the acronym in a requirement must be evidenced, not only the words around it', () => {
     const without = scorer.score(jd, `## Skills\n- Proficient in architecting solutions`);
     expect(without.missing).toContain('Architecting solutions on AWS');
