@@ -1,6 +1,6 @@
 import type { SkillDictionary } from './skills/dictionary.ts';
 import { type Line, lineBody, splitLines, splitSections } from './text/lines.ts';
-import { STOP_WORDS, tokenize } from './text/tokenize.ts';
+import { STOP_WORDS, type Token, tokenize } from './text/tokenize.ts';
 
 export type RequirementKind = 'skill' | 'experience' | 'education' | 'certification' | 'location';
 
@@ -22,6 +22,12 @@ export interface Requirement {
   readonly keyTerms?: readonly string[];
   /** Stem sets that each evidence the requirement: a name and its abbreviation ("SDLC"). */
   readonly alternatives?: ReadonlyArray<readonly string[]>;
+  /**
+   * The requirement shares words with the job's title, so it names the role or its specialty ("Shift
+   * lead" for a "Retail Shift Lead", "Java" for a "Java Developer"): a resume's role title is
+   * evidence of it, as a title is not of another tool ("Salesforce" for a "CRM Developer").
+   */
+  readonly namesRole?: boolean;
   /** Years asked for (experience requirements). */
   readonly years?: number;
   /** Minimum degree level (education requirements): 1 diploma, 2 associate, 3 bachelor, 4 master, 5 doctorate. */
@@ -113,7 +119,8 @@ const DEGREE_LEVELS: ReadonlyArray<readonly [RegExp, number]> = [
   [/\b(associate'?s?)\b/i, 2],
   [/\b(high school|ged|diploma)\b/i, 1],
 ];
-const ACRONYM_RE = /(?<![\p{L}\p{N}])[A-Z][A-Z0-9#+]{2,6}(?![\p{L}\p{N}])/gu;
+/** Upper-case words; not the tail of a technology name (the "NET" of "C#.NET" or "ASP.NET"). */
+const ACRONYM_RE = /(?<![\p{L}\p{N}.#+])[A-Z][A-Z0-9#+]{2,6}(?![\p{L}\p{N}])/gu;
 /** Upper-case words that are not skills: places, company forms, posting boilerplate. */
 const NOT_SKILL_ACRONYMS = new Set(
   (
@@ -243,7 +250,13 @@ export function parseJobDescription(text: string, dictionary: SkillDictionary): 
   }
   const titleStems = keyStems(coreTitle(title));
   const location = parseLocation(text);
-  const kept = dedupe(requirements).slice(0, MAX_REQUIREMENTS);
+  const kept = dedupe(requirements)
+    .slice(0, MAX_REQUIREMENTS)
+    .map((r) =>
+      r.kind === 'skill' && r.stems.some((st) => titleStems.includes(st))
+        ? { ...r, namesRole: true }
+        : r,
+    );
   return { title, titleStems, requirements: kept, stems, bigrams, ...(location ? { location } : {}) };
 }
 
@@ -326,7 +339,9 @@ function skillRequirement(
   const mentions = dictionary.find(labelTokens);
   const labelSkills = [...new Set(mentions.map((m) => m.skillId))];
   if (stems.length === 0 && labelSkills.length === 0) return undefined;
-  const keyTerms = acronymStems(label).filter((st) => stems.includes(st));
+  const keyTerms = [...new Set([...acronymStems(label), ...technicalStems(labelTokens)])].filter((st) =>
+    stems.includes(st),
+  );
   const alternatives = abbreviationPair(label);
   return {
     kind,
@@ -498,6 +513,16 @@ function abbreviationPair(label: string): string[][] | undefined {
   if (idx < 0) return undefined;
   const expanded = [...outside.slice(0, idx), ...inside, ...outside.slice(idx + 1)].join(' ');
   return [keyStems(m[1]), keyStems(expanded)].filter((a) => a.length > 0);
+}
+
+/**
+ * Words written the way only technology names are ("C#.NET", "Node.js", "C++"): like an acronym,
+ * such a word names the skill, and the words around it describe its use. (Not versions: "12c".)
+ */
+function technicalStems(tokens: readonly Token[]): string[] {
+  return tokens
+    .filter((t) => /[#+.]/.test(t.raw.slice(1)))
+    .map((t) => t.stem);
 }
 
 function acronymStems(text: string): string[] {

@@ -1,5 +1,5 @@
 import type { Requirement } from './jd-parse.ts';
-import type { ParsedResume } from './resume-parse.ts';
+import type { ParsedResume, ResumeLine } from './resume-parse.ts';
 import { mergedMonths } from './text/dates.ts';
 
 /** How well one requirement is evidenced in a resume. */
@@ -11,6 +11,8 @@ export interface RequirementMatch {
   readonly lineIndex?: number;
   /** Years of matching experience found (experience requirements). */
   readonly yearsFound?: number;
+  /** The skill is named only in a role's title: partial evidence (see `matchSkill`). */
+  readonly titleOnly?: boolean;
 }
 
 /** A requirement counts as met from this coverage on. */
@@ -20,6 +22,8 @@ const ROLE_MATCH_THRESHOLD = 0.5;
 const BLOCK_MATCH_THRESHOLD = 0.75;
 /** Coverage at most, below MET_THRESHOLD, when a requirement's acronym is not on the evidence line. */
 const KEY_TERM_CAP = 0.5;
+/** Coverage at most, below MET_THRESHOLD, of a skill named only in a role's title. */
+const TITLE_ONLY_CAP = 0.5;
 
 export function matchRequirement(req: Requirement, resume: ParsedResume): RequirementMatch {
   if (req.kind === 'experience') return matchExperience(req, resume);
@@ -28,10 +32,36 @@ export function matchRequirement(req: Requirement, resume: ParsedResume): Requir
 }
 
 function matchSkill(req: Requirement, resume: ParsedResume): RequirementMatch {
+  const claimed = skillEvidence(req, resume, false);
+  // Skills and certifications are claimed in what a resume says the candidate did or knows. A skill
+  // named only in a role's title ("Salesforce Developer (2019 - 2023)", "Admin Cisco Sales
+  // Specialist") is partial evidence: the title earns its years and title credit elsewhere, and the
+  // recruiter is told the skill is named only there. A licence in a title ("Registered Nurse") holds,
+  // and so does a requirement that names the job itself ("Shift lead" for a "Retail Shift Lead").
+  if (claimed.coverage >= MET_THRESHOLD || !mayBeInTitle(req, resume)) return claimed;
+  const named = skillEvidence(req, resume, true);
+  if (named.coverage <= claimed.coverage) return claimed;
+  if (req.kind !== 'skill' || req.namesRole) return named;
+  if (named.coverage < MET_THRESHOLD) return claimed;
+  return { ...named, coverage: Math.max(claimed.coverage, TITLE_ONLY_CAP), titleOnly: true };
+}
+
+/** Whether any word or dictionary skill of the requirement is named in a role's title. */
+function mayBeInTitle(req: Requirement, resume: ParsedResume): boolean {
+  if (req.skillIds.some((id) => resume.titleSkills.has(id))) return true;
+  const alternatives = req.alternatives ?? [req.stems];
+  return alternatives.some((stems) => stems.some((st) => resume.titleStems.has(st)));
+}
+
+/** Evidence of a skill requirement, in what the resume claims or (`withTitles`) anywhere. */
+function skillEvidence(req: Requirement, resume: ParsedResume, withTitles: boolean): RequirementMatch {
+  const lineStems = (line: ResumeLine) => (withTitles ? line.stems : line.claimStems);
   let dictLine: number | undefined;
   let dictFound = 0;
   for (const id of req.skillIds) {
-    const lines = resume.skills.get(id);
+    const claimedLines = resume.skills.get(id);
+    const titleLines = withTitles ? resume.titleSkills.get(id) : undefined;
+    const lines = titleLines ? [...(claimedLines ?? []), ...titleLines] : claimedLines;
     if (lines && lines.length > 0) {
       dictFound += 1;
       dictLine ??= shortestLine(resume, lines);
@@ -44,14 +74,16 @@ function matchSkill(req: Requirement, resume: ParsedResume): RequirementMatch {
   let best: { share: number; index?: number } = { share: 0 };
   let lexical = 0;
   for (const stems of req.alternatives ?? [req.stems]) {
-    const found = bestLine(stems, resume);
+    const found = bestLine(stems, resume, lineStems);
     // Evidence on one line beats words scattered across the resume.
-    let share = Math.max(found.share, 0.5 * stemShare(stems, resume.stems));
+    let share = Math.max(found.share, 0.5 * stemShare(stems, withTitles ? resume.stems : resume.claimStems));
     // "Architecting solutions on AWS" is not met by "architecting solutions" alone: the acronym
     // names the skill, the other words describe its use.
     const keys = req.keyTerms?.filter((st) => stems.includes(st)) ?? [];
     const line = found.index !== undefined ? resume.lines[found.index] : undefined;
-    if (keys.length > 0 && !(line && keys.every((st) => line.stems.has(st)))) share = Math.min(share, KEY_TERM_CAP);
+    if (keys.length > 0 && !(line && keys.every((st) => lineStems(line).has(st)))) {
+      share = Math.min(share, KEY_TERM_CAP);
+    }
     if (share > lexical || (best.index === undefined && found.index !== undefined && share === lexical)) {
       lexical = share;
       best = found;
@@ -138,12 +170,16 @@ export function stemShare(stems: readonly string[], inSet: ReadonlySet<string>):
 }
 
 /** The line holding the largest share of the stems; ties go to the shorter line (tighter evidence). */
-export function bestLine(stems: readonly string[], resume: ParsedResume): { share: number; index?: number } {
+export function bestLine(
+  stems: readonly string[],
+  resume: ParsedResume,
+  stemsOf: (line: ResumeLine) => ReadonlySet<string> = (line) => line.stems,
+): { share: number; index?: number } {
   if (stems.length === 0) return { share: 0 };
   let bestShare = 0;
   let bestIndex: number | undefined;
   resume.lines.forEach((line, i) => {
-    const share = stemShare(stems, line.stems);
+    const share = stemShare(stems, stemsOf(line));
     if (share === 0) return;
     const current = bestIndex !== undefined ? resume.lines[bestIndex] : undefined;
     if (share > bestShare || (share === bestShare && current && lineLength(line) < lineLength(current))) {

@@ -29,6 +29,12 @@ export interface ResumeRole {
 export interface ResumeLine extends Line {
   readonly section: ResumeSectionKind;
   readonly stems: ReadonlySet<string>;
+  /**
+   * The stems outside a role's title: what the line claims the candidate did or knows. A job title
+   * names a role, often with its employer's team or product ("Admin Cisco Sales Specialist"), and is
+   * evidence of the role, not of hands-on skill. The same set as `stems` on lines that hold no title.
+   */
+  readonly claimStems: ReadonlySet<string>;
 }
 
 export interface ParsedResume {
@@ -36,10 +42,16 @@ export interface ParsedResume {
   readonly text: string;
   readonly lines: readonly ResumeLine[];
   readonly roles: readonly ResumeRole[];
-  /** Skill id -> indexes into `lines` where the skill is mentioned. */
+  /** Skill id -> indexes into `lines` where the skill is mentioned outside a role's title. */
   readonly skills: ReadonlyMap<string, readonly number[]>;
+  /** Skill id -> indexes into `lines` where the skill is named inside a role's title. */
+  readonly titleSkills: ReadonlyMap<string, readonly number[]>;
   /** Content stems of the whole resume. */
   readonly stems: ReadonlySet<string>;
+  /** Content stems of the whole resume outside role titles (see `ResumeLine.claimStems`). */
+  readonly claimStems: ReadonlySet<string>;
+  /** Content stems of the role titles written on the resume's lines. */
+  readonly titleStems: ReadonlySet<string>;
   /** How often each content stem occurs. */
   readonly stemCounts: ReadonlyMap<string, number>;
   /** Adjacent content-stem pairs ("secur analyst"): phrases are far more specific than words. */
@@ -78,6 +90,8 @@ export function parseResume(redactedText: string, dictionary: SkillDictionary, a
   const sections = splitSections<ResumeSectionKind>(redactedText, classifyHeading, 'header', 'other');
   const lines: ResumeLine[] = [];
   const skills = new Map<string, number[]>();
+  const titleSkills = new Map<string, number[]>();
+  const titleStems = new Set<string>();
   const stems = new Set<string>();
   const stemCounts = new Map<string, number>();
   const bigrams = new Set<string>();
@@ -89,6 +103,8 @@ export function parseResume(redactedText: string, dictionary: SkillDictionary, a
     parseSectionInto(section, asOfMonth, dictionary, {
       lines,
       skills,
+      titleSkills,
+      titleStems,
       stems,
       stemCounts,
       bigrams,
@@ -98,12 +114,17 @@ export function parseResume(redactedText: string, dictionary: SkillDictionary, a
     });
   }
   const intervals = roles.map((r) => [r.startMonth, r.endMonth] as const);
+  const claimStems = new Set<string>();
+  for (const line of lines) for (const s of line.claimStems) claimStems.add(s);
   return {
     text: redactedText,
     lines,
     roles,
     skills,
+    titleSkills,
     stems,
+    claimStems,
+    titleStems,
     stemCounts,
     bigrams,
     education,
@@ -115,6 +136,8 @@ export function parseResume(redactedText: string, dictionary: SkillDictionary, a
 interface Accumulator {
   lines: ResumeLine[];
   skills: Map<string, number[]>;
+  titleSkills: Map<string, number[]>;
+  titleStems: Set<string>;
   stems: Set<string>;
   stemCounts: Map<string, number>;
   bigrams: Set<string>;
@@ -131,6 +154,7 @@ function parseSectionInto(
 ): void {
   let openRole: { title: string; line: Line; startMonth: number; endMonth: number; block: Set<string> } | undefined;
   let previousContent: Line | undefined;
+  let previousIndex: number | undefined;
   const closeRole = () => {
     if (!openRole) return;
     acc.roles.push({
@@ -151,39 +175,45 @@ function parseSectionInto(
     const denied = negatedSpans(body.text);
     const allTokens = tokenize(body.text);
     const tokens = denied.length > 0 ? allTokens.filter((t) => !inSpans(denied, t.start)) : allTokens;
+    // Years in education lines are graduation years (an age proxy): never read them as experience.
+    const ranges = section.kind === 'education' ? [] : findDateRanges(body.text, asOfMonth);
+    const range = ranges[0];
+    // Denied words are no part of the role's title either (same length, so offsets hold).
+    const visible = range && denied.length > 0 ? blankSpans(body.text, denied) : body.text;
+    const titled = range ? roleTitle(visible, range.start, range.end) : '';
+    // Where the role's title ends on this line; a skills list with dates ("AWS (2019 - 2023)")
+    // claims the skill, so it holds no title.
+    const titleEnd = range && titled && section.kind !== 'skills' ? titleSpanEnd(visible, range.start, range.end) : 0;
     const lineStems = new Set<string>();
+    const claimStems = titleEnd > 0 ? new Set<string>() : lineStems;
     let previous: string | undefined;
     for (const t of tokens) {
       if (STOP_WORDS.has(t.raw)) continue;
       if (previous !== undefined) acc.bigrams.add(`${previous} ${t.stem}`);
       previous = t.stem;
       lineStems.add(t.stem);
+      if (t.start >= titleEnd) claimStems.add(t.stem);
+      else acc.titleStems.add(t.stem);
       acc.stemCounts.set(t.stem, (acc.stemCounts.get(t.stem) ?? 0) + 1);
     }
     const index = acc.lines.length;
-    acc.lines.push({ ...body, section: section.kind, stems: lineStems });
+    acc.lines.push({ ...body, section: section.kind, stems: lineStems, claimStems });
     for (const s of lineStems) acc.stems.add(s);
     for (const mention of dictionary.find(tokens)) {
-      const list = acc.skills.get(mention.skillId);
-      if (list) {
-        if (list[list.length - 1] !== index) list.push(index);
-      } else acc.skills.set(mention.skillId, [index]);
+      addSkill(mention.start < titleEnd ? acc.titleSkills : acc.skills, mention.skillId, index);
     }
     if (section.kind === 'education') acc.education.push(body);
     if (section.kind === 'certifications') acc.certifications.push(body);
 
-    // Years in education lines are graduation years (an age proxy): never read them as experience.
-    const ranges = section.kind === 'education' ? [] : findDateRanges(body.text, asOfMonth);
-    const range = ranges[0];
     if (range) {
       closeRole();
-      // Denied words are no part of the role's title either (same length, so offsets hold).
-      const visible = denied.length > 0 ? blankSpans(body.text, denied) : body.text;
-      let title = roleTitle(visible, range.start, range.end);
+      let title = titled;
       let line: Line = body;
       if (!title && previousContent) {
         title = roleTitle(previousContent.text, 0, 0);
         line = previousContent;
+        // The line before the dates is the role's title: it claims no skill.
+        if (title && section.kind !== 'skills' && previousIndex !== undefined) titleOnly(acc, previousIndex);
       }
       openRole = {
         title,
@@ -196,8 +226,42 @@ function parseSectionInto(
       for (const s of lineStems) openRole.block.add(s);
     }
     previousContent = body;
+    previousIndex = index;
   }
   closeRole();
+}
+
+function addSkill(map: Map<string, number[]>, skillId: string, index: number): void {
+  const list = map.get(skillId);
+  if (list) {
+    if (list[list.length - 1] !== index) list.push(index);
+  } else map.set(skillId, [index]);
+}
+
+/** Marks a line already read as a role's title: its words and skills become title-only. */
+function titleOnly(acc: Accumulator, index: number): void {
+  const line = acc.lines[index];
+  if (!line) return;
+  acc.lines[index] = { ...line, claimStems: new Set() };
+  for (const s of line.stems) acc.titleStems.add(s);
+  for (const [id, list] of acc.skills) {
+    const at = list.indexOf(index);
+    if (at < 0) continue;
+    list.splice(at, 1);
+    if (list.length === 0) acc.skills.delete(id);
+    addSkill(acc.titleSkills, id, index);
+  }
+}
+
+/**
+ * Where the role's title ends on a dated line (offsets in the line): the dates close a title written
+ * before them ("Salesforce Developer (2019 - 2023): built ..."); a title after the dates ends where
+ * the description starts ("2019 - 2023: Nurse, City Hospital. Cared for ...").
+ */
+function titleSpanEnd(text: string, cutStart: number, cutEnd: number): number {
+  if (/[\p{L}]/u.test(text.slice(0, cutStart))) return cutEnd;
+  const after = text.slice(cutEnd);
+  return cutEnd + (after.split(/[:;]|\.\s|,\s|\s[–—-]\s/)[0] ?? '').length;
 }
 
 function roleTitle(text: string, cutStart: number, cutEnd: number): string {

@@ -61,7 +61,9 @@ export function createScorer(options: ScorerOptions = {}): DefaultScorer {
         .map((m) =>
           m.requirement.kind === 'experience'
             ? clip(`${m.requirement.label} (found ${round1(m.yearsFound ?? 0)})`, 100)
-            : m.requirement.label,
+            : m.titleOnly
+              ? `${m.requirement.label} (named only in a job title)`
+              : m.requirement.label,
         );
       // Instructions aimed at a screener do not change this score (it reads no instructions), but
       // a recruiter should know they are there.

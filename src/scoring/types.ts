@@ -13,7 +13,10 @@ export interface ScoreResult {
   readonly score: number;
   /** 3-5 reasons (fewer only when the resume has fewer usable lines). */
   readonly reasons: Reason[];
-  /** Must-have requirements without evidence in the resume. */
+  /**
+   * Must-have requirements without evidence in the resume; a skill named only in a role's title is
+   * listed as "<skill> (named only in a job title)".
+   */
   readonly missing: string[];
   /** The explainable features, each 0-1, plus the unrounded score (`raw`, 0-100). */
   readonly features: Record<string, number>;

@@ -224,11 +224,82 @@ describe('evidence', () => {
     expect(scorer.score(abbrJd, `## Skills\n- Oracle 12c`).missing).toHaveLength(2);
   });
 
+  it('a technology name written as such (C#.NET, Node.js) must be evidenced, like an acronym', () => {
+    const techJd = `## Job title\nSoftware Developer\n\n## Required Skills\n- C#.NET applications development`;
+    const other = scorer.score(techJd, `## Experience\n- Designed and developed applications written in Java`);
+    expect(other.missing).toContain('C#.NET applications development');
+    const named = scorer.score(techJd, `## Experience\n- Developed C#.NET applications for billing`);
+    expect(named.missing).toEqual([]);
+  });
+
   it('the acronym in a requirement must be evidenced, not only the words around it', () => {
     const without = scorer.score(jd, `## Skills\n- Proficient in architecting solutions`);
     expect(without.missing).toContain('Architecting solutions on AWS');
     const withAws = scorer.score(jd, `## Skills\n- Proficient in architecting solutions on AWS`);
     expect(withAws.missing).not.toContain('Architecting solutions on AWS');
+  });
+});
+
+describe('skills named only in a job title', () => {
+  const jd = `## Job title\nCRM Developer\n\n## Required Skills\n- Salesforce\n- Linux\n- Registered Nurse licence\n\n## Required Experience\n- 3 years as a Salesforce Developer`;
+  const titleOnly = '(named only in a job title)';
+
+  it('is partial evidence: reported as missing, while the years in the role still count', () => {
+    const res = scorer.score(jd, `## Experience\nSalesforce Developer (2019 - 2023): built reports for the sales team`);
+    expect(res.missing).toContain(`Salesforce ${titleOnly}`);
+    expect(res.missing.some((m) => m.startsWith('3 yrs'))).toBe(false);
+    expect(res.features.experience).toBe(1);
+  });
+
+  it('counts in full when the resume also claims the skill outside the title', () => {
+    const described = scorer.score(jd, `## Experience\nSalesforce Developer (2019 - 2023): wrote Apex triggers in Salesforce`);
+    expect(described.missing.some((m) => m.startsWith('Salesforce'))).toBe(false);
+    const listed = scorer.score(jd, `## Experience\nSalesforce Developer (2019 - 2023)\n\n## Skills\n- Salesforce`);
+    expect(listed.missing.some((m) => m.startsWith('Salesforce'))).toBe(false);
+    const titled = scorer.score(jd, `## Experience\nSalesforce Developer (2019 - 2023)`);
+    expect(described.score).toBeGreaterThan(titled.score);
+  });
+
+  it('treats the line before an undated-title date line as the title', () => {
+    const res = scorer.score(jd, `## Experience\nLinux Administrator\nJan 2019 - Dec 2023\n- Kept the mail servers running`);
+    expect(res.missing).toContain(`Linux ${titleOnly}`);
+    const claimed = scorer.score(jd, `## Experience\nAdministrator\nJan 2019 - Dec 2023\n- Patched Linux mail servers`);
+    expect(claimed.missing.some((m) => m.startsWith('Linux'))).toBe(false);
+  });
+
+  it('a dated line in a skills list claims the skill', () => {
+    const res = scorer.score(jd, `## Skills\n- Linux (2019 - 2023)`);
+    expect(res.missing.some((m) => m.startsWith('Linux'))).toBe(false);
+  });
+
+  it('a licence named in a title holds (a registered nurse holds the licence)', () => {
+    const res = scorer.score(jd, `## Experience\nRegistered Nurse, City Hospital (2015 - 2023)`);
+    expect(res.missing.some((m) => m.startsWith('Registered Nurse'))).toBe(false);
+  });
+
+  it('a title is evidence of a requirement that names the job itself', () => {
+    const roleJd = `## Job title\nRetail Shift Lead\n\n## Required Skills\n- Shift lead\n- Salesforce`;
+    const res = scorer.score(roleJd, `## Experience\nShift Lead, Corner Market (2021 - 2024)\nSalesforce Admin (2019 - 2021)`);
+    expect(res.missing).toContain(`Salesforce ${titleOnly}`);
+    expect(res.missing.some((m) => m.startsWith('Shift lead'))).toBe(false);
+  });
+
+  it('"X not being part of ..." denies X', () => {
+    const text = 'Despite Qlikview not being part of the tool set, I built dashboards in Tableau.';
+    const denied = negatedSpans(text).map(([s, e]) => text.slice(s, e));
+    expect(denied).toEqual(['Despite Qlikview not being part of']);
+  });
+});
+
+describe('skill dictionary word boundaries', () => {
+  const dictionary = bundledSkillDictionary();
+  const ids = (text: string) => dictionary.find(tokenize(text)).map((m) => m.skillId);
+
+  it('a word that is only the start of an alias is another word ("dock" is not "Docker")', () => {
+    expect(ids('Unloaded trucks at the loading dock')).not.toContain('docker');
+    expect(ids('Built images with Docker')).toContain('docker');
+    expect(ids('Kept the spreadsheets up to date')).toEqual(ids('Kept the spreadsheet up to date'));
+    expect(ids('JavaScript and TypeScript')).not.toContain('java');
   });
 });
 

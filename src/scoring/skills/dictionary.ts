@@ -37,17 +37,30 @@ export function buildSkillDictionary(data: unknown): SkillDictionary {
   const skills = new Map<string, SkillEntry>();
   // Aliases are matched on stem sequences, so "spreadsheets" finds "spreadsheet".
   const byKey = new Map<string, string>();
+  // The written forms of the aliases behind each key: a word the stemmer reduces to an alias's stem
+  // but that is only the start of the alias ("dock" for "docker") is another word.
+  const formsByKey = new Map<string, string[][]>();
   let maxLen = 1;
   for (const entry of parsed.skills) {
     skills.set(entry.id, entry);
     for (const alias of [entry.label, ...entry.aliases]) {
-      const stems = tokenize(alias).map((t) => t.stem);
+      const tokens = tokenize(alias);
+      const stems = tokens.map((t) => t.stem);
       if (stems.length === 0) continue;
       maxLen = Math.max(maxLen, stems.length);
       const key = stems.join(' ');
       if (!byKey.has(key)) byKey.set(key, entry.id);
+      if (byKey.get(key) === entry.id) {
+        const forms = formsByKey.get(key);
+        if (forms) forms.push(tokens.map((t) => t.raw));
+        else formsByKey.set(key, [tokens.map((t) => t.raw)]);
+      }
     }
   }
+  const sameWord = (written: string, form: string) =>
+    !(form.length > written.length && form.startsWith(written) && !/^(?:s|es|'s)$/.test(form.slice(written.length)));
+  const writtenAsAlias = (key: string, tokens: readonly Token[]) =>
+    (formsByKey.get(key) ?? []).some((form) => form.every((f, k) => sameWord(tokens[k]?.raw ?? '', f)));
   return {
     version: parsed.version,
     skills,
@@ -58,7 +71,7 @@ export function buildSkillDictionary(data: unknown): SkillDictionary {
           let key = tokens[i]!.stem;
           for (let k = 1; k < n; k++) key += ` ${tokens[i + k]!.stem}`;
           const id = byKey.get(key);
-          if (id) {
+          if (id && writtenAsAlias(key, tokens.slice(i, i + n))) {
             out.push({ skillId: id, start: tokens[i]!.start, end: tokens[i + n - 1]!.end });
             i += n - 1;
             break;

@@ -1,12 +1,12 @@
 /**
  * Stretches of a resume line that deny a skill rather than claim it: "UI lead without Angular JS",
  * "BGP, OSPF, except IGMP", "no experience with Kubernetes", "React has been removed". Words in
- * them are not evidence. Offsets are relative to the line.
+ * them are not evidence ("Despite Qlikview not being part of the tool set"). Offsets are relative to the line.
  */
 const LEADING_CUE =
   /\b(?:without|minus|except(?:\s+for)?|excluding|excludes?|excluded|with\s+the\s+exception\s+of|other\s+than|apart\s+from|lacks?|lacking|no\s+(?:prior\s+)?(?:experience|knowledge|exposure|background|familiarity)\s+(?:in|with|of|on)|not\s+(?:familiar|experienced|proficient|skilled|trained|certified|knowledgeable)\s+(?:in|with|on)|never\s+(?:used|worked\s+(?:with|on)))\b/gi;
 const TRAILING_CUE =
-  /\b(?:(?:has|have|had)\s+been|was|were|is|are)\s+(?:removed|excluded|omitted)\b|\b(?:is|are|was|were)\s+(?:not|no\s+longer)\s+(?:included|listed|present|part\s+of)\b/gi;
+  /\b(?:(?:has|have|had)\s+been|was|were|is|are)\s+(?:removed|excluded|omitted)\b|\b(?:(?:is|are|was|were)\s+(?:not|no\s+longer)|not\s+being)\s+(?:included|listed|present|part\s+of)\b/gi;
 /** Where a denial ends: the end of the clause, or a new clause after a comma ("…, but …"). */
 const CLAUSE_END = /[.;:!?]|,\s*(?:but|the|and\s+the|while|which|who|he|she|they|i|we)\b/gi;
 const CLAUSE_START = /[.;:!?]/g;
