@@ -111,7 +111,9 @@ export async function processApplication(
     jdHash: job.descriptionHash,
     scorerVersion: ctx.scorer.version,
   };
-  let score = await ctx.db.score.findUnique({ where: { applicationId_resumeHash_jdHash_scorerVersion: key } });
+  const where = { applicationId_resumeHash_jdHash_scorerVersion: key };
+  // A file extracted just now has no score yet: no need to look for one.
+  let score = resume.fresh ? null : await ctx.db.score.findUnique({ where });
   const outcome: ProcessOutcome = score ? 'unchanged' : 'scored';
   if (!score) {
     const result = await ctx.scorer.score(job.descriptionText, resume.text);
@@ -121,8 +123,12 @@ export async function processApplication(
       missing: result.missing,
       features: result.features,
     };
-    score = await ctx.db.score.create({ data: { ...key, ...data } });
-    await audit(ctx.db, {
+    const created = await ctx.db.score.create({ data: { ...key, ...data } }).catch(async (err: { code?: string }) => {
+      if (err.code !== 'P2002') throw err;
+      return null; // scored meanwhile by another run of this application: keep that one
+    });
+    score = created ?? (await ctx.db.score.findUniqueOrThrow({ where }));
+    if (created) await audit(ctx.db, {
       actor: 'system',
       action: 'application.scored',
       subjectType: 'application',

@@ -4,7 +4,8 @@ import { extractText } from '../../scoring/index.ts';
 import type { AppContext } from '../context.ts';
 
 export type ResumeText =
-  | { ok: true; text: string; hash: string }
+  /** `fresh`: extracted just now, so nothing can have been scored against this file yet. */
+  | { ok: true; text: string; hash: string; fresh: boolean }
   | { ok: false; hash: string; reason: string; message: string };
 
 /**
@@ -13,6 +14,7 @@ export type ResumeText =
  */
 export async function resumeText(ctx: AppContext, candidateId: string, handle: AshbyFileHandle): Promise<ResumeText> {
   let row = await ctx.db.resumeFile.findFirst({ where: { candidateId, fileHandle: handle.handle } });
+  let fresh = false;
   if (!row) {
     const { bytes, contentType } = await ctx.ashby.client.file.download(handle.handle);
     const contentHash = createHash('sha256').update(bytes).digest('hex');
@@ -29,6 +31,7 @@ export async function resumeText(ctx: AppContext, candidateId: string, handle: A
         ctx.log.info({ candidateId, kinds: result.hiddenTextKinds }, 'hidden text removed from a resume');
       }
       // Another application of the same candidate may store the same file at the same moment.
+      fresh = true;
       row = await ctx.db.resumeFile.create({
         data: {
           candidateId,
@@ -39,13 +42,14 @@ export async function resumeText(ctx: AppContext, candidateId: string, handle: A
         },
       }).catch(async (err: { code?: string }) => {
         if (err.code !== 'P2002') throw err;
+        fresh = false;
         const where = { candidateId_contentHash: { candidateId, contentHash } };
         return ctx.db.resumeFile.findUniqueOrThrow({ where });
       });
     }
   }
   if (row.extractedText !== null) {
-    return { ok: true, text: row.extractedText, hash: row.contentHash };
+    return { ok: true, text: row.extractedText, hash: row.contentHash, fresh };
   }
   const [reason = 'unreadable', ...rest] = (row.unreadableReason ?? 'unreadable').split(': ');
   return { ok: false, hash: row.contentHash, reason, message: rest.join(': ') || 'The resume could not be read.' };
