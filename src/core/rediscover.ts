@@ -9,6 +9,7 @@ export {
   REDISCOVER_FILTER_HELP,
   type RediscoverFilters,
   RediscoverUsageError,
+  splitRediscoverArgs,
 } from './rediscover-filters.ts';
 export { UnknownJobError };
 
