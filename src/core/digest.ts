@@ -101,7 +101,7 @@ export async function computeDigest(ctx: AppContext, range: { from: Date; to: Da
     },
   });
   const verdicts = { approve: 0, skip: 0, maybe: 0 };
-  for (const d of decisions) if (d.verdict in verdicts) verdicts[d.verdict as keyof typeof verdicts]++;
+  for (const d of decisions) if (Object.hasOwn(verdicts, d.verdict)) verdicts[d.verdict as keyof typeof verdicts]++;
   const followed = decisions.filter((d) => d.followedRanking).length;
 
   const medianManagerResponseMs = await managerResponse(db, decisions);
