@@ -16,6 +16,10 @@ const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   score: () => import('./cli/score.ts'),
   sync: () => import('./cli/sync.ts'),
   worker: () => import('./cli/worker.ts'),
+  setup: () => import('./cli/setup.ts'),
+  status: () => import('./cli/status.ts'),
+  digest: () => import('./cli/digest.ts'),
+  rediscover: () => import('./cli/rediscover.ts'),
 };
 
 async function help(): Promise<string> {
