@@ -1,3 +1,4 @@
+import { loadPdfJs } from './pdfjs-loader.ts';
 import { type ExtractLimits, type HiddenTextKind, UnreadableDocumentError } from './types.ts';
 
 export interface PdfText {
@@ -26,7 +27,7 @@ export async function readPdf(
   signal: AbortSignal,
   deadline: number,
 ): Promise<PdfText> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdfjs = await loadPdfJs();
   // pdf.js takes ownership of the buffer it is given: pass a copy.
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes),
