@@ -2,11 +2,12 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../core/context.ts';
 import { hashToken, resolveLink } from '../../core/links.ts';
 import { decideOnPage, evidenceOnPage, type LinkScope, loadShortlistPage } from '../../core/shortlist-page.ts';
+import { ICON_SVG } from './assets/icon.ts';
 import { STYLESHEET } from './assets/styles.ts';
 import { decisionForm, parseUrlEncoded } from './form.ts';
 import { FixedWindowLimiter } from './rate-limit.ts';
 import { csrfToken, csrfValid, sameOrigin, setPageHeaders } from './security.ts';
-import { STYLESHEET_PATH } from './views/layout.ts';
+import { ICON_PATH, STYLESHEET_PATH } from './views/layout.ts';
 import { shortlistPage } from './views/page.ts';
 import { linkPages } from './views/plain.ts';
 
@@ -31,12 +32,18 @@ export const shortlistPagePlugin: FastifyPluginAsync<{ ctx: AppContext }> = asyn
     (_req, body, done) => done(null, parseUrlEncoded(body as string)),
   );
 
-  const css = Buffer.from(STYLESHEET);
-  app.get(STYLESHEET_PATH, async (_req, reply) =>
-    reply
-      .headers({ 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600', 'x-content-type-options': 'nosniff' })
-      .send(css),
-  );
+  // Static and free of personal data: cacheable, unlike the pages.
+  for (const [path, type, content] of [
+    [STYLESHEET_PATH, 'text/css; charset=utf-8', STYLESHEET],
+    [ICON_PATH, 'image/svg+xml', ICON_SVG],
+  ] as const) {
+    const bytes = Buffer.from(content);
+    app.get(path, async (_req, reply) =>
+      reply
+        .headers({ 'content-type': type, 'cache-control': 'public, max-age=3600', 'x-content-type-options': 'nosniff' })
+        .send(bytes),
+    );
+  }
 
   const sendHtml = (reply: FastifyReply, code: number, body: string) =>
     setPageHeaders(reply).code(code).type('text/html; charset=utf-8').send(body);

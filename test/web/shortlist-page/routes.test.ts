@@ -41,7 +41,7 @@ describe.each(DB_KINDS)('the shortlist page on %s', (kind) => {
     });
     expect(body).toContain(top.candidate.name!);
     expect(body).toContain(`<span class="num">${entries[0]!.score}</span>`);
-    expect(body).toMatch(/<details><summary>Quote in context<\/summary>\s*<blockquote>[^<]*<mark>[^<]+<\/mark>/);
+    expect(body).toMatch(/<details><summary>.*“[^<]+”<\/summary>\s*<blockquote>[^<]*<mark>[^<]+<\/mark>/);
     expect(body).toContain(`class="fill w-${Math.round(entries[0]!.score)}"`);
     // Nothing that names an application or candidate by id.
     expect(body).not.toContain(top.id);

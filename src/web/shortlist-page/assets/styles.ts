@@ -13,8 +13,8 @@ body{margin:0;font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetic
 color:var(--ink);background:var(--bg)}
 a{color:var(--accent)}
 :focus-visible{outline:3px solid var(--focus);outline-offset:2px}
-.skip{position:absolute;left:-999px;top:0;background:#fff;padding:.5rem 1rem}
-.skip:focus{left:1rem}
+.skip-link{position:absolute;left:-999px;top:0;background:#fff;padding:.5rem 1rem}
+.skip-link:focus{left:1rem}
 .visually-hidden{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .wrap{max-width:56rem;margin:0 auto;padding:1rem}
 .brand{font-weight:700;letter-spacing:.02em;color:var(--muted);font-size:.9rem;margin:0 0 .25rem}
@@ -41,7 +41,7 @@ ol.candidates{list-style:none;padding:0;margin:1rem 0;display:grid;gap:1rem}
 .reasons{margin:.5rem 0;padding-left:1.2rem}
 .reasons li{margin:.35rem 0}
 details{margin:.2rem 0 .4rem}
-summary{cursor:pointer;color:var(--accent);font-size:.95rem}
+summary{cursor:pointer;color:var(--accent);font-size:.95rem;font-style:italic}
 blockquote{margin:.4rem 0;padding:.6rem .8rem;background:#f3f5f8;border-left:3px solid var(--line);
 white-space:pre-wrap;font-size:.95rem;color:var(--muted)}
 blockquote mark{background:#fff0b3;color:var(--ink);padding:0 .1rem}

@@ -1,6 +1,7 @@
 import { html, type Html } from '../html.ts';
 
 export const STYLESHEET_PATH = '/assets/shortlist.css';
+export const ICON_PATH = '/assets/skima.svg';
 
 /** The document around every page: language, viewport, the one stylesheet, a skip link. */
 export function layout(title: string, body: Html): Html {
@@ -12,9 +13,10 @@ export function layout(title: string, body: Html): Html {
 <meta name="robots" content="noindex, nofollow">
 <title>${title}</title>
 <link rel="stylesheet" href="${STYLESHEET_PATH}">
+<link rel="icon" href="${ICON_PATH}" type="image/svg+xml">
 </head>
 <body>
-<a class="skip" href="#main">Skip to content</a>
+<a class="skip-link" href="#main">Skip to content</a>
 ${body}
 </body>
 </html>`;

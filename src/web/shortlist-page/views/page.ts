@@ -25,8 +25,9 @@ ${d.note ? html`<br>Note: “${d.note}”` : ''}</p>`;
 function reasons(c: PageCandidate): Html {
   return html`<ul class="reasons">${c.reasons.map((r, i) => {
     const ctx = c.contexts[i]!;
+    const short = ctx.quote.length > 90 ? `${ctx.quote.slice(0, 87).trimEnd()}…` : ctx.quote;
     return html`<li>${r.text}
-<details><summary>Quote in context</summary>
+<details><summary><span class="visually-hidden">Show in context the quote </span>“${short}”</summary>
 <blockquote>${ctx.before ? html`…${ctx.before}` : ''}<mark>${ctx.quote}</mark>${ctx.after ? html`${ctx.after}…` : ''}</blockquote>
 </details></li>`;
   })}</ul>`;
