@@ -115,9 +115,8 @@ export async function loadShortlistPage(ctx: AppContext, scope: LinkScope, now =
     return { ...c, reasons, contexts, ref: pageRef(ctx.secret, scope.linkId, c.applicationId) };
   });
   const pastDecisions = decisions.map((d): PastDecision => ({
-    label: redact || !d.application.candidate.name
-      ? d.rankAtDecision ? `Candidate ranked #${d.rankAtDecision} when you decided` : 'A candidate not on the shortlist'
-      : d.application.candidate.name,
+    label: (!redact && d.application.candidate.name)
+      || (d.rankAtDecision ? `Candidate ranked #${d.rankAtDecision} when you decided` : 'A candidate not on the shortlist'),
     verdict: d.verdict as Verdict,
     note: d.note,
     channel: d.channel as DecisionChannel,
