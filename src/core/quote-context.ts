@@ -60,20 +60,31 @@ export function scrubIdentifiers(text: string, patterns: RegExp[]): string {
 }
 
 /**
+ * What redaction mode hides in a resume text: everything the scorer's own personal-data stripping masks,
+ * plus the candidate's name words and email, and any email or phone, wherever else they occur.
+ * Computed once per text and shared by all its quotes.
+ */
+export function personalDataMask(text: string, patterns: RegExp[]): Uint8Array {
+  const masked = new Uint8Array(text.length);
+  for (const [a, b] of redactPersonalData(text).masked) masked.fill(1, a, b);
+  for (const [a, b] of maskRanges(text, patterns)) masked.fill(1, a, b);
+  return masked;
+}
+
+/**
  * The quote with the line before and after it, taken from the text the scorer read (offsets refer to
- * it). In redaction mode everything the scorer's own personal-data stripping masks, plus the
- * candidate's name and email wherever they occur, is replaced by a marker.
+ * it). With a mask (redaction mode) every masked stretch is replaced by a marker.
  */
 export function quoteInContext(
   text: string,
   reason: { quote: string; start: number; end: number },
-  redact: { patterns: RegExp[] } | null,
+  masked: Uint8Array | null,
 ): QuoteContext {
   let { start, end } = reason;
   if (text.slice(start, end) !== reason.quote) {
     // Offsets from another version of the text: find the quote, or show it alone.
     const at = text.indexOf(reason.quote);
-    if (at < 0) return { before: '', quote: redact ? scrubIdentifiers(reason.quote, redact.patterns) : reason.quote, after: '' };
+    if (at < 0) return { before: '', quote: masked ? REDACTED : reason.quote, after: '' };
     [start, end] = [at, at + reason.quote.length];
   }
   const lineBefore = text.lastIndexOf('\n', Math.max(0, text.lastIndexOf('\n', start - 1) - 1));
@@ -84,13 +95,6 @@ export function quoteInContext(
   // Clipped mid-text: start and end at a word boundary.
   if (from > lineBefore + 1) from = Math.min(start, text.indexOf(' ', from) + 1 || start);
   if (to < (lineAfter < 0 ? text.length : lineAfter)) to = Math.max(end, text.lastIndexOf(' ', to));
-
-  let masked: Uint8Array | null = null;
-  if (redact) {
-    masked = new Uint8Array(text.length);
-    for (const [a, b] of redactPersonalData(text).masked) masked.fill(1, a, b);
-    for (const [a, b] of maskRanges(text, redact.patterns)) masked.fill(1, a, b);
-  }
   return {
     before: cut(text, from, start, masked).replace(/^\s+/, ''),
     quote: cut(text, start, end, masked),

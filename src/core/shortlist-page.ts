@@ -3,7 +3,14 @@ import type { CandidateCard, DecisionChannel, ShortlistCard, Verdict } from '../
 import type { AppContext } from './context.ts';
 import { recordDecision } from './decisions.ts';
 import { renderEvidencePdf } from './evidence-pdf.ts';
-import { identifierPatterns, type QuoteContext, quoteInContext, scoredTexts, scrubIdentifiers } from './quote-context.ts';
+import {
+  identifierPatterns,
+  personalDataMask,
+  type QuoteContext,
+  quoteInContext,
+  scoredTexts,
+  scrubIdentifiers,
+} from './quote-context.ts';
 import { type Reviewer, reviewerOfLink } from './reviewers.ts';
 import { buildShortlistCard } from './shortlist-card.ts';
 
@@ -107,10 +114,9 @@ export async function loadShortlistPage(ctx: AppContext, scope: LinkScope, now =
     const reasons = c.reasons.map((r) => ({ ...r, text: scrub(r.text), quote: scrub(r.quote) }));
     const text = texts.get(c.applicationId);
     // In redaction mode a context is only drawn when this candidate's identifiers are known to mask.
+    const mask = text && patterns ? personalDataMask(text, patterns) : null;
     const contexts = c.reasons.map((r, i) =>
-      text && (!redact || patterns)
-        ? quoteInContext(text, r, patterns ? { patterns } : null)
-        : { before: '', quote: reasons[i]!.quote, after: '' },
+      text && (!redact || mask) ? quoteInContext(text, r, mask) : { before: '', quote: reasons[i]!.quote, after: '' },
     );
     return { ...c, reasons, contexts, ref: pageRef(ctx.secret, scope.linkId, c.applicationId) };
   });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { identifierPatterns, quoteInContext, REDACTED, scrubIdentifiers } from '../../src/core/quote-context.ts';
+import {
+  identifierPatterns,
+  personalDataMask,
+  quoteInContext,
+  REDACTED,
+  scrubIdentifiers,
+} from '../../src/core/quote-context.ts';
 import { memberName } from '../../src/core/reviewers.ts';
 
 const RESUME = [
@@ -17,6 +23,7 @@ const reasonAt = (quote: string) => {
   return { quote, start, end: start + quote.length };
 };
 const patterns = identifierPatterns({ name: 'Jordan Blake', primaryEmail: 'jordan.blake@example.com' });
+const mask = personalDataMask(RESUME, patterns);
 
 describe('a quote in context', () => {
   it('shows the line before and after the quote, from the text the offsets refer to', () => {
@@ -27,7 +34,7 @@ describe('a quote in context', () => {
   });
 
   it('in redaction mode masks the name, email and phone wherever they are, even where the scorer missed them', () => {
-    const ctx = quoteInContext(RESUME, reasonAt('Store Lead'), { patterns });
+    const ctx = quoteInContext(RESUME, reasonAt('Store Lead'), mask);
     const shown = `${ctx.before}${ctx.quote}${ctx.after}`;
     expect(shown).not.toMatch(/Jordan|Blake|example\.com|555/);
     expect(shown).toContain(REDACTED);
@@ -35,12 +42,22 @@ describe('a quote in context', () => {
     expect(ctx.after).toBe(`\nRan the tills with ${REDACTED} team of 12 and cut queue times by 20% in 2023.`);
   });
 
+  it('masks the candidate\'s name where the scorer\'s stripping does not see it', () => {
+    const text = 'Experienced store lead.\nKnown to colleagues as Jordan.\nRan the tills on Saturdays.';
+    const quote = 'Ran the tills';
+    const reason = { quote, start: text.indexOf(quote), end: text.indexOf(quote) + quote.length };
+    expect(quoteInContext(text, reason, personalDataMask(text, [])).before).toContain('Jordan');
+    expect(quoteInContext(text, reason, personalDataMask(text, patterns)).before).toBe(
+      `Known to colleagues as ${REDACTED}.\n`,
+    );
+  });
+
   it('finds a quote whose offsets no longer fit, and shows a lone quote when it is not in the text', () => {
     const moved = { quote: 'cash handling', start: 0, end: 13 };
     expect(quoteInContext(RESUME, moved, null).before).toBe('SKILLS\nPOS, merchandising, ');
-    expect(quoteInContext(RESUME, { quote: 'Jordan Blake led', start: 0, end: 16 }, { patterns })).toEqual({
+    expect(quoteInContext(RESUME, { quote: 'Jordan Blake led', start: 0, end: 16 }, mask)).toEqual({
       before: '',
-      quote: `${REDACTED} ${REDACTED} led`,
+      quote: REDACTED,
       after: '',
     });
   });
