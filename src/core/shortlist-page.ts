@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { CandidateCard, DecisionChannel, ShortlistCard, Verdict } from '../bot/card-model.ts';
+import type { CandidateCard, CardDecision, DecisionChannel, ShortlistCard, Verdict } from '../bot/card-model.ts';
 import type { AppContext } from './context.ts';
 import { recordDecision } from './decisions.ts';
 import { renderEvidencePdf } from './evidence-pdf.ts';
@@ -96,7 +96,7 @@ export async function loadShortlistPage(ctx: AppContext, scope: LinkScope, now =
       where: { jobId: scope.jobId, reviewerId: scope.reviewerId },
       orderBy: { createdAt: 'desc' },
       take: 50,
-      include: { application: { select: { candidate: { select: { name: true } } } } },
+      include: { application: { select: { candidate: { select: { name: true, primaryEmail: true } } } } },
     }),
   ]);
   const byId = new Map(apps.map((a) => [a.id, a]));
@@ -118,13 +118,22 @@ export async function loadShortlistPage(ctx: AppContext, scope: LinkScope, now =
     const contexts = c.reasons.map((r, i) =>
       text && (!redact || mask) ? quoteInContext(text, r, mask) : { before: '', quote: reasons[i]!.quote, after: '' },
     );
-    return { ...c, reasons, contexts, ref: pageRef(ctx.secret, scope.linkId, c.applicationId) };
+    // Reviewers' notes may name the candidate too.
+    const noteOf = (d: CardDecision | null) => (d?.note ? { ...d, note: scrub(d.note) } : d);
+    return {
+      ...c,
+      reasons,
+      contexts,
+      latestDecision: noteOf(c.latestDecision),
+      reviewerDecision: noteOf(c.reviewerDecision),
+      ref: pageRef(ctx.secret, scope.linkId, c.applicationId),
+    };
   });
   const pastDecisions = decisions.map((d): PastDecision => ({
     label: (!redact && d.application.candidate.name)
       || (d.rankAtDecision ? `Candidate ranked #${d.rankAtDecision} when you decided` : 'A candidate not on the shortlist'),
     verdict: d.verdict as Verdict,
-    note: d.note,
+    note: d.note && redact ? scrubIdentifiers(d.note, identifierPatterns(d.application.candidate)) : d.note,
     channel: d.channel as DecisionChannel,
     at: d.createdAt,
   }));

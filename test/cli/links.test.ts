@@ -7,7 +7,8 @@ import { resolveLink } from '../../src/core/links.ts';
 import { runSkima } from '../helpers/cli.ts';
 import { migratedDb } from '../helpers/databases.ts';
 
-describe('skima links', () => {
+// Each command is a process that loads the TypeScript sources and checks migrations: seconds apiece.
+describe('skima links', { timeout: 120_000 }, () => {
   let env: Awaited<ReturnType<typeof migratedDb>>;
   let cliEnv: Record<string, string>;
   // Away from any .env of the checkout.

@@ -36,7 +36,12 @@ describe('redaction mode', () => {
   it('shows no name, email or phone in the page, its quotes in context, or its decisions', async () => {
     const inject = f.h.skima.server.inject.bind(f.h.skima.server);
     const entries = await shortlistRefs(f);
-    // A decision, so the page lists past decisions too.
+    // A decision whose note names the candidate, so the page lists past decisions and notes too.
+    const first = await f.h.skima.ctx.db.application.findUniqueOrThrow({
+      where: { id: entries[0]!.applicationId },
+      include: { candidate: true },
+    });
+    const note = `Call ${first.candidate.name} at ${first.candidate.primaryEmail}`;
     const page0 = (await inject({ url: `/s/${f.token}`, remoteAddress: '10.0.0.1' })).body;
     const csrf = /name="csrf" value="([^"]+)"/.exec(page0)![1]!;
     const post = await inject({
@@ -44,13 +49,14 @@ describe('redaction mode', () => {
       url: `/s/${f.token}/decisions`,
       remoteAddress: '10.0.0.1',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ csrf, ref: entries[0]!.ref, verdict: 'skip' }).toString(),
+      payload: new URLSearchParams({ csrf, ref: entries[0]!.ref, verdict: 'skip', note }).toString(),
     });
     expect(post.statusCode).toBe(303);
     const body = (await inject({ url: `/s/${f.token}`, remoteAddress: '10.0.0.1' })).body;
     expect(body).toContain('names and contact details hidden');
     expect(body).toContain('Candidate #1');
     expect(body).toContain('Candidate ranked #1 when you decided');
+    expect(body).toContain('Note: “Call [redacted] [redacted] at [redacted]”');
     // The quotes in context are on the page (test/core/quote-context.test.ts shows how they are masked).
     expect(body.match(/<mark>/g)?.length).toBeGreaterThan(5);
     expect(leaks(body)).toEqual([]);

@@ -2,7 +2,7 @@
 // which headers every personal page carries, and what the logs never hold.
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mintLink, revokeLinks } from '../../../src/core/links.ts';
+import { hashToken, mintLink, revokeLinks } from '../../../src/core/links.ts';
 import { createLogger } from '../../../src/core/logger.ts';
 import { pageRef } from '../../../src/core/shortlist-page.ts';
 import { buildServer } from '../../../src/web/server.ts';
@@ -158,7 +158,8 @@ describe.each(DB_KINDS)('the shortlist page on %s', (kind) => {
     expect(page.body).toContain('skima links create');
     expect(page.body).not.toContain('<form');
     const [entry] = await shortlistRefs(f);
-    const link = await f.h.skima.ctx.db.shareLink.findFirstOrThrow({ where: { jobId: f.jobId, reviewerId: 'ashby' } });
+    const link = await f.h.skima.ctx.db.shareLink.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } });
+    expect(link.reviewerId).toBe('ashby');
     const { csrfToken } = await import('../../../src/web/shortlist-page/security.ts');
     const secret = f.h.skima.ctx.secret;
     const res = await inject({
