@@ -20,6 +20,7 @@ const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   status: () => import('./cli/status.ts'),
   digest: () => import('./cli/digest.ts'),
   rediscover: () => import('./cli/rediscover.ts'),
+  links: () => import('./cli/links.ts'),
 };
 
 async function help(): Promise<string> {

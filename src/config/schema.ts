@@ -67,6 +67,8 @@ export const envSchema = z.object({
   POLL_INTERVAL_MINUTES: positiveInt(10),
   SHORTLIST_SIZE: positiveInt(10),
   LINK_TTL_DAYS: positiveInt(7),
+  LINK_RATE_LIMIT_PER_MINUTE: positiveInt(60),
+  LINK_RATE_LIMIT_PER_IP_PER_MINUTE: positiveInt(300),
   AUDIT_RETENTION_DAYS: positiveInt(365),
   APPROVE_STAGE_ID: z.string().optional(),
   REDACTION_MODE: z.enum(['off', 'on']).default('off'),
@@ -110,6 +112,9 @@ export interface Config {
   pollIntervalMinutes: number;
   shortlistSize: number;
   linkTtlMs: number;
+  /** Requests per minute one shortlist link may make, and one client address, before a 429. */
+  linkRateLimitPerMinute: number;
+  linkRateLimitPerIpPerMinute: number;
   auditRetentionDays: number;
   /** Interview stage an Approve moves the application to; undefined: decisions never move stages. */
   approveStageId?: string;
@@ -154,6 +159,8 @@ export function toConfig(env: z.output<typeof envSchema>): Config {
     pollIntervalMinutes: env.POLL_INTERVAL_MINUTES,
     shortlistSize: env.SHORTLIST_SIZE,
     linkTtlMs: env.LINK_TTL_DAYS * 24 * 3600 * 1000,
+    linkRateLimitPerMinute: env.LINK_RATE_LIMIT_PER_MINUTE,
+    linkRateLimitPerIpPerMinute: env.LINK_RATE_LIMIT_PER_IP_PER_MINUTE,
     auditRetentionDays: env.AUDIT_RETENTION_DAYS,
     approveStageId: env.APPROVE_STAGE_ID || undefined,
     redact: env.REDACTION_MODE === 'on',

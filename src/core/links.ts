@@ -2,6 +2,7 @@ import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from '../db/client.ts';
 
 export const DEFAULT_LINK_TTL_MS = 7 * 24 * 3600 * 1000;
+const LAST_USED_RESOLUTION_MS = 60_000;
 
 /** Only this hash is stored: a database leak yields no usable link. */
 export function hashToken(token: string): string {
@@ -39,7 +40,10 @@ export async function resolveLink(db: Db, token: string, now = new Date()): Prom
   if (!link) return { ok: false, reason: 'unknown' };
   if (link.revokedAt) return { ok: false, reason: 'revoked' };
   if (link.expiresAt <= now) return { ok: false, reason: 'expired' };
-  await db.shareLink.update({ where: { id: link.id }, data: { lastUsedAt: now } });
+  // Bookkeeping only, at most once a minute: a page under load (or a link previewer) costs no write each.
+  if (!link.lastUsedAt || now.getTime() - link.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    await db.shareLink.update({ where: { id: link.id }, data: { lastUsedAt: now } });
+  }
   return { ok: true, linkId: link.id, jobId: link.jobId, reviewerId: link.reviewerId, expiresAt: link.expiresAt };
 }
 

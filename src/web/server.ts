@@ -3,6 +3,7 @@ import type { AppContext } from '../core/context.ts';
 import { ashbyWebhookRoute } from './routes/ashby-webhook.ts';
 import { healthRoutes } from './routes/health.ts';
 import { metricsRoute } from './routes/metrics.ts';
+import { shortlistPagePlugin } from './shortlist-page/index.ts';
 
 /**
  * The HTTP face of Skima. Features are encapsulated fastify plugins that receive the application
@@ -29,5 +30,6 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(healthRoutes, { ctx });
   await app.register(metricsRoute, { ctx });
   await app.register(ashbyWebhookRoute, { ctx });
+  await app.register(shortlistPagePlugin, { ctx });
   return app;
 }

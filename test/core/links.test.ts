@@ -35,4 +35,18 @@ describe.each(DB_KINDS)('share links on %s', (kind) => {
     expect(await resolveLink(env.db, '../etc/passwd', now)).toEqual({ ok: false, reason: 'unknown' });
     await expect(revokeLinks(env.db, {})).rejects.toThrow(/say which links/);
   });
+
+  it('notes when a link was last used, at most once a minute', async () => {
+    const now = new Date('2026-11-24T09:00:00Z');
+    const { token } = await mintLink(env.db, { jobId: 'job-3', reviewerId: 'user-4' }, 3_600_000, now);
+    const where = { tokenHash: hashToken(token) };
+    const lastUsed = async () => (await env.db.shareLink.findUniqueOrThrow({ where })).lastUsedAt;
+    await resolveLink(env.db, token, now);
+    expect(await lastUsed()).toEqual(now);
+    await resolveLink(env.db, token, new Date(now.getTime() + 30_000));
+    expect(await lastUsed()).toEqual(now);
+    const later = new Date(now.getTime() + 61_000);
+    await resolveLink(env.db, token, later);
+    expect(await lastUsed()).toEqual(later);
+  });
 });

@@ -1,0 +1,111 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../core/context.ts';
+import { hashToken, resolveLink } from '../../core/links.ts';
+import { decideOnPage, evidenceOnPage, type LinkScope, loadShortlistPage } from '../../core/shortlist-page.ts';
+import { ICON_SVG } from './assets/icon.ts';
+import { STYLESHEET } from './assets/styles.ts';
+import { decisionForm, parseUrlEncoded } from './form.ts';
+import { FixedWindowLimiter } from './rate-limit.ts';
+import { csrfToken, csrfValid, sameOrigin, setPageHeaders } from './security.ts';
+import { ICON_PATH, STYLESHEET_PATH } from './views/layout.ts';
+import { shortlistPage } from './views/page.ts';
+import { linkPages } from './views/plain.ts';
+
+/** Decision forms are a few fields and a note of at most 2,000 characters. */
+const FORM_BODY_LIMIT = 16 * 1024;
+
+type Params = { token: string };
+
+/**
+ * The secure shortlist page: GET /s/:token (reads only: chat link previewers fetch links), POST
+ * /s/:token/decisions (Post/Redirect/Get, CSRF token bound to the link), GET /s/:token/evidence/:ref
+ * (the evidence PDF). Candidates are named in forms and URLs by an opaque per-link reference, never by
+ * application id or name. Encapsulated: its form parser and hooks touch no other route.
+ */
+export const shortlistPagePlugin: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const perLink = new FixedWindowLimiter(ctx.config.linkRateLimitPerMinute);
+  const perIp = new FixedWindowLimiter(ctx.config.linkRateLimitPerIpPerMinute);
+
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT },
+    (_req, body, done) => done(null, parseUrlEncoded(body as string)),
+  );
+
+  // Static and free of personal data: cacheable, unlike the pages.
+  for (const [path, type, content] of [
+    [STYLESHEET_PATH, 'text/css; charset=utf-8', STYLESHEET],
+    [ICON_PATH, 'image/svg+xml', ICON_SVG],
+  ] as const) {
+    const bytes = Buffer.from(content);
+    app.get(path, async (_req, reply) =>
+      reply
+        .headers({ 'content-type': type, 'cache-control': 'public, max-age=3600', 'x-content-type-options': 'nosniff' })
+        .send(bytes),
+    );
+  }
+
+  const sendHtml = (reply: FastifyReply, code: number, body: string) =>
+    setPageHeaders(reply).code(code).type('text/html; charset=utf-8').send(body);
+
+  /** Rate limits, then the link: answers the request itself (and returns null) when the link cannot be used. */
+  async function linkFor(req: FastifyRequest<{ Params: Params }>, reply: FastifyReply): Promise<LinkScope | null> {
+    const token = req.params.token;
+    // Keyed by the token's hash: even this process's memory holds no usable link.
+    for (const limit of [perIp.hit(`ip:${req.ip}`), perLink.hit(hashToken(token))]) {
+      if (!limit.ok) {
+        reply.header('retry-after', String(limit.retryAfterS));
+        await sendHtml(reply, 429, linkPages.tooMany(limit.retryAfterS));
+        return null;
+      }
+    }
+    const link = await resolveLink(ctx.db, token);
+    if (link.ok) return link;
+    await sendHtml(reply, link.reason === 'expired' ? 410 : 404, linkPages[link.reason]());
+    return null;
+  }
+
+  const pageUrl = (token: string) => `/s/${token}`;
+
+  app.get<{ Params: Params }>('/s/:token', async (req, reply) => {
+    const scope = await linkFor(req, reply);
+    if (!scope) return reply;
+    const page = await loadShortlistPage(ctx, scope);
+    const base = pageUrl(req.params.token);
+    const body = shortlistPage(page, csrfToken(ctx.secret, scope.linkId), {
+      decide: `${base}/decisions`,
+      evidence: (ref) => `${base}/evidence/${ref}`,
+    });
+    return sendHtml(reply, 200, body);
+  });
+
+  app.post<{ Params: Params }>('/s/:token/decisions', { bodyLimit: FORM_BODY_LIMIT }, async (req, reply) => {
+    const scope = await linkFor(req, reply);
+    if (!scope) return reply;
+    // Only the form parser yields an object here; a JSON or text body carries no usable token.
+    const body = req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {};
+    const csrf = typeof body.csrf === 'string' ? body.csrf : undefined;
+    if (!csrfValid(ctx.secret, scope.linkId, csrf) || !sameOrigin(req, ctx.config.publicBaseUrl)) {
+      req.log.warn('shortlist decision refused: no valid CSRF token or a foreign origin');
+      return sendHtml(reply, 403, linkPages.forbidden());
+    }
+    const form = decisionForm.safeParse(body);
+    if (!form.success) return sendHtml(reply, 400, linkPages.badRequest());
+    const outcome = await decideOnPage(ctx, scope, form.data);
+    if (outcome === 'view_only') return sendHtml(reply, 403, linkPages.viewOnly());
+    if (outcome === 'unknown_candidate') return sendHtml(reply, 404, linkPages.unknownCandidate());
+    // Post/Redirect/Get: a reload shows the saved decision and never posts it twice.
+    return setPageHeaders(reply).code(303).header('location', `${pageUrl(req.params.token)}#c-${form.data.ref}`).send();
+  });
+
+  app.get<{ Params: Params & { ref: string } }>('/s/:token/evidence/:ref', async (req, reply) => {
+    const scope = await linkFor(req, reply);
+    if (!scope) return reply;
+    const pdf = /^[A-Za-z0-9_-]{1,64}$/.test(req.params.ref) ? await evidenceOnPage(ctx, scope, req.params.ref) : null;
+    if (!pdf) return sendHtml(reply, 404, linkPages.unknownCandidate());
+    return setPageHeaders(reply)
+      .code(200)
+      .headers({ 'content-type': 'application/pdf', 'content-disposition': 'attachment; filename="SKIMA_Evidence.pdf"' })
+      .send(pdf);
+  });
+};

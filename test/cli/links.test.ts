@@ -1,0 +1,68 @@
+// `skima links create | revoke`: thin over core, against a real database.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveLink } from '../../src/core/links.ts';
+import { runSkima } from '../helpers/cli.ts';
+import { migratedDb } from '../helpers/databases.ts';
+
+// Each command is a process that loads the TypeScript sources and checks migrations: seconds apiece.
+describe('skima links', { timeout: 120_000 }, () => {
+  let env: Awaited<ReturnType<typeof migratedDb>>;
+  let cliEnv: Record<string, string>;
+  // Away from any .env of the checkout.
+  const cwd = mkdtempSync(path.join(tmpdir(), 'skima-links-'));
+  beforeAll(async () => {
+    env = await migratedDb('sqlite');
+    await env.db.job.create({
+      data: {
+        id: 'job-l',
+        title: 'Store Manager',
+        status: 'Open',
+        hiringTeam: [
+          { userId: 'u-dana', role: 'Hiring Manager', email: 'Dana.Lee@example.com', firstName: 'Dana', lastName: 'Lee' },
+          { userId: 'u-rec', role: 'Recruiter', email: 'rec@example.com' },
+        ],
+      },
+    });
+    cliEnv = { DATABASE_URL: env.database.url, PUBLIC_BASE_URL: 'https://skima.example.com', LINK_TTL_DAYS: '3' };
+  });
+  afterAll(async () => {
+    await env?.close();
+    rmSync(cwd, { recursive: true, force: true });
+  });
+
+  async function skima(...args: string[]) {
+    const run = runSkima(['links', ...args], { cwd, env: cliEnv });
+    return { code: await run.exited, out: run.output() };
+  }
+
+  it('creates a personal link for a hiring team member named by email, and revokes it by its URL', async () => {
+    const created = await skima('create', '--job', 'job-l', '--reviewer', 'dana.lee@example.com');
+    expect(created.code).toBe(0);
+    expect(created.out).toContain('Shortlist link for Dana Lee on "Store Manager"');
+    const url = /https:\/\/skima\.example\.com\/s\/([A-Za-z0-9_-]{43})/.exec(created.out);
+    expect(url).not.toBeNull();
+    const link = await resolveLink(env.db, url![1]!);
+    expect(link).toMatchObject({ ok: true, jobId: 'job-l', reviewerId: 'u-dana' });
+    if (link.ok) expect(link.expiresAt.getTime() - Date.now()).toBeGreaterThan(2.9 * 24 * 3600 * 1000);
+
+    const revoked = await skima('revoke', '--token', url![0]);
+    expect(revoked).toMatchObject({ code: 0, out: 'revoked 1 link\n' });
+    expect(await resolveLink(env.db, url![1]!)).toEqual({ ok: false, reason: 'revoked' });
+  });
+
+  it('revokes every link of a reviewer, and refuses people off the hiring team and missing flags', async () => {
+    await skima('create', '--job', 'job-l', '--reviewer', 'u-rec');
+    await skima('create', '--job', 'job-l', '--reviewer', 'u-rec');
+    expect(await skima('revoke', '--reviewer', 'u-rec')).toMatchObject({ code: 0, out: 'revoked 2 links\n' });
+    const stranger = await skima('create', '--job', 'job-l', '--reviewer', 'eve@example.com');
+    expect(stranger.code).toBe(1);
+    expect(stranger.out).toContain('eve@example.com is not on the hiring team of "Store Manager"');
+    expect((await skima('create', '--job', 'job-l')).code).toBe(2);
+    expect((await skima('revoke')).code).toBe(2);
+    expect((await skima('rotate')).code).toBe(2);
+    expect(await env.db.shareLink.count({ where: { reviewerId: 'eve@example.com' } })).toBe(0);
+  });
+});
