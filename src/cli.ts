@@ -15,6 +15,7 @@ const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   sandbox: () => import('./cli/sandbox.ts'),
   score: () => import('./cli/score.ts'),
   sync: () => import('./cli/sync.ts'),
+  manifest: () => import('./cli/manifest.ts'),
 };
 
 async function help(): Promise<string> {
