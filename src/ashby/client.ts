@@ -207,6 +207,8 @@ export class AshbyClient {
   readonly webhook = {
     create: (input: { webhookType: string; requestUrl: string; secretToken: string }) =>
       this.results('webhook.create', input, webhookSettingSchema),
+    /** There is no webhook.list in Ashby's API: callers keep the ids they create. */
+    info: (webhookId: string) => this.results('webhook.info', { webhookId }, webhookSettingSchema),
     delete: (webhookId: string) => this.results('webhook.delete', { webhookId }, okSchema),
   };
 

@@ -37,6 +37,7 @@ const ENDPOINTS = [
   'archiveReason.list',
   'source.list',
   'webhook.create',
+  'webhook.info',
   'webhook.delete',
 ];
 
@@ -129,6 +130,7 @@ async function exerciseEveryEndpoint(c: AshbyClient) {
     requestUrl: 'http://127.0.0.1:9/unused',
     secretToken: 's3cret',
   });
+  await c.webhook.info(hook.id);
   await c.webhook.delete(hook.id);
 }
 

@@ -123,6 +123,18 @@ export const readEndpoints: Record<string, EndpointDef> = {
       },
     }),
   },
+  'webhook.info': {
+    permission: 'apiKeysRead',
+    write: false,
+    handle: (ctx, body) => {
+      const input = parseInput(z.object({ webhookId: z.string() }), body);
+      const sub = ctx.webhooks.subscriptions.get(input.webhookId);
+      if (!sub) throw notFound('webhook');
+      // Like Ashby, never the secret.
+      const { id, enabled, requestUrl, webhookType } = sub;
+      return { results: { id, enabled, requestUrl, webhookType } };
+    },
+  },
   'application.list': {
     permission: 'candidatesRead',
     write: false,

@@ -1,0 +1,90 @@
+/** What `/skima rediscover <job> [filters]` accepts, and how a mistyped filter is explained. */
+export interface RediscoverFilters {
+  /** Lowest score shown (0-100; default 60). */
+  minScore?: number;
+  /** Only past candidates whose past application saw activity in the last N days. */
+  sinceDays?: number;
+  /** How many to show (1-50; default 10). */
+  limit?: number;
+  /** Also candidates whose application on another job is still active (off by default: another team owns them). */
+  includeActiveElsewhere?: boolean;
+}
+
+export const REDISCOVER_DEFAULTS = { minScore: 60, limit: 10 } as const;
+export const REDISCOVER_MAX_LIMIT = 50;
+
+export class RediscoverUsageError extends Error {
+  constructor(problem: string) {
+    super(`${problem}\n${REDISCOVER_FILTER_HELP}`);
+    this.name = 'RediscoverUsageError';
+  }
+}
+
+export const REDISCOVER_FILTER_HELP = [
+  'Filters (all optional, in any order):',
+  '  min:70      only scores of 70 or more (0-100, default 60)',
+  '  since:180d  only candidates active in Ashby in the last 180 days (also 26w, 6m, 1y)',
+  '  limit:20    show up to 20 (1-50, default 10)',
+  '  active      include candidates still active on another job',
+].join('\n');
+
+const DAYS_PER_UNIT: Record<string, number> = { d: 1, w: 7, m: 30, y: 365 };
+
+function wholeNumber(word: string, value: string): number {
+  if (!/^\d{1,6}$/.test(value)) throw new RediscoverUsageError(`"${word}": "${value}" is not a whole number.`);
+  return Number(value);
+}
+
+/** Parses command words like ["min:70", "since:180d", "limit:20", "active"]. */
+export function parseRediscoverFilters(words: string[]): RediscoverFilters {
+  const filters: RediscoverFilters = {};
+  const seen = new Set<string>();
+  const once = (key: string, word: string) => {
+    if (seen.has(key)) throw new RediscoverUsageError(`"${word}": the ${key} filter is given twice.`);
+    seen.add(key);
+  };
+  for (const raw of words) {
+    const word = raw.trim();
+    if (!word) continue;
+    const lower = word.toLowerCase();
+    if (lower === 'active' || lower === 'include-active' || lower === 'active:yes') {
+      once('active', word);
+      filters.includeActiveElsewhere = true;
+      continue;
+    }
+    const m = /^([a-z-]+)[:=](.*)$/.exec(lower);
+    if (!m) throw new RediscoverUsageError(`"${word}" is not a filter Skima knows.`);
+    const [, key = '', value = ''] = m;
+    switch (key) {
+      case 'min':
+      case 'min-score': {
+        once('min', word);
+        const n = wholeNumber(word, value);
+        if (n > 100) throw new RediscoverUsageError(`"${word}": scores run from 0 to 100.`);
+        filters.minScore = n;
+        break;
+      }
+      case 'since': {
+        once('since', word);
+        const s = /^(\d{1,5})([dwmy]?)$/.exec(value);
+        if (!s) throw new RediscoverUsageError(`"${word}": write a period such as since:90d, since:12w or since:1y.`);
+        const days = Number(s[1]) * (DAYS_PER_UNIT[s[2] || 'd'] ?? 1);
+        if (days < 1) throw new RediscoverUsageError(`"${word}": the period must be at least one day.`);
+        filters.sinceDays = days;
+        break;
+      }
+      case 'limit': {
+        once('limit', word);
+        const n = wholeNumber(word, value);
+        if (n < 1 || n > REDISCOVER_MAX_LIMIT) {
+          throw new RediscoverUsageError(`"${word}": the limit runs from 1 to ${REDISCOVER_MAX_LIMIT}.`);
+        }
+        filters.limit = n;
+        break;
+      }
+      default:
+        throw new RediscoverUsageError(`"${word}" is not a filter Skima knows.`);
+    }
+  }
+  return filters;
+}
