@@ -39,7 +39,13 @@ export async function storeJob(ctx: AppContext, job: AshbyJob): Promise<CachedJo
     departmentName: chosen?.departmentName ?? null,
     descriptionText,
     descriptionHash,
-    hiringTeam: (job.hiringTeam ?? []).map((m) => ({ userId: m.userId, role: m.role, email: m.email })),
+    hiringTeam: (job.hiringTeam ?? []).map((m) => ({
+      userId: m.userId,
+      role: m.role,
+      email: m.email,
+      firstName: m.firstName,
+      lastName: m.lastName,
+    })),
     ashbyUpdatedAt: new Date(job.updatedAt),
   };
   const stored = await ctx.db.job.upsert({ where: { id: job.id }, create: { id: job.id, ...data }, update: data });
