@@ -42,7 +42,8 @@ export function slackShortlistListener(ctx: AppContext): ShortlistListener {
     for (const m of managers) {
       covered.add(m.userId);
       const name = [m.firstName, m.lastName].filter(Boolean).join(' ') || 'Hiring manager';
-      const payload: SlackCardJob = { jobId, email: m.email!, reviewer: { ashbyUserId: m.userId, name, recruiter: false } };
+      const reviewer = { ashbyUserId: m.userId, name, recruiter: false };
+      const payload: SlackCardJob = { jobId, email: m.email!, reviewer };
       await ctx.queue.enqueue(SLACK_CARD_QUEUE, payload, { singletonKey: `slack-card:${jobId}:${m.userId}` });
     }
     const posted = await ctx.db.postedCard.findMany({ where: { platform: 'slack', jobId } });
@@ -67,8 +68,9 @@ export async function deliverSlackCard(ctx: AppContext, job: SlackCardJob, queue
   const slack = ctx.slack;
   if (!slack) return;
   try {
-    if (job.email) await slack.deliverCard({ jobId: job.jobId, email: job.email, reviewer: job.reviewer });
-    else if (job.slackUserId) await slack.refreshCard({ jobId: job.jobId, slackUserId: job.slackUserId, reviewer: job.reviewer });
+    const { jobId, reviewer } = job;
+    if (job.email) await slack.deliverCard({ jobId, email: job.email, reviewer });
+    else if (job.slackUserId) await slack.refreshCard({ jobId, slackUserId: job.slackUserId, reviewer });
   } catch (err) {
     if (!(err instanceof SlackDeliveryError)) throw err;
     const { failure } = err;

@@ -68,7 +68,8 @@ export class CoreSlackServices implements SlackServices {
     let recruiter = RECRUITING_GLOBAL_ROLES.has(user.globalRole);
     if (!recruiter) {
       const jobs = await this.ctx.db.job.findMany({ select: { hiringTeam: true } });
-      recruiter = jobs.some((j) => hiringTeamOf(j.hiringTeam).some((m) => m.userId === user.id && RECRUITING_TEAM_ROLE.test(m.role)));
+      const recruits = (m: HiringTeamMember) => m.userId === user.id && RECRUITING_TEAM_ROLE.test(m.role);
+      recruiter = jobs.some((j) => hiringTeamOf(j.hiringTeam).some(recruits));
     }
     return { ashbyUserId: user.id, name: `${user.firstName} ${user.lastName}`.trim(), recruiter };
   }

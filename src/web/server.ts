@@ -39,7 +39,7 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
 function logSlackOff(ctx: AppContext) {
   ctx.log.info(
     'Slack is off. To turn it on: skima manifest slack --base-url <your public URL> prints the app manifest; '
-      + 'create the app from it at https://api.slack.com/apps, install it, then set SLACK_BOT_TOKEN (Bot User OAuth Token) '
-      + 'and SLACK_SIGNING_SECRET (Basic Information) and restart. See docs/slack.md.',
+    + 'create the app from it at https://api.slack.com/apps, install it, then set SLACK_BOT_TOKEN (Bot User OAuth Token) '
+    + 'and SLACK_SIGNING_SECRET (Basic Information) and restart. See docs/slack.md.',
   );
 }

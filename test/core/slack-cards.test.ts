@@ -13,7 +13,7 @@ import { migrateDatabase } from '../../src/db/migrate.ts';
 import { DB_KINDS, createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { testLogger } from '../helpers/logger.ts';
 import { testConfig } from '../helpers/skima.ts';
-import { ashbyWithUsers, fakeSlackApi, type RecordedCall, SLACK_ENV, slackUserAnswer } from '../helpers/slack.ts';
+import { ashbyWithUsers, fakeSlackApi, type RecordedCall, SLACK_ENV, type SlackAnswer, slackUserAnswer } from '../helpers/slack.ts';
 
 const DANA_JOB: SlackCardJob = {
   jobId: 'job-1',
@@ -63,7 +63,8 @@ describe.each(DB_KINDS)('Slack card delivery on %s', (kind) => {
   });
 
   let ts = 0;
-  const slack = (override: (method: string, body: Record<string, unknown>) => [number, object, Record<string, string>?] | undefined = () => undefined) => {
+  type Override = (method: string, body: Record<string, unknown>) => SlackAnswer | undefined;
+  const slack = (override: Override = () => undefined) => {
     const { calls } = fakeSlackApi((method, body) => {
       const o = override(method, body);
       if (o) return o;

@@ -76,7 +76,12 @@ describe('Slack cards, end to end', () => {
     const database = await createTestDatabase('sqlite');
     await migrateDatabase(database.url);
     const lines: string[] = [];
-    const sink = new Writable({ write: (chunk, _enc, done) => { lines.push(String(chunk)); done(); } });
+    const sink = new Writable({
+      write: (chunk, _enc, done) => {
+        lines.push(String(chunk));
+        done();
+      },
+    });
     const ctx = await createContext(await testConfig(database), createLogger('info', sink), { ashby: ashbyWithUsers(), dataDir: '/tmp/skima-test-secret' });
     try {
       expect(ctx.slack).toBeUndefined();

@@ -52,7 +52,9 @@ function checkLimits(method: string, body: Record<string, unknown>) {
  * Intercepts https://slack.com/api/<method> (persisting), answering with `answer(method, body)`.
  * Records every call with its decoded body.
  */
-export function fakeSlackApi(answer: (method: string, body: Record<string, unknown>) => [number, object, Record<string, string>?]) {
+export type SlackAnswer = [number, object, Record<string, string>?];
+
+export function fakeSlackApi(answer: (method: string, body: Record<string, unknown>) => SlackAnswer) {
   const calls: RecordedCall[] = [];
   const scope = nock('https://slack.com')
     .persist()

@@ -101,7 +101,14 @@ const inputSchema = z.strictObject({
   hint: plainText(LIMITS.inputLabel).optional(),
 });
 
-export const blockSchema = z.union([headerSchema, sectionSchema, dividerSchema, contextSchema, actionsSchema, inputSchema]);
+export const blockSchema = z.union([
+  headerSchema,
+  sectionSchema,
+  dividerSchema,
+  contextSchema,
+  actionsSchema,
+  inputSchema,
+]);
 export type Block = z.infer<typeof blockSchema>;
 export type Button = z.infer<typeof buttonSchema>;
 

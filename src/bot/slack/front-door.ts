@@ -10,6 +10,8 @@ import { digestMessage } from './render/reports.ts';
 import type { DigestReport, Reviewer, SlackMessageRef, SlackServices } from './services.ts';
 import { webClientOptions, WebApiSlack } from './slack-api.ts';
 
+export type SlackLog = ListenerLog & { debug(obj: object, msg: string): void };
+
 export interface SlackSettings {
   botToken: string;
   signingSecret: string;
@@ -30,7 +32,7 @@ export class SlackFrontDoor {
   /** The fastify plugin serving POST /slack/events. */
   readonly routes: FastifyPluginAsync;
 
-  constructor(settings: SlackSettings, services: SlackServices, log: ListenerLog & { debug(obj: object, msg: string): void }) {
+  constructor(settings: SlackSettings, services: SlackServices, log: SlackLog) {
     const apiOptions = { token: settings.botToken, apiUrl: settings.apiUrl, retries: settings.retries ?? 3 };
     this.slack = new GuardedSlackApi(new WebApiSlack(apiOptions), services);
     this.reviewers = new ReviewerDirectory(this.slack, services);
@@ -72,7 +74,7 @@ export class SlackFrontDoor {
 }
 
 /** Bolt logs through Skima's logger (pino), so its lines get the same redaction. */
-function boltLogger(log: ListenerLog & { debug(obj: object, msg: string): void }) {
+function boltLogger(log: SlackLog) {
   let level = LogLevel.WARN;
   const line = (args: unknown[]) => args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? a.message : '')).join(' ');
   return {

@@ -39,18 +39,23 @@ export class GuardedSlackApi implements SlackApi {
   postMessage(channel: string, message: SlackMessage): Promise<SlackMessageRef> {
     return this.guard(() => this.inner.postMessage(channel, message));
   }
+
   updateMessage(ref: SlackMessageRef, message: SlackMessage): Promise<void> {
     return this.guard(() => this.inner.updateMessage(ref, message));
   }
+
   userIdByEmail(email: string): Promise<string> {
     return this.guard(() => this.inner.userIdByEmail(email));
   }
+
   emailOfUser(userId: string): Promise<string | null> {
     return this.guard(() => this.inner.emailOfUser(userId));
   }
+
   openModal(triggerId: string, view: ModalView): Promise<void> {
     return this.guard(() => this.inner.openModal(triggerId, view));
   }
+
   publishHome(userId: string, view: HomeView): Promise<void> {
     return this.guard(() => this.inner.publishHome(userId, view));
   }

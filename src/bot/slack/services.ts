@@ -82,6 +82,13 @@ export interface RediscoverReport {
 /** A malformed request a person can fix (bad filters): its message is shown to them. */
 export class UsageError extends Error {}
 
+export interface DecisionRequest {
+  applicationId: string;
+  reviewer: Reviewer;
+  verdict: Verdict;
+  note?: string;
+}
+
 export interface SlackServices {
   /** The Ashby user with this (Slack-verified) email, or null: nobody Skima may serve. */
   resolveReviewer(email: string): Promise<Reviewer | null>;
@@ -95,7 +102,7 @@ export interface SlackServices {
   /** The job an application belongs to; null when unknown. */
   jobOfApplication(applicationId: string): Promise<string | null>;
   /** Records through the core's one decision entry point; false when the application is unknown. */
-  recordDecision(input: { applicationId: string; reviewer: Reviewer; verdict: Verdict; note?: string }): Promise<boolean>;
+  recordDecision(input: DecisionRequest): Promise<boolean>;
   /** A fresh secure link to the job's shortlist page for this reviewer only. */
   mintShortlistUrl(jobId: string, reviewer: Reviewer): Promise<{ url: string; expiresAt: Date }>;
   /** Where the card for (job, Slack user) was posted, if it was. */

@@ -86,7 +86,8 @@ describe('what Skima renders', () => {
   });
 
   it('in redaction mode names nobody: candidates are numbered by rank', () => {
-    const redacted = card(3, { redacted: true, candidates: [1, 2, 3].map((r) => candidate(r, { candidateName: undefined })) });
+    const anonymous = [1, 2, 3].map((r) => candidate(r, { candidateName: undefined }));
+    const redacted = card(3, { redacted: true, candidates: anonymous });
     const text = JSON.stringify(shortlistMessage(redacted));
     expect(text).toContain('Candidate #1');
     expect(text).not.toContain('Person');

@@ -64,10 +64,12 @@ export class FakeServices implements SlackServices {
   async resolveReviewer(email: string) {
     return this.reviewersByEmail.get(email) ?? null;
   }
+
   async canSeeJob(reviewer: Reviewer, jobId: string) {
     const team = this.teams.get(jobId);
     return Boolean(team) && (reviewer.recruiter || team!.includes(reviewer.ashbyUserId));
   }
+
   async findJobs(reviewer: Reviewer, query: string) {
     const jobs = [{ id: 'job-1', title: 'Store Manager', status: 'Open' }, { id: 'job-2', title: 'Store Assistant', status: 'Open' }];
     const matching = jobs.filter((j) => j.id === query || j.title.toLowerCase().includes(query.toLowerCase()));
@@ -75,33 +77,42 @@ export class FakeServices implements SlackServices {
     for (const j of matching) if (await this.canSeeJob(reviewer, j.id)) visible.push(j);
     return visible;
   }
+
   async homeJobs(): Promise<HomeJob[]> {
     return [{ id: 'job-1', title: 'Store Manager', status: 'Open', shortlisted: 10, awaitingDecision: 7, awaitingYou: 9 }];
   }
+
   async buildCard(jobId: string) {
     return this.cardFor(jobId);
   }
+
   async jobOfApplication() {
     return 'job-1';
   }
+
   async recordDecision(input: { applicationId: string; reviewer: Reviewer; verdict: Verdict; note?: string }) {
     if (!input.applicationId.startsWith('app-')) return false;
     this.decisions.push(input);
     return true;
   }
+
   async mintShortlistUrl(jobId: string, reviewer: Reviewer) {
     this.links.push({ jobId, reviewerId: reviewer.ashbyUserId });
     return { url: `https://skima.test/s/token-${this.links.length}`, expiresAt: new Date('2026-12-02T10:00:00Z') };
   }
+
   async cardRef(jobId: string, slackUserId: string) {
     return this.refs.get(`${jobId}:${slackUserId}`) ?? null;
   }
+
   async saveCardRef(jobId: string, slackUserId: string, ref: SlackMessageRef) {
     this.refs.set(`${jobId}:${slackUserId}`, ref);
   }
+
   async reportError(e: { source: string; message: string }) {
     this.errors.push(e);
   }
+
   async status(): Promise<StatusReport> {
     return {
       sync: [{ resource: 'application', lastSyncAt: new Date(), stale: false }],
@@ -110,6 +121,7 @@ export class FakeServices implements SlackServices {
       errors: [{ source: 'slack:chat.postMessage', message: 'ratelimited', at: new Date(), count: 3 }],
     };
   }
+
   async digest() {
     return {
       from: new Date('2026-11-23T00:00:00Z'),
@@ -125,9 +137,11 @@ export class FakeServices implements SlackServices {
       jobs: [{ jobId: 'job-1', title: 'Store Manager', screened: 42, approvals: 6 }],
     };
   }
+
   async setup() {
     return [{ id: 'key', title: 'API key', status: 'ok' as const, detail: 'works' }];
   }
+
   async rediscover(jobId: string) {
     return { job: { id: jobId, title: 'Store Manager' }, considered: 0, candidates: [] };
   }
@@ -150,25 +164,31 @@ export class FakeSlack implements SlackApi {
     this.failNext = undefined;
     if (err) throw err;
   }
+
   async postMessage(channel: string, message: SlackMessage) {
     this.maybeFail();
     this.calls.push({ method: 'postMessage', channel, message: checkMessage(message) });
     return { channel: channel.startsWith('U') ? `D${channel.slice(1)}` : channel, ts: `1700000000.00000${++this.ts}` };
   }
+
   async updateMessage(ref: SlackMessageRef, message: SlackMessage) {
     this.maybeFail();
     this.calls.push({ method: 'updateMessage', ref, message: checkMessage(message) });
   }
+
   async userIdByEmail(email: string) {
     for (const [id, e] of this.emails) if (e === email) return id;
     throw new Error('users_not_found');
   }
+
   async emailOfUser(userId: string) {
     return this.emails.get(userId) ?? null;
   }
+
   async openModal(triggerId: string, view: ModalView) {
     this.calls.push({ method: 'openModal', triggerId, view: checkModal(view) });
   }
+
   async publishHome(userId: string, view: HomeView) {
     this.calls.push({ method: 'publishHome', userId, view: checkHome(view) });
   }

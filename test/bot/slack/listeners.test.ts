@@ -30,7 +30,12 @@ const click = (actionId: string, value: string, user = 'U_DANA') => ({
 
 const acker = () => {
   let n = 0;
-  return { ack: async () => void n++, get count() { return n; } };
+  return {
+    ack: async () => void n++,
+    get count() {
+      return n;
+    },
+  };
 };
 
 describe('/skima', () => {

@@ -9,6 +9,16 @@ import { SLACK_EVENTS_PATH } from '../../../src/bot/slack/receiver.ts';
 import { run } from '../../../src/cli/manifest.ts';
 
 const SCHEMA = path.resolve('..', 'shared', 'schemas', 'slack-app-manifest.schema.json');
+interface Manifest {
+  display_information: { name: string };
+  features: {
+    slash_commands: { command: string }[];
+    app_home: { home_tab_enabled: boolean };
+    bot_user: { display_name: string };
+  };
+  oauth_config: { scopes: { bot: string[]; user?: string[] } };
+  settings: { interactivity: unknown; event_subscriptions: unknown };
+}
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
 function validator() {
@@ -28,14 +38,14 @@ describe('the Slack app manifest', () => {
 
   it('is a check that can fail: a 40-character name and a command without a slash are refused', () => {
     const validate = validator();
-    const bad = structuredClone(readSlackManifest()) as { display_information: { name: string }; features: { slash_commands: { command: string }[] } };
+    const bad = structuredClone(readSlackManifest()) as unknown as Manifest;
     bad.display_information.name = 'x'.repeat(40);
     bad.features.slash_commands[0]!.command = 'skima';
     expect(validate(bad)).toBe(false);
   });
 
   it('asks for the minimal scopes and points every URL at the one Slack endpoint', () => {
-    const m = slackManifest('https://skima.acme.test/') as any;
+    const m = slackManifest('https://skima.acme.test/') as unknown as Manifest;
     expect(m.oauth_config.scopes.bot).toEqual(['chat:write', 'commands', 'users:read', 'users:read.email']);
     expect(m.oauth_config.scopes.user).toBeUndefined();
     const url = `https://skima.acme.test${SLACK_EVENTS_PATH}`;

@@ -20,4 +20,9 @@ export interface ListenerLog {
 export type AckMessage = SlackMessage & { response_type?: 'ephemeral' | 'in_channel' };
 export type Ack<T = AckMessage> = (response?: T) => Promise<void>;
 export type RespondMessage = SlackMessage & { response_type?: 'ephemeral'; replace_original?: boolean };
+/** What an action listener gets: the raw payload (parsed by the listener) and Bolt's ack. */
+export interface ActionArgs {
+  body: unknown;
+  ack: () => Promise<void>;
+}
 export type Respond = (message: RespondMessage) => Promise<unknown>;

@@ -4,7 +4,12 @@ import type { Reviewer, SlackMessageRef } from '../services.ts';
 import type { ListenerDeps } from './deps.ts';
 
 /** Redraws a card after a decision, in the message it was taken in; a failure is reported, not thrown. */
-export async function refreshCard(deps: ListenerDeps, jobId: string, reviewer: Reviewer, ref: SlackMessageRef | undefined) {
+export async function refreshCard(
+  deps: ListenerDeps,
+  jobId: string,
+  reviewer: Reviewer,
+  ref: SlackMessageRef | undefined,
+) {
   if (!ref) return;
   try {
     await deps.slack.updateMessage(ref, shortlistMessage(await deps.services.buildCard(jobId, reviewer)));

@@ -1,14 +1,14 @@
 import { decodeCandidate, verdictOfAction } from '../../ids.ts';
 import { blockActionSchema, clickedMessage } from '../../payloads.ts';
 import { NO_ACCESS, NOT_MATCHED, textMessage } from '../../render/help.ts';
-import type { ListenerDeps } from '../deps.ts';
+import type { ActionArgs, ListenerDeps } from '../deps.ts';
 import { refreshCard, tell } from '../refresh-card.ts';
 
 /**
  * Approve / Skip / Maybe on a card: ack at once, check the clicker may decide on this job, record the
  * decision through the core's one entry point, and redraw the card in place.
  */
-export async function decideAction({ body, ack }: { body: unknown; ack: () => Promise<void> }, deps: ListenerDeps) {
+export async function decideAction({ body, ack }: ActionArgs, deps: ListenerDeps) {
   await ack();
   const payload = blockActionSchema.safeParse(body);
   if (!payload.success) {

@@ -1,14 +1,14 @@
 import { decodeJob } from '../../ids.ts';
 import { blockActionSchema } from '../../payloads.ts';
 import { NO_ACCESS, NOT_MATCHED, textMessage } from '../../render/help.ts';
-import type { ListenerDeps } from '../deps.ts';
+import type { ActionArgs, ListenerDeps } from '../deps.ts';
 import { tell } from '../refresh-card.ts';
 
 /**
  * "Open full shortlist": mints a fresh secure link on click and sends it to the clicker alone, as a DM
  * with unfurling off. The card itself never carries a URL (Slack's unfurler would fetch it).
  */
-export async function openShortlistAction({ body, ack }: { body: unknown; ack: () => Promise<void> }, deps: ListenerDeps) {
+export async function openShortlistAction({ body, ack }: ActionArgs, deps: ListenerDeps) {
   await ack();
   const payload = blockActionSchema.safeParse(body);
   if (!payload.success) return;

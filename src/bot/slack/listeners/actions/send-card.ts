@@ -3,11 +3,11 @@ import { SlackDeliveryError } from '../../errors.ts';
 import { decodeJob } from '../../ids.ts';
 import { blockActionSchema } from '../../payloads.ts';
 import { NO_ACCESS, NOT_MATCHED, textMessage } from '../../render/help.ts';
-import type { ListenerDeps } from '../deps.ts';
+import type { ActionArgs, ListenerDeps } from '../deps.ts';
 import { tell } from '../refresh-card.ts';
 
 /** App Home's "Send me the shortlist": posts or refreshes the job's card in the clicker's DM. */
-export async function sendCardAction({ body, ack }: { body: unknown; ack: () => Promise<void> }, deps: ListenerDeps) {
+export async function sendCardAction({ body, ack }: ActionArgs, deps: ListenerDeps) {
   await ack();
   const payload = blockActionSchema.safeParse(body);
   if (!payload.success) return;
