@@ -6,7 +6,7 @@ import path from 'node:path';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { closeContext, createContext, type AppContext } from '../../src/core/context.ts';
-import { deliverSlackCard, SLACK_CARD_QUEUE, type SlackCardJob, slackShortlistListener } from '../../src/core/slack-cards.ts';
+import { deliverSlackCard, postSlackDigest, SLACK_CARD_QUEUE, type SlackCardJob, slackShortlistListener } from '../../src/core/slack-cards.ts';
 import { refreshShortlist } from '../../src/core/shortlist.ts';
 import { collectStatus } from '../../src/core/status.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
@@ -32,7 +32,7 @@ describe.each(DB_KINDS)('Slack card delivery on %s', (kind) => {
     database = await createTestDatabase(kind);
     await migrateDatabase(database.url);
     dataDir = mkdtempSync(path.join(tmpdir(), 'skima-slack-'));
-    const config = await testConfig(database, SLACK_ENV);
+    const config = await testConfig(database, { ...SLACK_ENV, SLACK_DIGEST_CHANNEL: 'C_DIGEST' });
     ctx = await createContext(config, testLogger(), { ashby: ashbyWithUsers(), dataDir });
     await ctx.db.job.create({
       data: {
@@ -124,6 +124,15 @@ describe.each(DB_KINDS)('Slack card delivery on %s', (kind) => {
     const status = await collectStatus(ctx);
     expect(status.errors).toContainEqual(expect.objectContaining({ source: 'slack:users.lookupByEmail', message: 'users_not_found' }));
     expect(JSON.stringify(status)).not.toContain('nobody@example.com');
+  });
+
+  it('posts the weekly digest to SLACK_DIGEST_CHANNEL with counts and job titles, no names', async () => {
+    const calls = slack();
+    await postSlackDigest(ctx);
+    expect(methods(calls)).toEqual(['chat.postMessage']);
+    expect(calls[0]!.body).toMatchObject({ channel: 'C_DIGEST', unfurl_links: 'false' });
+    expect(JSON.stringify(calls[0]!.body.blocks)).toContain('applications screened');
+    expect(JSON.stringify(calls[0]!.body)).not.toContain('Person 0');
   });
 
   it('stops calling Slack once the token is revoked, and says so in /skima status', async () => {

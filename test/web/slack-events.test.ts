@@ -229,6 +229,23 @@ describe('POST /slack/events', () => {
     expect(JSON.stringify(update.body.blocks)).toContain('Ask about weekend shifts');
   });
 
+  it('publishes App Home with the user\'s jobs when they open it', async () => {
+    slack();
+    const body = JSON.stringify({
+      type: 'event_callback',
+      team_id: 'T1',
+      api_app_id: 'A1',
+      event_id: 'Ev1',
+      event_time: 1,
+      event: { type: 'app_home_opened', user: 'U_DANA', channel: 'D_DANA', tab: 'home', event_ts: '1.1' },
+    });
+    const res = await post(body, signed(body, { contentType: 'application/json' }));
+    expect(res.statusCode).toBe(200);
+    const publish = await waitFor('views.publish', () => calls.find((c) => c.method === 'views.publish'));
+    expect(publish.body.user_id).toBe('U_DANA');
+    expect(JSON.stringify(publish.body.view)).toContain('Store Manager');
+  });
+
   it('leaves JSON parsing of every other route alone', async () => {
     const app = await buildServer(ctx);
     app.post('/test/echo', async (req) => ({ type: typeof req.body }));

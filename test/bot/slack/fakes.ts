@@ -5,7 +5,9 @@ import { checkHome, checkMessage, checkModal, type HomeView, type ModalView, typ
 import type { ListenerDeps } from '../../../src/bot/slack/listeners/deps.ts';
 import type {
   HomeJob,
+  RediscoverReport,
   Reviewer,
+  SetupReport,
   SlackMessageRef,
   SlackServices,
   StatusReport,
@@ -138,11 +140,11 @@ export class FakeServices implements SlackServices {
     };
   }
 
-  async setup() {
+  async setup(_opts: { fix: boolean }): Promise<SetupReport[]> {
     return [{ id: 'key', title: 'API key', status: 'ok' as const, detail: 'works' }];
   }
 
-  async rediscover(jobId: string) {
+  async rediscover(jobId: string, _words: string[]): Promise<RediscoverReport> {
     return { job: { id: jobId, title: 'Store Manager' }, considered: 0, candidates: [] };
   }
 }

@@ -1,6 +1,7 @@
 // The Slack listeners as plain functions, driven with fakes: what they ack, say and call.
 import { describe, expect, it } from 'vitest';
 import { SlackDeliveryError } from '../../../src/bot/slack/errors.ts';
+import { UsageError } from '../../../src/bot/slack/services.ts';
 import { decideActionId, encodeCandidate, encodeJob, noteActionId, NOTE_BLOCK, NOTE_INPUT, NOTE_MODAL_CALLBACK, VERDICT_BLOCK, VERDICT_INPUT } from '../../../src/bot/slack/ids.ts';
 import { addNoteAction } from '../../../src/bot/slack/listeners/actions/add-note.ts';
 import { decideAction } from '../../../src/bot/slack/listeners/actions/decide.ts';
@@ -121,6 +122,50 @@ describe('/skima', () => {
     await skimaCommand({ command: command('digest', 'U_CHRIS'), ...again }, deps);
     expect(shown(again.responses[0])).toContain('/invite @Skima');
     expect(services.errors).toEqual([{ source: 'slack:digest', message: 'not_in_channel' }]);
+  });
+
+  it('rediscover: splits the job from the filters, answers only the recruiter, explains bad filters', async () => {
+    const { deps, services } = fakeDeps();
+    const asked: [string, string[]][] = [];
+    services.rediscover = async (jobId, words) => {
+      asked.push([jobId, words]);
+      if (words.includes('min:abc')) throw new UsageError('min: must be a number from 0 to 100');
+      return {
+        job: { id: jobId, title: 'Store Manager' },
+        considered: 40,
+        candidates: [{
+          pastApplicationId: 'p1', pastJobTitle: 'Cashier', pastStatus: 'Archived', archiveReason: 'Position filled',
+          score: 81, band: 'strong', reasons: [{ text: 'POS', quote: 'ran the till' }], missing: [], lastActivityAt: new Date(),
+          candidateName: 'Past Person',
+        }],
+      };
+    };
+    const manager = fakeIo();
+    await skimaCommand({ command: command('rediscover store manager'), ...manager }, deps);
+    expect(shown(manager.responses[0])).toContain('recruiting or admin role');
+    const io = fakeIo();
+    await skimaCommand({ command: command('rediscover store manager min:70 since:180d', 'U_CHRIS'), ...io }, deps);
+    expect(asked).toEqual([['job-1', ['min:70', 'since:180d']]]);
+    expect(io.responses[0]).toMatchObject({ response_type: 'ephemeral', replace_original: true });
+    expect(shown(io.responses[0])).toContain('Past Person');
+    expect(shown(io.responses[0])).toContain('1 qualified past candidates out of 40 considered');
+    const bad = fakeIo();
+    await skimaCommand({ command: command('rediscover store manager min:abc', 'U_CHRIS'), ...bad }, deps);
+    expect(shown(bad.responses[0])).toContain('min: must be a number');
+    expect(shown(bad.responses[0])).toContain('/skima rediscover');
+  });
+
+  it('setup fix: recruiters run the checks with fixing on', async () => {
+    const { deps, services } = fakeDeps();
+    const runs: boolean[] = [];
+    services.setup = async ({ fix }) => {
+      runs.push(fix);
+      return [{ id: 'tag', title: 'Tag', status: 'fixed', detail: 'created SKIMA Screened' }];
+    };
+    const io = fakeIo();
+    await skimaCommand({ command: command('setup fix', 'U_CHRIS'), ...io }, deps);
+    expect(runs).toEqual([true]);
+    expect(shown(io.responses[0])).toContain('🔧 *Tag*: created SKIMA Screened');
   });
 
   it('a failing command is answered and reported, never left spinning', async () => {

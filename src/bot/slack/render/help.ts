@@ -12,7 +12,7 @@ export const USAGE = [
 
 /** Usage help, led by what went wrong when the command was not understood. */
 export function helpMessage(problem?: string): SlackMessage {
-  const lead = problem ? `${escapeMrkdwn(clip(problem, 300))}\n\n` : '';
+  const lead = problem ? `${escapeMrkdwn(clip(problem, 1500))}\n\n` : '';
   return checkMessage({
     text: problem ? clip(problem, 300) : 'Skima commands',
     blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `${lead}${USAGE}` } }],
