@@ -15,6 +15,10 @@ const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   sandbox: () => import('./cli/sandbox.ts'),
   score: () => import('./cli/score.ts'),
   sync: () => import('./cli/sync.ts'),
+  setup: () => import('./cli/setup.ts'),
+  status: () => import('./cli/status.ts'),
+  digest: () => import('./cli/digest.ts'),
+  rediscover: () => import('./cli/rediscover.ts'),
   manifest: () => import('./cli/manifest.ts'),
 };
 

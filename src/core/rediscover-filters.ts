@@ -88,3 +88,15 @@ export function parseRediscoverFilters(words: string[]): RediscoverFilters {
   }
   return filters;
 }
+
+/** A word that is a filter rather than part of the job's title. */
+export function isRediscoverFilterWord(word: string): boolean {
+  return /^[a-z-]+[:=]/i.test(word) || /^(active|include-active)$/i.test(word);
+}
+
+/** Splits `/skima rediscover <job id or title words> [filters]` into the job query and the filter words. */
+export function splitRediscoverArgs(words: string[]): { jobQuery: string; filterWords: string[] } {
+  const filterWords = words.filter(isRediscoverFilterWord);
+  const jobQuery = words.filter((w) => !isRediscoverFilterWord(w)).join(' ').trim();
+  return { jobQuery, filterWords };
+}

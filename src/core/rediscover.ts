@@ -9,6 +9,7 @@ export {
   REDISCOVER_FILTER_HELP,
   type RediscoverFilters,
   RediscoverUsageError,
+  splitRediscoverArgs,
 } from './rediscover-filters.ts';
 export { UnknownJobError };
 
@@ -85,7 +86,7 @@ export async function rediscover(
     since,
     max: maxConsidered,
   });
-  const resumes = await newestResumes(ctx, pasts.map((p) => p.candidateId));
+  const resumes = await currentResumes(ctx, pasts.map((p) => p.candidateId));
 
   const scored: RediscoveredCandidate[] = [];
   let considered = 0;
@@ -179,18 +180,31 @@ async function newestPastApplications(
   }
 }
 
-/** Each candidate's newest readable resume text, from what the pipeline already extracted. */
-async function newestResumes(ctx: AppContext, candidateIds: string[]): Promise<Map<string, string>> {
+/**
+ * Each candidate's current resume text, from what the pipeline already extracted: the file Ashby names
+ * as their resume, else their newest file. An unreadable current resume leaves the candidate out rather
+ * than falling back to an outdated one.
+ */
+async function currentResumes(ctx: AppContext, candidateIds: string[]): Promise<Map<string, string>> {
   const texts = new Map<string, string>();
   for (let i = 0; i < candidateIds.length; i += PAGE) {
-    const rows = await ctx.db.resumeFile.findMany({
-      where: { candidateId: { in: candidateIds.slice(i, i + PAGE) }, extractedText: { not: null } },
-      orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
-      select: { candidateId: true, extractedText: true },
-    });
+    const ids = candidateIds.slice(i, i + PAGE);
+    const [candidates, rows] = await Promise.all([
+      ctx.db.candidate.findMany({ where: { id: { in: ids } }, select: { id: true, resumeFileHandle: true } }),
+      ctx.db.resumeFile.findMany({
+        where: { candidateId: { in: ids } },
+        orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+        select: { candidateId: true, fileHandle: true, extractedText: true },
+      }),
+    ]);
+    const handles = new Map(candidates.map((c) => [c.id, c.resumeFileHandle]));
+    const current = new Map<string, (typeof rows)[number]>();
     for (const r of rows) {
-      if (!texts.has(r.candidateId) && r.extractedText !== null) texts.set(r.candidateId, r.extractedText);
+      const chosen = current.get(r.candidateId);
+      const isNamed = r.fileHandle === handles.get(r.candidateId);
+      if (!chosen || (isNamed && chosen.fileHandle !== handles.get(r.candidateId))) current.set(r.candidateId, r);
     }
+    for (const [candidateId, r] of current) if (r.extractedText !== null) texts.set(candidateId, r.extractedText);
   }
   return texts;
 }

@@ -5,7 +5,8 @@ export { recordFrontDoorError } from './front-door-errors.ts';
 
 export interface SkimaStatus {
   sync: { resource: string; lastSyncAt: Date | null; lastFullSyncAt: Date | null; stale: boolean }[];
-  /** Jobs per queue: waiting, running, waiting for a retry after a failed attempt, dead-lettered. */
+  /** Jobs per queue: waiting (`failed` of them after a failed attempt, waiting for their retry; counted on the
+   * embedded queue, 0 on pg-boss), running, dead-lettered. */
   queue: Record<string, { queued: number; running: number; failed: number; dead: number }>;
   lastWebhookAt: Date | null;
   /** Recent problems, newest first: dead jobs (failed write-backs among them) and front-door delivery errors. */
@@ -26,9 +27,10 @@ const MAX_DEAD_JOBS = 200;
  * names and error texts cleaned of anything that looks like an email address.
  */
 export async function collectStatus(ctx: AppContext, now = new Date()): Promise<SkimaStatus> {
-  const [syncRows, stats, webhook, states, dead, frontDoor] = await Promise.all([
+  const [syncRows, stats, retrying, webhook, states, dead, frontDoor] = await Promise.all([
     ctx.db.syncState.findMany({ orderBy: { resource: 'asc' } }),
     ctx.queue.stats(),
+    retryingJobs(ctx),
     ctx.db.webhookEvent.findFirst({ orderBy: { receivedAt: 'desc' }, select: { receivedAt: true } }),
     ctx.db.application.groupBy({ by: ['screeningState'], _count: { _all: true } }),
     ctx.queue.listDead(undefined, MAX_DEAD_JOBS),
@@ -52,7 +54,8 @@ export async function collectStatus(ctx: AppContext, now = new Date()): Promise<
   const queue: SkimaStatus['queue'] = {};
   for (const [name, counts] of Object.entries(stats)) {
     const c = counts as Record<string, number | undefined>;
-    queue[name] = { queued: c.queued ?? 0, running: c.running ?? 0, failed: c.failed ?? 0, dead: c.dead ?? 0 };
+    const failed = retrying.get(name) ?? c.failed ?? 0;
+    queue[name] = { queued: c.queued ?? 0, running: c.running ?? 0, failed, dead: c.dead ?? 0 };
   }
 
   const count = (...s: string[]) =>
@@ -85,6 +88,17 @@ export async function collectStatus(ctx: AppContext, now = new Date()): Promise<
     errors: [...errors.values()].sort((a, b) => b.at.getTime() - a.at.getTime() || b.count - a.count),
     applications,
   };
+}
+
+/** Waiting jobs that failed at least once; only the embedded queue keeps them where Skima can count them. */
+async function retryingJobs(ctx: AppContext): Promise<Map<string, number>> {
+  if (ctx.queue.driver !== 'embedded') return new Map();
+  const rows = await ctx.db.queueJob.groupBy({
+    by: ['queue'],
+    where: { state: 'queued', lastError: { not: null } },
+    _count: { _all: true },
+  });
+  return new Map(rows.map((r) => [r.queue, r._count._all]));
 }
 
 export { FRONT_DOOR_ERROR_ACTION };

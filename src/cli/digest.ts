@@ -1,0 +1,59 @@
+import { loadConfigOrThrow } from '../config/load.ts';
+import { closeContext, createContext } from '../core/context.ts';
+import { computeDigest, lastWeek, type WeeklyDigest } from '../core/digest.ts';
+import { createLogger } from '../core/logger.ts';
+import { offlineAshby } from '../core/offline-ashby.ts';
+import { runCommand } from './args.ts';
+import { duration, parseDateArg, percent, when } from './format.ts';
+
+export const summary = 'print the weekly ROI digest (last full week, or --from DATE --to DATE)';
+
+const usage = `Usage: skima digest [--from DATE --to DATE]
+
+Prints the digest Skima posts to channels each week: applications screened, time to screen, manager
+response time, decisions, interviews from the top-10, hires, per job. No personal data. Without dates,
+the last full week (Monday to Monday, UTC). DATE is YYYY-MM-DD or an ISO time; --to is exclusive.
+Definitions: docs/digest.md.`;
+
+export function formatDigest(d: WeeklyDigest): string {
+  const lines = [
+    `Skima digest, ${when(d.from)} to ${when(d.to)}`,
+    `  applications screened: ${d.applicationsScreened} (could not be scored: ${d.unscorable})`,
+    `  median time to screen: ${duration(d.medianTimeToScreenMs)}`,
+    `  median manager response: ${duration(d.medianManagerResponseMs)}`,
+    `  decisions: ${d.decisions.approve} approved, ${d.decisions.maybe} maybe, ${d.decisions.skip} skipped`
+    + ` (followed the ranking: ${percent(d.followedRankingShare)})`,
+    `  interviews from the top-10: ${d.interviewsFromTopTen}`,
+    `  hires: ${d.hires}`,
+  ];
+  if (d.jobs.length) {
+    lines.push('  per job:');
+    for (const j of d.jobs) lines.push(`    ${j.title}: ${j.screened} screened, ${j.approvals} approved`);
+  }
+  return lines.join('\n');
+}
+
+export async function run(argv: string[]): Promise<number> {
+  return runCommand(argv, usage, { from: { type: 'string' }, to: { type: 'string' } }, async (values) => {
+    let range = lastWeek();
+    try {
+      if ((values.from === undefined) !== (values.to === undefined)) throw new Error('give both --from and --to, or neither');
+      if (values.from !== undefined && values.to !== undefined) {
+        range = { from: parseDateArg('--from', values.from), to: parseDateArg('--to', values.to) };
+        if (range.to <= range.from) throw new Error('--to must be after --from');
+      }
+    } catch (err) {
+      console.error(`${(err as Error).message}\n\n${usage}`);
+      return 2;
+    }
+    const config = loadConfigOrThrow();
+    const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+    const ctx = await createContext(config, log, { ashby: offlineAshby(config) });
+    try {
+      console.log(formatDigest(await computeDigest(ctx, range)));
+      return 0;
+    } finally {
+      await closeContext(ctx);
+    }
+  });
+}

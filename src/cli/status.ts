@@ -1,0 +1,49 @@
+import { loadConfigOrThrow } from '../config/load.ts';
+import { closeContext, createContext } from '../core/context.ts';
+import { createLogger } from '../core/logger.ts';
+import { offlineAshby } from '../core/offline-ashby.ts';
+import { collectStatus, type SkimaStatus } from '../core/status.ts';
+import { runCommand } from './args.ts';
+import { when } from './format.ts';
+
+export const summary = 'show sync freshness, queues, the last webhook, screening counts and recent errors';
+
+const usage = `Usage: skima status
+
+What \`/skima status\` shows: when each Ashby resource was last synced (and whether that is stale), the
+job queues, the last webhook received, how many applications are screened, pending or unscorable, and
+recent problems (failed jobs, Slack/Teams delivery errors). Exits 1 when a job has failed for good.`;
+
+export function formatStatus(s: SkimaStatus): string {
+  const lines = ['Sync with Ashby:'];
+  for (const r of s.sync) {
+    lines.push(`  ${r.resource}: last ${when(r.lastSyncAt)}, last full ${when(r.lastFullSyncAt)}${r.stale ? ' (STALE)' : ''}`);
+  }
+  lines.push(`Last webhook: ${when(s.lastWebhookAt)}`);
+  const a = s.applications;
+  lines.push(`Applications: ${a.screened} screened, ${a.pending} pending, ${a.unscorable} could not be scored`);
+  const queues = Object.entries(s.queue).sort(([x], [y]) => x.localeCompare(y));
+  lines.push('Queues:');
+  if (!queues.length) lines.push('  (empty)');
+  for (const [name, q] of queues) {
+    lines.push(`  ${name}: ${q.queued} queued (${q.failed} retrying), ${q.running} running, ${q.dead} failed for good`);
+  }
+  lines.push(s.errors.length ? 'Recent problems:' : 'Recent problems: none');
+  for (const e of s.errors) lines.push(`  ${e.source}: ${e.message} (${e.count}×, last ${when(e.at)})`);
+  return lines.join('\n');
+}
+
+export async function run(argv: string[]): Promise<number> {
+  return runCommand(argv, usage, {}, async () => {
+    const config = loadConfigOrThrow();
+    const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+    const ctx = await createContext(config, log, { ashby: offlineAshby(config) });
+    try {
+      const status = await collectStatus(ctx);
+      console.log(formatStatus(status));
+      return Object.values(status.queue).some((q) => q.dead > 0) ? 1 : 0;
+    } finally {
+      await closeContext(ctx);
+    }
+  });
+}

@@ -1,0 +1,129 @@
+// `skima setup`, `skima status`, `skima digest` and `skima rediscover` on a real database with an Ashby
+// sandbox on loopback: in-process (each command's run()) for speed, and `skima setup` once as a real
+// process, for the dispatcher and the exit code.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { CliCommand } from '../../src/cli.ts';
+import { type RunningSandbox, startSandbox } from '../../src/ashby/sandbox/index.ts';
+import { createDb } from '../../src/db/client.ts';
+import { migrateDatabase } from '../../src/db/migrate.ts';
+import { runSkima } from '../helpers/cli.ts';
+
+const COMMANDS: Record<string, () => Promise<CliCommand>> = {
+  setup: () => import('../../src/cli/setup.ts'),
+  status: () => import('../../src/cli/status.ts'),
+  digest: () => import('../../src/cli/digest.ts'),
+  rediscover: () => import('../../src/cli/rediscover.ts'),
+};
+
+/** Runs a command's run() with this environment, capturing what it prints. */
+async function skima([name = '', ...args]: string[], _cwd: string, env: Record<string, string>) {
+  const out: string[] = [];
+  const capture = (...parts: unknown[]) => void out.push(parts.join(' '));
+  vi.spyOn(console, 'log').mockImplementation(capture);
+  vi.spyOn(console, 'error').mockImplementation(capture);
+  for (const key of ['ASHBY_API_KEY', 'ASHBY_BASE_URL', 'ASHBY_WEBHOOK_SECRET', 'REDACTION_MODE']) vi.stubEnv(key, undefined);
+  for (const [key, value] of Object.entries({ LOG_LEVEL: 'silent', ...env })) vi.stubEnv(key, value);
+  try {
+    const code = await (await COMMANDS[name]!()).run(args);
+    return { code, out: `${out.join('\n')}\n` };
+  } finally {
+    vi.restoreAllMocks();
+    vi.unstubAllEnvs();
+  }
+}
+
+describe('skima setup, status, digest and rediscover', () => {
+  let cwd: string;
+  let sandbox: RunningSandbox;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    cwd = mkdtempSync(path.join(tmpdir(), 'skima-cli-'));
+    const databaseUrl = `file:${path.join(cwd, 'skima.db')}`;
+    await migrateDatabase(databaseUrl);
+    const db = await createDb(databaseUrl);
+    await db.job.create({ data: { id: 'job-sm', title: 'Store Manager', status: 'Open', descriptionText: 'Retail, POS.' } });
+    await db.job.create({ data: { id: 'job-old', title: 'Cashier', status: 'Closed' } });
+    await db.candidate.create({ data: { id: 'c-1', name: 'Robin Past' } });
+    await db.application.create({
+      data: { id: 'a-1', candidateId: 'c-1', jobId: 'job-old', status: 'Archived', screeningState: 'scored', ashbyUpdatedAt: new Date() },
+    });
+    await db.resumeFile.create({
+      data: { candidateId: 'c-1', fileHandle: 'h', contentHash: 'x', extractedText: 'Store manager, 2019 - 2024. POS, retail.' },
+    });
+    await db.$disconnect();
+    sandbox = await startSandbox({ port: 0, seed: 'small', timeScale: 0.001 });
+    env = { DATABASE_URL: databaseUrl, ASHBY_API_KEY: sandbox.apiKey, ASHBY_BASE_URL: sandbox.url };
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+  afterAll(async () => {
+    await sandbox.close();
+    rmSync(cwd, { recursive: true, force: true });
+  });
+
+  it('setup lists every check with a fix, exits 1 while one fails, and --fix repairs what it can', async () => {
+    const first = await skima(['setup'], cwd, env);
+    expect(first.code).toBe(1);
+    expect(first.out).toContain('✔ Ashby API key');
+    expect(first.out).toMatch(/✖ Custom field "SKIMA Match Score": Missing on Applications\.[^\n]*\n {4}fix: Run skima setup --fix/);
+    expect(first.out).toMatch(/✖ Webhook secret/);
+    expect(first.out).toMatch(/\d+ failing\.\n?$/);
+
+    const withSecret = { ...env, ASHBY_WEBHOOK_SECRET: 'whsec_0123456789abcdef0123' };
+    const fixed = await skima(['setup', '--fix', '--webhook-url', 'http://127.0.0.1:9'], cwd, withSecret);
+    expect(fixed.out).toContain('✚ Custom field "SKIMA Match Score": Created');
+    expect(fixed.out).toContain('✚ Ashby webhooks: Created webhooks');
+    expect(fixed.code).toBe(0);
+
+    const again = await skima(['setup', '--webhook-url', 'http://127.0.0.1:9/webhooks/ashby'], cwd, withSecret);
+    expect(again.code).toBe(0);
+    expect(again.out).not.toMatch(/[✖!✚] /);
+  });
+
+  it('is a command of the skima binary', { timeout: 60_000 }, async () => {
+    const run = runSkima(['setup'], { cwd, env: { LOG_LEVEL: 'silent', ...env } });
+    expect(await run.exited).toBe(1); // the webhook secret is not set
+    expect(run.output()).toContain('✔ Ashby API key');
+    expect(run.output()).toContain('✖ Webhook secret');
+  });
+
+  it('setup refuses a malformed --webhook-url with the usage', async () => {
+    const bad = await skima(['setup', '--webhook-url', 'skima.example.com'], cwd, env);
+    expect(bad.code).toBe(2);
+    expect(bad.out).toContain('Usage: skima setup');
+  });
+
+  it('rediscover finds a past candidate by job title words, and explains bad filters', async () => {
+    const found = await skima(['rediscover', 'store', 'manager', 'min:0'], cwd, env);
+    expect(found.code).toBe(0);
+    expect(found.out).toContain('Past candidates for Store Manager (job-sm): 1 of 1 considered');
+    expect(found.out).toMatch(/1\. Robin Past: \d+\/100/);
+    const redacted = await skima(['rediscover', 'job-sm', 'min:0', '--redact'], cwd, env);
+    expect(redacted.out).toContain('1. Candidate 1:');
+    expect(redacted.out).not.toContain('Robin');
+    const bad = await skima(['rediscover', 'job-sm', 'min:200'], cwd, env);
+    expect(bad.code).toBe(2);
+    expect(bad.out).toContain('scores run from 0 to 100');
+    const none = await skima(['rediscover', 'pilot'], cwd, env);
+    expect(none.code).toBe(2);
+    expect(none.out).toContain('No job known to Skima matches "pilot"');
+  });
+
+  it('status and digest print what they collect, with no personal data', async () => {
+    const status = await skima(['status'], cwd, env);
+    expect(status.code).toBe(0);
+    expect(status.out).toContain('Applications: 1 screened, 0 pending, 0 could not be scored');
+    expect(status.out).toContain('application: last never');
+    const digest = await skima(['digest', '--from', '2026-01-01', '--to', '2027-01-01'], cwd, env);
+    expect(digest.code).toBe(0);
+    expect(digest.out).toContain('Skima digest, 2026-01-01 00:00 UTC to 2027-01-01 00:00 UTC');
+    expect(digest.out).toContain('applications screened: 0');
+    for (const out of [status.out, digest.out]) expect(out).not.toContain('Robin');
+    const bad = await skima(['digest', '--from', '2026-01-01'], cwd, env);
+    expect(bad.code).toBe(2);
+  });
+});
