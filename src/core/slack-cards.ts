@@ -4,7 +4,7 @@ import type { AppContext } from './context.ts';
 import { computeDigest, lastWeek } from './digest.ts';
 import type { JobContext } from './queue/types.ts';
 import type { Scheduler } from './scheduler.ts';
-import { hiringTeamOf } from './slack-services.ts';
+import { hiringTeamOf } from './hiring-team.ts';
 import { recordFrontDoorError } from './status.ts';
 import type { ShortlistListener } from './workers.ts';
 

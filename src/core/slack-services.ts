@@ -9,11 +9,13 @@ import {
 import type { AppContext } from './context.ts';
 import { recordDecision, UnknownApplicationError } from './decisions.ts';
 import { computeDigest, lastWeek } from './digest.ts';
+import { type HiringTeamMember, hiringTeamOf } from './hiring-team.ts';
 import { findJobs } from './job-lookup.ts';
 import { mintLink } from './links.ts';
 import { NoJobDescriptionError, parseRediscoverFilters, rediscover, RediscoverUsageError } from './rediscover.ts';
 import { runSetupChecks } from './setup-checks.ts';
 import { buildShortlistCard } from './shortlist-card.ts';
+import { SLACK_CARD_QUEUE, type SlackCardJob } from './slack-cards.ts';
 import { collectStatus, recordFrontDoorError } from './status.ts';
 
 /** Ashby global roles that see every job: recruiting and admin. Hiring managers see their own jobs. */
@@ -23,18 +25,6 @@ const RECRUITING_TEAM_ROLE = /recruit|coordinator|sourcer/i;
 const USERS_TTL_MS = 10 * 60_000;
 /** Links minted from a click are for reading now, not for keeping: a day at most. */
 const CLICK_LINK_MAX_TTL_MS = 24 * 3600 * 1000;
-
-export interface HiringTeamMember {
-  userId: string;
-  role: string;
-  email?: string | null;
-  firstName?: string;
-  lastName?: string;
-}
-
-export function hiringTeamOf(json: unknown): HiringTeamMember[] {
-  return Array.isArray(json) ? (json as HiringTeamMember[]).filter((m) => m && typeof m.userId === 'string') : [];
-}
 
 interface CardRefJson extends SlackMessageRef {
   reviewerId: string;
@@ -168,6 +158,14 @@ export class CoreSlackServices implements SlackServices {
       where: { platform_jobId_recipient: { platform: 'slack', jobId, recipient: slackUserId } },
       create: { platform: 'slack', jobId, recipient: slackUserId, messageRef: { ...messageRef } },
       update: { messageRef: { ...messageRef } },
+    });
+  }
+
+  async queueCardRefresh(input: { jobId: string; slackUserId: string; reviewer: Reviewer; notBefore?: Date }) {
+    const payload: SlackCardJob = { jobId: input.jobId, slackUserId: input.slackUserId, reviewer: input.reviewer };
+    await this.ctx.queue.enqueue(SLACK_CARD_QUEUE, payload, {
+      singletonKey: `slack-card:${input.jobId}:${input.reviewer.ashbyUserId}`,
+      ...(input.notBefore ? { runAt: input.notBefore } : {}),
     });
   }
 

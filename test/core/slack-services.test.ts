@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeContext, createContext, type AppContext } from '../../src/core/context.ts';
 import { resolveLink } from '../../src/core/links.ts';
 import { refreshShortlist } from '../../src/core/shortlist.ts';
+import { SLACK_CARD_QUEUE } from '../../src/core/slack-cards.ts';
 import { CoreSlackServices } from '../../src/core/slack-services.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
 import { DB_KINDS, createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
@@ -87,6 +88,15 @@ describe.each(DB_KINDS)('the Slack services of the core on %s', (kind) => {
     expect(link.expiresAt.getTime()).toBeLessThanOrEqual(Date.now() + 24 * 3600 * 1000);
     const check = await resolveLink(ctx.db, link.url.split('/s/')[1]!);
     expect(check).toMatchObject({ ok: true, jobId: 'job-1', reviewerId: 'user-dana' });
+  });
+
+  it('queues a card redraw for later as a durable slack.card job', async () => {
+    const dana = (await services.resolveReviewer('dana@example.com'))!;
+    const notBefore = new Date(Date.now() + 30_000);
+    await services.queueCardRefresh({ jobId: 'job-1', slackUserId: 'U_DANA', reviewer: dana, notBefore });
+    const job = await ctx.db.queueJob.findFirstOrThrow({ where: { queue: SLACK_CARD_QUEUE } });
+    expect(job.payload).toEqual({ jobId: 'job-1', slackUserId: 'U_DANA', reviewer: dana });
+    expect(job.runAt.getTime()).toBe(notBefore.getTime());
   });
 
   it('remembers where a card was posted, one per job and Slack user', async () => {

@@ -8,7 +8,7 @@ import { waitForIdle } from '../../src/core/app.ts';
 import { closeContext, createContext } from '../../src/core/context.ts';
 import { recordDecision } from '../../src/core/decisions.ts';
 import { createLogger } from '../../src/core/logger.ts';
-import { hiringTeamOf } from '../../src/core/slack-services.ts';
+import { hiringTeamOf } from '../../src/core/hiring-team.ts';
 import { SHORTLIST_CHANGED_QUEUE } from '../../src/core/shortlist.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
 import { buildServer } from '../../src/web/server.ts';

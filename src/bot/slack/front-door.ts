@@ -1,6 +1,7 @@
 import { App, LogLevel } from '@slack/bolt';
 import type { FastifyPluginAsync } from 'fastify';
 import { publishCard, type PublishedCard } from './cards.ts';
+import { SlackDeliveryError } from './errors.ts';
 import { GuardedSlackApi } from './guarded-api.ts';
 import { ReviewerDirectory } from './identity.ts';
 import type { ListenerDeps, ListenerLog } from './listeners/deps.ts';
@@ -46,8 +47,12 @@ export class SlackFrontDoor {
       logger: boltLogger(log),
       logLevel: LogLevel.WARN,
     });
+    // A listener that throws after its ack (Slack down, the database away) is logged and reported for
+    // /skima status: the person saw the ack, so the failure must not vanish.
     this.app.error(async (err) => {
       log.error({ err }, 'Slack listener error');
+      const code = err instanceof SlackDeliveryError ? err.failure.code : err.name || 'Error';
+      await services.reportError({ source: 'slack:listener', message: code }).catch(() => {});
     });
     const deps: ListenerDeps = { services, slack: this.slack, reviewers: this.reviewers, log };
     registerListeners(this.app, deps);

@@ -108,6 +108,8 @@ export interface SlackServices {
   /** Where the card for (job, Slack user) was posted, if it was. */
   cardRef(jobId: string, slackUserId: string): Promise<SlackMessageRef | null>;
   saveCardRef(jobId: string, slackUserId: string, ref: SlackMessageRef, reviewer: Reviewer): Promise<void>;
+  /** Redraws a card later, through the durable queue (after a 429 or a network error on the spot). */
+  queueCardRefresh(input: { jobId: string; slackUserId: string; reviewer: Reviewer; notBefore?: Date }): Promise<void>;
   /** Slack delivery problems (error codes, never personal data) for `/skima status`. */
   reportError(e: { source: string; message: string }): Promise<void>;
   status(): Promise<StatusReport>;

@@ -111,6 +111,12 @@ export class FakeServices implements SlackServices {
     this.refs.set(`${jobId}:${slackUserId}`, ref);
   }
 
+  queued: { jobId: string; slackUserId: string; reviewerId: string; notBefore?: Date }[] = [];
+  async queueCardRefresh(input: { jobId: string; slackUserId: string; reviewer: Reviewer; notBefore?: Date }) {
+    const { jobId, slackUserId, reviewer, notBefore } = input;
+    this.queued.push({ jobId, slackUserId, reviewerId: reviewer.ashbyUserId, notBefore });
+  }
+
   async reportError(e: { source: string; message: string }) {
     this.errors.push(e);
   }

@@ -203,12 +203,19 @@ describe('card buttons', () => {
     expect(shown(slack.calls[0])).not.toContain('job-9');
   });
 
-  it('a refreshed card that Slack refuses to update is reported, not lost', async () => {
+  it('a card redraw Slack rate-limits is queued for after Retry-After; one it refuses is reported', async () => {
     const { deps, slack, services } = fakeDeps();
-    slack.failNext = new SlackDeliveryError({ kind: 'rate_limited', code: 'ratelimited', retryAfterMs: 1000 }, 'chat.update');
+    slack.failNext = new SlackDeliveryError({ kind: 'rate_limited', code: 'ratelimited', retryAfterMs: 9000 }, 'chat.update');
+    const before = Date.now();
     await decideAction({ body: click(decideActionId('maybe', 2), encodeCandidate('job-1', 'app-2')), ack: acker().ack }, deps);
     expect(services.decisions).toHaveLength(1);
-    expect(services.errors).toEqual([{ source: 'slack:chat.update', message: 'ratelimited' }]);
+    expect(services.queued).toEqual([{ jobId: 'job-1', slackUserId: 'U_DANA', reviewerId: 'user-dana', notBefore: expect.any(Date) }]);
+    expect(services.queued[0]!.notBefore!.getTime()).toBeGreaterThanOrEqual(before + 9000);
+    expect(services.errors).toEqual([]);
+
+    slack.failNext = new SlackDeliveryError({ kind: 'other', code: 'invalid_blocks' }, 'chat.update');
+    await decideAction({ body: click(decideActionId('maybe', 2), encodeCandidate('job-1', 'app-2')), ack: acker().ack }, deps);
+    expect(services.errors).toEqual([{ source: 'slack:chat.update', message: 'invalid_blocks' }]);
   });
 
   it('Add note opens a modal with the verdict preselected and the card to update in its metadata', async () => {

@@ -25,5 +25,5 @@ export async function decideAction({ body, ack }: ActionArgs, deps: ListenerDeps
   if (!(await deps.services.canSeeJob(reviewer, target.jobId))) return tell(deps, userId, textMessage(NO_ACCESS));
   const recorded = await deps.services.recordDecision({ applicationId: target.applicationId, reviewer, verdict });
   if (!recorded) await tell(deps, userId, textMessage('That candidate is no longer in Skima; the card is refreshed.'));
-  await refreshCard(deps, target.jobId, reviewer, clickedMessage(payload.data));
+  await refreshCard(deps, target.jobId, reviewer, userId, clickedMessage(payload.data));
 }

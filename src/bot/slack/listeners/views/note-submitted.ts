@@ -38,7 +38,7 @@ export async function noteSubmitted({ body, ack }: { body: unknown; ack: ViewAck
     ...(note ? { note } : {}),
   });
   if (!recorded) await tell(deps, userId, textMessage('That candidate is no longer in Skima; your note was not saved.'));
-  await refreshCard(deps, meta.data.j, reviewer, meta.data.c);
+  await refreshCard(deps, meta.data.j, reviewer, userId, meta.data.c);
 }
 
 function safeJson(s: string): unknown {
