@@ -30,8 +30,12 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(metricsRoute, { ctx });
   await app.register(ashbyWebhookRoute, { ctx });
   // Bolt's receiver brings its own encapsulated plugin (raw-body parsers for its route only).
-  if (ctx.slack) await app.register(ctx.slack.routes);
-  else logSlackOff(ctx);
+  if (ctx.slack) {
+    await app.register(ctx.slack.routes);
+    ctx.log.info({ path: ctx.slack.path }, 'Slack is on: commands, interactivity and events are served');
+  } else {
+    logSlackOff(ctx);
+  }
   return app;
 }
 

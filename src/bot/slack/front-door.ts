@@ -6,7 +6,7 @@ import { GuardedSlackApi } from './guarded-api.ts';
 import { ReviewerDirectory } from './identity.ts';
 import type { ListenerDeps, ListenerLog } from './listeners/deps.ts';
 import { registerListeners } from './listeners/index.ts';
-import { FastifySlackReceiver } from './receiver.ts';
+import { FastifySlackReceiver, SLACK_EVENTS_PATH } from './receiver.ts';
 import { digestMessage } from './render/reports.ts';
 import type { DigestReport, Reviewer, SlackMessageRef, SlackServices } from './services.ts';
 import { webClientOptions, WebApiSlack } from './slack-api.ts';
@@ -32,6 +32,8 @@ export class SlackFrontDoor {
   readonly reviewers: ReviewerDirectory;
   /** The fastify plugin serving POST /slack/events. */
   readonly routes: FastifyPluginAsync;
+  /** The path Slack sends everything to (the manifest's URLs). */
+  readonly path = SLACK_EVENTS_PATH;
 
   constructor(settings: SlackSettings, services: SlackServices, log: SlackLog) {
     const apiOptions = { token: settings.botToken, apiUrl: settings.apiUrl, retries: settings.retries ?? 3 };
