@@ -65,12 +65,14 @@ export async function computeDigest(ctx: AppContext, range: { from: Date; to: Da
   const inRange = { gte: range.from, lt: range.to };
 
   // Screened in the range: the application's first score falls in it (a rescore is not a new screening).
-  const screenedRows = await db.score.groupBy({
-    by: ['applicationId'],
-    _min: { createdAt: true },
-    having: { createdAt: { _min: inRange } },
+  // Only applications with some score in the range can qualify, which keeps the work to the range.
+  const scoredInRange = await db.score.findMany({
+    where: { createdAt: inRange },
+    distinct: ['applicationId'],
+    select: { applicationId: true },
   });
-  const screenedAt = new Map(screenedRows.map((r) => [r.applicationId, r._min.createdAt!]));
+  const firsts = await firstScores(db, scoredInRange.map((s) => s.applicationId));
+  const screenedAt = new Map([...firsts].filter(([, first]) => first >= range.from));
   const screenedApps: { id: string; jobId: string; createdAt: Date }[] = [];
   for (const ids of chunks([...screenedAt.keys()])) {
     screenedApps.push(
@@ -99,7 +101,7 @@ export async function computeDigest(ctx: AppContext, range: { from: Date; to: Da
     },
   });
   const verdicts = { approve: 0, skip: 0, maybe: 0 };
-  for (const d of decisions) if (d.verdict in verdicts) verdicts[d.verdict as keyof typeof verdicts]++;
+  for (const d of decisions) if (Object.hasOwn(verdicts, d.verdict)) verdicts[d.verdict as keyof typeof verdicts]++;
   const followed = decisions.filter((d) => d.followedRanking).length;
 
   const medianManagerResponseMs = await managerResponse(db, decisions);

@@ -1,5 +1,5 @@
 // `/skima setup` against the in-process Ashby sandbox: a full key, limited keys, a refused key, and --fix.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Permission, RunningSandbox } from '../../src/ashby/sandbox/index.ts';
 import { startSandbox } from '../../src/ashby/sandbox/index.ts';
 import type { AshbyConnection } from '../../src/core/ashby-connection.ts';
@@ -141,6 +141,23 @@ describe('setup checks against limited and refused keys', () => {
     expect(checks['ashby.tag']).toMatchObject({ status: 'warn' });
     expect(checks['ashby.webhooks']).toMatchObject({ status: 'warn', fix: expect.stringContaining('API Keys: write') });
     expectActionable(Object.values(checks));
+  });
+
+  it('creates webhooks once even when the key may create but not read them', async () => {
+    const permissions: Permission[] = ['candidatesRead', 'jobsRead', 'candidatesWrite', 'organizationRead',
+      'hiringProcessMetadataRead', 'hiringProcessMetadataWrite', 'apiKeysWrite'];
+    const url = 'http://127.0.0.1:9/once/webhooks/ashby';
+    // Its own Ashby: this test creates fields and webhooks the others must not see.
+    const own = await startSandbox({ port: 0, seed: 'small', timeScale: 0.001 });
+    onTestFinished(() => own.close());
+    const ctx = await contextWith(asRealAshby(own, { permissions, secret: SECRET }));
+    const hooksAt = () => [...own.control.webhooks.subscriptions.values()].filter((h) => h.requestUrl === url);
+    const first = byId(await runSetupChecks(ctx, { fix: true, webhookUrl: url }));
+    expect(first['ashby.webhooks']).toMatchObject({ status: 'fixed' });
+    expect(hooksAt()).toHaveLength(SKIMA_WEBHOOK_TYPES.length);
+    const second = byId(await runSetupChecks(ctx, { fix: true, webhookUrl: url }));
+    expect(second['ashby.webhooks']).toMatchObject({ status: 'ok', detail: expect.stringContaining('not confirmed') });
+    expect(hooksAt()).toHaveLength(SKIMA_WEBHOOK_TYPES.length);
   });
 
   it('flags a field of the wrong type instead of writing into it', async () => {

@@ -123,7 +123,9 @@ export async function checkTag(client: AshbyClient, fix: boolean): Promise<Setup
     try {
       // Idempotent by title in Ashby: safe even when it existed but could not be listed.
       await client.candidateTag.create(SKIMA_TAG);
-      return { id, title, status: exists === undefined ? 'ok' : 'fixed', detail: exists === undefined ? 'Present.' : 'Created.' };
+      return exists === undefined
+        ? { id, title, status: 'ok', detail: 'Present (created if it was missing; the key may not list tags).' }
+        : { id, title, status: 'fixed', detail: 'Created.' };
     } catch (err) {
       if (!(err instanceof AshbyPermissionError)) throw err;
     }
