@@ -21,6 +21,7 @@ const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   digest: () => import('./cli/digest.ts'),
   rediscover: () => import('./cli/rediscover.ts'),
   links: () => import('./cli/links.ts'),
+  manifest: () => import('./cli/manifest.ts'),
 };
 
 async function help(): Promise<string> {

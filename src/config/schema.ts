@@ -78,6 +78,10 @@ export const envSchema = z.object({
   LLM_MODEL: z.string().optional(),
   LLM_TIMEOUT_SECONDS: positiveInt(30),
   LLM_MAX_TOKENS: positiveInt(1500),
+  SLACK_BOT_TOKEN: optionalSecret,
+  SLACK_SIGNING_SECRET: optionalSecret,
+  SLACK_API_URL: httpUrl.default('https://slack.com/api/'),
+  SLACK_DIGEST_CHANNEL: z.string().optional(),
   SKIMA_SECRET: optionalSecret.refine((v) => v === undefined || v.length >= 32, {
     message: 'must be at least 32 characters (for example: openssl rand -hex 32)',
   }),
@@ -122,6 +126,15 @@ export interface Config {
   redact: boolean;
   /** Derives the links Skima writes into Ashby; generated into the data directory when unset. */
   secret?: string;
+  /** The Slack front door; undefined (either SLACK_BOT_TOKEN or SLACK_SIGNING_SECRET unset) keeps it off. */
+  slack?: {
+    botToken: string;
+    signingSecret: string;
+    /** Slack's Web API root (a proxy, or a test double). */
+    apiUrl: string;
+    /** Channel id the weekly digest goes to; unset: no weekly post (`/skima digest` still works). */
+    digestChannel?: string;
+  };
   /** The optional LLM scorer; undefined (the default) keeps scoring offline. */
   llm?: {
     provider: 'openai' | 'anthropic';
@@ -165,6 +178,15 @@ export function toConfig(env: z.output<typeof envSchema>): Config {
     approveStageId: env.APPROVE_STAGE_ID || undefined,
     redact: env.REDACTION_MODE === 'on',
     secret: env.SKIMA_SECRET,
+    slack:
+      env.SLACK_BOT_TOKEN && env.SLACK_SIGNING_SECRET
+        ? {
+            botToken: env.SLACK_BOT_TOKEN,
+            signingSecret: env.SLACK_SIGNING_SECRET,
+            apiUrl: env.SLACK_API_URL.endsWith('/') ? env.SLACK_API_URL : `${env.SLACK_API_URL}/`,
+            digestChannel: env.SLACK_DIGEST_CHANNEL || undefined,
+          }
+        : undefined,
     llm:
       env.LLM_PROVIDER === 'off'
         ? undefined

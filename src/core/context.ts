@@ -1,4 +1,5 @@
 import type { Registry } from 'prom-client';
+import type { SlackFrontDoor } from '../bot/slack/front-door.ts';
 import type { Config } from '../config/schema.ts';
 import { createDb, type Db } from '../db/client.ts';
 import { createLlmScorer, createScorer, DEFAULT_BASE_URLS, type ScoreResult } from '../scoring/index.ts';
@@ -26,6 +27,8 @@ export interface AppContext {
   scorer: PipelineScorer;
   /** Skima's own secret (see secret.ts). */
   secret: string;
+  /** The Slack app, when SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are set. */
+  slack?: SlackFrontDoor;
 }
 
 export interface ContextOptions {
@@ -52,7 +55,7 @@ export async function createContext(config: Config, log: Logger, options: Contex
   const db = await createDb(config.databaseUrl);
   const queue = createQueue(config, db, log);
   const ashby = options.ashby ?? (await connectAshby(config, log));
-  return {
+  const ctx: AppContext = {
     config,
     log,
     db,
@@ -62,6 +65,9 @@ export async function createContext(config: Config, log: Logger, options: Contex
     scorer: options.scorer ?? createPipelineScorer(config, log),
     secret: resolveSecret(config, options.dataDir),
   };
+  // Loaded only when configured: Bolt and its dependencies stay out of processes without Slack.
+  if (config.slack) ctx.slack = (await import('./slack.ts')).connectSlack(ctx);
+  return ctx;
 }
 
 export async function closeContext(ctx: AppContext): Promise<void> {

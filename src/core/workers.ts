@@ -8,6 +8,7 @@ import { PROCESS_APPLICATION_QUEUE, processApplication } from './pipeline/proces
 import { handleWebhookEvent, WEBHOOK_QUEUE } from './pipeline/webhook-events.ts';
 import type { Scheduler } from './scheduler.ts';
 import { SHORTLIST_CHANGED_QUEUE } from './shortlist.ts';
+import { registerSlackWorkers } from './slack-cards.ts';
 
 export const MAINTENANCE_QUEUE = 'maintenance.daily';
 /** Completed queue jobs are kept this long, as pg-boss keeps them: the window of an idempotency key. */
@@ -27,8 +28,9 @@ export async function registerWorkers(ctx: AppContext, scheduler: Scheduler, lis
   await ctx.queue.work<{ decisionId: string }>(DECISION_WRITEBACK_QUEUE, ({ decisionId }) =>
     writeBackDecision(ctx, targets, decisionId),
   );
+  const allListeners = [...listeners, ...(await registerSlackWorkers(ctx, scheduler))];
   await ctx.queue.work<{ jobId: string }>(SHORTLIST_CHANGED_QUEUE, async ({ jobId }) => {
-    for (const listener of listeners) await listener(jobId);
+    for (const listener of allListeners) await listener(jobId);
   });
   await ctx.queue.work(POLL_QUEUE, async () => {
     const summary = await pollAshby(ctx);

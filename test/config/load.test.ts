@@ -61,6 +61,21 @@ describe('configuration', () => {
     expect(() => loadConfigOrThrow({}, file)).toThrow(ConfigError);
   });
 
+  it('turns Slack on only with both the bot token and the signing secret, and never echoes them', () => {
+    expect(loadConfigOrThrow({}, '/nonexistent/.env').slack).toBeUndefined();
+    const on = loadConfigOrThrow({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's3cret' }, '/nonexistent/.env');
+    expect(on.slack).toEqual({ botToken: 'xoxb-1', signingSecret: 's3cret', apiUrl: 'https://slack.com/api/', digestChannel: undefined });
+    const proxied = loadConfigOrThrow(
+      { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's3cret', SLACK_API_URL: 'http://127.0.0.1:9/api', SLACK_DIGEST_CHANNEL: 'C1' },
+      '/nonexistent/.env',
+    );
+    expect(proxied.slack).toMatchObject({ apiUrl: 'http://127.0.0.1:9/api/', digestChannel: 'C1' });
+    const half = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-secret-value' });
+    expect(half.ok).toBe(false);
+    expect(JSON.stringify(half)).toContain('set both');
+    expect(JSON.stringify(half)).not.toContain('xoxb-secret-value');
+  });
+
   it('documents every variable in .env.example and the README', () => {
     const example = readFileSync('.env.example', 'utf-8');
     const readme = readFileSync('README.md', 'utf-8');

@@ -23,7 +23,9 @@ describe('logger', () => {
         link: { token: 'tok_789' },
         resume: { resumeText: 'Jane Doe, 12 Main St, jane@example.com' },
         candidate: { extractedText: 'Senior nurse at St Mary' },
-        config: { ashby: { apiKey: 'sk_cfg' } },
+        config: { ashby: { apiKey: 'sk_cfg' }, slack: { botToken: 'xoxb-cfg-1', signingSecret: 'slack_sign_2' } },
+        slack: { botToken: 'xoxb-bot-3' },
+        headers: { 'x-slack-signature': 'v0=deadbeef' },
       },
       'something happened',
     );
@@ -36,6 +38,10 @@ describe('logger', () => {
       'jane@example.com',
       'Senior nurse',
       'sk_cfg',
+      'xoxb-cfg-1',
+      'slack_sign_2',
+      'xoxb-bot-3',
+      'v0=deadbeef',
     ]) {
       expect(out).not.toContain(secret);
     }

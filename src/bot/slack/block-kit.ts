@@ -1,0 +1,182 @@
+import { z } from 'zod';
+
+// zod schemas for the Block Kit Skima sends, enforcing Slack's documented limits (see
+// shared/reference/slack-teams.md §1.3). No package validates these at runtime; Slack answers an
+// oversize payload with `invalid_blocks` and the hiring manager sees nothing, so every payload is
+// parsed here before it leaves.
+
+export const LIMITS = {
+  messageBlocks: 50,
+  viewBlocks: 100,
+  sectionText: 3000,
+  sectionFields: 10,
+  sectionFieldText: 2000,
+  headerText: 150,
+  buttonText: 75,
+  buttonValue: 2000,
+  actionId: 255,
+  blockId: 255,
+  actionsElements: 25,
+  contextElements: 10,
+  contextText: 3000,
+  modalTitle: 24,
+  privateMetadata: 3000,
+  callbackId: 255,
+  inputLabel: 2000,
+  placeholder: 150,
+  optionText: 75,
+  optionValue: 150,
+  radioOptions: 10,
+  /** Slack truncates a message's top-level text above 40,000 characters; keep well under. */
+  fallbackText: 3000,
+} as const;
+
+const plainText = (max: number) =>
+  z.strictObject({ type: z.literal('plain_text'), text: z.string().min(1).max(max), emoji: z.boolean().optional() });
+const mrkdwn = (max: number) =>
+  z.strictObject({ type: z.literal('mrkdwn'), text: z.string().min(1).max(max), verbatim: z.boolean().optional() });
+const text = (max: number) => z.union([plainText(max), mrkdwn(max)]);
+
+const actionId = z.string().min(1).max(LIMITS.actionId);
+const blockId = z.string().min(1).max(LIMITS.blockId).optional();
+
+export const buttonSchema = z.strictObject({
+  type: z.literal('button'),
+  action_id: actionId,
+  text: plainText(LIMITS.buttonText),
+  value: z.string().max(LIMITS.buttonValue).optional(),
+  style: z.enum(['primary', 'danger']).optional(),
+  url: z.string().max(3000).optional(),
+});
+
+const optionSchema = z.strictObject({
+  text: plainText(LIMITS.optionText),
+  value: z.string().min(1).max(LIMITS.optionValue),
+});
+
+const plainTextInputSchema = z.strictObject({
+  type: z.literal('plain_text_input'),
+  action_id: actionId,
+  multiline: z.boolean().optional(),
+  max_length: z.number().int().positive().max(3000).optional(),
+  initial_value: z.string().max(3000).optional(),
+  placeholder: plainText(LIMITS.placeholder).optional(),
+});
+
+const radioButtonsSchema = z.strictObject({
+  type: z.literal('radio_buttons'),
+  action_id: actionId,
+  options: z.array(optionSchema).min(1).max(LIMITS.radioOptions),
+  initial_option: optionSchema.optional(),
+});
+
+export const sectionSchema = z
+  .strictObject({
+    type: z.literal('section'),
+    block_id: blockId,
+    text: text(LIMITS.sectionText).optional(),
+    fields: z.array(text(LIMITS.sectionFieldText)).min(1).max(LIMITS.sectionFields).optional(),
+    accessory: buttonSchema.optional(),
+  })
+  .refine((s) => s.text || s.fields, { message: 'a section needs text or fields' });
+
+const headerSchema = z.strictObject({ type: z.literal('header'), block_id: blockId, text: plainText(LIMITS.headerText) });
+const dividerSchema = z.strictObject({ type: z.literal('divider'), block_id: blockId });
+const contextSchema = z.strictObject({
+  type: z.literal('context'),
+  block_id: blockId,
+  elements: z.array(text(LIMITS.contextText)).min(1).max(LIMITS.contextElements),
+});
+const actionsSchema = z.strictObject({
+  type: z.literal('actions'),
+  block_id: blockId,
+  elements: z.array(buttonSchema).min(1).max(LIMITS.actionsElements),
+});
+const inputSchema = z.strictObject({
+  type: z.literal('input'),
+  block_id: blockId,
+  label: plainText(LIMITS.inputLabel),
+  element: z.union([plainTextInputSchema, radioButtonsSchema]),
+  optional: z.boolean().optional(),
+  hint: plainText(LIMITS.inputLabel).optional(),
+});
+
+export const blockSchema = z.union([
+  headerSchema,
+  sectionSchema,
+  dividerSchema,
+  contextSchema,
+  actionsSchema,
+  inputSchema,
+]);
+export type Block = z.infer<typeof blockSchema>;
+export type Button = z.infer<typeof buttonSchema>;
+
+/** Slack routes interactions by action_id and keeps state by block_id: duplicates misroute clicks. */
+function uniqueIds(blocks: Block[], ctx: z.RefinementCtx) {
+  const actions = new Set<string>();
+  const blockIds = new Set<string>();
+  for (const block of blocks) {
+    if (block.block_id) {
+      if (blockIds.has(block.block_id)) ctx.addIssue({ code: 'custom', message: `duplicate block_id ${block.block_id}` });
+      blockIds.add(block.block_id);
+    }
+    const elements: { action_id: string }[] =
+      block.type === 'actions' ? [...block.elements] : block.type === 'input' ? [block.element] : [];
+    if (block.type === 'section' && block.accessory) elements.push(block.accessory);
+    for (const el of elements) {
+      if (actions.has(el.action_id)) ctx.addIssue({ code: 'custom', message: `duplicate action_id ${el.action_id}` });
+      actions.add(el.action_id);
+    }
+  }
+}
+
+const blocks = (max: number) => z.array(blockSchema).max(max).superRefine(uniqueIds);
+
+/** What chat.postMessage / chat.update / respond() carry: blocks plus the notification fallback text. */
+export const messageSchema = z.strictObject({
+  text: z.string().min(1).max(LIMITS.fallbackText),
+  blocks: blocks(LIMITS.messageBlocks),
+});
+export type SlackMessage = z.infer<typeof messageSchema>;
+
+export const modalSchema = z.strictObject({
+  type: z.literal('modal'),
+  callback_id: z.string().min(1).max(LIMITS.callbackId),
+  title: plainText(LIMITS.modalTitle),
+  submit: plainText(LIMITS.modalTitle).optional(),
+  close: plainText(LIMITS.modalTitle).optional(),
+  private_metadata: z.string().max(LIMITS.privateMetadata).optional(),
+  blocks: blocks(LIMITS.viewBlocks).min(1),
+}).refine((v) => v.submit || !v.blocks.some((b) => b.type === 'input'), {
+  message: 'a modal with inputs needs a submit button',
+});
+export type ModalView = z.infer<typeof modalSchema>;
+
+export const homeSchema = z.strictObject({
+  type: z.literal('home'),
+  blocks: blocks(LIMITS.viewBlocks),
+});
+export type HomeView = z.infer<typeof homeSchema>;
+
+/** Parses before sending: a payload over a limit is a bug in Skima, reported with the offending path. */
+export function checkMessage(message: SlackMessage): SlackMessage {
+  return messageSchema.parse(message);
+}
+export function checkModal(view: ModalView): ModalView {
+  return modalSchema.parse(view);
+}
+export function checkHome(view: HomeView): HomeView {
+  return homeSchema.parse(view);
+}
+
+/** Slack mrkdwn treats &, < and > as control characters; everything Skima did not write is escaped. */
+export function escapeMrkdwn(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Cuts text to a limit on a character boundary, marking the cut. */
+export function clip(s: string, max: number): string {
+  if (s.length <= max) return s;
+  return `${[...s.slice(0, max - 1)].join('')}…`;
+}

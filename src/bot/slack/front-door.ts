@@ -1,0 +1,98 @@
+import { App, LogLevel } from '@slack/bolt';
+import type { FastifyPluginAsync } from 'fastify';
+import { publishCard, type PublishedCard } from './cards.ts';
+import { SlackDeliveryError } from './errors.ts';
+import { GuardedSlackApi } from './guarded-api.ts';
+import { ReviewerDirectory } from './identity.ts';
+import type { ListenerDeps, ListenerLog } from './listeners/deps.ts';
+import { registerListeners } from './listeners/index.ts';
+import { FastifySlackReceiver, SLACK_EVENTS_PATH } from './receiver.ts';
+import { digestMessage } from './render/reports.ts';
+import type { DigestReport, Reviewer, SlackMessageRef, SlackServices } from './services.ts';
+import { webClientOptions, WebApiSlack } from './slack-api.ts';
+
+export type SlackLog = ListenerLog & { debug(obj: object, msg: string): void };
+
+export interface SlackSettings {
+  botToken: string;
+  signingSecret: string;
+  /** Slack's Web API root, with a trailing slash. */
+  apiUrl: string;
+  /** Retries inside one Web API call (network errors, 5xx); 429s go back to the queue instead. */
+  retries?: number;
+}
+
+/**
+ * Skima's Slack app: Bolt with a receiver served by fastify, the listeners, and the calls the core's
+ * workers make (cards to hiring managers, the weekly digest). One per Skima process, passed around.
+ */
+export class SlackFrontDoor {
+  readonly app: App;
+  readonly slack: GuardedSlackApi;
+  readonly reviewers: ReviewerDirectory;
+  /** The fastify plugin serving POST /slack/events. */
+  readonly routes: FastifyPluginAsync;
+  /** The path Slack sends everything to (the manifest's URLs). */
+  readonly path = SLACK_EVENTS_PATH;
+
+  constructor(settings: SlackSettings, services: SlackServices, log: SlackLog) {
+    const apiOptions = { token: settings.botToken, apiUrl: settings.apiUrl, retries: settings.retries ?? 3 };
+    this.slack = new GuardedSlackApi(new WebApiSlack(apiOptions), services);
+    this.reviewers = new ReviewerDirectory(this.slack, services);
+    const receiver = new FastifySlackReceiver(settings.signingSecret, log);
+    this.routes = receiver.routes;
+    this.app = new App({
+      receiver,
+      // A single-workspace install: the bot token is known, so Bolt needs no auth.test round trip.
+      authorize: async () => ({ botToken: settings.botToken }),
+      clientOptions: webClientOptions(apiOptions),
+      logger: boltLogger(log),
+      logLevel: LogLevel.WARN,
+    });
+    // A listener that throws after its ack (Slack down, the database away) is logged and reported for
+    // /skima status: the person saw the ack, so the failure must not vanish.
+    this.app.error(async (err) => {
+      log.error({ err }, 'Slack listener error');
+      const code = err instanceof SlackDeliveryError ? err.failure.code : err.name || 'Error';
+      await services.reportError({ source: 'slack:listener', message: code }).catch(() => {});
+    });
+    const deps: ListenerDeps = { services, slack: this.slack, reviewers: this.reviewers, log };
+    registerListeners(this.app, deps);
+    this.services = services;
+  }
+
+  private readonly services: SlackServices;
+
+  /** Sends (or updates) a job's card in a hiring manager's DM; the Slack user is found by their Ashby email. */
+  async deliverCard(input: { jobId: string; email: string; reviewer: Reviewer }): Promise<PublishedCard> {
+    const slackUserId = await this.slack.userIdByEmail(input.email);
+    return publishCard(this.slack, this.services, { jobId: input.jobId, slackUserId, reviewer: input.reviewer });
+  }
+
+  /** Refreshes a card already posted to a Slack user (one who asked with `/skima shortlist`). */
+  refreshCard(input: { jobId: string; slackUserId: string; reviewer: Reviewer }): Promise<PublishedCard> {
+    return publishCard(this.slack, this.services, input);
+  }
+
+  /** Posts the digest (counts and job titles only) to a channel. */
+  postDigest(channel: string, digest: DigestReport): Promise<SlackMessageRef> {
+    return this.slack.postMessage(channel, digestMessage(digest));
+  }
+}
+
+/** Bolt logs through Skima's logger (pino), so its lines get the same redaction. */
+function boltLogger(log: SlackLog) {
+  let level = LogLevel.WARN;
+  const line = (args: unknown[]) => args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? a.message : '')).join(' ');
+  return {
+    debug: (...args: unknown[]) => log.debug({ component: 'bolt' }, line(args)),
+    info: (...args: unknown[]) => log.info({ component: 'bolt' }, line(args)),
+    warn: (...args: unknown[]) => log.warn({ component: 'bolt' }, line(args)),
+    error: (...args: unknown[]) => log.error({ component: 'bolt' }, line(args)),
+    setLevel: (l: LogLevel) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => {},
+  };
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import type { Verdict } from '../card-model.ts';
+
+// Action and callback ids, and the values buttons carry. Values hold opaque ids only (a job id and an
+// application id), never a name: they travel through Slack and come back in the click payload.
+
+export const ACTION = {
+  decide: /^skima\.decide\.(approve|skip|maybe)\.\d+$/,
+  addNote: /^skima\.note\.\d+$/,
+  openShortlist: 'skima.open_shortlist',
+  sendCard: /^skima\.send_card\.\d+$/,
+} as const;
+
+export const NOTE_MODAL_CALLBACK = 'skima.note_modal';
+export const NOTE_BLOCK = 'note';
+export const NOTE_INPUT = 'note_input';
+export const VERDICT_BLOCK = 'verdict';
+export const VERDICT_INPUT = 'verdict_input';
+
+export const decideActionId = (verdict: Verdict, rank: number) => `skima.decide.${verdict}.${rank}`;
+export const noteActionId = (rank: number) => `skima.note.${rank}`;
+export const sendCardActionId = (index: number) => `skima.send_card.${index}`;
+
+export const verdictOfAction = (actionId: string): Verdict | null =>
+  (ACTION.decide.exec(actionId)?.[1] as Verdict | undefined) ?? null;
+
+const candidateValue = z.object({ j: z.string().min(1), a: z.string().min(1) });
+const jobValue = z.object({ j: z.string().min(1) });
+
+export const encodeCandidate = (jobId: string, applicationId: string) => JSON.stringify({ j: jobId, a: applicationId });
+export const encodeJob = (jobId: string) => JSON.stringify({ j: jobId });
+
+/** Parses a button value; null when it is not one Skima wrote. */
+export function decodeCandidate(value: string | undefined): { jobId: string; applicationId: string } | null {
+  const parsed = candidateValue.safeParse(safeJson(value));
+  return parsed.success ? { jobId: parsed.data.j, applicationId: parsed.data.a } : null;
+}
+export function decodeJob(value: string | undefined): { jobId: string } | null {
+  const parsed = jobValue.safeParse(safeJson(value));
+  return parsed.success ? { jobId: parsed.data.j } : null;
+}
+
+function safeJson(value: string | undefined): unknown {
+  if (!value) return undefined;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,29 @@
+import { decodeCandidate, verdictOfAction } from '../../ids.ts';
+import { blockActionSchema, clickedMessage } from '../../payloads.ts';
+import { NO_ACCESS, NOT_MATCHED, textMessage } from '../../render/help.ts';
+import type { ActionArgs, ListenerDeps } from '../deps.ts';
+import { refreshCard, tell } from '../refresh-card.ts';
+
+/**
+ * Approve / Skip / Maybe on a card: ack at once, check the clicker may decide on this job, record the
+ * decision through the core's one entry point, and redraw the card in place.
+ */
+export async function decideAction({ body, ack }: ActionArgs, deps: ListenerDeps) {
+  await ack();
+  const payload = blockActionSchema.safeParse(body);
+  if (!payload.success) {
+    deps.log.warn({ issues: payload.error.issues.length }, 'ignored a malformed block_actions payload');
+    return;
+  }
+  const action = payload.data.actions[0]!;
+  const verdict = verdictOfAction(action.action_id);
+  const target = decodeCandidate(action.value);
+  const userId = payload.data.user.id;
+  if (!verdict || !target) return;
+  const reviewer = await deps.reviewers.reviewerOf(userId);
+  if (!reviewer) return tell(deps, userId, textMessage(NOT_MATCHED));
+  if (!(await deps.services.canSeeJob(reviewer, target.jobId))) return tell(deps, userId, textMessage(NO_ACCESS));
+  const recorded = await deps.services.recordDecision({ applicationId: target.applicationId, reviewer, verdict });
+  if (!recorded) await tell(deps, userId, textMessage('That candidate is no longer in Skima; the card is refreshed.'));
+  await refreshCard(deps, target.jobId, reviewer, userId, clickedMessage(payload.data));
+}

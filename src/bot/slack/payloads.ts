@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+// Slack payloads as the listeners read them, parsed with zod at the boundary. Loose objects: Slack
+// adds fields freely; the ones Skima relies on are required.
+
+export const slashCommandSchema = z.looseObject({
+  command: z.string(),
+  text: z.string().default(''),
+  user_id: z.string().min(1),
+  channel_id: z.string().min(1),
+  trigger_id: z.string().optional(),
+});
+export type SlashCommand = z.infer<typeof slashCommandSchema>;
+
+export const blockActionSchema = z.looseObject({
+  type: z.literal('block_actions'),
+  user: z.looseObject({ id: z.string().min(1) }),
+  trigger_id: z.string().optional(),
+  container: z
+    .looseObject({ type: z.string(), channel_id: z.string().optional(), message_ts: z.string().optional() })
+    .optional(),
+  channel: z.looseObject({ id: z.string() }).optional(),
+  message: z.looseObject({ ts: z.string() }).optional(),
+  actions: z.array(z.looseObject({ action_id: z.string(), value: z.string().optional() })).min(1),
+});
+export type BlockActionPayload = z.infer<typeof blockActionSchema>;
+
+export const viewSubmissionSchema = z.looseObject({
+  type: z.literal('view_submission'),
+  user: z.looseObject({ id: z.string().min(1) }),
+  view: z.looseObject({
+    callback_id: z.string(),
+    private_metadata: z.string().default(''),
+    state: z.looseObject({
+      values: z.record(
+        z.string(),
+        z.record(
+          z.string(),
+          z.looseObject({
+            value: z.string().nullish(),
+            selected_option: z.looseObject({ value: z.string() }).nullish(),
+          }),
+        ),
+      ),
+    }),
+  }),
+});
+export type ViewSubmission = z.infer<typeof viewSubmissionSchema>;
+
+export const noteMetadataSchema = z.object({
+  j: z.string().min(1),
+  a: z.string().min(1),
+  c: z.object({ channel: z.string().min(1), ts: z.string().min(1) }).optional(),
+});
+
+export const appHomeOpenedSchema = z.looseObject({
+  type: z.literal('app_home_opened'),
+  user: z.string().min(1),
+  tab: z.string().optional(),
+});
+
+/** The channel and ts of the message a button was clicked in, when it was a message. */
+export function clickedMessage(p: BlockActionPayload): { channel: string; ts: string } | undefined {
+  const channel = p.container?.channel_id ?? p.channel?.id;
+  const ts = p.container?.message_ts ?? p.message?.ts;
+  return channel && ts && p.container?.type !== 'view' ? { channel, ts } : undefined;
+}

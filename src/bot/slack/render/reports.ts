@@ -1,0 +1,67 @@
+import { type Block, checkMessage, clip, escapeMrkdwn, LIMITS, type SlackMessage } from '../block-kit.ts';
+import type { DigestReport, RediscoverReport, SetupReport } from '../services.ts';
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+const hours = (ms: number | null) => (ms === null ? 'n/a' : ms < 3_600_000 ? `${Math.round(ms / 60_000)} min` : `${(ms / 3_600_000).toFixed(1)} h`);
+const pct = (share: number | null) => (share === null ? 'n/a' : `${Math.round(share * 100)}%`);
+
+/** The weekly digest: counts and job titles only, so it may go to a channel. */
+export function digestMessage(d: DigestReport): SlackMessage {
+  const lines = [
+    `*${d.applicationsScreened}* applications screened (${d.unscorable} could not be scored)`,
+    `Median time to screen: *${hours(d.medianTimeToScreenMs)}* · median manager response: *${hours(d.medianManagerResponseMs)}*`,
+    `Decisions: 👍 ${d.decisions.approve} · 🤔 ${d.decisions.maybe} · 👎 ${d.decisions.skip} · followed the ranking ${pct(d.followedRankingShare)}`,
+    `Interviews from the top-10: *${d.interviewsFromTopTen}* · hires: *${d.hires}*`,
+  ];
+  const jobs = d.jobs
+    .slice(0, 20)
+    .map((j) => `• ${escapeMrkdwn(clip(j.title, 120))}: ${j.screened} screened, ${j.approvals} approved`);
+  const blocks: Block[] = [
+    { type: 'header', text: { type: 'plain_text', text: `Skima weekly digest ${day(d.from)} – ${day(d.to)}` } },
+    { type: 'section', text: { type: 'mrkdwn', text: lines.join('\n') } },
+  ];
+  if (jobs.length) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(`*By job*\n${jobs.join('\n')}`, LIMITS.sectionText) } });
+  return checkMessage({ text: `Skima weekly digest: ${d.applicationsScreened} applications screened`, blocks });
+}
+
+const MARK: Record<SetupReport['status'], string> = { ok: '✅', warn: '⚠️', fail: '❌', fixed: '🔧' };
+
+/** `/skima setup`: one line per check, with the fix when one is needed. */
+export function setupMessage(checks: SetupReport[], fixed: boolean): SlackMessage {
+  const lines = checks.map((c) => {
+    const fix = c.fix && (c.status === 'fail' || c.status === 'warn') ? `\n    ↳ ${escapeMrkdwn(clip(c.fix, 300))}` : '';
+    return `${MARK[c.status]} *${escapeMrkdwn(c.title)}*: ${escapeMrkdwn(clip(c.detail, 300))}${fix}`;
+  });
+  const failing = checks.filter((c) => c.status === 'fail').length;
+  const blocks: Block[] = [{ type: 'header', text: { type: 'plain_text', text: 'Skima setup checks' } }];
+  // Several sections: each one stays under the section text limit however many checks there are.
+  for (let i = 0; i < lines.length && blocks.length < LIMITS.messageBlocks - 1; i += 8) {
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(lines.slice(i, i + 8).join('\n'), LIMITS.sectionText) } });
+  }
+  if (failing && !fixed) {
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: 'Run `/skima setup fix` to fix what Skima can fix.' }] });
+  }
+  return checkMessage({ text: failing ? `Setup: ${failing} check(s) failing` : 'Setup: all checks pass', blocks });
+}
+
+/** `/skima rediscover`: answered ephemerally to the recruiter who asked (it names candidates). */
+export function rediscoverMessage(r: RediscoverReport): SlackMessage {
+  const blocks: Block[] = [
+    { type: 'header', text: { type: 'plain_text', text: clip(`Rediscovered for ${r.job.title}`, LIMITS.headerText) } },
+    {
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: `${r.candidates.length} qualified past candidates out of ${r.considered} considered` }],
+    },
+  ];
+  r.candidates.slice(0, LIMITS.messageBlocks - 3).forEach((c, i) => {
+    const name = c.candidateName ? escapeMrkdwn(c.candidateName) : `Past candidate #${i + 1}`;
+    const why = c.reasons.slice(0, 3).map((x) => `• ${escapeMrkdwn(clip(x.text, 200))} — _“${escapeMrkdwn(clip(x.quote, 140))}”_`);
+    const past = `${escapeMrkdwn(clip(c.pastJobTitle, 100))}, ${escapeMrkdwn(c.pastStatus)}${c.archiveReason ? ` (${escapeMrkdwn(clip(c.archiveReason, 80))})` : ''}`;
+    const text = [`*${name}* — *${c.score}*/100 (${escapeMrkdwn(c.band)}) · applied to ${past}`, ...why].join('\n');
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(text, LIMITS.sectionText) } });
+  });
+  if (r.candidates.length === 0) {
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: 'No qualified past candidate found with these filters.' } });
+  }
+  return checkMessage({ text: `Rediscovered ${r.candidates.length} past candidates for ${clip(r.job.title, 200)}`, blocks });
+}

@@ -1,0 +1,106 @@
+import type { CandidateCard, CardDecision, ShortlistCard, Verdict } from '../../card-model.ts';
+import { type Block, checkMessage, clip, escapeMrkdwn, LIMITS, type SlackMessage } from '../block-kit.ts';
+import { ACTION, decideActionId, encodeCandidate, encodeJob, noteActionId } from '../ids.ts';
+
+export const VERDICT_LABEL: Record<Verdict, string> = { approve: 'Approve', skip: 'Skip', maybe: 'Maybe' };
+const VERDICT_MARK: Record<Verdict, string> = { approve: '👍 Approved', skip: '👎 Skipped', maybe: '🤔 Maybe' };
+const VERDICTS: Verdict[] = ['approve', 'skip', 'maybe'];
+/** Blocks around the candidates: header, counts, the link button, and the "more" line. */
+const FRAME_BLOCKS = 4;
+const QUOTE_MAX = 160;
+
+/**
+ * The shortlist DM of one reviewer: a header with the job and counts, one section per candidate
+ * (rank, score, reasons with their resume quotes, missing must-haves, decisions) with Approve / Skip /
+ * Maybe and Add note, and a button that mints a fresh secure link on click (no URL is ever posted).
+ */
+export function shortlistMessage(card: ShortlistCard): SlackMessage {
+  const fits = Math.floor((LIMITS.messageBlocks - FRAME_BLOCKS) / 2);
+  const shown = card.candidates.slice(0, fits);
+  const blocks: Block[] = [
+    { type: 'header', text: { type: 'plain_text', text: clip(`Shortlist: ${card.jobTitle}`, LIMITS.headerText) } },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: countsLine(card) }] },
+  ];
+  for (const c of shown) {
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: candidateText(c) } });
+    blocks.push({ type: 'actions', elements: candidateButtons(card.jobId, c) });
+  }
+  if (card.candidates.length === 0) {
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: 'No candidate is screened for this job yet.' } });
+  }
+  if (card.candidates.length > shown.length) {
+    const more = card.candidates.length - shown.length;
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `${more} more on the full shortlist.` }] });
+  }
+  blocks.push({
+    type: 'actions',
+    elements: [{
+      type: 'button',
+      action_id: ACTION.openShortlist,
+      text: { type: 'plain_text', text: 'Open full shortlist' },
+      value: encodeJob(card.jobId),
+    }],
+  });
+  const waiting = card.counts.awaitingDecision;
+  const text = clip(
+    `Shortlist for ${card.jobTitle}: ${card.candidates.length} candidates, ${waiting} awaiting a decision`,
+    LIMITS.fallbackText,
+  );
+  return checkMessage({ text, blocks });
+}
+
+function countsLine(card: ShortlistCard): string {
+  const parts = [
+    `Top ${card.candidates.length} of ${card.counts.screened} screened`,
+    `${card.counts.awaitingDecision} awaiting a decision`,
+  ];
+  if (card.counts.unscorable) parts.push(`${card.counts.unscorable} could not be scored`);
+  if (card.department) parts.push(escapeMrkdwn(card.department));
+  if (card.location) parts.push(escapeMrkdwn(card.location));
+  if (card.redacted) parts.push('names hidden (redaction mode)');
+  return clip(parts.join(' · '), LIMITS.contextText);
+}
+
+export function candidateLabel(c: { rank: number; candidateName?: string }): string {
+  return c.candidateName ? c.candidateName : `Candidate #${c.rank}`;
+}
+
+function candidateText(c: CandidateCard): string {
+  const lines = [`*#${c.rank} · ${escapeMrkdwn(candidateLabel(c))}* — *${c.score}*/100 (${escapeMrkdwn(c.band)})`];
+  for (const r of c.reasons.slice(0, 5)) {
+    lines.push(`• ${escapeMrkdwn(clip(r.text, 200))} — _“${escapeMrkdwn(clip(r.quote, QUOTE_MAX))}”_`);
+  }
+  if (c.missing.length) lines.push(`Missing: ${escapeMrkdwn(clip(c.missing.join(', '), 300))}`);
+  const state = decisionLine(c.reviewerDecision, c.latestDecision);
+  if (state) lines.push(state);
+  return clip(lines.join('\n'), LIMITS.sectionText);
+}
+
+function decisionLine(mine: CardDecision | null, latest: CardDecision | null): string | null {
+  const parts: string[] = [];
+  if (mine) parts.push(`You: ${VERDICT_MARK[mine.verdict]}${mine.note ? ` — “${escapeMrkdwn(clip(mine.note, 200))}”` : ''}`);
+  if (latest && latest.reviewerId !== mine?.reviewerId) {
+    parts.push(`Latest: ${VERDICT_MARK[latest.verdict]} by ${escapeMrkdwn(latest.reviewerName)}`);
+  }
+  return parts.length ? parts.join(' · ') : null;
+}
+
+function candidateButtons(jobId: string, c: CandidateCard) {
+  const value = encodeCandidate(jobId, c.applicationId);
+  const mine = c.reviewerDecision?.verdict;
+  return [
+    ...VERDICTS.map((v) => ({
+      type: 'button' as const,
+      action_id: decideActionId(v, c.rank),
+      text: { type: 'plain_text' as const, text: mine === v ? `✓ ${VERDICT_LABEL[v]}` : VERDICT_LABEL[v] },
+      value,
+      ...(v === 'approve' ? { style: 'primary' as const } : {}),
+    })),
+    {
+      type: 'button' as const,
+      action_id: noteActionId(c.rank),
+      text: { type: 'plain_text' as const, text: 'Add note' },
+      value,
+    },
+  ];
+}

@@ -1,0 +1,46 @@
+import { type Block, checkMessage, clip, escapeMrkdwn, type SlackMessage } from '../block-kit.ts';
+import type { StatusReport } from '../services.ts';
+
+const ago = (at: Date | null, now: Date) => {
+  if (!at) return 'never';
+  const min = Math.round((now.getTime() - at.getTime()) / 60_000);
+  if (min < 1) return 'just now';
+  if (min < 120) return `${min} min ago`;
+  const h = Math.round(min / 60);
+  return h < 48 ? `${h} h ago` : `${Math.round(h / 24)} days ago`;
+};
+
+/** `/skima status`: sync health, queue depth, the last webhook and recent errors (no personal data). */
+export function statusMessage(s: StatusReport, now = new Date()): SlackMessage {
+  const sync = s.sync.length
+    ? s.sync.map((r) => `${r.stale ? '⚠️' : '✅'} ${escapeMrkdwn(r.resource)}: ${ago(r.lastSyncAt, now)}`).join('\n')
+    : 'No sync has run yet.';
+  const queues = Object.entries(s.queue)
+    .filter(([, q]) => q.queued + q.running + q.failed + q.dead > 0)
+    .map(([name, q]) => `${q.dead ? '⚠️' : '•'} ${escapeMrkdwn(name)}: ${q.queued} queued, ${q.running} running, ${q.failed} retrying, ${q.dead} dead`);
+  const errors = s.errors.slice(0, 10).map(
+    (e) => `• ${escapeMrkdwn(e.source)}: ${escapeMrkdwn(clip(e.message, 200))} (${e.count}×, last ${ago(e.at, now)})`,
+  );
+  const blocks: Block[] = [
+    { type: 'header', text: { type: 'plain_text', text: 'Skima status' } },
+    { type: 'section', text: { type: 'mrkdwn', text: clip(`*Ashby sync*\n${sync}`, 3000) } },
+    {
+      type: 'section',
+      text: { type: 'mrkdwn', text: clip(`*Queue*\n${queues.length ? queues.join('\n') : 'Idle: nothing queued.'}`, 3000) },
+    },
+    { type: 'section', text: { type: 'mrkdwn', text: `*Last Ashby webhook*: ${ago(s.lastWebhookAt, now)}` } },
+    {
+      type: 'section',
+      text: { type: 'mrkdwn', text: clip(`*Recent errors*\n${errors.length ? errors.join('\n') : 'None.'}`, 3000) },
+    },
+  ];
+  if (s.applications) {
+    const a = s.applications;
+    blocks.push({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: `${a.screened} screened · ${a.pending} pending · ${a.unscorable} could not be scored` }],
+    });
+  }
+  const healthy = !s.errors.length && s.sync.every((r) => !r.stale);
+  return checkMessage({ text: healthy ? 'Skima status: healthy' : 'Skima status: needs attention', blocks });
+}

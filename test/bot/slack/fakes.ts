@@ -1,0 +1,236 @@
+// Fakes for the Slack listeners' ports: a core that remembers what it was asked, and a Slack that
+// records every call (and every payload, parsed by the Block Kit limits).
+import type { CandidateCard, ShortlistCard, Verdict } from '../../../src/bot/card-model.ts';
+import { checkHome, checkMessage, checkModal, type HomeView, type ModalView, type SlackMessage } from '../../../src/bot/slack/block-kit.ts';
+import type { ListenerDeps } from '../../../src/bot/slack/listeners/deps.ts';
+import type {
+  HomeJob,
+  RediscoverReport,
+  Reviewer,
+  SetupReport,
+  SlackMessageRef,
+  SlackServices,
+  StatusReport,
+} from '../../../src/bot/slack/services.ts';
+import type { SlackApi } from '../../../src/bot/slack/slack-api.ts';
+
+export function candidate(rank: number, over: Partial<CandidateCard> = {}): CandidateCard {
+  return {
+    applicationId: `app-${rank}`,
+    rank,
+    score: 95 - rank * 3,
+    band: 'strong',
+    candidateName: `Person ${rank}`,
+    reasons: [
+      { text: '4 yrs retail sales', quote: 'Sales associate, Northwind, 2019-2023', start: 0, end: 37 },
+      { text: 'POS systems', quote: 'ran the POS at close', start: 40, end: 60 },
+      { text: 'Shift lead', quote: 'shift lead for a team of 6', start: 70, end: 96 },
+    ],
+    missing: rank === 2 ? ['Food hygiene certificate'] : [],
+    scoredAt: new Date('2026-12-01T09:00:00Z'),
+    scorerVersion: 'v1',
+    latestDecision: null,
+    reviewerDecision: null,
+    ...over,
+  };
+}
+
+export function card(n = 10, over: Partial<ShortlistCard> = {}): ShortlistCard {
+  const candidates = Array.from({ length: n }, (_, i) => candidate(i + 1));
+  return {
+    jobId: 'job-1',
+    jobTitle: 'Store Manager',
+    department: 'Retail',
+    location: 'Leeds',
+    redacted: false,
+    counts: { screened: 42, unscorable: 2, awaitingDecision: n },
+    candidates,
+    generatedAt: new Date('2026-12-01T10:00:00Z'),
+    ...over,
+  };
+}
+
+export const DANA: Reviewer = { ashbyUserId: 'user-dana', name: 'Dana Lee', recruiter: false };
+export const CHRIS: Reviewer = { ashbyUserId: 'user-chris', name: 'Chris Doyle', recruiter: true };
+
+export class FakeServices implements SlackServices {
+  reviewersByEmail = new Map<string, Reviewer>([['dana@example.com', DANA], ['chris@example.com', CHRIS]]);
+  /** Job id → Ashby user ids of its hiring team. */
+  teams = new Map<string, string[]>([['job-1', ['user-dana']]]);
+  decisions: { applicationId: string; reviewer: Reviewer; verdict: Verdict; note?: string }[] = [];
+  refs = new Map<string, SlackMessageRef>();
+  errors: { source: string; message: string }[] = [];
+  links: { jobId: string; reviewerId: string }[] = [];
+  cardFor: (jobId: string) => ShortlistCard = () => card();
+
+  async resolveReviewer(email: string) {
+    return this.reviewersByEmail.get(email) ?? null;
+  }
+
+  async canSeeJob(reviewer: Reviewer, jobId: string) {
+    const team = this.teams.get(jobId);
+    return Boolean(team) && (reviewer.recruiter || team!.includes(reviewer.ashbyUserId));
+  }
+
+  async findJobs(reviewer: Reviewer, query: string) {
+    const jobs = [{ id: 'job-1', title: 'Store Manager', status: 'Open' }, { id: 'job-2', title: 'Store Assistant', status: 'Open' }];
+    const matching = jobs.filter((j) => j.id === query || j.title.toLowerCase().includes(query.toLowerCase()));
+    const visible = [];
+    for (const j of matching) if (await this.canSeeJob(reviewer, j.id)) visible.push(j);
+    return visible;
+  }
+
+  async homeJobs(): Promise<HomeJob[]> {
+    return [{ id: 'job-1', title: 'Store Manager', status: 'Open', shortlisted: 10, awaitingDecision: 7, awaitingYou: 9 }];
+  }
+
+  async buildCard(jobId: string) {
+    return this.cardFor(jobId);
+  }
+
+  async jobOfApplication() {
+    return 'job-1';
+  }
+
+  async recordDecision(input: { applicationId: string; reviewer: Reviewer; verdict: Verdict; note?: string }) {
+    if (!input.applicationId.startsWith('app-')) return false;
+    this.decisions.push(input);
+    return true;
+  }
+
+  async mintShortlistUrl(jobId: string, reviewer: Reviewer) {
+    this.links.push({ jobId, reviewerId: reviewer.ashbyUserId });
+    return { url: `https://skima.test/s/token-${this.links.length}`, expiresAt: new Date('2026-12-02T10:00:00Z') };
+  }
+
+  async cardRef(jobId: string, slackUserId: string) {
+    return this.refs.get(`${jobId}:${slackUserId}`) ?? null;
+  }
+
+  async saveCardRef(jobId: string, slackUserId: string, ref: SlackMessageRef) {
+    this.refs.set(`${jobId}:${slackUserId}`, ref);
+  }
+
+  queued: { jobId: string; slackUserId: string; reviewerId: string; notBefore?: Date }[] = [];
+  async queueCardRefresh(input: { jobId: string; slackUserId: string; reviewer: Reviewer; notBefore?: Date }) {
+    const { jobId, slackUserId, reviewer, notBefore } = input;
+    this.queued.push({ jobId, slackUserId, reviewerId: reviewer.ashbyUserId, notBefore });
+  }
+
+  async reportError(e: { source: string; message: string }) {
+    this.errors.push(e);
+  }
+
+  async status(): Promise<StatusReport> {
+    return {
+      sync: [{ resource: 'application', lastSyncAt: new Date(), stale: false }],
+      queue: { 'slack.card': { queued: 2, running: 0, failed: 1, dead: 0 } },
+      lastWebhookAt: null,
+      errors: [{ source: 'slack:chat.postMessage', message: 'ratelimited', at: new Date(), count: 3 }],
+    };
+  }
+
+  async digest() {
+    return {
+      from: new Date('2026-11-23T00:00:00Z'),
+      to: new Date('2026-11-30T00:00:00Z'),
+      applicationsScreened: 120,
+      unscorable: 3,
+      medianTimeToScreenMs: 90_000,
+      medianManagerResponseMs: 7_200_000,
+      decisions: { approve: 10, skip: 4, maybe: 2 },
+      followedRankingShare: 0.8,
+      interviewsFromTopTen: 5,
+      hires: 1,
+      jobs: [{ jobId: 'job-1', title: 'Store Manager', screened: 42, approvals: 6 }],
+    };
+  }
+
+  async setup(_opts: { fix: boolean }): Promise<SetupReport[]> {
+    return [{ id: 'key', title: 'API key', status: 'ok' as const, detail: 'works' }];
+  }
+
+  async rediscover(jobId: string, _words: string[]): Promise<RediscoverReport> {
+    return { job: { id: jobId, title: 'Store Manager' }, considered: 0, candidates: [] };
+  }
+}
+
+export type SlackCall =
+  | { method: 'postMessage'; channel: string; message: SlackMessage }
+  | { method: 'updateMessage'; ref: SlackMessageRef; message: SlackMessage }
+  | { method: 'openModal'; triggerId: string; view: ModalView }
+  | { method: 'publishHome'; userId: string; view: HomeView };
+
+export class FakeSlack implements SlackApi {
+  calls: SlackCall[] = [];
+  emails = new Map<string, string>([['U_DANA', 'dana@example.com'], ['U_CHRIS', 'chris@example.com'], ['U_EVE', 'eve@example.com']]);
+  failNext: Error | undefined;
+  private ts = 0;
+
+  private maybeFail() {
+    const err = this.failNext;
+    this.failNext = undefined;
+    if (err) throw err;
+  }
+
+  async postMessage(channel: string, message: SlackMessage) {
+    this.maybeFail();
+    this.calls.push({ method: 'postMessage', channel, message: checkMessage(message) });
+    return { channel: channel.startsWith('U') ? `D${channel.slice(1)}` : channel, ts: `1700000000.00000${++this.ts}` };
+  }
+
+  async updateMessage(ref: SlackMessageRef, message: SlackMessage) {
+    this.maybeFail();
+    this.calls.push({ method: 'updateMessage', ref, message: checkMessage(message) });
+  }
+
+  async userIdByEmail(email: string) {
+    for (const [id, e] of this.emails) if (e === email) return id;
+    throw new Error('users_not_found');
+  }
+
+  async emailOfUser(userId: string) {
+    return this.emails.get(userId) ?? null;
+  }
+
+  async openModal(triggerId: string, view: ModalView) {
+    this.calls.push({ method: 'openModal', triggerId, view: checkModal(view) });
+  }
+
+  async publishHome(userId: string, view: HomeView) {
+    this.calls.push({ method: 'publishHome', userId, view: checkHome(view) });
+  }
+}
+
+export function fakeDeps() {
+  const services = new FakeServices();
+  const slack = new FakeSlack();
+  const deps: ListenerDeps = {
+    services,
+    slack,
+    reviewers: { reviewerOf: async (id) => services.resolveReviewer((await slack.emailOfUser(id)) ?? '') },
+    log: { info: () => {}, warn: () => {}, error: () => {} },
+  };
+  return { services, slack, deps };
+}
+
+/** A recording ack/respond pair, checking every payload against the Block Kit limits. */
+export function fakeIo() {
+  const acks: unknown[] = [];
+  const responses: unknown[] = [];
+  return {
+    acks,
+    responses,
+    ack: async (m?: SlackMessage & Record<string, unknown>) => {
+      if (m) checkMessage({ text: m.text, blocks: m.blocks });
+      acks.push(m);
+    },
+    respond: async (m: SlackMessage & Record<string, unknown>) => {
+      checkMessage({ text: m.text, blocks: m.blocks });
+      responses.push(m);
+    },
+  };
+}
+
+/** All text a message shows, for assertions. */
+export const shown = (m: unknown) => JSON.stringify(m);
