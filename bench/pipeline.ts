@@ -47,6 +47,21 @@ function rssOf(pid: number): number {
   }
 }
 
+/** CPU seconds (user + system) another process has used so far, from /proc (Linux). */
+function cpuOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return 0;
+  }
+}
+
+const ownCpu = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
+
 function startWorkers(count: number, env: Record<string, string>): ChildProcess[] {
   return Array.from({ length: count }, () =>
     spawn(process.execPath, ['bin/skima.js', 'worker'], { env: { ...process.env, ...env }, stdio: 'inherit' }),
@@ -101,6 +116,7 @@ async function main() {
       peakWorkerRss[i] = Math.max(peakWorkerRss[i]!, rssOf(w.pid!));
     });
   }, 500);
+  const cpu0 = { main: ownCpu(), workers: workers.map((w) => cpuOf(w.pid!)), sandbox: cpuOf(sandbox.pid!) };
   const t0 = performance.now();
   const skima = await startSkima(config.config, createLogger('silent'), { dataDir });
   const idle = await waitForIdle(skima.ctx, 60 * 60_000);
@@ -108,11 +124,22 @@ async function main() {
   // The latency rounds below parse the sandbox's whole write log many times: keep their memory out of
   // the backfill's figure.
   const backfillPeakRss = Math.max(peakRss, process.memoryUsage().rss);
+  const cpu = {
+    main: ownCpu() - cpu0.main,
+    workers: workers.reduce((sum, w, i) => sum + cpuOf(w.pid!) - cpu0.workers[i]!, 0),
+    sandbox: cpuOf(sandbox.pid!) - cpu0.sandbox,
+  };
   const screened = await skima.ctx.db.application.count({ where: { screeningState: { not: 'pending' } } });
   console.log(`backfill of large:${N}: ${fmt(screened)} applications screened in ${fmt(backfillS, 1)} s`
     + ` = ${fmt(screened / backfillS, 1)} applications/s with 1 + ${WORKERS} processes; peak RSS`
     + ` ${[backfillPeakRss, ...peakWorkerRss].map((b) => `${fmt(b / 1024 / 1024)} MB`).join(' + ')}`
     + `${idle ? '' : ' (timed out)'}`);
+  // CPU time, unlike wall time, hardly depends on what else the machine is doing: the cost per application.
+  const perApp = (seconds: number) => fmt((seconds * 1000) / Math.max(1, screened), 1);
+  console.log(`CPU per application: Skima ${perApp(cpu.main + cpu.workers)} ms (main ${perApp(cpu.main)}, workers`
+    + ` ${perApp(cpu.workers)}), the Ashby sandbox ${perApp(cpu.sandbox)} ms; at that cost 2 cores screen at most`
+    + ` ${fmt((2 * screened) / (cpu.main + cpu.workers + cpu.sandbox), 0)} applications/s with the sandbox beside them`
+    + `, ${fmt((2 * screened) / (cpu.main + cpu.workers), 0)}/s without it`);
 
   const jobs = await skima.ctx.db.job.findMany({ where: { status: 'Open' }, select: { id: true } });
   for (const concurrency of [10, 100]) {
