@@ -1,10 +1,9 @@
 import { candidateLabel } from '../../render/shortlist.ts';
 import { decodeCandidate } from '../../ids.ts';
 import { blockActionSchema, clickedMessage } from '../../payloads.ts';
-import { NO_ACCESS, NOT_MATCHED, textMessage } from '../../render/help.ts';
 import { noteModal } from '../../render/note-modal.ts';
 import type { ActionArgs, ListenerDeps } from '../deps.ts';
-import { tell } from '../refresh-card.ts';
+import { reviewerForJob } from '../reviewer-for-job.ts';
 
 /** "Add note": opens the note modal (views.open must use the trigger within 3 s, so no slow work first). */
 export async function addNoteAction({ body, ack }: ActionArgs, deps: ListenerDeps) {
@@ -14,9 +13,8 @@ export async function addNoteAction({ body, ack }: ActionArgs, deps: ListenerDep
   const target = decodeCandidate(payload.data.actions[0]!.value);
   if (!target) return;
   const userId = payload.data.user.id;
-  const reviewer = await deps.reviewers.reviewerOf(userId);
-  if (!reviewer) return tell(deps, userId, textMessage(NOT_MATCHED));
-  if (!(await deps.services.canSeeJob(reviewer, target.jobId))) return tell(deps, userId, textMessage(NO_ACCESS));
+  const reviewer = await reviewerForJob(deps, userId, target.jobId);
+  if (!reviewer) return;
   const card = await deps.services.buildCard(target.jobId, reviewer);
   const candidate = card.candidates.find((c) => c.applicationId === target.applicationId);
   const label = candidate ? candidateLabel(candidate) : 'this candidate';

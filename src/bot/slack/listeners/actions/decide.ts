@@ -1,7 +1,8 @@
 import { decodeCandidate, verdictOfAction } from '../../ids.ts';
 import { blockActionSchema, clickedMessage } from '../../payloads.ts';
-import { NO_ACCESS, NOT_MATCHED, textMessage } from '../../render/help.ts';
+import { textMessage } from '../../render/help.ts';
 import type { ActionArgs, ListenerDeps } from '../deps.ts';
+import { reviewerForJob } from '../reviewer-for-job.ts';
 import { refreshCard, tell } from '../refresh-card.ts';
 
 /**
@@ -20,9 +21,8 @@ export async function decideAction({ body, ack }: ActionArgs, deps: ListenerDeps
   const target = decodeCandidate(action.value);
   const userId = payload.data.user.id;
   if (!verdict || !target) return;
-  const reviewer = await deps.reviewers.reviewerOf(userId);
-  if (!reviewer) return tell(deps, userId, textMessage(NOT_MATCHED));
-  if (!(await deps.services.canSeeJob(reviewer, target.jobId))) return tell(deps, userId, textMessage(NO_ACCESS));
+  const reviewer = await reviewerForJob(deps, userId, target.jobId);
+  if (!reviewer) return;
   const recorded = await deps.services.recordDecision({ applicationId: target.applicationId, reviewer, verdict });
   if (!recorded) await tell(deps, userId, textMessage('That candidate is no longer in Skima; the card is refreshed.'));
   await refreshCard(deps, target.jobId, reviewer, userId, clickedMessage(payload.data));

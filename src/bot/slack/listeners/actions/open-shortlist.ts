@@ -1,7 +1,8 @@
 import { decodeJob } from '../../ids.ts';
 import { blockActionSchema } from '../../payloads.ts';
-import { NO_ACCESS, NOT_MATCHED, textMessage } from '../../render/help.ts';
+import { textMessage } from '../../render/help.ts';
 import type { ActionArgs, ListenerDeps } from '../deps.ts';
+import { reviewerForJob } from '../reviewer-for-job.ts';
 import { tell } from '../refresh-card.ts';
 
 /**
@@ -15,9 +16,8 @@ export async function openShortlistAction({ body, ack }: ActionArgs, deps: Liste
   const target = decodeJob(payload.data.actions[0]!.value);
   if (!target) return;
   const userId = payload.data.user.id;
-  const reviewer = await deps.reviewers.reviewerOf(userId);
-  if (!reviewer) return tell(deps, userId, textMessage(NOT_MATCHED));
-  if (!(await deps.services.canSeeJob(reviewer, target.jobId))) return tell(deps, userId, textMessage(NO_ACCESS));
+  const reviewer = await reviewerForJob(deps, userId, target.jobId);
+  if (!reviewer) return;
   const link = await deps.services.mintShortlistUrl(target.jobId, reviewer);
   const until = link.expiresAt.toISOString().slice(0, 16).replace('T', ' ');
   await tell(deps, userId, textMessage(`<${link.url}|Open the full shortlist> — a link for you alone, valid until ${until} UTC. Please don't forward it.`));

@@ -2,9 +2,8 @@ import { publishCard } from '../../cards.ts';
 import { SlackDeliveryError } from '../../errors.ts';
 import { decodeJob } from '../../ids.ts';
 import { blockActionSchema } from '../../payloads.ts';
-import { NO_ACCESS, NOT_MATCHED, textMessage } from '../../render/help.ts';
 import type { ActionArgs, ListenerDeps } from '../deps.ts';
-import { tell } from '../refresh-card.ts';
+import { reviewerForJob } from '../reviewer-for-job.ts';
 
 /** App Home's "Send me the shortlist": posts or refreshes the job's card in the clicker's DM. */
 export async function sendCardAction({ body, ack }: ActionArgs, deps: ListenerDeps) {
@@ -14,9 +13,8 @@ export async function sendCardAction({ body, ack }: ActionArgs, deps: ListenerDe
   const target = decodeJob(payload.data.actions[0]!.value);
   if (!target) return;
   const userId = payload.data.user.id;
-  const reviewer = await deps.reviewers.reviewerOf(userId);
-  if (!reviewer) return tell(deps, userId, textMessage(NOT_MATCHED));
-  if (!(await deps.services.canSeeJob(reviewer, target.jobId))) return tell(deps, userId, textMessage(NO_ACCESS));
+  const reviewer = await reviewerForJob(deps, userId, target.jobId);
+  if (!reviewer) return;
   try {
     await publishCard(deps.slack, deps.services, { jobId: target.jobId, slackUserId: userId, reviewer });
   } catch (err) {

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { NOTE_BLOCK, NOTE_INPUT, VERDICT_BLOCK, VERDICT_INPUT } from '../../ids.ts';
 import { noteMetadataSchema, viewSubmissionSchema } from '../../payloads.ts';
-import { NO_ACCESS, NOT_MATCHED, textMessage } from '../../render/help.ts';
+import { textMessage } from '../../render/help.ts';
 import type { Ack, ListenerDeps } from '../deps.ts';
 import { refreshCard, tell } from '../refresh-card.ts';
+import { reviewerForJob } from '../reviewer-for-job.ts';
 
 const verdictSchema = z.enum(['approve', 'skip', 'maybe']);
 export type ViewAck = Ack<{ response_action: 'errors'; errors: Record<string, string> }>;
@@ -28,9 +29,8 @@ export async function noteSubmitted({ body, ack }: { body: unknown; ack: ViewAck
   }
   await ack();
   const userId = payload.data.user.id;
-  const reviewer = await deps.reviewers.reviewerOf(userId);
-  if (!reviewer) return tell(deps, userId, textMessage(NOT_MATCHED));
-  if (!(await deps.services.canSeeJob(reviewer, meta.data.j))) return tell(deps, userId, textMessage(NO_ACCESS));
+  const reviewer = await reviewerForJob(deps, userId, meta.data.j);
+  if (!reviewer) return;
   const recorded = await deps.services.recordDecision({
     applicationId: meta.data.a,
     reviewer,
