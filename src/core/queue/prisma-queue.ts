@@ -188,11 +188,19 @@ export class PrismaQueue implements JobQueue {
    * count read, so whoever changes the row first wins it and the winner knows its exact state. */
   private async claim(queue: string, limit: number): Promise<Row[]> {
     const now = new Date();
-    const candidates = await this.db.queueJob.findMany({
-      where: dueWhere(queue, now),
-      orderBy: { runAt: 'asc' },
+    // Two queries, not one with OR: each walks its index in order and stops at `limit`, where the OR
+    // gathered and sorted every due job first, so each claim cost as much as the backlog was long.
+    const stale = await this.db.queueJob.findMany({
+      where: { queue, state: 'running', lockedUntil: { lt: now } },
+      orderBy: { lockedUntil: 'asc' },
       take: limit,
     });
+    const waiting = await this.db.queueJob.findMany({
+      where: { queue, state: 'queued', runAt: { lte: now } },
+      orderBy: { runAt: 'asc' },
+      take: limit - stale.length,
+    });
+    const candidates = [...stale, ...waiting];
     const won: Row[] = [];
     for (const c of candidates) {
       if (c.singletonKey && (await this.singletonRunning(queue, c.singletonKey, c.id, now))) continue;
