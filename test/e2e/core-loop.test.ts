@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signAshbyBody } from '../../src/ashby/index.ts';
 import { waitForIdle } from '../../src/core/app.ts';
-import { POLL_QUEUE } from '../../src/core/pipeline/poll.ts';
+import { POLL_QUEUE, pollAshby } from '../../src/core/pipeline/poll.ts';
 import { type SkimaHarness, startHarness, writesFor } from '../helpers/skima.ts';
 import { waitFor } from '../helpers/wait.ts';
 
@@ -104,6 +104,30 @@ describe('the core loop against the Ashby sandbox (SQLite)', () => {
     expect(await waitForIdle(h.skima.ctx, 30_000)).toBe(true);
     h.sandbox.control.setFaults({ dropWebhookRate: 0 });
     for (const id of missed) expect(writesFor(h.sandbox, 'customField.setValues', byApplication(id))).toHaveLength(1);
+  });
+
+  it('polls again without re-running what Skima only wrote back to, and catches a missed stage change', async () => {
+    expect(await waitForIdle(h.skima.ctx, 30_000)).toBe(true);
+    // Skima's own write-backs bumped every application since the last pass, so all of them are listed.
+    const quiet = await pollAshby(h.skima.ctx);
+    expect(quiet.applications.items).toBeGreaterThan(0);
+    expect(quiet.applications.enqueued).toBe(0);
+
+    const app = await h.skima.ctx.db.application.findFirstOrThrow({ where: { status: 'Active', screeningState: 'scored' } });
+    const current = (await h.skima.ctx.ashby.client.application.info(app.id)).currentInterviewStage!;
+    const stages = await h.skima.ctx.ashby.client.interviewStage.list(current.interviewPlanId);
+    const next = stages.find((s) => s.id !== app.stageId && s.type !== 'Archived')!;
+    h.sandbox.control.setFaults({ dropWebhookRate: 1 });
+    try {
+      await h.skima.ctx.ashby.client.application.changeStage({ applicationId: app.id, interviewStageId: next.id });
+      const caught = await pollAshby(h.skima.ctx);
+      expect(caught.applications.enqueued).toBe(1);
+      expect(await waitForIdle(h.skima.ctx, 30_000)).toBe(true);
+    } finally {
+      h.sandbox.control.setFaults({ dropWebhookRate: 0 });
+    }
+    const stored = await h.skima.ctx.db.application.findUniqueOrThrow({ where: { id: app.id } });
+    expect(stored.stageId).toBe(next.id);
   });
 
   it('writes every application through a storm of 429s and 5xx, losing none', async () => {

@@ -2,6 +2,7 @@ import { deltaSync } from '../../ashby/index.ts';
 import type { AppContext } from '../context.ts';
 import { storeJob } from './job-cache.ts';
 import { enqueueApplication } from './process-application.ts';
+import { SCREENING_INPUT_COLUMNS, screeningInputsUnchanged } from './screening-inputs.ts';
 import { DbSyncStateStore } from './sync-state-store.ts';
 
 export const POLL_QUEUE = 'ashby.poll';
@@ -46,7 +47,17 @@ export async function pollAshby(
     logger,
     resource: 'application',
     onPage: async (items) => {
-      for (const app of items) if ((await enqueueApplication(ctx.queue, app.id)).created) appsEnqueued++;
+      // One look-up per page. An incremental pass lists every application Skima wrote back to since
+      // the last one: those whose screening inputs are unchanged need no second run.
+      const rows = await ctx.db.application.findMany({
+        where: { id: { in: items.map((a) => a.id) } },
+        select: SCREENING_INPUT_COLUMNS,
+      });
+      const storedById = new Map(rows.map((r) => [r.id, r]));
+      for (const app of items) {
+        if (screeningInputsUnchanged(storedById.get(app.id) ?? null, app)) continue;
+        if ((await enqueueApplication(ctx.queue, app.id)).created) appsEnqueued++;
+      }
       options.onProgress?.('applications', (seen += items.length));
     },
   });

@@ -4,6 +4,7 @@ import type { AppContext } from '../context.ts';
 import { announceShortlistChange, refreshShortlist } from '../shortlist.ts';
 import { storeJob } from './job-cache.ts';
 import { enqueueApplication } from './process-application.ts';
+import { SCREENING_INPUT_COLUMNS, screeningInputsUnchanged } from './screening-inputs.ts';
 
 export const WEBHOOK_QUEUE = 'ashby.webhook';
 
@@ -23,33 +24,21 @@ async function refreshJob(ctx: AppContext, jobId: string): Promise<void> {
   }
 }
 
-/**
- * Would this event change nothing? Skima's own custom-field writes come back as applicationUpdate, and
- * answering them without a queue round trip halves the work of every screening.
- */
+/** Would this event change nothing? Answering Skima's own writes without a queue round trip. */
 export async function isNoOpEvent(ctx: AppContext, event: AshbyWebhookEvent): Promise<boolean> {
   if (event.action === 'ping') return true;
   return event.action === 'applicationUpdate' && unchangedForScreening(ctx, event.data.application);
 }
 
 async function unchangedForScreening(ctx: AppContext, app: AshbyApplication): Promise<boolean> {
-  const stored = await ctx.db.application.findUnique({ where: { id: app.id } });
-  return (
-    stored !== null
-    && stored.screeningState !== 'pending'
-    && stored.status === app.status
-    && stored.jobId === app.job.id
-    && stored.candidateId === app.candidate.id
-    && stored.stageId === (app.currentInterviewStage?.id ?? null)
-  );
+  const stored = await ctx.db.application.findUnique({ where: { id: app.id }, select: SCREENING_INPUT_COLUMNS });
+  return screeningInputsUnchanged(stored, app);
 }
 
 /** What each webhook means for Skima. Runs as a queue job, so a failure is retried, never lost. */
 export async function handleWebhookEvent(ctx: AppContext, event: AshbyWebhookEvent): Promise<void> {
   switch (event.action) {
     case 'applicationUpdate':
-      // Skima's own custom-field writes come back as applicationUpdate: when nothing Skima screens on
-      // changed, there is nothing to do (the poll still reconciles anything a webhook does not carry).
       if (await unchangedForScreening(ctx, event.data.application)) return;
       await enqueueApplication(ctx.queue, event.data.application.id);
       return;
