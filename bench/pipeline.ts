@@ -20,6 +20,7 @@ import { createTestDatabase, fmt, median, percentile } from './_support.ts';
 
 const N = Number(process.env.BENCH_BACKFILL ?? 5_000);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
+const PROGRESS_SECONDS = Number(process.env.BENCH_PROGRESS_SECONDS ?? 60);
 const KEY = 'bench-key-0123456789abcdef0123456789';
 const SECRET = 'bench-webhook-secret-0123456789abcdef';
 
@@ -119,7 +120,16 @@ async function main() {
   const cpu0 = { main: ownCpu(), workers: workers.map((w) => cpuOf(w.pid!)), sandbox: cpuOf(sandbox.pid!) };
   const t0 = performance.now();
   const skima = await startSkima(config.config, createLogger('silent'), { dataDir });
-  const idle = await waitForIdle(skima.ctx, 60 * 60_000);
+  // A long backfill reports as it goes, so its rate and memory can be watched (and a stopped run read).
+  const progress = setInterval(() => {
+    void skima.ctx.db.application.count({ where: { screeningState: { not: 'pending' } } }).then((done) => {
+      const s = (performance.now() - t0) / 1000;
+      console.log(`  ${fmt(s)} s: ${fmt(done)} screened (${fmt(done / s, 1)}/s), RSS`
+        + ` ${[process.memoryUsage().rss, ...workers.map((w) => rssOf(w.pid!))].map((b) => `${fmt(b / 1024 / 1024)} MB`).join(' + ')}`);
+    });
+  }, PROGRESS_SECONDS * 1000);
+  const idle = await waitForIdle(skima.ctx, Math.max(60 * 60_000, N * 100));
+  clearInterval(progress);
   const backfillS = (performance.now() - t0) / 1000;
   // The latency rounds below parse the sandbox's whole write log many times: keep their memory out of
   // the backfill's figure.
