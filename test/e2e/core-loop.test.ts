@@ -151,6 +151,38 @@ describe('the core loop against the Ashby sandbox (SQLite)', () => {
   });
 });
 
+describe('a new application during a long backfill', () => {
+  it('is screened within seconds, ahead of the backlog', async () => {
+    // One application at a time, and an Ashby that answers in 25 ms: 300 seeded applications take half a minute.
+    const h = await startHarness('sqlite', { seed: 'large:300', env: { QUEUE_CONCURRENCY: '1' } });
+    try {
+      h.sandbox.control.setFaults({ latencyMs: 25 });
+      await waitFor(
+        'the backfill to be under way',
+        () => writesFor(h.sandbox, 'customField.setValues', () => true).length >= 3,
+        20_000,
+      );
+      const job = await h.skima.ctx.db.job.findFirstOrThrow({ where: { status: 'Open' } });
+      const started = Date.now();
+      const { applicationId } = h.sandbox.control.submitApplication({ jobId: job.id });
+      await waitFor(
+        'the new application to be written',
+        () => writesFor(h.sandbox, 'customField.setValues', byApplication(applicationId))[0],
+        10_000,
+      );
+      const elapsed = Date.now() - started;
+      const waiting = await h.skima.ctx.db.application.count({ where: { screeningState: 'pending' } });
+      const stats = await h.skima.ctx.queue.stats();
+      // Hundreds still wait behind it: without priority it would have waited for all of them.
+      expect((stats['application.process']?.queued ?? 0) + waiting).toBeGreaterThan(100);
+      expect(elapsed).toBeLessThan(10_000);
+    } finally {
+      h.sandbox.control.setFaults({ latencyMs: 0 });
+      await h.close();
+    }
+  });
+});
+
 describe('the core loop on PostgreSQL', () => {
   it('backfills and writes back the same way', async () => {
     const h = await startHarness('postgresql');

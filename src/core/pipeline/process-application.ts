@@ -11,9 +11,19 @@ import { resumeText } from './resume.ts';
 
 export const PROCESS_APPLICATION_QUEUE = 'application.process';
 
+/** Something just happened to the application in Ashby (a person may be waiting on it), or a backfill,
+ * poll or re-score found it. Live runs go first, so a new applicant is screened within seconds even
+ * while a first backfill works through tens of thousands. */
+export type ScreeningUrgency = 'live' | 'background';
+const PRIORITY: Record<ScreeningUrgency, number> = { live: 10, background: 0 };
+
 /** One waiting run per application: a burst of webhooks for it becomes one run. */
-export function enqueueApplication(queue: JobQueue, applicationId: string) {
-  return queue.enqueue(PROCESS_APPLICATION_QUEUE, { applicationId }, { singletonKey: applicationId });
+export function enqueueApplication(queue: JobQueue, applicationId: string, urgency: ScreeningUrgency = 'background') {
+  return queue.enqueue(
+    PROCESS_APPLICATION_QUEUE,
+    { applicationId },
+    { singletonKey: applicationId, priority: PRIORITY[urgency] },
+  );
 }
 
 export type ProcessOutcome = 'scored' | 'unchanged' | 'unreadable' | 'no_resume' | 'no_job_description';

@@ -40,15 +40,15 @@ export async function handleWebhookEvent(ctx: AppContext, event: AshbyWebhookEve
   switch (event.action) {
     case 'applicationUpdate':
       if (await unchangedForScreening(ctx, event.data.application)) return;
-      await enqueueApplication(ctx.queue, event.data.application.id);
+      await enqueueApplication(ctx.queue, event.data.application.id, 'live');
       return;
     case 'applicationSubmit':
     case 'candidateStageChange':
-      await enqueueApplication(ctx.queue, event.data.application.id);
+      await enqueueApplication(ctx.queue, event.data.application.id, 'live');
       return;
     case 'candidateHire': {
       const app = event.data.application;
-      await enqueueApplication(ctx.queue, app.id);
+      await enqueueApplication(ctx.queue, app.id, 'live');
       await ctx.db.application.updateMany({ where: { id: app.id }, data: { status: 'Hired', hiredAt: new Date() } });
       await audit(ctx.db, { actor: 'ashby', action: 'candidate.hired', subjectType: 'application', subjectId: app.id });
       return;

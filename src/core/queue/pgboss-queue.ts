@@ -128,6 +128,7 @@ export class PgBossQueue implements JobQueue {
       ...(id ? { id } : {}),
       ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
       ...(options.runAt ? { startAfter: options.runAt } : {}),
+      ...(options.priority ? { priority: options.priority } : {}),
     };
     const sent = await this.boss.send(name, { payload }, sendOptions);
     if (sent) {
@@ -137,9 +138,12 @@ export class PgBossQueue implements JobQueue {
       return { id: sent, created: true };
     }
     if (id) return { id, created: false };
+    // The waiting job of this key, raised to this priority if it had less.
     const waiting = await this.sql<{ id: string }>(
-      `SELECT id FROM ${SCHEMA}.job WHERE name = $1 AND singleton_key = $2 AND state = 'created' LIMIT 1`,
-      [name, options.singletonKey],
+      `WITH w AS (SELECT id FROM ${SCHEMA}.job WHERE name = $1 AND singleton_key = $2 AND state = 'created' LIMIT 1)
+       UPDATE ${SCHEMA}.job j SET priority = GREATEST(j.priority, $3) FROM w WHERE j.name = $1 AND j.id = w.id
+       RETURNING j.id`,
+      [name, options.singletonKey, options.priority ?? 0],
     );
     if (waiting[0]) return { id: waiting[0].id, created: false };
     throw new Error(`pg-boss refused a job on ${queue} and no existing job matches its keys`);

@@ -92,6 +92,7 @@ export class PrismaQueue implements JobQueue {
       singletonSlot: options.singletonKey ?? null,
       maxAttempts: options.maxAttempts ?? this.settings.maxAttempts,
       backoffBaseMs: this.settings.backoffBaseMs,
+      priority: options.priority ?? 0,
       runAt: options.runAt ?? new Date(),
     };
     // A key can be taken between a look-up and the insert, so insert first and look up on conflict;
@@ -104,10 +105,18 @@ export class PrismaQueue implements JobQueue {
       } catch (err) {
         if (!isUniqueViolation(err)) throw err;
         const existing = await this.findByKeys(queue, options);
-        if (existing) return { id: existing.id, created: false };
+        if (existing) {
+          if (options.singletonKey && data.priority > 0) await this.raisePriority(existing.id, data.priority);
+          return { id: existing.id, created: false };
+        }
       }
     }
     throw new Error(`could not enqueue a job on ${queue}: its keys kept colliding`);
+  }
+
+  /** A waiting job asked for again with more urgency (a live event for something a backfill queued). */
+  private async raisePriority(id: string, priority: number): Promise<void> {
+    await this.db.queueJob.updateMany({ where: { id, state: 'queued', priority: { lt: priority } }, data: { priority } });
   }
 
   private async findByKeys(queue: string, options: EnqueueOptions): Promise<{ id: string } | null> {
@@ -197,7 +206,7 @@ export class PrismaQueue implements JobQueue {
     });
     const waiting = await this.db.queueJob.findMany({
       where: { queue, state: 'queued', runAt: { lte: now } },
-      orderBy: { runAt: 'asc' },
+      orderBy: [{ priority: 'desc' }, { runAt: 'asc' }],
       take: limit - stale.length,
     });
     const candidates = [...stale, ...waiting];

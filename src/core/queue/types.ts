@@ -19,6 +19,9 @@ export interface EnqueueOptions {
   runAt?: Date;
   /** Attempts before the job is dead-lettered (default: the queue's). */
   maxAttempts?: number;
+  /** Among due jobs of a queue, higher runs first (default 0; equal priorities run oldest first). A
+   * singleton job already waiting is raised to the priority of a second enqueue, never lowered. */
+  priority?: number;
 }
 
 export interface EnqueueResult {

@@ -148,6 +148,27 @@ describe.each(QUEUE_DRIVERS)('$name', (driver) => {
     await a.stop();
   });
 
+  it('runs due jobs by priority, then oldest first, and raises a waiting singleton asked for with more', async () => {
+    const q = harness.make({ concurrency: 1 });
+    const name = uniqueQueue();
+    const runs: string[] = [];
+    await q.work(name, async (payload) => {
+      runs.push((payload as { app: string }).app);
+    });
+    // A backfill queued five; then a live event arrives for a new application and for the fourth.
+    const backfill = [];
+    for (const app of ['b1', 'b2', 'b3', 'b4', 'b5']) backfill.push(await q.enqueue(name, { app }, { singletonKey: app }));
+    const live = await q.enqueue(name, { app: 'new' }, { singletonKey: 'new', priority: 10 });
+    const raised = await q.enqueue(name, { app: 'b4' }, { singletonKey: 'b4', priority: 10 });
+    expect(raised).toEqual({ id: backfill[3]!.id, created: false });
+    // Asking again with less never lowers it.
+    expect((await q.enqueue(name, { app: 'new' }, { singletonKey: 'new' })).id).toBe(live.id);
+    await q.start();
+    await completed(q, backfill[4]!.id);
+    expect(runs).toEqual(['b4', 'new', 'b1', 'b2', 'b3', 'b5']); // b4 and new share a priority: b4 is older
+    await q.stop();
+  });
+
   it('never runs two jobs with the same singleton key at once, and queues one behind the running one', async () => {
     const q = harness.make({ concurrency: 4 });
     const name = uniqueQueue();
