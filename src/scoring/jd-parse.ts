@@ -16,8 +16,10 @@ export interface Requirement {
   /** Share of the label's stems that the dictionary skills account for (0-1). */
   readonly skillShare: number;
   /**
-   * Stems of the acronyms in the label ("Architecting solutions on AWS" -> aws): the label's other
-   * words do not meet the requirement without them.
+   * Stems of the names in the label that must be on the evidence line: acronyms ("Architecting
+   * solutions on AWS" -> aws), technology names ("C#.NET") and a name given with its abbreviation
+   * ("Master Data Management (MDM)": each name whole). The label's other words do not meet the
+   * requirement without them.
    */
   readonly keyTerms?: readonly string[];
   /** Stem sets that each evidence the requirement: a name and its abbreviation ("SDLC"). */
@@ -339,10 +341,13 @@ function skillRequirement(
   const mentions = dictionary.find(labelTokens);
   const labelSkills = [...new Set(mentions.map((m) => m.skillId))];
   if (stems.length === 0 && labelSkills.length === 0) return undefined;
-  const keyTerms = [...new Set([...acronymStems(label), ...technicalStems(labelTokens)])].filter((st) =>
-    stems.includes(st),
-  );
-  const alternatives = abbreviationPair(label);
+  const pair = abbreviationPair(label);
+  const alternatives = pair?.alternatives;
+  // A name given with its abbreviation ("Master Data Management (MDM)") is a fixed name, like an
+  // acronym: "managed data governance" has two of its words but is not the skill.
+  const keyTerms = [
+    ...new Set([...acronymStems(label), ...technicalStems(labelTokens), ...(pair?.names ?? [])]),
+  ].filter((st) => stems.includes(st));
   return {
     kind,
     mustHave,
@@ -350,8 +355,8 @@ function skillRequirement(
     stems,
     skillIds: labelSkills,
     skillShare: skillShareOf(stems, labelTokens, mentions),
-    // Only when the label has other words: a bare acronym is its own evidence.
-    ...(keyTerms.length > 0 && keyTerms.length < stems.length ? { keyTerms } : {}),
+    // Only when the label has other words (a bare acronym is its own evidence), or two names.
+    ...(keyTerms.length > 0 && (keyTerms.length < stems.length || alternatives) ? { keyTerms } : {}),
     ...(alternatives ? { alternatives } : {}),
   };
 }
@@ -372,7 +377,11 @@ function splitSkillList(text: string): string[] {
   // only the first entry of a long list.
   const body = stripFraming(colon ? (colon[2] ?? '') : text);
   const parts = body
-    .replace(/\s*\(.*?\)\s*/g, ' ')
+    // A parenthesis may hold separators of its own; an abbreviation of the words before it ("SQL
+    // Server, Windows Presentation Foundation (WPF)") stays with its entry, as its other name.
+    .replace(/\s*\((.*?)\)\s*/g, (whole, inner: string, at: number) =>
+      keepsAbbreviation(body.slice(0, at + whole.trimEnd().length).trim(), inner) ? `${whole.trimEnd()} ` : ' ',
+    )
     .split(/\s*(?:,|;|\/|\||\band\b|\bor\b|&|\betc\b\.?)\s*/i)
     .map((p) => skillLabel(p.replace(/^(?:such as|like|including|e\.g\.?|especially)\s+/i, '').trim()))
     .filter((p) => /[\p{L}]/u.test(p));
@@ -381,6 +390,17 @@ function splitSkillList(text: string): string[] {
   const list =
     parts.length >= 2 && (shortParts === parts.length || (parts.length >= 4 && shortParts >= parts.length - 1));
   return list ? parts : [skillLabel(colon && !intro ? body : text)];
+}
+
+/**
+ * Whether "(WPF)" at the end of `text` abbreviates the words just before it, and those words stay in
+ * one list entry ("National Institute of Standards and Technology (NIST)" is split at its "and").
+ */
+function keepsAbbreviation(text: string, inner: string): boolean {
+  if (!/^[A-Z0-9]{2,8}s?$/.test(inner)) return false;
+  const m = /^(.*\S)\s*\(([^()]+)\)$/.exec(text);
+  const expansion = m?.[1] && m[2] ? abbreviatedWords(m[1].split(/\s+/), m[2]) : undefined;
+  return expansion !== undefined && !/[,;/|&]|\b(?:and|or)\b/i.test(expansion.join(' '));
 }
 
 /**
@@ -484,35 +504,51 @@ export function coreTitle(title: string): string {
 
 /**
  * "Full Software Development Life Cycle (SDLC)" and "Oracle RAC (Real Application Clusters)" give
- * two names for one skill: the stems with the parenthesis, and with the words it abbreviates (or
- * expands) replaced by it.
+ * two names for one skill: `alternatives` are the stems with the parenthesis, and with the words it
+ * abbreviates (or expands) replaced by it; `names` are the stems of the abbreviation and of the
+ * words it stands for (not "Full", not "Oracle").
  */
-function abbreviationPair(label: string): string[][] | undefined {
+function abbreviationPair(label: string): { alternatives: string[][]; names: string[] } | undefined {
   const m = /^(.*\S)\s*\(([^()]+)\)\s*$/.exec(label);
   if (!m?.[1] || !m[2]) return undefined;
   const outside = m[1].split(/\s+/);
   const inside = m[2].trim().split(/\s+/);
-  const significant = (words: string[]) => words.filter((w) => !/^(?:of|and|&|the|for|to|in)$/i.test(w));
-  const initialsOf = (words: string[]) =>
-    significant(words)
-      .map((w) => w[0] ?? '')
-      .join('')
-      .toUpperCase();
-  const letters = (w: string) => w.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
+
   // "(SDLC)" abbreviates the last words outside it.
   if (inside.length === 1 && /^[A-Z0-9]{2,}s?$/.test(inside[0] ?? '')) {
-    const abbr = letters(inside[0] ?? '').replace(/S$/, '');
-    const sig = significant(outside);
-    if (sig.length >= abbr.length && initialsOf(sig.slice(sig.length - abbr.length)) === abbr) {
-      return [keyStems(m[1]), keyStems(m[2])].filter((a) => a.length > 0);
-    }
-    return undefined;
+    const words = abbreviatedWords(outside, m[2]);
+    if (!words) return undefined;
+    return {
+      alternatives: [keyStems(m[1]), keyStems(m[2])].filter((a) => a.length > 0),
+      names: [...keyStems(words.join(' ')), ...keyStems(m[2])],
+    };
   }
   // "Oracle RAC (Real Application Clusters)": the parenthesis expands an acronym outside it.
+  const letters = (w: string) => w.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
   const idx = outside.findIndex((w) => /^[A-Z0-9]{2,}s?$/.test(w) && letters(w).replace(/S$/, '') === initialsOf(inside));
   if (idx < 0) return undefined;
   const expanded = [...outside.slice(0, idx), ...inside, ...outside.slice(idx + 1)].join(' ');
-  return [keyStems(m[1]), keyStems(expanded)].filter((a) => a.length > 0);
+  return {
+    alternatives: [keyStems(m[1]), keyStems(expanded)].filter((a) => a.length > 0),
+    names: [...keyStems(outside[idx] ?? ''), ...keyStems(m[2])],
+  };
+}
+
+const significant = (words: string[]) => words.filter((w) => !/^(?:of|and|&|the|for|to|in)$/i.test(w));
+const initialsOf = (words: string[]) =>
+  significant(words)
+    .map((w) => w[0] ?? '')
+    .join('')
+    .toUpperCase();
+
+/** The last words of `outside` that the abbreviation ("SDLC", "APIs") stands for, with the small words between them. */
+function abbreviatedWords(outside: readonly string[], abbreviation: string): string[] | undefined {
+  const abbr = abbreviation.replace(/[^A-Za-z0-9]/g, '').toUpperCase().replace(/S$/, '');
+  const sig = significant([...outside]);
+  if (abbr.length < 2 || sig.length < abbr.length) return undefined;
+  const words = sig.slice(sig.length - abbr.length);
+  if (initialsOf(words) !== abbr) return undefined;
+  return outside.slice(outside.lastIndexOf(words[0] ?? ''));
 }
 
 /**
@@ -612,10 +648,12 @@ function firstLine(text: string): string {
 
 function dedupe(reqs: Requirement[]): Requirement[] {
   const seen = new Set<string>();
+  const keyOf = (r: Requirement, stems: readonly string[]) => `${r.kind}|${[...stems].sort().join(' ')}|${r.skillIds.join(' ')}`;
   return reqs.filter((r) => {
-    const key = `${r.kind}|${[...r.stems].sort().join(' ')}|${r.skillIds.join(' ')}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
+    // "Object Oriented Design (OOD)" and a later "object-oriented design" ask for one skill.
+    const keys = [keyOf(r, r.stems), ...(r.alternatives ?? []).map((alt) => keyOf(r, alt))];
+    if (keys.some((k) => seen.has(k))) return false;
+    for (const k of keys) seen.add(k);
     return true;
   });
 }

@@ -224,6 +224,25 @@ describe('evidence', () => {
     expect(scorer.score(abbrJd, `## Skills\n- Oracle 12c`).missing).toHaveLength(2);
   });
 
+  it('a name given with its abbreviation is a fixed name: some of its words are not the skill', () => {
+    const mdmJd = `## Job title\nData Steward\n\n## Required Skills\n- Expert knowledge of Master Data Management (MDM)`;
+    const label = 'Master Data Management (MDM)';
+    expect(scorer.score(mdmJd, `## Experience\n- Managed data governance engagements`).missing).toContain(label);
+    expect(scorer.score(mdmJd, `## Skills\n- Master data management`).missing).not.toContain(label);
+    expect(scorer.score(mdmJd, `## Skills\n- MDM`).missing).not.toContain(label);
+  });
+
+  it('a list entry keeps its abbreviation, so either name meets it', () => {
+    const listJd = `## Job title\nTest Engineer\n\n## Required Skills\n- Expertise in C#, SQL Server, Windows Presentation Foundation (WPF).\n- Knowledge of National Institute of Standards and Technology (NIST) guidelines, HIPAA`;
+    const labels = parseJobDescription(listJd, bundledSkillDictionary()).requirements.map((r) => r.label);
+    expect(labels).toContain('Windows Presentation Foundation (WPF)');
+    // An abbreviation whose words the list splits ("... Standards and Technology") is not kept.
+    expect(labels.some((l) => l.includes('(NIST)'))).toBe(false);
+    const res = scorer.score(listJd, `## Skills\n- C#, SQL Server, WPF`);
+    expect(res.missing).not.toContain('Windows Presentation Foundation (WPF)');
+    expect(scorer.score(listJd, `## Skills\n- C#, SQL Server`).missing).toContain('Windows Presentation Foundation (WPF)');
+  });
+
   it('a technology name written as such (C#.NET, Node.js) must be evidenced, like an acronym', () => {
     const techJd = `## Job title\nSoftware Developer\n\n## Required Skills\n- C#.NET applications development`;
     const other = scorer.score(techJd, `## Experience\n- Designed and developed applications written in Java`);
