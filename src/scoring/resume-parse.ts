@@ -200,7 +200,10 @@ function parseSectionInto(
     acc.lines.push({ ...body, section: section.kind, stems: lineStems, claimStems });
     for (const s of lineStems) acc.stems.add(s);
     for (const mention of dictionary.find(tokens)) {
-      addSkill(mention.start < titleEnd ? acc.titleSkills : acc.skills, mention.skillId, index);
+      // Naming Scrum claims Agile too (the dictionary's `broader`), never the reverse.
+      for (const id of dictionary.withBroader(mention.skillId)) {
+        addSkill(mention.start < titleEnd ? acc.titleSkills : acc.skills, id, index);
+      }
     }
     if (section.kind === 'education') acc.education.push(body);
     if (section.kind === 'certifications') acc.certifications.push(body);

@@ -7,7 +7,7 @@ import { candidateLocation } from '../../src/scoring/location.ts';
 import { MAX_REASON_CHARS } from '../../src/scoring/reasons.ts';
 import { redactPersonalData } from '../../src/scoring/redact.ts';
 import { createScorer } from '../../src/scoring/scorer.ts';
-import { bundledSkillDictionary } from '../../src/scoring/skills/dictionary.ts';
+import { buildSkillDictionary, bundledSkillDictionary } from '../../src/scoring/skills/dictionary.ts';
 import { negatedSpans } from '../../src/scoring/text/negation.ts';
 import { tokenize } from '../../src/scoring/text/tokenize.ts';
 import { scoreBand } from '../../src/scoring/types.ts';
@@ -448,6 +448,25 @@ describe('skill dictionary', () => {
       'firewalls',
     ]);
     expect(dict.version).toMatch(/^\d{4}\.\d+\.\d+$/);
+  });
+
+  it('a named method or tool evidences its category, but the category is no evidence of it', () => {
+    const dict = bundledSkillDictionary();
+    const ids = (text: string) => dict.find(tokenize(text)).map((m) => m.skillId);
+    expect(ids('Scrum, Kanban, Agile, Epic, Cerner')).toEqual(['scrum', 'kanban', 'agile', 'epic-ehr', 'cerner']);
+    expect(dict.withBroader('scrum')).toEqual(['scrum', 'agile']);
+    const agileJd = `## Job title\nDeveloper\n\n## Required Skills\n- Agile\n- Scrum`;
+    const scrumOnly = scorer.score(agileJd, `## Skills\n- Scrum`);
+    expect(scrumOnly.missing).toEqual([]);
+    const agileOnly = scorer.score(agileJd, `## Skills\n- Agile`);
+    expect(agileOnly.missing).toEqual(['Scrum']);
+    const ehrJd = `## Job title\nRegistered Nurse\n\n## Required Skills\n- Epic charting`;
+    expect(scorer.score(ehrJd, `## Skills\n- Cerner charting`).missing).toContain('Epic charting');
+  });
+
+  it('rejects a broader skill the dictionary does not define', () => {
+    const bad = { version: '1', provenance: 'test', skills: [{ id: 'a', label: 'A', family: 'x', aliases: ['a'], broader: ['b'] }] };
+    expect(() => buildSkillDictionary(bad)).toThrow(/unknown broader skill b/);
   });
 });
 
