@@ -9,7 +9,7 @@ import { redactPersonalData } from '../../src/scoring/redact.ts';
 import { createScorer } from '../../src/scoring/scorer.ts';
 import { buildSkillDictionary, bundledSkillDictionary } from '../../src/scoring/skills/dictionary.ts';
 import { negatedSpans } from '../../src/scoring/text/negation.ts';
-import { tokenize } from '../../src/scoring/text/tokenize.ts';
+import { stem, tokenize } from '../../src/scoring/text/tokenize.ts';
 import { scoreBand } from '../../src/scoring/types.ts';
 
 const JD = `## Job title
@@ -307,6 +307,24 @@ describe('skills named only in a job title', () => {
     const text = 'Despite Qlikview not being part of the tool set, I built dashboards in Tableau.';
     const denied = negatedSpans(text).map(([s, e]) => text.slice(s, e));
     expect(denied).toEqual(['Despite Qlikview not being part of']);
+  });
+});
+
+describe('stemming', () => {
+  it('meets the derived forms of a word, not look-alike words', () => {
+    const same = (a: string, b: string) => expect(stem(a)).toBe(stem(b));
+    same('engineering', 'engineer');
+    same('engineered', 'engineers');
+    same('organizational', 'organization');
+    same('organisational', 'organize');
+    same('supervision', 'supervise');
+    same('precision', 'precise');
+    same('instruction', 'instructing');
+    same('production', 'product');
+    expect(stem('passion')).not.toBe(stem('pass'));
+    expect(stem('pension')).not.toBe(stem('pens'));
+    const jd = `## Job title\nOffice Clerk\n\n## Required Skills\n- Organizational skills\n- Supervision`;
+    expect(scorer.score(jd, `## Skills\n- Organization skills\n- Supervised a team of four`).missing).toEqual([]);
   });
 });
 
