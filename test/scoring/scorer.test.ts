@@ -286,6 +286,12 @@ describe('skills named only in a job title', () => {
     expect(claimed.missing.some((m) => m.startsWith('Linux'))).toBe(false);
   });
 
+  it('reads a role named after its dates ("Four years (2019 - 2023) as a Salesforce Developer")', () => {
+    const res = scorer.score(jd, `## Experience\nFour years (2019 - 2023) as a Salesforce Developer. Built reports for sales`);
+    expect(res.missing).toContain(`Salesforce ${titleOnly}`);
+    expect(res.features.experience).toBe(1);
+  });
+
   it('a dated line in a skills list claims the skill', () => {
     const res = scorer.score(jd, `## Skills\n- Linux (2019 - 2023)`);
     expect(res.missing.some((m) => m.startsWith('Linux'))).toBe(false);
