@@ -113,7 +113,17 @@ const WORD_NUMBERS: Record<string, number> = {
 
 const YEARS_RE =
   /(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)\s*\+?\s*(?:(?:-|to)\s*\d+\s*)?[\s-]*(?:years?|yrs?)\b/i;
-const PREFERRED_CUE = /\b(preferred|nice to have|a plus|is a plus|bonus|desirable|ideally|advantage|optional)\b/i;
+const PREFERRED_CUE =
+  /\b(preferred|nice to have|a plus|is a plus|bonus|desirable(?!\s+candidates?\b)|ideally|advantage|optional)\b/i;
+/**
+ * A preference in a trailing clause qualifies that clause, not the requirement before it: "5 years as
+ * a QA manager, ideally in a relevant industry" still asks for the 5 years.
+ */
+const TRAILING_PREFERENCE = /,\s*(?:ideally|preferably)\b[^,;]*$/i;
+
+function asksPreferably(text: string): boolean {
+  return PREFERRED_CUE.test(text.replace(TRAILING_PREFERENCE, ''));
+}
 const DEGREE_LEVELS: ReadonlyArray<readonly [RegExp, number]> = [
   [/\b(ph\.?d|doctorate|doctoral)\b/i, 5],
   [/\b(master'?s?|mba|m\.?sc|m\.?s\.)\b/i, 4],
@@ -269,7 +279,7 @@ function parseRequirement(
   unstructured = false,
 ): Requirement | Requirement[] | undefined {
   const text = item.text.trim();
-  const mustHave = sectionKind !== 'preferred' && !PREFERRED_CUE.test(text);
+  const mustHave = sectionKind !== 'preferred' && !asksPreferably(text);
   const tokens = tokenize(text);
   const skillIds = [...new Set(dictionary.find(tokens).map((m) => m.skillId))];
   const years = YEARS_RE.exec(text);

@@ -426,6 +426,17 @@ describe('parsed facts the core can show', () => {
     expect(labels.some((l) => /brokerage|offices/.test(l))).toBe(false);
   });
 
+  it('a preference qualifies its own clause, and a "desirable candidate" is no preference', () => {
+    const jd = parseJobDescription(
+      `## Job title\nQA Manager\n\n## Required Skills\n- The desirable candidate must possess Research Skills\n- Regression testing, ideally in banking\n- Selenium is a plus`,
+      bundledSkillDictionary(),
+    );
+    const must = (label: string) => jd.requirements.find((r) => r.label.includes(label))?.mustHave;
+    expect(must('Research')).toBe(true);
+    expect(must('Regression testing')).toBe(true);
+    expect(must('Selenium')).toBe(false);
+  });
+
   it('reads the skill a requirement names in parentheses, but not an abbreviation or expansion', () => {
     const jd = parseJobDescription(
       `## Job title\nMechanic\n\n## Required Skills\n- Disassembling engines manually and correctly (Manual Dexterity)\n- Full Software Development Life Cycle (SDLC)\n- Oracle RAC (Real Application Clusters)`,
