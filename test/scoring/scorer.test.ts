@@ -327,10 +327,17 @@ describe('stemming', () => {
     same('precision', 'precise');
     same('instruction', 'instructing');
     same('production', 'product');
+    same('implementation', 'implemented');
+    same('installation', 'install');
+    same('configuration', 'configure');
+    same('certification', 'certified');
+    same('documentation', 'documented');
     expect(stem('passion')).not.toBe(stem('pass'));
     expect(stem('pension')).not.toBe(stem('pens'));
     const jd = `## Job title\nOffice Clerk\n\n## Required Skills\n- Organizational skills\n- Supervision`;
     expect(scorer.score(jd, `## Skills\n- Organization skills\n- Supervised a team of four`).missing).toEqual([]);
+    const webJd = `## Job title\nMiddleware Administrator\n\n## Required Skills\n- Configure WebSphere`;
+    expect(scorer.score(webJd, `## Skills\n- WebSphere monitoring and configuration`).missing).toEqual([]);
   });
 });
 
