@@ -25,6 +25,11 @@ export interface Requirement {
   /** Stem sets that each evidence the requirement: a name and its abbreviation ("SDLC"). */
   readonly alternatives?: ReadonlyArray<readonly string[]>;
   /**
+   * Stems of the tools the label names on their own ("capable of running SQL processes" -> sql): a
+   * line claiming them meets the requirement, the label's other words only describing their use.
+   */
+  readonly tools?: readonly string[];
+  /**
    * The requirement shares words with the job's title, so it names the role or its specialty ("Shift
    * lead" for a "Retail Shift Lead", "Java" for a "Java Developer"): a resume's role title is
    * evidence of it, as a title is not of another tool ("Salesforce" for a "CRM Developer").
@@ -358,6 +363,7 @@ function skillRequirement(
   const keyTerms = [
     ...new Set([...acronymStems(label), ...technicalStems(labelTokens), ...(pair?.names ?? [])]),
   ].filter((st) => stems.includes(st));
+  const tools = toolStems(label, labelTokens).filter((st) => stems.includes(st));
   return {
     kind,
     mustHave,
@@ -367,6 +373,7 @@ function skillRequirement(
     skillShare: skillShareOf(stems, labelTokens, mentions),
     // Only when the label has other words (a bare acronym is its own evidence), or two names.
     ...(keyTerms.length > 0 && (keyTerms.length < stems.length || alternatives) ? { keyTerms } : {}),
+    ...(tools.length > 0 && tools.length < stems.length ? { tools } : {}),
     ...(alternatives ? { alternatives } : {}),
   };
 }
@@ -534,8 +541,7 @@ function abbreviationPair(label: string): { alternatives: string[][]; names: str
     };
   }
   // "Oracle RAC (Real Application Clusters)": the parenthesis expands an acronym outside it.
-  const letters = (w: string) => w.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
-  const idx = outside.findIndex((w) => /^[A-Z0-9]{2,}s?$/.test(w) && letters(w).replace(/S$/, '') === initialsOf(inside));
+  const idx = outside.findIndex((w) => /^[A-Z0-9]{2,}s?$/.test(w) && abbreviationForms(w).includes(initialsOf(inside)));
   if (idx < 0) return undefined;
   const expanded = [...outside.slice(0, idx), ...inside, ...outside.slice(idx + 1)].join(' ');
   return {
@@ -553,12 +559,20 @@ const initialsOf = (words: string[]) =>
 
 /** The last words of `outside` that the abbreviation ("SDLC", "APIs") stands for, with the small words between them. */
 function abbreviatedWords(outside: readonly string[], abbreviation: string): string[] | undefined {
-  const abbr = abbreviation.replace(/[^A-Za-z0-9]/g, '').toUpperCase().replace(/S$/, '');
   const sig = significant([...outside]);
-  if (abbr.length < 2 || sig.length < abbr.length) return undefined;
-  const words = sig.slice(sig.length - abbr.length);
-  if (initialsOf(words) !== abbr) return undefined;
-  return outside.slice(outside.lastIndexOf(words[0] ?? ''));
+  // "(APIs)" is a plural; "(SSIS)" ends in the S of "Services".
+  for (const abbr of abbreviationForms(abbreviation)) {
+    if (abbr.length < 2 || sig.length < abbr.length) continue;
+    const words = sig.slice(sig.length - abbr.length);
+    if (initialsOf(words) === abbr) return outside.slice(outside.lastIndexOf(words[0] ?? ''));
+  }
+  return undefined;
+}
+
+/** An abbreviation's letters, as written and without a plural "s" ("APIs" -> API). */
+function abbreviationForms(word: string): string[] {
+  const letters = word.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
+  return /S$/.test(letters) ? [letters, letters.slice(0, -1)] : [letters];
 }
 
 /**
@@ -571,9 +585,30 @@ function technicalStems(tokens: readonly Token[]): string[] {
     .map((t) => t.stem);
 }
 
+/**
+ * The tools a requirement names, standing alone ("capable of running SQL processes", "programming
+ * concepts of AJAX", "c#.net applications development"): not an abbreviation that is one word of a
+ * longer name ("Angular JS", "Contract W2", "UX Design Engineer").
+ */
+function toolStems(label: string, tokens: readonly Token[]): string[] {
+  const spans = [...label.matchAll(ACRONYM_RE), ...label.matchAll(SHORT_ACRONYM_RE)]
+    .filter((m) => !NOT_SKILL_ACRONYMS.has(m[0]) && !/^[IVX]+$/.test(m[0]))
+    .map((m) => [m.index, m.index + m[0].length] as const);
+  for (const t of tokens) if (/[#+.]/.test(t.raw.slice(1))) spans.push([t.start, t.end]);
+  const out: string[] = [];
+  for (const [start, end] of spans) {
+    if (/[A-Z][\w.#+-]*\s+$/.test(label.slice(0, start)) || /^\s+[A-Z]/.test(label.slice(end))) continue;
+    for (const st of keyStems(label.slice(start, end))) if (!out.includes(st)) out.push(st);
+  }
+  return out;
+}
+
+/** Two-letter abbreviations in a requirement's name ("BI & SSIS", "QA testing"), not English words. */
+const SHORT_ACRONYM_RE = /(?<![\p{L}\p{N}.#+])(?!(?:OF|IN|ON|AT|TO|OR|AN|AS|BY|IS|IT|BE|DO|GO|IF|NO|SO|UP|US|WE|HE|ME|MY|AM|PM)\b)[A-Z][A-Z0-9](?![\p{L}\p{N}])/gu;
+
 function acronymStems(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(ACRONYM_RE)) {
+  for (const m of [...text.matchAll(ACRONYM_RE), ...text.matchAll(SHORT_ACRONYM_RE)]) {
     if (NOT_SKILL_ACRONYMS.has(m[0]) || /^[IVX]+$/.test(m[0])) continue;
     for (const st of keyStems(m[0])) if (!out.includes(st)) out.push(st);
   }

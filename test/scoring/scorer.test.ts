@@ -243,6 +243,24 @@ describe('evidence', () => {
     expect(scorer.score(listJd, `## Skills\n- C#, SQL Server`).missing).toContain('Windows Presentation Foundation (WPF)');
   });
 
+  it('a tool named on its own meets the requirement; the other words describe its use', () => {
+    const toolJd = `## Job title\nData Engineer\n\n## Required Skills\n- Capable of running SQL processes\n- Angular JS in constructing dynamic interfaces`;
+    const res = scorer.score(toolJd, `## Skills\n- Proficient in SQL\n- JS`);
+    expect(res.missing).not.toContain('Capable of running SQL processes');
+    // "JS" is one word of the name "Angular JS", not a tool of its own.
+    expect(res.missing).toContain('Angular JS in constructing dynamic interfaces');
+    // A role's title naming the tool is no claim of it.
+    const titled = scorer.score(toolJd, `## Experience\nSQL Developer (2019 - 2023): built dashboards`);
+    expect(titled.missing).toContain('Capable of running SQL processes');
+  });
+
+  it('reads an abbreviation that ends in the S of its last word ("Integration Services (SSIS)")', () => {
+    const ssisJd = `## Job title\nDatabase Developer\n\n## Required Skills\n- SQL Server Integration Services (SSIS)`;
+    expect(scorer.score(ssisJd, `## Skills\n- SSIS`).missing).toEqual([]);
+    const labels = parseJobDescription(ssisJd, bundledSkillDictionary()).requirements;
+    expect(labels[0]?.alternatives).toEqual([['sql', 'serv', 'integrat', 'servic'], ['ssis']]);
+  });
+
   it('a technology name written as such (C#.NET, Node.js) must be evidenced, like an acronym', () => {
     const techJd = `## Job title\nSoftware Developer\n\n## Required Skills\n- C#.NET applications development`;
     const other = scorer.score(techJd, `## Experience\n- Designed and developed applications written in Java`);
