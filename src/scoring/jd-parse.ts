@@ -155,6 +155,9 @@ const DEGREE_NAMES: Record<number, string> = {
 /** A sentence that asks something of the candidate (not one that describes the company). */
 const REQUEST_CUE =
   /\b(?:candidates?|applicants?|you)\s+(?:will|would|should|must|shall|need\s+to|are\s+expected\s+to)\s+(?:have|possess|demonstrate|show|bring|be)\b|\b(?:must|should)\s+(?:have|possess|be\s+(?:adept|proficient|skilled|familiar|knowledgeable|experienced))\b|\brequires?\s+(?:experience|knowledge|proficiency|expertise|skills?|familiarity)\b|\b(?:skills|proficiency|expertise|knowledge)\s+(?:in|of|with)\b/i;
+/** "We are seeking a <role> with experience in ..." */
+const SOUGHT_WITH =
+  /\b(?:seeking|looking\s+for|hiring|in\s+search\s+of)\b[^.]*?\b(?:with|who\s+(?:has|have|possesses))\s+(?:a\s+(?:focus|specialization|specialisation|background)\s+(?:on|in)|(?:(?:strong|proven|solid|extensive|deep|in-depth|significant)\s+)?(?:experience|expertise|knowledge|proficiency|skills?|background|understanding)\s+(?:in|with|of))\s+/i;
 /**
  * Requirements kept per description, in the order read (listed ones first). Real postings have far
  * fewer (the 99th percentile of the RJDB dev descriptions is 24); the cap bounds the work on a
@@ -179,8 +182,14 @@ export function parseJobDescription(text: string, dictionary: SkillDictionary): 
       // physical stamina, organizational and communication skills"): those sentences are
       // requirements too. Sentences that only describe the company or the work are not.
       for (const item of items) {
-        for (const sentence of sentencesOf(item.text)) {
-          if (!REQUEST_CUE.test(sentence.text)) continue;
+        for (const whole of sentencesOf(item.text)) {
+          // "We are seeking a Guidewire Developer with a focus on IAM, BOKS and Compliance": the
+          // skills after the cue are asked for; the role before it is not a skill.
+          const sought = SOUGHT_WITH.exec(whole.text);
+          const sentence = sought
+            ? { text: whole.text.slice(sought.index + sought[0].length), start: whole.start, end: whole.end }
+            : whole;
+          if (!sought && !REQUEST_CUE.test(sentence.text)) continue;
           const req = parseRequirement(sentence, 'required', dictionary);
           // Only what reads as a list of skills, or years asked for; a lone clause of prose is
           // more often a description than a requirement.

@@ -451,6 +451,16 @@ describe('parsed facts the core can show', () => {
     expect(labels.some((l) => /brokerage|offices/.test(l))).toBe(false);
   });
 
+  it('reads the skills a summary seeks "with a focus on", not the role before them', () => {
+    const jd = parseJobDescription(
+      `## Job title\nGuidewire Developer\n\n## Job Summary\nWe are seeking an experienced Guidewire Developer with a focus on Identity Access Management, BOKS, Compliance, and Procedure.\n\n## Required Skills\n- Java`,
+      bundledSkillDictionary(),
+    );
+    const labels = jd.requirements.map((r) => r.label);
+    expect(labels).toEqual(expect.arrayContaining(['Identity Access Management', 'Compliance', 'Procedure']));
+    expect(labels.some((l) => /seeking/i.test(l))).toBe(false);
+  });
+
   it('a preference qualifies its own clause, and a "desirable candidate" is no preference', () => {
     const jd = parseJobDescription(
       `## Job title\nQA Manager\n\n## Required Skills\n- The desirable candidate must possess Research Skills\n- Regression testing, ideally in banking\n- Selenium is a plus`,
