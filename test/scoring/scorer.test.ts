@@ -246,12 +246,12 @@ describe('evidence', () => {
   it('a tool named on its own meets the requirement; the other words describe its use', () => {
     const toolJd = `## Job title\nData Engineer\n\n## Required Skills\n- Capable of running SQL processes\n- Angular JS in constructing dynamic interfaces`;
     const res = scorer.score(toolJd, `## Skills\n- Proficient in SQL\n- JS`);
-    expect(res.missing).not.toContain('Capable of running SQL processes');
+    expect(res.missing).not.toContain('running SQL processes');
     // "JS" is one word of the name "Angular JS", not a tool of its own.
     expect(res.missing).toContain('Angular JS in constructing dynamic interfaces');
     // A role's title naming the tool is no claim of it.
     const titled = scorer.score(toolJd, `## Experience\nSQL Developer (2019 - 2023): built dashboards`);
-    expect(titled.missing).toContain('Capable of running SQL processes');
+    expect(titled.missing).toContain('running SQL processes (named only in a job title)');
   });
 
   it('reads an abbreviation that ends in the S of its last word ("Integration Services (SSIS)")', () => {
@@ -459,6 +459,16 @@ describe('parsed facts the core can show', () => {
     const labels = jd.requirements.map((r) => r.label);
     expect(labels).toEqual(expect.arrayContaining(['Identity Access Management', 'Compliance', 'Procedure']));
     expect(labels.some((l) => /seeking/i.test(l))).toBe(false);
+  });
+
+  it('strips praise and framing from requirement names ("Sensible know-how with Outlook")', () => {
+    const jd = parseJobDescription(
+      `## Job title\nDesigner\n\n## Required Skills\n- Sensible know-how with Outlook\n- Solid foundation in typography\n- Well-versed in service orientation\n- Exhibit anthropological research\n- Preferably with ERwin`,
+      bundledSkillDictionary(),
+    );
+    const labels = jd.requirements.map((r) => r.label);
+    expect(labels.slice(0, 5)).toEqual(['Outlook', 'typography', 'service orientation', 'anthropological research', 'ERwin']);
+    expect(jd.requirements[4]?.mustHave).toBe(false);
   });
 
   it('a preference qualifies its own clause, and a "desirable candidate" is no preference', () => {
