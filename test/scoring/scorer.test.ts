@@ -254,6 +254,12 @@ describe('evidence', () => {
     expect(titled.missing).toContain('running SQL processes (named only in a job title)');
   });
 
+  it('a two-letter acronym in a requirement must be evidenced too', () => {
+    const uiJd = `## Job title\nFront-end Developer\n\n## Required Skills\n- UI design patterns`;
+    expect(scorer.score(uiJd, `## Experience\n- Applied design patterns in billing services`).missing).toContain('UI design patterns');
+    expect(scorer.score(uiJd, `## Experience\n- Applied UI design patterns in billing screens`).missing).toEqual([]);
+  });
+
   it('reads an abbreviation that ends in the S of its last word ("Integration Services (SSIS)")', () => {
     const ssisJd = `## Job title\nDatabase Developer\n\n## Required Skills\n- SQL Server Integration Services (SSIS)`;
     expect(scorer.score(ssisJd, `## Skills\n- SSIS`).missing).toEqual([]);
