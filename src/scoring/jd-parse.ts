@@ -16,12 +16,19 @@ export interface Requirement {
   /** Share of the label's stems that the dictionary skills account for (0-1). */
   readonly skillShare: number;
   /**
-   * Stems of the acronyms in the label ("Architecting solutions on AWS" -> aws): the label's other
-   * words do not meet the requirement without them.
+   * Stems of the names in the label that must be on the evidence line: acronyms ("Architecting
+   * solutions on AWS" -> aws), technology names ("C#.NET") and a name given with its abbreviation
+   * ("Master Data Management (MDM)": each name whole). The label's other words do not meet the
+   * requirement without them.
    */
   readonly keyTerms?: readonly string[];
   /** Stem sets that each evidence the requirement: a name and its abbreviation ("SDLC"). */
   readonly alternatives?: ReadonlyArray<readonly string[]>;
+  /**
+   * Stems of the tools the label names on their own ("capable of running SQL processes" -> sql): a
+   * line claiming them meets the requirement, the label's other words only describing their use.
+   */
+  readonly tools?: readonly string[];
   /**
    * The requirement shares words with the job's title, so it names the role or its specialty ("Shift
    * lead" for a "Retail Shift Lead", "Java" for a "Java Developer"): a resume's role title is
@@ -111,7 +118,17 @@ const WORD_NUMBERS: Record<string, number> = {
 
 const YEARS_RE =
   /(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)\s*\+?\s*(?:(?:-|to)\s*\d+\s*)?[\s-]*(?:years?|yrs?)\b/i;
-const PREFERRED_CUE = /\b(preferred|nice to have|a plus|is a plus|bonus|desirable|ideally|advantage|optional)\b/i;
+const PREFERRED_CUE =
+  /\b(preferred|nice to have|a plus|is a plus|bonus|desirable(?!\s+candidates?\b)|ideally|preferably|advantage|optional)\b/i;
+/**
+ * A preference in a trailing clause qualifies that clause, not the requirement before it: "5 years as
+ * a QA manager, ideally in a relevant industry" still asks for the 5 years.
+ */
+const TRAILING_PREFERENCE = /,\s*(?:ideally|preferably)\b[^,;]*$/i;
+
+function asksPreferably(text: string): boolean {
+  return PREFERRED_CUE.test(text.replace(TRAILING_PREFERENCE, ''));
+}
 const DEGREE_LEVELS: ReadonlyArray<readonly [RegExp, number]> = [
   [/\b(ph\.?d|doctorate|doctoral)\b/i, 5],
   [/\b(master'?s?|mba|m\.?sc|m\.?s\.)\b/i, 4],
@@ -138,6 +155,9 @@ const DEGREE_NAMES: Record<number, string> = {
 /** A sentence that asks something of the candidate (not one that describes the company). */
 const REQUEST_CUE =
   /\b(?:candidates?|applicants?|you)\s+(?:will|would|should|must|shall|need\s+to|are\s+expected\s+to)\s+(?:have|possess|demonstrate|show|bring|be)\b|\b(?:must|should)\s+(?:have|possess|be\s+(?:adept|proficient|skilled|familiar|knowledgeable|experienced))\b|\brequires?\s+(?:experience|knowledge|proficiency|expertise|skills?|familiarity)\b|\b(?:skills|proficiency|expertise|knowledge)\s+(?:in|of|with)\b/i;
+/** "We are seeking a <role> with experience in ..." */
+const SOUGHT_WITH =
+  /\b(?:seeking|looking\s+for|hiring|in\s+search\s+of)\b[^.]*?\b(?:with|who\s+(?:has|have|possesses))\s+(?:a\s+(?:focus|specialization|specialisation|background)\s+(?:on|in)|(?:(?:strong|proven|solid|extensive|deep|in-depth|significant)\s+)?(?:experience|expertise|knowledge|proficiency|skills?|background|understanding)\s+(?:in|with|of))\s+/i;
 /**
  * Requirements kept per description, in the order read (listed ones first). Real postings have far
  * fewer (the 99th percentile of the RJDB dev descriptions is 24); the cap bounds the work on a
@@ -162,8 +182,14 @@ export function parseJobDescription(text: string, dictionary: SkillDictionary): 
       // physical stamina, organizational and communication skills"): those sentences are
       // requirements too. Sentences that only describe the company or the work are not.
       for (const item of items) {
-        for (const sentence of sentencesOf(item.text)) {
-          if (!REQUEST_CUE.test(sentence.text)) continue;
+        for (const whole of sentencesOf(item.text)) {
+          // "We are seeking a Guidewire Developer with a focus on IAM, BOKS and Compliance": the
+          // skills after the cue are asked for; the role before it is not a skill.
+          const sought = SOUGHT_WITH.exec(whole.text);
+          const sentence = sought
+            ? { text: whole.text.slice(sought.index + sought[0].length), start: whole.start, end: whole.end }
+            : whole;
+          if (!sought && !REQUEST_CUE.test(sentence.text)) continue;
           const req = parseRequirement(sentence, 'required', dictionary);
           // Only what reads as a list of skills, or years asked for; a lone clause of prose is
           // more often a description than a requirement.
@@ -267,7 +293,7 @@ function parseRequirement(
   unstructured = false,
 ): Requirement | Requirement[] | undefined {
   const text = item.text.trim();
-  const mustHave = sectionKind !== 'preferred' && !PREFERRED_CUE.test(text);
+  const mustHave = sectionKind !== 'preferred' && !asksPreferably(text);
   const tokens = tokenize(text);
   const skillIds = [...new Set(dictionary.find(tokens).map((m) => m.skillId))];
   const years = YEARS_RE.exec(text);
@@ -339,10 +365,14 @@ function skillRequirement(
   const mentions = dictionary.find(labelTokens);
   const labelSkills = [...new Set(mentions.map((m) => m.skillId))];
   if (stems.length === 0 && labelSkills.length === 0) return undefined;
-  const keyTerms = [...new Set([...acronymStems(label), ...technicalStems(labelTokens)])].filter((st) =>
-    stems.includes(st),
-  );
-  const alternatives = abbreviationPair(label);
+  const pair = abbreviationPair(label);
+  const alternatives = pair?.alternatives;
+  // A name given with its abbreviation ("Master Data Management (MDM)") is a fixed name, like an
+  // acronym: "managed data governance" has two of its words but is not the skill.
+  const keyTerms = [
+    ...new Set([...acronymStems(label), ...technicalStems(labelTokens), ...(pair?.names ?? [])]),
+  ].filter((st) => stems.includes(st));
+  const tools = toolStems(label, labelTokens).filter((st) => stems.includes(st));
   return {
     kind,
     mustHave,
@@ -350,8 +380,9 @@ function skillRequirement(
     stems,
     skillIds: labelSkills,
     skillShare: skillShareOf(stems, labelTokens, mentions),
-    // Only when the label has other words: a bare acronym is its own evidence.
-    ...(keyTerms.length > 0 && keyTerms.length < stems.length ? { keyTerms } : {}),
+    // Only when the label has other words (a bare acronym is its own evidence), or two names.
+    ...(keyTerms.length > 0 && (keyTerms.length < stems.length || alternatives) ? { keyTerms } : {}),
+    ...(tools.length > 0 && tools.length < stems.length ? { tools } : {}),
     ...(alternatives ? { alternatives } : {}),
   };
 }
@@ -372,7 +403,11 @@ function splitSkillList(text: string): string[] {
   // only the first entry of a long list.
   const body = stripFraming(colon ? (colon[2] ?? '') : text);
   const parts = body
-    .replace(/\s*\(.*?\)\s*/g, ' ')
+    // A parenthesis may hold separators of its own; an abbreviation of the words before it ("SQL
+    // Server, Windows Presentation Foundation (WPF)") stays with its entry, as its other name.
+    .replace(/\s*\((.*?)\)\s*/g, (whole, inner: string, at: number) =>
+      keepsAbbreviation(body.slice(0, at + whole.trimEnd().length).trim(), inner) ? `${whole.trimEnd()} ` : ' ',
+    )
     .split(/\s*(?:,|;|\/|\||\band\b|\bor\b|&|\betc\b\.?)\s*/i)
     .map((p) => skillLabel(p.replace(/^(?:such as|like|including|e\.g\.?|especially)\s+/i, '').trim()))
     .filter((p) => /[\p{L}]/u.test(p));
@@ -381,6 +416,17 @@ function splitSkillList(text: string): string[] {
   const list =
     parts.length >= 2 && (shortParts === parts.length || (parts.length >= 4 && shortParts >= parts.length - 1));
   return list ? parts : [skillLabel(colon && !intro ? body : text)];
+}
+
+/**
+ * Whether "(WPF)" at the end of `text` abbreviates the words just before it, and those words stay in
+ * one list entry ("National Institute of Standards and Technology (NIST)" is split at its "and").
+ */
+function keepsAbbreviation(text: string, inner: string): boolean {
+  if (!/^[A-Z0-9]{2,8}s?$/.test(inner)) return false;
+  const m = /^(.*\S)\s*\(([^()]+)\)$/.exec(text);
+  const expansion = m?.[1] && m[2] ? abbreviatedWords(m[1].split(/\s+/), m[2]) : undefined;
+  return expansion !== undefined && !/[,;/|&]|\b(?:and|or)\b/i.test(expansion.join(' '));
 }
 
 /**
@@ -395,7 +441,7 @@ const NOT_A_SKILL =
 const INTRO_CUE = /\b(?:following|includ\w*|such as|should|must|possess\w*|requir\w*|need\w*|looking for)\b/i;
 
 const LEADING_FRAME =
-  /^(?:and\s+|(?:the\s+)?(?:ideal\s+|successful\s+|desirable\s+|selected\s+|potential\s+|prospective\s+)?(?:candidates?|applicants?|you)\s+(?:will|should|must|shall|to)\s+(?:have|possess|demonstrate|show|be)\s+|(?:must|should)\s+(?:have|be|possess|demonstrate)\s+|(?:demonstrate|demonstrated|possess|possesses|have|has|show|bring)\s+|(?:the\s+)?(?:ability|capacity|willingness)\s+to\s+|(?:a\s+)?(?:strong|excellent|good|solid|basic|advanced|demonstrated|proven|effective|substantial|exceptional|outstanding|superior|keen|deep|thorough|sound|working|in-depth|high|great|considerable|extensive|comprehensive)\s+|(?:proficiency|proficient|experience|experienced|knowledge|knowledgeable|understanding|familiarity|familiar|expertise|skilled|competence|competency|competent|capability|efficiency|efficient|effectiveness|conversant|background|talent|adept|versatility|mastery|expert|fluency|fluent|command|grasp|qualification|hands-on experience)\s+(?:in|with|of|at|on|using|to)?\s*|(?:skills?|abilities)\s+(?:in|with|of)\s+|(?:utilizing|using|usage\s+of|use\s+of|configuring|demonstrating|manipulating|leveraging|applying|applies|(?:a\s+)?level\s+of|skill\s*set\s+in|know-how\s+(?:with|in|of)|interest\s+in|work(?:ing)?\s+with|excel\s+in)\s+)/i;
+  /^(?:and\s+|(?:the\s+)?(?:ideal\s+|successful\s+|desirable\s+|selected\s+|potential\s+|prospective\s+)?(?:candidates?|applicants?|you)\s+(?:will|should|must|shall|to)\s+(?:have|possess|demonstrate|show|be)\s+|(?:must|should)\s+(?:have|be|possess|demonstrate)\s+|(?:demonstrate|demonstrated|possess|possesses|have|has|show|bring)\s+|(?:the\s+)?(?:ability|capacity|willingness)\s+to\s+|(?:a\s+)?(?:strong|excellent|good|solid|basic|advanced|demonstrated|proven|effective|substantial|exceptional|outstanding|superior|keen|deep|thorough|sound|working|in-depth|high|great|considerable|extensive|comprehensive|robust|sharp|profound|remarkable|sufficient|adequate|impeccable|sensible|unrelenting|firm)\s+|(?:a\s+)?(?:foundation|grounding|footing)\s+(?:in|with|of)\s+|(?:well-versed|versed|capable|aware|preferably)\s+(?:in|with|of|at)\s+|(?:exhibit|exhibits|display|displays|boasts?)\s+|(?:proficiency|proficient|experience|experienced|knowledge|knowledgeable|understanding|familiarity|familiar|expertise|skilled|competence|competency|competent|capability|efficiency|efficient|effectiveness|conversant|background|talent|adept|versatility|mastery|expert|fluency|fluent|command|grasp|qualification|hands-on experience)\s+(?:in|with|of|at|on|using|to)?\s*|(?:skills?|abilities)\s+(?:in|with|of)\s+|(?:utilizing|using|usage\s+of|use\s+of|configuring|demonstrating|manipulating|leveraging|applying|applies|(?:a\s+)?level\s+of|skill\s*set\s+in|know-how\s+(?:with|in|of)|interest\s+in|work(?:ing)?\s+with|excel\s+in)\s+)/i;
 
 /** Removes the words that frame a requirement ("The ideal candidate should have strong ..."). */
 function stripFraming(text: string): string {
@@ -484,35 +530,58 @@ export function coreTitle(title: string): string {
 
 /**
  * "Full Software Development Life Cycle (SDLC)" and "Oracle RAC (Real Application Clusters)" give
- * two names for one skill: the stems with the parenthesis, and with the words it abbreviates (or
- * expands) replaced by it.
+ * two names for one skill: `alternatives` are the stems with the parenthesis, and with the words it
+ * abbreviates (or expands) replaced by it; `names` are the stems of the abbreviation and of the
+ * words it stands for (not "Full", not "Oracle").
  */
-function abbreviationPair(label: string): string[][] | undefined {
+function abbreviationPair(label: string): { alternatives: string[][]; names: string[] } | undefined {
   const m = /^(.*\S)\s*\(([^()]+)\)\s*$/.exec(label);
   if (!m?.[1] || !m[2]) return undefined;
   const outside = m[1].split(/\s+/);
   const inside = m[2].trim().split(/\s+/);
-  const significant = (words: string[]) => words.filter((w) => !/^(?:of|and|&|the|for|to|in)$/i.test(w));
-  const initialsOf = (words: string[]) =>
-    significant(words)
-      .map((w) => w[0] ?? '')
-      .join('')
-      .toUpperCase();
-  const letters = (w: string) => w.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
+
   // "(SDLC)" abbreviates the last words outside it.
   if (inside.length === 1 && /^[A-Z0-9]{2,}s?$/.test(inside[0] ?? '')) {
-    const abbr = letters(inside[0] ?? '').replace(/S$/, '');
-    const sig = significant(outside);
-    if (sig.length >= abbr.length && initialsOf(sig.slice(sig.length - abbr.length)) === abbr) {
-      return [keyStems(m[1]), keyStems(m[2])].filter((a) => a.length > 0);
-    }
-    return undefined;
+    const words = abbreviatedWords(outside, m[2]);
+    if (!words) return undefined;
+    return {
+      alternatives: [keyStems(m[1]), keyStems(m[2])].filter((a) => a.length > 0),
+      names: [...keyStems(words.join(' ')), ...keyStems(m[2])],
+    };
   }
   // "Oracle RAC (Real Application Clusters)": the parenthesis expands an acronym outside it.
-  const idx = outside.findIndex((w) => /^[A-Z0-9]{2,}s?$/.test(w) && letters(w).replace(/S$/, '') === initialsOf(inside));
+  const idx = outside.findIndex((w) => /^[A-Z0-9]{2,}s?$/.test(w) && abbreviationForms(w).includes(initialsOf(inside)));
   if (idx < 0) return undefined;
   const expanded = [...outside.slice(0, idx), ...inside, ...outside.slice(idx + 1)].join(' ');
-  return [keyStems(m[1]), keyStems(expanded)].filter((a) => a.length > 0);
+  return {
+    alternatives: [keyStems(m[1]), keyStems(expanded)].filter((a) => a.length > 0),
+    names: [...keyStems(outside[idx] ?? ''), ...keyStems(m[2])],
+  };
+}
+
+const significant = (words: string[]) => words.filter((w) => !/^(?:of|and|&|the|for|to|in)$/i.test(w));
+const initialsOf = (words: string[]) =>
+  significant(words)
+    .map((w) => w[0] ?? '')
+    .join('')
+    .toUpperCase();
+
+/** The last words of `outside` that the abbreviation ("SDLC", "APIs") stands for, with the small words between them. */
+function abbreviatedWords(outside: readonly string[], abbreviation: string): string[] | undefined {
+  const sig = significant([...outside]);
+  // "(APIs)" is a plural; "(SSIS)" ends in the S of "Services".
+  for (const abbr of abbreviationForms(abbreviation)) {
+    if (abbr.length < 2 || sig.length < abbr.length) continue;
+    const words = sig.slice(sig.length - abbr.length);
+    if (initialsOf(words) === abbr) return outside.slice(outside.lastIndexOf(words[0] ?? ''));
+  }
+  return undefined;
+}
+
+/** An abbreviation's letters, as written and without a plural "s" ("APIs" -> API). */
+function abbreviationForms(word: string): string[] {
+  const letters = word.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
+  return /S$/.test(letters) ? [letters, letters.slice(0, -1)] : [letters];
 }
 
 /**
@@ -525,9 +594,30 @@ function technicalStems(tokens: readonly Token[]): string[] {
     .map((t) => t.stem);
 }
 
+/**
+ * The tools a requirement names, standing alone ("capable of running SQL processes", "programming
+ * concepts of AJAX", "c#.net applications development"): not an abbreviation that is one word of a
+ * longer name ("Angular JS", "Contract W2", "UX Design Engineer").
+ */
+function toolStems(label: string, tokens: readonly Token[]): string[] {
+  const spans = [...label.matchAll(ACRONYM_RE), ...label.matchAll(SHORT_ACRONYM_RE)]
+    .filter((m) => !NOT_SKILL_ACRONYMS.has(m[0]) && !/^[IVX]+$/.test(m[0]))
+    .map((m) => [m.index, m.index + m[0].length] as const);
+  for (const t of tokens) if (/[#+.]/.test(t.raw.slice(1))) spans.push([t.start, t.end]);
+  const out: string[] = [];
+  for (const [start, end] of spans) {
+    if (/[A-Z][\w.#+-]*\s+$/.test(label.slice(0, start)) || /^\s+[A-Z]/.test(label.slice(end))) continue;
+    for (const st of keyStems(label.slice(start, end))) if (!out.includes(st)) out.push(st);
+  }
+  return out;
+}
+
+/** Two-letter abbreviations in a requirement's name ("BI & SSIS", "QA testing"), not English words. */
+const SHORT_ACRONYM_RE = /(?<![\p{L}\p{N}.#+])(?!(?:OF|IN|ON|AT|TO|OR|AN|AS|BY|IS|IT|BE|DO|GO|IF|NO|SO|UP|US|WE|HE|ME|MY|AM|PM)\b)[A-Z][A-Z0-9](?![\p{L}\p{N}])/gu;
+
 function acronymStems(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(ACRONYM_RE)) {
+  for (const m of [...text.matchAll(ACRONYM_RE), ...text.matchAll(SHORT_ACRONYM_RE)]) {
     if (NOT_SKILL_ACRONYMS.has(m[0]) || /^[IVX]+$/.test(m[0])) continue;
     for (const st of keyStems(m[0])) if (!out.includes(st)) out.push(st);
   }
@@ -612,10 +702,12 @@ function firstLine(text: string): string {
 
 function dedupe(reqs: Requirement[]): Requirement[] {
   const seen = new Set<string>();
+  const keyOf = (r: Requirement, stems: readonly string[]) => `${r.kind}|${[...stems].sort().join(' ')}|${r.skillIds.join(' ')}`;
   return reqs.filter((r) => {
-    const key = `${r.kind}|${[...r.stems].sort().join(' ')}|${r.skillIds.join(' ')}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
+    // "Object Oriented Design (OOD)" and a later "object-oriented design" ask for one skill.
+    const keys = [keyOf(r, r.stems), ...(r.alternatives ?? []).map((alt) => keyOf(r, alt))];
+    if (keys.some((k) => seen.has(k))) return false;
+    for (const k of keys) seen.add(k);
     return true;
   });
 }

@@ -74,7 +74,7 @@ function skillEvidence(req: Requirement, resume: ParsedResume, withTitles: boole
   let best: { share: number; index?: number } = { share: 0 };
   let lexical = 0;
   for (const stems of req.alternatives ?? [req.stems]) {
-    const found = bestLine(stems, resume, lineStems);
+    let found = bestLine(stems, resume, lineStems);
     // Evidence on one line beats words scattered across the resume.
     let share = Math.max(found.share, 0.5 * stemShare(stems, withTitles ? resume.stems : resume.claimStems));
     // "Architecting solutions on AWS" is not met by "architecting solutions" alone: the acronym
@@ -83,6 +83,16 @@ function skillEvidence(req: Requirement, resume: ParsedResume, withTitles: boole
     const line = found.index !== undefined ? resume.lines[found.index] : undefined;
     if (keys.length > 0 && !(line && keys.every((st) => lineStems(line).has(st)))) {
       share = Math.min(share, KEY_TERM_CAP);
+    }
+    // ... and "Proficient in SQL" meets "capable of running SQL processes": the tool named on its own
+    // is the skill asked for. (Claimed only: a role's title naming the tool stays partial evidence.)
+    const tools = req.tools?.filter((st) => stems.includes(st)) ?? [];
+    if (!withTitles && share < MET_THRESHOLD && tools.length > 0 && tools.length < stems.length) {
+      const named = bestLine(tools, resume, lineStems);
+      if (named.share === 1) {
+        share = MET_THRESHOLD;
+        found = named;
+      }
     }
     if (share > lexical || (best.index === undefined && found.index !== undefined && share === lexical)) {
       lexical = share;

@@ -200,7 +200,10 @@ function parseSectionInto(
     acc.lines.push({ ...body, section: section.kind, stems: lineStems, claimStems });
     for (const s of lineStems) acc.stems.add(s);
     for (const mention of dictionary.find(tokens)) {
-      addSkill(mention.start < titleEnd ? acc.titleSkills : acc.skills, mention.skillId, index);
+      // Naming Scrum claims Agile too (the dictionary's `broader`), never the reverse.
+      for (const id of dictionary.withBroader(mention.skillId)) {
+        addSkill(mention.start < titleEnd ? acc.titleSkills : acc.skills, id, index);
+      }
     }
     if (section.kind === 'education') acc.education.push(body);
     if (section.kind === 'certifications') acc.certifications.push(body);
@@ -259,17 +262,26 @@ function titleOnly(acc: Accumulator, index: number): void {
  * the description starts ("2019 - 2023: Nurse, City Hospital. Cared for ...").
  */
 function titleSpanEnd(text: string, cutStart: number, cutEnd: number): number {
-  if (/[\p{L}]/u.test(text.slice(0, cutStart))) return cutEnd;
   const after = text.slice(cutEnd);
-  return cutEnd + (after.split(/[:;]|\.\s|,\s|\s[–—-]\s/)[0] ?? '').length;
+  if (/[\p{L}]/u.test(text.slice(0, cutStart)) && !AS_TITLE.test(after)) return cutEnd;
+  return cutEnd + (after.split(TITLE_END)[0] ?? '').length;
 }
+
+/** Where a title written after the dates ends: the description starts after it. */
+const TITLE_END = /[:;]|\.\s|,\s|\s[–—-]\s/;
+/** "Two years experience (2013 - 2015) as a Data Architect II": the role is named after the dates. */
+const AS_TITLE = /^[\s),]*as\s+(?:an?|the)\s+\S/i;
 
 function roleTitle(text: string, cutStart: number, cutEnd: number): string {
   const before = text.slice(0, cutStart);
   const after = text.slice(cutEnd);
-  // Usually the title precedes the dates; "2019 - 2023: Nurse, City Hospital" puts it after.
-  // After the dates, the title ends where the description starts.
-  const pick = /[\p{L}]/u.test(before) ? before : (after.split(/[:;]|\.\s|,\s|\s[–—-]\s/)[0] ?? '');
+  // Usually the title precedes the dates; "2019 - 2023: Nurse, City Hospital" and "Four years
+  // (2016 - 2020) as a Java Developer" put it after. After the dates, the title ends where the
+  // description starts.
+  const pick =
+    /[\p{L}]/u.test(before) && !AS_TITLE.test(after)
+      ? before
+      : (after.replace(/^[\s),]*as\s+/i, '').split(TITLE_END)[0] ?? '');
   return pick
     .replace(ROLE_PREFIX, '')
     .replace(/\bfrom\s*$/i, '')

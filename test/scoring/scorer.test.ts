@@ -7,9 +7,9 @@ import { candidateLocation } from '../../src/scoring/location.ts';
 import { MAX_REASON_CHARS } from '../../src/scoring/reasons.ts';
 import { redactPersonalData } from '../../src/scoring/redact.ts';
 import { createScorer } from '../../src/scoring/scorer.ts';
-import { bundledSkillDictionary } from '../../src/scoring/skills/dictionary.ts';
+import { buildSkillDictionary, bundledSkillDictionary } from '../../src/scoring/skills/dictionary.ts';
 import { negatedSpans } from '../../src/scoring/text/negation.ts';
-import { tokenize } from '../../src/scoring/text/tokenize.ts';
+import { stem, tokenize } from '../../src/scoring/text/tokenize.ts';
 import { scoreBand } from '../../src/scoring/types.ts';
 
 const JD = `## Job title
@@ -224,6 +224,49 @@ describe('evidence', () => {
     expect(scorer.score(abbrJd, `## Skills\n- Oracle 12c`).missing).toHaveLength(2);
   });
 
+  it('a name given with its abbreviation is a fixed name: some of its words are not the skill', () => {
+    const mdmJd = `## Job title\nData Steward\n\n## Required Skills\n- Expert knowledge of Master Data Management (MDM)`;
+    const label = 'Master Data Management (MDM)';
+    expect(scorer.score(mdmJd, `## Experience\n- Managed data governance engagements`).missing).toContain(label);
+    expect(scorer.score(mdmJd, `## Skills\n- Master data management`).missing).not.toContain(label);
+    expect(scorer.score(mdmJd, `## Skills\n- MDM`).missing).not.toContain(label);
+  });
+
+  it('a list entry keeps its abbreviation, so either name meets it', () => {
+    const listJd = `## Job title\nTest Engineer\n\n## Required Skills\n- Expertise in C#, SQL Server, Windows Presentation Foundation (WPF).\n- Knowledge of National Institute of Standards and Technology (NIST) guidelines, HIPAA`;
+    const labels = parseJobDescription(listJd, bundledSkillDictionary()).requirements.map((r) => r.label);
+    expect(labels).toContain('Windows Presentation Foundation (WPF)');
+    // An abbreviation whose words the list splits ("... Standards and Technology") is not kept.
+    expect(labels.some((l) => l.includes('(NIST)'))).toBe(false);
+    const res = scorer.score(listJd, `## Skills\n- C#, SQL Server, WPF`);
+    expect(res.missing).not.toContain('Windows Presentation Foundation (WPF)');
+    expect(scorer.score(listJd, `## Skills\n- C#, SQL Server`).missing).toContain('Windows Presentation Foundation (WPF)');
+  });
+
+  it('a tool named on its own meets the requirement; the other words describe its use', () => {
+    const toolJd = `## Job title\nData Engineer\n\n## Required Skills\n- Capable of running SQL processes\n- Angular JS in constructing dynamic interfaces`;
+    const res = scorer.score(toolJd, `## Skills\n- Proficient in SQL\n- JS`);
+    expect(res.missing).not.toContain('running SQL processes');
+    // "JS" is one word of the name "Angular JS", not a tool of its own.
+    expect(res.missing).toContain('Angular JS in constructing dynamic interfaces');
+    // A role's title naming the tool is no claim of it.
+    const titled = scorer.score(toolJd, `## Experience\nSQL Developer (2019 - 2023): built dashboards`);
+    expect(titled.missing).toContain('running SQL processes (named only in a job title)');
+  });
+
+  it('a two-letter acronym in a requirement must be evidenced too', () => {
+    const uiJd = `## Job title\nFront-end Developer\n\n## Required Skills\n- UI design patterns`;
+    expect(scorer.score(uiJd, `## Experience\n- Applied design patterns in billing services`).missing).toContain('UI design patterns');
+    expect(scorer.score(uiJd, `## Experience\n- Applied UI design patterns in billing screens`).missing).toEqual([]);
+  });
+
+  it('reads an abbreviation that ends in the S of its last word ("Integration Services (SSIS)")', () => {
+    const ssisJd = `## Job title\nDatabase Developer\n\n## Required Skills\n- SQL Server Integration Services (SSIS)`;
+    expect(scorer.score(ssisJd, `## Skills\n- SSIS`).missing).toEqual([]);
+    const labels = parseJobDescription(ssisJd, bundledSkillDictionary()).requirements;
+    expect(labels[0]?.alternatives).toEqual([['sql', 'serv', 'integrat', 'servic'], ['ssis']]);
+  });
+
   it('a technology name written as such (C#.NET, Node.js) must be evidenced, like an acronym', () => {
     const techJd = `## Job title\nSoftware Developer\n\n## Required Skills\n- C#.NET applications development`;
     const other = scorer.score(techJd, `## Experience\n- Designed and developed applications written in Java`);
@@ -267,6 +310,12 @@ describe('skills named only in a job title', () => {
     expect(claimed.missing.some((m) => m.startsWith('Linux'))).toBe(false);
   });
 
+  it('reads a role named after its dates ("Four years (2019 - 2023) as a Salesforce Developer")', () => {
+    const res = scorer.score(jd, `## Experience\nFour years (2019 - 2023) as a Salesforce Developer. Built reports for sales`);
+    expect(res.missing).toContain(`Salesforce ${titleOnly}`);
+    expect(res.features.experience).toBe(1);
+  });
+
   it('a dated line in a skills list claims the skill', () => {
     const res = scorer.score(jd, `## Skills\n- Linux (2019 - 2023)`);
     expect(res.missing.some((m) => m.startsWith('Linux'))).toBe(false);
@@ -288,6 +337,31 @@ describe('skills named only in a job title', () => {
     const text = 'Despite Qlikview not being part of the tool set, I built dashboards in Tableau.';
     const denied = negatedSpans(text).map(([s, e]) => text.slice(s, e));
     expect(denied).toEqual(['Despite Qlikview not being part of']);
+  });
+});
+
+describe('stemming', () => {
+  it('meets the derived forms of a word, not look-alike words', () => {
+    const same = (a: string, b: string) => expect(stem(a)).toBe(stem(b));
+    same('engineering', 'engineer');
+    same('engineered', 'engineers');
+    same('organizational', 'organization');
+    same('organisational', 'organize');
+    same('supervision', 'supervise');
+    same('precision', 'precise');
+    same('instruction', 'instructing');
+    same('production', 'product');
+    same('implementation', 'implemented');
+    same('installation', 'install');
+    same('configuration', 'configure');
+    same('certification', 'certified');
+    same('documentation', 'documented');
+    expect(stem('passion')).not.toBe(stem('pass'));
+    expect(stem('pension')).not.toBe(stem('pens'));
+    const jd = `## Job title\nOffice Clerk\n\n## Required Skills\n- Organizational skills\n- Supervision`;
+    expect(scorer.score(jd, `## Skills\n- Organization skills\n- Supervised a team of four`).missing).toEqual([]);
+    const webJd = `## Job title\nMiddleware Administrator\n\n## Required Skills\n- Configure WebSphere`;
+    expect(scorer.score(webJd, `## Skills\n- WebSphere monitoring and configuration`).missing).toEqual([]);
   });
 });
 
@@ -383,6 +457,37 @@ describe('parsed facts the core can show', () => {
     expect(labels.some((l) => /brokerage|offices/.test(l))).toBe(false);
   });
 
+  it('reads the skills a summary seeks "with a focus on", not the role before them', () => {
+    const jd = parseJobDescription(
+      `## Job title\nGuidewire Developer\n\n## Job Summary\nWe are seeking an experienced Guidewire Developer with a focus on Identity Access Management, BOKS, Compliance, and Procedure.\n\n## Required Skills\n- Java`,
+      bundledSkillDictionary(),
+    );
+    const labels = jd.requirements.map((r) => r.label);
+    expect(labels).toEqual(expect.arrayContaining(['Identity Access Management', 'Compliance', 'Procedure']));
+    expect(labels.some((l) => /seeking/i.test(l))).toBe(false);
+  });
+
+  it('strips praise and framing from requirement names ("Sensible know-how with Outlook")', () => {
+    const jd = parseJobDescription(
+      `## Job title\nDesigner\n\n## Required Skills\n- Sensible know-how with Outlook\n- Solid foundation in typography\n- Well-versed in service orientation\n- Exhibit anthropological research\n- Preferably with ERwin`,
+      bundledSkillDictionary(),
+    );
+    const labels = jd.requirements.map((r) => r.label);
+    expect(labels.slice(0, 5)).toEqual(['Outlook', 'typography', 'service orientation', 'anthropological research', 'ERwin']);
+    expect(jd.requirements[4]?.mustHave).toBe(false);
+  });
+
+  it('a preference qualifies its own clause, and a "desirable candidate" is no preference', () => {
+    const jd = parseJobDescription(
+      `## Job title\nQA Manager\n\n## Required Skills\n- The desirable candidate must possess Research Skills\n- Regression testing, ideally in banking\n- Selenium is a plus`,
+      bundledSkillDictionary(),
+    );
+    const must = (label: string) => jd.requirements.find((r) => r.label.includes(label))?.mustHave;
+    expect(must('Research')).toBe(true);
+    expect(must('Regression testing')).toBe(true);
+    expect(must('Selenium')).toBe(false);
+  });
+
   it('reads the skill a requirement names in parentheses, but not an abbreviation or expansion', () => {
     const jd = parseJobDescription(
       `## Job title\nMechanic\n\n## Required Skills\n- Disassembling engines manually and correctly (Manual Dexterity)\n- Full Software Development Life Cycle (SDLC)\n- Oracle RAC (Real Application Clusters)`,
@@ -429,6 +534,25 @@ describe('skill dictionary', () => {
       'firewalls',
     ]);
     expect(dict.version).toMatch(/^\d{4}\.\d+\.\d+$/);
+  });
+
+  it('a named method or tool evidences its category, but the category is no evidence of it', () => {
+    const dict = bundledSkillDictionary();
+    const ids = (text: string) => dict.find(tokenize(text)).map((m) => m.skillId);
+    expect(ids('Scrum, Kanban, Agile, Epic, Cerner')).toEqual(['scrum', 'kanban', 'agile', 'epic-ehr', 'cerner']);
+    expect(dict.withBroader('scrum')).toEqual(['scrum', 'agile']);
+    const agileJd = `## Job title\nDeveloper\n\n## Required Skills\n- Agile\n- Scrum`;
+    const scrumOnly = scorer.score(agileJd, `## Skills\n- Scrum`);
+    expect(scrumOnly.missing).toEqual([]);
+    const agileOnly = scorer.score(agileJd, `## Skills\n- Agile`);
+    expect(agileOnly.missing).toEqual(['Scrum']);
+    const ehrJd = `## Job title\nRegistered Nurse\n\n## Required Skills\n- Epic charting`;
+    expect(scorer.score(ehrJd, `## Skills\n- Cerner charting`).missing).toContain('Epic charting');
+  });
+
+  it('rejects a broader skill the dictionary does not define', () => {
+    const bad = { version: '1', provenance: 'test', skills: [{ id: 'a', label: 'A', family: 'x', aliases: ['a'], broader: ['b'] }] };
+    expect(() => buildSkillDictionary(bad)).toThrow(/unknown broader skill b/);
   });
 });
 

@@ -7,6 +7,11 @@ const skillEntrySchema = z.object({
   label: z.string().min(1),
   family: z.string().min(1),
   aliases: z.array(z.string().min(1)).min(1),
+  /**
+   * Skills this one is a kind of ("scrum" -> "agile"): a resume naming Scrum claims Agile too, but a
+   * job asking for Scrum is not met by Agile (a category is no evidence of one named method or tool).
+   */
+  broader: z.array(z.string().min(1)).optional(),
 });
 
 const dictionaryFileSchema = z.object({
@@ -29,6 +34,8 @@ export interface SkillDictionary {
   readonly skills: ReadonlyMap<string, SkillEntry>;
   /** Every alias occurrence in the tokens, longest alias first at each position. */
   find(tokens: readonly Token[]): SkillMention[];
+  /** The skill and the broader skills it is a kind of (see `broader` in the file). */
+  withBroader(skillId: string): readonly string[];
 }
 
 /** Builds a dictionary from data shaped like `data/skills.json` (validated). */
@@ -61,9 +68,15 @@ export function buildSkillDictionary(data: unknown): SkillDictionary {
     !(form.length > written.length && form.startsWith(written) && !/^(?:s|es|'s)$/.test(form.slice(written.length)));
   const writtenAsAlias = (key: string, tokens: readonly Token[]) =>
     (formsByKey.get(key) ?? []).some((form) => form.every((f, k) => sameWord(tokens[k]?.raw ?? '', f)));
+  for (const entry of parsed.skills) {
+    for (const id of entry.broader ?? []) {
+      if (!skills.has(id)) throw new Error(`skill ${entry.id}: unknown broader skill ${id}`);
+    }
+  }
   return {
     version: parsed.version,
     skills,
+    withBroader: (skillId) => [skillId, ...(skills.get(skillId)?.broader ?? [])],
     find(tokens) {
       const out: SkillMention[] = [];
       for (let i = 0; i < tokens.length; i++) {

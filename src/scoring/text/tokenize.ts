@@ -67,6 +67,9 @@ export function stem(word: string): string {
 }
 
 const SUFFIXES: ReadonlyArray<readonly [string, string]> = [
+  // "organizational" meets "organization" and "organize".
+  ['izational', 'ize'],
+  ['isational', 'ize'],
   ['ational', 'ate'],
   ['ically', 'ic'],
   ['ical', 'ic'],
@@ -79,8 +82,28 @@ const SUFFIXES: ReadonlyArray<readonly [string, string]> = [
   ['ement', ''],
   ['ments', ''],
   ['ment', ''],
+  // A noun in "-ation" meets its verb: "implementation"/"implement", "installation"/"install",
+  // "configuration"/"configure", "certification"/"certify" (and "operation"/"operate" below).
+  ['entations', 'ent'],
+  ['entation', 'ent'],
+  ['allations', 'all'],
+  ['allation', 'all'],
+  ['urations', 'ure'],
+  ['uration', 'ure'],
+  ['ltations', 'lt'],
+  ['ltation', 'lt'],
+  ['rtations', 'rt'],
+  ['rtation', 'rt'],
+  ['ifications', 'ify'],
+  ['ification', 'ify'],
   ['ations', 'ate'],
   ['ation', 'ate'],
+  // "supervision"/"supervise", "revision"/"revise", "precision"/"precise"; "instruction"/"instruct",
+  // "production"/"product". Not "-ssion" or "-nsion" ("passion" is not "pass", "pension" not "pen").
+  ['isions', 'is'],
+  ['ision', 'is'],
+  ['ctions', 'ct'],
+  ['ction', 'ct'],
   ['ness', ''],
   ['ities', ''],
   ['ity', ''],
@@ -109,6 +132,8 @@ function computeStem(word: string): string {
     let out = base + repl;
     // "running" -> "run", "planned" -> "plan"
     if (repl === '' && /([b-df-hj-np-tv-z])\1$/.test(out) && !/(ll|ss|zz)$/.test(out)) out = out.slice(0, -1);
+    // "engineering"/"engineered" meet "engineer" (and "volunteering" "volunteer"), which loses its "-er".
+    if (/^(?:ing|ings|ed)$/.test(suffix) && out.endsWith('eer')) out = out.slice(0, -2);
     // "managing"/"manage" and "create"/"creating" meet at the same stem.
     return out.replace(/e$/, '');
   }
