@@ -2,7 +2,8 @@
 // (so its work is not billed to Skima), with zero added latency.
 //   1. backfill: Skima starts against `large:N` (BENCH_BACKFILL, default 5000) and screens everything,
 //      with BENCH_WORKERS `skima worker` processes beside it (default 1: one per spare core here);
-//      applications per second and each process's peak RSS, sampled every half second;
+//      applications per second and each process's peak RSS, sampled every half second; halfway through,
+//      ten new applications arrive, and their webhook-to-write-back time shows whether they wait for the backlog;
 //   2. webhook-to-write-back latency at 10 and 100 concurrent new applications (median, p95, p99);
 //   3. baseline in the same run: the Ashby round trips alone that screening one application needs
 //      (application.info, file.info, the download, customField.setValues) from a bare fetch loop at the
@@ -78,6 +79,16 @@ async function ashby(base: string, endpoint: string, body: object) {
   return (await res.json()) as { results: Record<string, unknown> };
 }
 
+/** A new application in the sandbox, which fires applicationSubmit at Skima. */
+async function submit(base: string, jobId: string): Promise<{ applicationId: string }> {
+  const res = await fetch(`${base}/_sandbox/applications`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jobId }),
+  });
+  return (await res.json()) as { applicationId: string };
+}
+
 async function writtenAt(base: string): Promise<Map<string, number>> {
   const writes = (await (await fetch(`${base}/_sandbox/writes`)).json()) as { at: string; endpoint: string; body: { objectId?: string } }[];
   const at = new Map<string, number>();
@@ -120,6 +131,20 @@ async function main() {
   const cpu0 = { main: ownCpu(), workers: workers.map((w) => cpuOf(w.pid!)), sandbox: cpuOf(sandbox.pid!) };
   const t0 = performance.now();
   const skima = await startSkima(config.config, createLogger('silent'), { dataDir });
+  // Halfway through the backfill, ten new applications arrive: live events go ahead of the backlog.
+  const live = new Map<string, number>();
+  const midway = setInterval(() => {
+    void skima.ctx.db.application.count({ where: { screeningState: { not: 'pending' } } }).then(async (done) => {
+      if (done < N / 2 || live.size > 0) return;
+      clearInterval(midway);
+      const openJobs = await skima.ctx.db.job.findMany({ where: { status: 'Open' }, select: { id: true } });
+      for (let i = 0; i < 10; i++) {
+        const t = Date.now();
+        const res = await submit(sandboxUrl, openJobs[i % openJobs.length]!.id);
+        live.set(res.applicationId, t);
+      }
+    });
+  }, 1000);
   // A long backfill reports as it goes, so its rate and memory can be watched (and a stopped run read).
   const progress = setInterval(() => {
     void skima.ctx.db.application.count({ where: { screeningState: { not: 'pending' } } }).then((done) => {
@@ -130,6 +155,7 @@ async function main() {
   }, PROGRESS_SECONDS * 1000);
   const idle = await waitForIdle(skima.ctx, Math.max(60 * 60_000, N * 100));
   clearInterval(progress);
+  clearInterval(midway);
   const backfillS = (performance.now() - t0) / 1000;
   // The latency rounds below parse the sandbox's whole write log many times: keep their memory out of
   // the backfill's figure.
@@ -151,6 +177,13 @@ async function main() {
     + ` ${fmt((2 * screened) / (cpu.main + cpu.workers + cpu.sandbox), 0)} applications/s with the sandbox beside them`
     + `, ${fmt((2 * screened) / (cpu.main + cpu.workers), 0)}/s without it`);
 
+  if (live.size > 0) {
+    const written = await writtenAt(sandboxUrl);
+    const waits = [...live].map(([id, t]) => (written.get(id) ?? Number.NaN) - t);
+    console.log(`10 new applications halfway through the backfill (about ${fmt(N / 2)} still waiting): webhook to`
+      + ` write-back median ${fmt(median(waits))} ms, max ${fmt(Math.max(...waits))} ms`);
+  }
+
   const jobs = await skima.ctx.db.job.findMany({ where: { status: 'Open' }, select: { id: true } });
   for (const concurrency of [10, 100]) {
     const start = new Map<string, number>();
@@ -158,11 +191,7 @@ async function main() {
     await Promise.all(
       Array.from({ length: concurrency }, async (_, i) => {
         const t = Date.now();
-        const res = (await (await fetch(`${sandboxUrl}/_sandbox/applications`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ jobId: jobs[i % jobs.length]!.id }),
-        })).json()) as { applicationId: string };
+        const res = await submit(sandboxUrl, jobs[i % jobs.length]!.id);
         start.set(res.applicationId, t);
       }),
     );
