@@ -430,12 +430,13 @@ function keepsAbbreviation(text: string, inner: string): boolean {
 }
 
 /**
- * List entries that name no skill: a lone adverb ("efficiently"), a lone verb of doing the work
+ * List entries that name no skill: a lone adverb ("efficiently") or connective ("Furthermore, the
+ * candidate ..." split at its comma), a lone verb of doing the work
  * ("implementing", "responsible" from "planning, implementing and maintaining ..."), or a phrase
  * about something already named ("its application").
  */
 const NOT_A_SKILL =
-  /^(?:\w+(?:ally|ently|antly|ously|ively|ately|fully|ectly|ickly)|implement(?:ing)?|maintain(?:ing)?|prepar(?:e|ing)|ensur(?:e|ing)|provid(?:e|ing)|responsible|undertak(?:e|ing)|identify(?:ing)?|conduct(?:ing)?|perform(?:ing)?|execut(?:e|ing)|deliver(?:ing)?|assist(?:ing)?|creat(?:e|ing)|modify(?:ing)?|setting|processes|(?:its|their|his|her|our|your|this|these|those|such)\b.*)$/i;
+  /^(?:\w+(?:ally|ently|antly|ously|ively|ately|fully|ectly|ickly)|furthermore|moreover|also|however|therefore|thus|hence|besides|likewise|meanwhile|nonetheless|nevertheless|overall|lastly|(?:first|second|third)ly|in addition|implement(?:ing)?|maintain(?:ing)?|prepar(?:e|ing)|ensur(?:e|ing)|provid(?:e|ing)|responsible|undertak(?:e|ing)|identify(?:ing)?|conduct(?:ing)?|perform(?:ing)?|execut(?:e|ing)|deliver(?:ing)?|assist(?:ing)?|creat(?:e|ing)|modify(?:ing)?|setting|processes|(?:its|their|his|her|our|your|this|these|those|such)\b.*)$/i;
 
 /** A heading that introduces a list rather than naming a skill. */
 const INTRO_CUE = /\b(?:following|includ\w*|such as|should|must|possess\w*|requir\w*|need\w*|looking for)\b/i;

@@ -232,6 +232,13 @@ describe('evidence', () => {
     expect(scorer.score(mdmJd, `## Skills\n- MDM`).missing).not.toContain(label);
   });
 
+  it('a connective opening a sentence is no requirement ("Furthermore, the candidate ...")', () => {
+    const jd = `## Job title\nData Analyst\n\n## Job Summary\nThe candidate should have strong skills in Active Listening, Reading Comprehension, and Speaking. Furthermore, candidate should have Critical Thinking and Monitoring. However, Excel is a plus.`;
+    const labels = parseJobDescription(jd, bundledSkillDictionary()).requirements.map((r) => r.label);
+    expect(labels).toEqual(expect.arrayContaining(['Active Listening', 'Critical Thinking']));
+    expect(labels.filter((l) => /^(?:furthermore|however)$/i.test(l))).toEqual([]);
+  });
+
   it('a list entry keeps its abbreviation, so either name meets it', () => {
     const listJd = `## Job title\nTest Engineer\n\n## Required Skills\n- Expertise in C#, SQL Server, Windows Presentation Foundation (WPF).\n- Knowledge of National Institute of Standards and Technology (NIST) guidelines, HIPAA`;
     const labels = parseJobDescription(listJd, bundledSkillDictionary()).requirements.map((r) => r.label);
