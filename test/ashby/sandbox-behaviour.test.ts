@@ -294,7 +294,11 @@ describe('control routes', () => {
     await sandboxClient(sandbox).candidateTag.create('Recorded');
     const writes = await (await fetch(`${sandbox.url}/_sandbox/writes`)).json();
     expect(writes).toEqual([expect.objectContaining({ endpoint: 'candidateTag.create', body: { title: 'Recorded' } })]);
+    await sandboxClient(sandbox).candidateTag.create('Second');
+    const newer = await (await fetch(`${sandbox.url}/_sandbox/writes?from=1`)).json();
+    expect(newer).toEqual([expect.objectContaining({ body: { title: 'Second' } })]);
+    expect((await fetch(`${sandbox.url}/_sandbox/writes?from=-1`)).status).toBe(400);
     const state = await (await fetch(`${sandbox.url}/_sandbox/state`)).json();
-    expect(state).toMatchObject({ jobs: 2, applications: 12, writes: 1 });
+    expect(state).toMatchObject({ jobs: 2, applications: 12, writes: 2 });
   });
 });

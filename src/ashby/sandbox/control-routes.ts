@@ -78,7 +78,12 @@ export function registerControlRoutes(app: FastifyInstance, state: SandboxState)
     }
   });
 
-  app.get('/_sandbox/writes', async () => state.writes);
+  // `?from=N` skips the first N, so a watcher reads only what is new (the log grows with every write).
+  app.get('/_sandbox/writes', async (req, reply) => {
+    const query = z.object({ from: z.coerce.number().int().min(0).default(0) }).safeParse(req.query ?? {});
+    if (!query.success) return reply.code(400).send(bad(query.error));
+    return state.writes.slice(query.data.from);
+  });
   app.get('/_sandbox/webhooks', async () => ({
     subscriptions: [...state.webhooks.subscriptions.values()].map(({ secretToken: _s, ...rest }) => rest),
     deliveries: state.webhooks.deliveries,
