@@ -3,6 +3,7 @@ import { safeMessage } from '../../src/core/front-door-errors.ts';
 import { collectStatus, recordFrontDoorError } from '../../src/core/status.ts';
 import { type CoreEnv, coreContext } from '../helpers/core-context.ts';
 import { DB_KINDS } from '../helpers/databases.ts';
+import { sleep } from '../helpers/wait.ts';
 
 const NOW = new Date();
 const minutesAgo = (n: number) => new Date(NOW.getTime() - n * 60_000);
@@ -57,6 +58,8 @@ describe.each(DB_KINDS)('collectStatus on %s', (kind) => {
     });
     await recordFrontDoorError(env.ctx, { source: 'slack:chat.update', message: 'ratelimited' });
     await recordFrontDoorError(env.ctx, { source: 'slack:chat.update', message: 'ratelimited' });
+    // A moment later, so "newest first" has a newest: within one millisecond the larger count goes first.
+    await sleep(5);
     await recordFrontDoorError(env.ctx, { source: 'slack:chat.postMessage', message: 'channel_not_found' });
     await db.auditEvent.create({
       data: {
