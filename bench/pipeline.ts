@@ -8,6 +8,8 @@
 //   3. baseline in the same run: the Ashby round trips alone that screening one application needs
 //      (application.info, file.info, the download, customField.setValues) from a bare fetch loop at the
 //      same concurrency, i.e. what Skima would cost if its own work were free.
+// BENCH_CPU_PROFILE_DIR=DIR makes the sandbox and worker processes write V8 CPU profiles there (run this
+// process itself with `node --cpu-prof --import tsx` to profile it too).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,13 +24,16 @@ import { createTestDatabase, fmt, median, percentile } from './_support.ts';
 const N = Number(process.env.BENCH_BACKFILL ?? 5_000);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
 const PROGRESS_SECONDS = Number(process.env.BENCH_PROGRESS_SECONDS ?? 60);
+// Node refuses --cpu-prof in NODE_OPTIONS, so the child processes are told here to write CPU profiles.
+const PROFILE_DIR = process.env.BENCH_CPU_PROFILE_DIR;
+const nodeFlags = PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR] : [];
 const KEY = 'bench-key-0123456789abcdef0123456789';
 const SECRET = 'bench-webhook-secret-0123456789abcdef';
 
 async function startSandboxProcess(port: number, webhookUrl: string): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
-    ['bin/skima.js', 'sandbox', '--port', String(port), '--seed', `large:${N}`, '--api-key', KEY,
+    [...nodeFlags, 'bin/skima.js', 'sandbox', '--port', String(port), '--seed', `large:${N}`, '--api-key', KEY,
       '--webhook-url', webhookUrl, '--webhook-secret', SECRET],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
@@ -66,7 +71,7 @@ const ownCpu = () => {
 
 function startWorkers(count: number, env: Record<string, string>): ChildProcess[] {
   return Array.from({ length: count }, () =>
-    spawn(process.execPath, ['bin/skima.js', 'worker'], { env: { ...process.env, ...env }, stdio: 'inherit' }),
+    spawn(process.execPath, [...nodeFlags, 'bin/skima.js', 'worker'], { env: { ...process.env, ...env }, stdio: 'inherit' }),
   );
 }
 

@@ -68,6 +68,42 @@ function twoColumn(doc: PDFKit.PDFDocument, r: ResumeModel) {
   }
 }
 
+interface AfmFont {
+  attributes: object;
+  glyphWidths: object;
+  boundingBoxes: object;
+  kernPairs: object;
+}
+type AfmParse = (this: AfmFont, contents: string) => void;
+
+/**
+ * pdfkit reads and parses a standard font's metrics file (AFM) anew for every document, which was
+ * most of the sandbox's CPU when it served a backfill of thousands of resumes. The parsed metrics are
+ * only read afterwards, so each file is parsed once per process and its tables shared. pdfkit does not
+ * export its AFM class; a first document's default font leads to it.
+ */
+let fontMetricsShared = false;
+function shareFontMetrics(doc: PDFKit.PDFDocument): void {
+  if (fontMetricsShared) return;
+  fontMetricsShared = true;
+  type AfmClass = { prototype: { parse?: AfmParse } };
+  const afm = (doc as unknown as { _font?: { font?: { constructor: AfmClass } } })._font?.font;
+  const proto = afm?.constructor.prototype;
+  const parse = proto?.parse;
+  if (!proto || typeof parse !== 'function') return; // another pdfkit: render as it does
+  const parsed = new Map<string, AfmFont>();
+  proto.parse = function (this: AfmFont, contents: string) {
+    const tables = parsed.get(contents);
+    if (tables) {
+      Object.assign(this, tables);
+      return;
+    }
+    parse.call(this, contents);
+    const { attributes, glyphWidths, boundingBoxes, kernPairs } = this;
+    parsed.set(contents, { attributes, glyphWidths, boundingBoxes, kernPairs });
+  };
+}
+
 export async function renderResumePdf(r: ResumeModel): Promise<Buffer> {
   const password = r.defect === 'password-protected';
   const doc = new PDFDocument({
@@ -78,6 +114,7 @@ export async function renderResumePdf(r: ResumeModel): Promise<Buffer> {
       ? { userPassword: 'northwind', ownerPassword: 'northwind-owner', pdfVersion: '1.7ext3' as const }
       : {}),
   });
+  shareFontMetrics(doc);
   if (r.defect === 'image-only') {
     // A scan: the page is one picture, with no text layer for an extractor to find.
     doc.image(scannedPagePng(612, 792, r.name.length), 0, 0, { width: 612, height: 792 });
