@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 const DEFAULT_DATABASE_URL = 'file:./data/skima.db';
@@ -55,6 +56,7 @@ export const envSchema = z.object({
   QUEUE_VISIBILITY_TIMEOUT_SECONDS: positiveInt(300),
   SHUTDOWN_TIMEOUT_SECONDS: positiveInt(30),
   WORKER_PROCESSES: wholeNumber(0),
+  SCORING_THREADS: wholeNumber(Math.min(4, availableParallelism() - 1)),
   ASHBY_API_KEY: optionalSecret,
   ASHBY_WEBHOOK_SECRET: optionalSecret,
   ASHBY_BASE_URL: httpUrl.default('https://api.ashbyhq.com'),
@@ -104,6 +106,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Extra processes `skima start` forks to work screening jobs (each one more core). */
   workerProcesses: number;
+  /** Worker threads per process for resume extraction and scoring; 0 runs them on the main thread. */
+  scoringThreads: number;
   ashby: {
     apiKey?: string;
     webhookSecret?: string;
@@ -161,6 +165,7 @@ export function toConfig(env: z.output<typeof envSchema>): Config {
     },
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     workerProcesses: env.WORKER_PROCESSES,
+    scoringThreads: env.SCORING_THREADS,
     ashby: {
       apiKey: env.ASHBY_API_KEY,
       webhookSecret: env.ASHBY_WEBHOOK_SECRET,

@@ -2,7 +2,17 @@ import type { Registry } from 'prom-client';
 import type { SlackFrontDoor } from '../bot/slack/front-door.ts';
 import type { Config } from '../config/schema.ts';
 import { createDb, type Db } from '../db/client.ts';
-import { createLlmScorer, createScorer, DEFAULT_BASE_URLS, type ScoreResult } from '../scoring/index.ts';
+import {
+  createLlmScorer,
+  createScorer,
+  createScoringPool,
+  DEFAULT_BASE_URLS,
+  type ExtractOptions,
+  type ExtractResult,
+  extractText,
+  type ScoreResult,
+  type ScoringPool,
+} from '../scoring/index.ts';
 import { type AshbyConnection, connectAshby } from './ashby-connection.ts';
 import type { Logger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
@@ -25,6 +35,10 @@ export interface AppContext {
   metrics: Registry;
   ashby: AshbyConnection;
   scorer: PipelineScorer;
+  /** Resume text extraction: on the scoring threads when there are any, else on this thread. */
+  extractText(bytes: Uint8Array, options?: ExtractOptions): Promise<ExtractResult>;
+  /** The scoring threads (SCORING_THREADS), stopped with the context. */
+  scoringPool?: ScoringPool;
   /** Skima's own secret (see secret.ts). */
   secret: string;
   /** The Slack app, when SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are set. */
@@ -39,10 +53,11 @@ export interface ContextOptions {
   dataDir?: string;
 }
 
-/** The default scorer, or the LLM scorer in front of it when LLM_PROVIDER is set. */
-export function createPipelineScorer(config: Config, log: Logger): PipelineScorer {
+/** The default scorer (on the scoring threads when there are any), or the LLM scorer in front of it
+ * when LLM_PROVIDER is set. */
+export function createPipelineScorer(config: Config, log: Logger, pool?: ScoringPool): PipelineScorer {
   const fallback = createScorer();
-  if (!config.llm) return fallback;
+  if (!config.llm) return pool ?? fallback;
   const { provider, baseUrl, ...rest } = config.llm;
   return createLlmScorer(
     { provider, baseUrl: (baseUrl ?? DEFAULT_BASE_URLS[provider]).replace(/\/+$/, ''), ...rest },
@@ -55,6 +70,8 @@ export async function createContext(config: Config, log: Logger, options: Contex
   const db = await createDb(config.databaseUrl);
   const queue = createQueue(config, db, log);
   const ashby = options.ashby ?? (await connectAshby(config, log));
+  // Threads start on first use, so a process that never screens (a CLI command) never starts one.
+  const scoringPool = config.scoringThreads > 0 ? createScoringPool({ threads: config.scoringThreads }) : undefined;
   const ctx: AppContext = {
     config,
     log,
@@ -62,7 +79,9 @@ export async function createContext(config: Config, log: Logger, options: Contex
     queue,
     metrics: createMetrics(queue),
     ashby,
-    scorer: options.scorer ?? createPipelineScorer(config, log),
+    scorer: options.scorer ?? createPipelineScorer(config, log, scoringPool),
+    extractText: scoringPool ? (bytes, o) => scoringPool.extractText(bytes, o) : extractText,
+    ...(scoringPool ? { scoringPool } : {}),
     secret: resolveSecret(config, options.dataDir),
   };
   // Loaded only when configured: Bolt and its dependencies stay out of processes without Slack.
@@ -73,5 +92,6 @@ export async function createContext(config: Config, log: Logger, options: Contex
 export async function closeContext(ctx: AppContext): Promise<void> {
   await ctx.queue.stop({ timeoutMs: ctx.config.shutdownTimeoutMs });
   await ctx.ashby.close();
+  await ctx.scoringPool?.close();
   await ctx.db.$disconnect();
 }

@@ -15,6 +15,7 @@ export { createLlmScorer, type LlmScorer, LlmScoringError, type ScoringLogger } 
 export { candidateLocation } from './location.ts';
 export { redactPersonalData } from './redact.ts';
 export { createScorer, type DefaultScorer, type ScorerOptions } from './scorer.ts';
+export { createScoringPool, type ScoringPool, type ScoringPoolOptions, ScoringThreadError } from './threads/scoring-pool.ts';
 export { bundledSkillDictionary } from './skills/dictionary.ts';
 export { type Reason, SCORE_BANDS, type ScoreResult, type Scorer, scoreBand } from './types.ts';
 export { defaultScorerVersion } from './version.ts';

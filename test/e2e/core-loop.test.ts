@@ -14,10 +14,11 @@ async function fieldTitles(h: SkimaHarness): Promise<Map<string, string>> {
   return titles;
 }
 
-describe('the core loop against the Ashby sandbox (SQLite)', () => {
+describe('the core loop against the Ashby sandbox (SQLite, extraction and scoring on two threads)', () => {
   let h: SkimaHarness;
   beforeAll(async () => {
-    h = await startHarness('sqlite');
+    h = await startHarness('sqlite', { env: { SCORING_THREADS: '2' } });
+    expect(h.skima.ctx.scoringPool?.threads).toBe(2);
     expect(await waitForIdle(h.skima.ctx, 60_000)).toBe(true); // the start-up backfill
   });
   afterAll(async () => {

@@ -37,7 +37,15 @@ export function sandboxConnection(sandbox: RunningSandbox, apiKey = sandbox.apiK
 
 export async function testConfig(database: TestDatabase, env: Record<string, string> = {}): Promise<Config> {
   const port = await freePort();
-  const result = loadConfig({ DATABASE_URL: database.url, PORT: String(port), LOG_LEVEL: 'silent', ...env });
+  // Scoring threads each load pdf.js afresh (about 2 s through the TypeScript loader): tests run on the
+  // main thread unless they ask for threads, as the core loop's end-to-end test does.
+  const result = loadConfig({
+    DATABASE_URL: database.url,
+    PORT: String(port),
+    LOG_LEVEL: 'silent',
+    SCORING_THREADS: '0',
+    ...env,
+  });
   if (!result.ok) throw new Error(result.problems.join('; '));
   return result.config;
 }

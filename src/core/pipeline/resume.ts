@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { AshbyFileHandle } from '../../ashby/index.ts';
-import { extractText } from '../../scoring/index.ts';
 import type { AppContext } from '../context.ts';
 
 export type ResumeText =
@@ -20,7 +19,7 @@ export async function resumeText(ctx: AppContext, candidateId: string, handle: A
     const contentHash = createHash('sha256').update(bytes).digest('hex');
     row = await ctx.db.resumeFile.findUnique({ where: { candidateId_contentHash: { candidateId, contentHash } } });
     if (!row) {
-      const result = await extractText(bytes, {
+      const result = await ctx.extractText(bytes, {
         filename: handle.name,
         ...(contentType ? { mimeType: contentType } : {}),
       });

@@ -1,0 +1,167 @@
+import { Worker } from 'node:worker_threads';
+import type { ExtractOptions } from '../extract/extract-text.ts';
+import { DEFAULT_EXTRACT_LIMITS, type ExtractResult } from '../extract/types.ts';
+import type { ScoreResult } from '../types.ts';
+import { defaultScorerVersion } from '../version.ts';
+import type { Task, TaskReply, TaskRequest, ThreadSettings } from './protocol.ts';
+
+export interface ScoringPoolOptions {
+  /** Threads to run (at least 1). */
+  readonly threads: number;
+  /** Resolves "present" in resume date ranges; default: now, when the pool is made. */
+  readonly asOf?: Date;
+  /** How long past its own time limit an extraction may run, and how long a scoring may take, before
+   * its thread is taken to be stuck, stopped and replaced. Default 15 s. */
+  readonly graceMs?: number;
+}
+
+/**
+ * Extraction and the default scorer on worker threads. Parsing a PDF and scoring it are pure CPU work:
+ * on the main thread they hold up webhook intake and every database call, and one process cannot use
+ * a second core. Same inputs, same results as `extractText` and `createScorer().score`.
+ */
+export interface ScoringPool {
+  readonly version: string;
+  readonly threads: number;
+  extractText(bytes: Uint8Array, options?: ExtractOptions): Promise<ExtractResult>;
+  score(jd: string, resume: string): Promise<ScoreResult>;
+  /** Stops the threads; tasks still running are refused. */
+  close(): Promise<void>;
+}
+
+/** A thread failed or was stopped under a task; the task can be tried again. */
+export class ScoringThreadError extends Error {
+  override readonly name = 'ScoringThreadError';
+}
+
+interface Pending {
+  resolve(result: unknown): void;
+  reject(err: Error): void;
+  timer: NodeJS.Timeout;
+  op: Task['op'];
+}
+
+interface Thread {
+  slot: number;
+  worker: Worker;
+  pending: Map<number, Pending>;
+}
+
+// A worker thread starts without the TypeScript loader the main thread may run under (a checkout runs
+// the sources through tsx; the package runs compiled JavaScript), so it installs it itself.
+const BOOTSTRAP = `
+const { workerData } = require('node:worker_threads');
+(async () => {
+  if (workerData.loader) {
+    const loader = await import(workerData.loader);
+    (loader.register ?? loader.default.register)();
+  }
+  await import(workerData.entry);
+})();
+`;
+
+const fromSources = import.meta.url.endsWith('.ts');
+const ENTRY = new URL(`./scoring-thread.${fromSources ? 'ts' : 'js'}`, import.meta.url).href;
+const LOADER = fromSources ? import.meta.resolve('tsx/esm/api') : undefined;
+
+export function createScoringPool(options: ScoringPoolOptions): ScoringPool {
+  const settings: ThreadSettings = { asOf: (options.asOf ?? new Date()).toISOString() };
+  const graceMs = options.graceMs ?? 15_000;
+  const threads: (Thread | undefined)[] = Array.from({ length: Math.max(1, options.threads) }, () => undefined);
+  let nextId = 1;
+  let closed = false;
+
+  const fail = (thread: Thread, err: Error) => {
+    for (const p of thread.pending.values()) {
+      clearTimeout(p.timer);
+      p.reject(err);
+    }
+    thread.pending.clear();
+  };
+
+  /** Takes a thread out of service: the next task goes to a new one. */
+  const retire = (thread: Thread) => {
+    if (threads[thread.slot] === thread) threads[thread.slot] = undefined;
+  };
+
+  const spawn = (slot: number): Thread => {
+    const worker = new Worker(BOOTSTRAP, { eval: true, workerData: { entry: ENTRY, loader: LOADER, settings } });
+    const thread: Thread = { slot, worker, pending: new Map() };
+    worker.on('message', (reply: TaskReply) => {
+      const p = thread.pending.get(reply.id);
+      if (!p) return;
+      thread.pending.delete(reply.id);
+      clearTimeout(p.timer);
+      if (thread.pending.size === 0) worker.unref();
+      if (reply.ok) p.resolve(reply.result);
+      else p.reject(new ScoringThreadError(`${p.op} failed in a scoring thread: ${reply.message}`));
+    });
+    const gone = (why: string) => {
+      retire(thread);
+      fail(thread, new ScoringThreadError(why));
+    };
+    worker.on('error', (err) => gone(`a scoring thread failed: ${err.message}`));
+    worker.on('exit', (code) => gone(`a scoring thread stopped (exit code ${code})`));
+    worker.unref();
+    threads[slot] = thread;
+    return thread;
+  };
+
+  /** The thread with the fewest tasks in hand, started if it is not running. */
+  const pick = (): Thread => {
+    let best = 0;
+    for (let i = 0; i < threads.length; i++) {
+      const load = threads[i]?.pending.size ?? 0;
+      if (load < (threads[best]?.pending.size ?? 0)) best = i;
+    }
+    return threads[best] ?? spawn(best);
+  };
+
+  const run = <T>(task: Task, hardTimeoutMs: number): Promise<T> => {
+    if (closed) return Promise.reject(new ScoringThreadError('the scoring pool is closed'));
+    const thread = pick();
+    const id = nextId++;
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        // Extraction stops itself at its own limit, so a task this late has a thread stuck in a loop:
+        // only stopping the thread frees it. Its other tasks fail with it and are retried by their jobs.
+        thread.pending.delete(id);
+        reject(new ScoringThreadError(`a scoring thread took more than ${hardTimeoutMs} ms; it was restarted`));
+        retire(thread);
+        void thread.worker.terminate();
+      }, hardTimeoutMs);
+      thread.pending.set(id, { resolve: resolve as (r: unknown) => void, reject, timer, op: task.op });
+      thread.worker.ref();
+      const request: TaskRequest = { ...task, id };
+      thread.worker.postMessage(request);
+    });
+  };
+
+  return {
+    version: defaultScorerVersion(),
+    threads: threads.length,
+    async extractText(bytes, extractOptions = {}) {
+      try {
+        const limitMs = extractOptions.limits?.timeoutMs ?? DEFAULT_EXTRACT_LIMITS.timeoutMs;
+        return await run<ExtractResult>({ op: 'extract', bytes, options: extractOptions }, limitMs + graceMs);
+      } catch (err) {
+        // A file that wedges its thread is unreadable, not a reason to retry forever.
+        if (err instanceof ScoringThreadError && /took more than/.test(err.message)) {
+          return { ok: false, reason: 'timeout', message: 'Reading the file took too long.' };
+        }
+        throw err;
+      }
+    },
+    score: (jd, resume) => run<ScoreResult>({ op: 'score', jd, resume }, graceMs),
+    async close() {
+      closed = true;
+      await Promise.all(
+        threads.map((t) => {
+          if (!t) return undefined;
+          fail(t, new ScoringThreadError('the scoring pool is closed'));
+          return t.worker.terminate();
+        }),
+      );
+    },
+  };
+}
