@@ -45,14 +45,17 @@ export class Writeback {
 
   /** Records several writes in one transaction (one commit instead of one per field). */
   private async recordMany(applicationId: string, rows: { field: string; valueHash: string }[]): Promise<void> {
-    // `written()` ran first for every field, so which rows exist is known: insert the new ones in one
-    // statement and update the others, cheaper than an upsert each.
+    // `written()` ran first for every field, so which rows exist is known: insert the new ones and
+    // update the others, cheaper than an upsert each.
     const states = this.known.get(applicationId) ?? new Map<string, string>();
     const fresh = rows.filter((r) => !states.has(r.field));
     const changed = rows.filter((r) => states.has(r.field));
     const db = this.deps.db;
-    const data = fresh.map((r) => ({ applicationId, ...r }));
-    const create = data.length ? [db.writebackState.createMany({ data })] : [];
+    // One `create` per row, not `createMany`: Prisma caches the query plan of a `create`, but compiles
+    // every `createMany` afresh (its rows are not parameterised), which cost more than the insert.
+    const create = fresh.map((r) =>
+      db.writebackState.create({ data: { applicationId, ...r }, select: { field: true } }),
+    );
     const update = changed.map(({ field, valueHash }) =>
       db.writebackState.update({
         where: { applicationId_field: { applicationId, field } },
