@@ -10,6 +10,7 @@ import {
   AshbyUnavailableError,
   SYNC_RESET_CODES,
 } from './errors.ts';
+import { createHttpPost, type HttpPost, type PostResponse } from './http-post.ts';
 import { type AshbyLogger, silentLogger } from './logger.ts';
 import { RequestGate } from './request-gate.ts';
 
@@ -24,7 +25,7 @@ export interface TransportOptions {
   /** Retries after the first attempt for transient failures. */
   maxRetries?: number;
   backoff?: BackoffOptions;
-  /** Injectable for tests. */
+  /** Injectable for tests; by default calls go over node:http(s) with keep-alive (`http-post.ts`). */
   fetch?: typeof fetch;
   random?: () => number;
   sleep?: (ms: number) => Promise<void>;
@@ -78,7 +79,7 @@ export class AshbyTransport {
   private readonly timeoutMs: number;
   private readonly maxRetries: number;
   private readonly backoff: BackoffOptions;
-  private readonly fetchImpl: typeof fetch;
+  private readonly post: HttpPost;
   private readonly random: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
 
@@ -91,7 +92,7 @@ export class AshbyTransport {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
-    this.fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.post = options.fetch ?? createHttpPost();
     this.random = options.random ?? Math.random;
     this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
   }
@@ -167,10 +168,10 @@ export class AshbyTransport {
     const started = performance.now();
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.timeoutMs);
-    let response: Response;
+    let response: PostResponse;
     let text: string;
     try {
-      response = await this.fetchImpl(`${this.baseUrl}/${endpoint}`, {
+      response = await this.post(`${this.baseUrl}/${endpoint}`, {
         method: 'POST',
         headers: {
           'authorization': this.authHeader,
@@ -292,7 +293,8 @@ export class AshbyTransport {
   }
 }
 
+/** node:http reports the refusal itself; fetch wraps it in a TypeError's `cause`. */
 function isConnectRefused(cause: unknown): boolean {
-  const inner = (cause as { cause?: { code?: string } })?.cause;
-  return inner?.code === 'ECONNREFUSED';
+  const err = cause as { code?: string; cause?: { code?: string } } | undefined;
+  return err?.code === 'ECONNREFUSED' || err?.cause?.code === 'ECONNREFUSED';
 }
