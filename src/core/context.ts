@@ -71,7 +71,10 @@ export async function createContext(config: Config, log: Logger, options: Contex
   const queue = createQueue(config, db, log);
   const ashby = options.ashby ?? (await connectAshby(config, log));
   // Threads start on first use, so a process that never screens (a CLI command) never starts one.
-  const scoringPool = config.scoringThreads > 0 ? createScoringPool({ threads: config.scoringThreads }) : undefined;
+  const scoringPool =
+    config.scoringThreads > 0
+      ? createScoringPool({ threads: config.scoringThreads, logger: log.child({ component: 'scoring-threads' }) })
+      : undefined;
   const ctx: AppContext = {
     config,
     log,

@@ -62,8 +62,11 @@ describe('the scoring pool (extraction and scoring on worker threads)', () => {
 
   it('replaces a thread that outlives its time limit: its task fails, the next one runs on a new thread', async () => {
     // No grace at all: even a quick scoring outlives it, as a thread stuck in a loop would.
-    pool = createScoringPool({ threads: 1, asOf, graceMs: 0 });
+    const warnings: unknown[] = [];
+    const logger = { warn: (obj: object, msg?: string) => warnings.push({ ...obj, msg }) };
+    pool = createScoringPool({ threads: 1, asOf, graceMs: 0, logger });
     await expect(pool.score(JD, RESUME)).rejects.toThrow(/took more than 0 ms; it was restarted/);
+    expect(warnings).toEqual([{ slot: 0, op: 'score', otherTasks: 0, msg: expect.stringMatching(/restarted/) }]);
     // An extraction past its hard limit is an unreadable file (timeout), not an error to retry forever.
     const late = await pool.extractText(twoPageResumePdf(), { limits: { timeoutMs: 0 } });
     expect(late).toMatchObject({ ok: false, reason: 'timeout' });

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { ExtractOptions } from '../extract/extract-text.ts';
+import type { ScoringLogger } from '../llm/llm-scorer.ts';
 import { DEFAULT_EXTRACT_LIMITS, type ExtractResult } from '../extract/types.ts';
 import type { ScoreResult } from '../types.ts';
 import { defaultScorerVersion } from '../version.ts';
@@ -13,6 +14,8 @@ export interface ScoringPoolOptions {
   /** How long past its own time limit an extraction may run, and how long a scoring may take, before
    * its thread is taken to be stuck, stopped and replaced. Default 15 s. */
   readonly graceMs?: number;
+  /** Told when a thread fails or is replaced (never given resume text). */
+  readonly logger?: Pick<ScoringLogger, 'warn'>;
 }
 
 /**
@@ -97,6 +100,7 @@ export function createScoringPool(options: ScoringPoolOptions): ScoringPool {
       else p.reject(new ScoringThreadError(`${p.op} failed in a scoring thread: ${reply.message}`));
     });
     const gone = (why: string) => {
+      if (!closed && threads[slot] === thread) options.logger?.warn({ slot, tasks: thread.pending.size }, why);
       retire(thread);
       fail(thread, new ScoringThreadError(why));
     };
@@ -126,7 +130,9 @@ export function createScoringPool(options: ScoringPoolOptions): ScoringPool {
         // Extraction stops itself at its own limit, so a task this late has a thread stuck in a loop:
         // only stopping the thread frees it. Its other tasks fail with it and are retried by their jobs.
         thread.pending.delete(id);
-        reject(new ScoringThreadError(`a scoring thread took more than ${hardTimeoutMs} ms; it was restarted`));
+        const why = `a scoring thread took more than ${hardTimeoutMs} ms; it was restarted`;
+        options.logger?.warn({ slot: thread.slot, op: task.op, otherTasks: thread.pending.size }, why);
+        reject(new ScoringThreadError(why));
         retire(thread);
         void thread.worker.terminate();
       }, hardTimeoutMs);
