@@ -69,7 +69,7 @@ function applicationSource(
       if (f.status !== undefined && statusForStage(org.applicationStage(i)) !== f.status) return undefined;
       return applicationJson(org, i);
     },
-    changed: (a, u) => org.changedApplications(a, u),
+    changed: (a, u, max) => org.changedApplications(a, u, max),
     seqOf: (i) => org.applicationSeq(i),
   };
 }
@@ -85,7 +85,7 @@ function candidateSource(ctx: SandboxContext, createdAfter?: number): ListSource
       if (createdAfter !== undefined && c.createdAt <= createdAfter) return undefined;
       return candidateJson(org, i);
     },
-    changed: (a, u) => org.changedCandidates(a, u),
+    changed: (a, u, max) => org.changedCandidates(a, u, max),
     seqOf: (i) => org.candidateSeq(i),
   };
 }

@@ -7,8 +7,8 @@ export interface ListSource {
   count(): number;
   /** The item's JSON, or undefined when it is filtered out or deleted. */
   item(index: number): object | undefined;
-  /** Indices changed in (after, upto], oldest change first. */
-  changed(after: number, upto: number): number[];
+  /** Indices changed in (after, upto], oldest change first; at most `max` of them. */
+  changed(after: number, upto: number, max?: number): number[];
   seqOf(index: number): number;
 }
 
@@ -92,11 +92,11 @@ export function listPage(
       throw new SandboxApiError('sync_token_invalid', 'The sync token is not valid for this endpoint');
     if (t.e !== s.epoch || s.now - t.t > s.syncTokenTtlMs)
       throw new SandboxApiError('sync_token_expired', 'The sync token has expired; run a full sync');
-    const pending = source.changed(t.s, s.currentSeq).length;
+    const pending = source.changed(t.s, s.currentSeq, s.maxIncrementalRecords + 1).length;
     if (pending > s.maxIncrementalRecords) {
       throw new SandboxApiError(
         'incremental_sync_too_large',
-        `${pending} records changed since this token; discard it and run a full sync`,
+        `More than ${s.maxIncrementalRecords} records changed since this token; discard it and run a full sync`,
       );
     }
     state = { r: source.resource, m: 'inc', p: t.s, u: s.currentSeq, t: s.now, e: s.epoch };
@@ -116,7 +116,7 @@ export function listPage(
     more = i < count;
     state = { ...state, p: i, t: s.now };
   } else {
-    const changed = source.changed(state.p, state.u);
+    const changed = source.changed(state.p, state.u, limit + 1);
     const slice = changed.slice(0, limit);
     for (const i of slice) {
       const item = source.item(i);
@@ -148,11 +148,12 @@ export function arraySource<T extends { seq: number }>(
       const it = items[i];
       return it ? toJson(it) : undefined;
     },
-    changed: (after, upto) =>
+    changed: (after, upto, max = Infinity) =>
       items
         .map((it, i) => [it.seq, i] as const)
         .filter(([seq]) => seq > after && seq <= upto)
         .sort((a, b) => a[0] - b[0])
+        .slice(0, max)
         .map(([, i]) => i),
     seqOf: (i) => items[i]?.seq ?? 0,
   };

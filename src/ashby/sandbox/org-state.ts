@@ -1,4 +1,5 @@
 import { JOB_TEMPLATES, type JobTemplate } from './catalog-jobs.ts';
+import { ChangeLog } from './change-log.ts';
 import { FIRST_NAMES, HIRING_USERS, LAST_NAMES } from './catalog-people.ts';
 import { entityId, parseEntityId, rngFor } from './prng.ts';
 import type { SeedShape } from './seed-spec.ts';
@@ -190,6 +191,8 @@ export class OrgState {
   readonly files = new Map<string, StoredFile>();
   private readonly candidateOverlays = new Map<number, CandidateOverlay>();
   private readonly applicationOverlays = new Map<number, ApplicationOverlay>();
+  private readonly applicationChanges = new ChangeLog();
+  private readonly candidateChanges = new ChangeLog();
   private readonly extraCandidates: CandidateBase[] = [];
   private readonly extraApplications: ApplicationBase[] = [];
   private counters = { note: 0, tag: 0, field: 0, file: 0 };
@@ -358,6 +361,7 @@ export class OrgState {
     }
     o.updatedAt = now;
     o.seq = this.nextSeq();
+    this.candidateChanges.record(i, o.seq);
     return o;
   }
 
@@ -392,11 +396,8 @@ export class OrgState {
   }
 
   /** Candidates changed in (after, upto], oldest change first. */
-  changedCandidates(after: number, upto: number): number[] {
-    return [...this.candidateOverlays.entries()]
-      .filter(([, o]) => o.seq > after && o.seq <= upto)
-      .sort((a, b) => a[1].seq - b[1].seq)
-      .map(([i]) => i);
+  changedCandidates(after: number, upto: number, max?: number): number[] {
+    return this.candidateChanges.changed(after, upto, (i) => this.candidateOverlays.get(i)?.seq ?? 0, max);
   }
 
   // ---- applications --------------------------------------------------------------------------
@@ -468,12 +469,14 @@ export class OrgState {
     }
     o.updatedAt = now;
     o.seq = this.nextSeq();
+    this.applicationChanges.record(i, o.seq);
     return o;
   }
 
   createApplication(base: ApplicationBase, stageId: string, now: number): number {
     this.extraApplications.push(base);
     const index = this.applicationCount - 1;
+    const seq = this.nextSeq();
     this.applicationOverlays.set(index, {
       stageId,
       archiveReasonId: undefined,
@@ -481,17 +484,15 @@ export class OrgState {
       customFields: new Map(),
       history: [{ stageId, enteredAt: now }],
       updatedAt: now,
-      seq: this.nextSeq(),
+      seq,
     });
+    this.applicationChanges.record(index, seq);
     this.touchCandidate(base.candidateIndex, now).extraApplications.push(index);
     return index;
   }
 
-  changedApplications(after: number, upto: number): number[] {
-    return [...this.applicationOverlays.entries()]
-      .filter(([, o]) => o.seq > after && o.seq <= upto)
-      .sort((a, b) => a[1].seq - b[1].seq)
-      .map(([i]) => i);
+  changedApplications(after: number, upto: number, max?: number): number[] {
+    return this.applicationChanges.changed(after, upto, (i) => this.applicationSeq(i), max);
   }
 
   // ---- metadata writes -----------------------------------------------------------------------
