@@ -49,11 +49,33 @@ export async function downloadFromUrl(
       `file.download: file of ${declared} bytes exceeds ${options.maxBytes}`,
     );
   }
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes.byteLength > options.maxBytes) {
-    throw new AshbyFileTransferError('file.download', `file.download: file exceeds ${options.maxBytes} bytes`);
-  }
+  const bytes = await readCapped(response, options.maxBytes);
   return { bytes, contentType: response.headers.get('content-type') ?? undefined };
+}
+
+/** Reads a body, stopping as soon as it passes `maxBytes`: a file that declares no length is refused
+ * without ever being held whole in memory. */
+async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = response.body?.getReader();
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      throw new AshbyFileTransferError('file.download', `file.download: file exceeds ${maxBytes} bytes`);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return bytes;
 }
 
 /**
