@@ -56,8 +56,8 @@ export interface ContextOptions {
 /** The default scorer (on the scoring threads when there are any), or the LLM scorer in front of it
  * when LLM_PROVIDER is set. */
 export function createPipelineScorer(config: Config, log: Logger, pool?: ScoringPool): PipelineScorer {
+  if (!config.llm) return pool ?? createScorer();
   const fallback = createScorer();
-  if (!config.llm) return pool ?? fallback;
   const { provider, baseUrl, ...rest } = config.llm;
   return createLlmScorer(
     { provider, baseUrl: (baseUrl ?? DEFAULT_BASE_URLS[provider]).replace(/\/+$/, ''), ...rest },

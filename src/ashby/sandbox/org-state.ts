@@ -397,7 +397,7 @@ export class OrgState {
 
   /** Candidates changed in (after, upto], oldest change first. */
   changedCandidates(after: number, upto: number, max?: number): number[] {
-    return this.candidateChanges.changed(after, upto, (i) => this.candidateOverlays.get(i)?.seq ?? 0, max);
+    return this.candidateChanges.changed(after, upto, (i) => this.candidateSeq(i), max);
   }
 
   // ---- applications --------------------------------------------------------------------------
