@@ -3,6 +3,7 @@
 // mode, JSON path syntax, raw SQL dialects) so the same code runs on both.
 import type { PrismaClient } from '../generated/sqlite/client.ts';
 import { ensureSqliteDir, providerOf } from './paths.ts';
+import { registerProvider } from './raw-sql.ts';
 import { cacheStatements, type SqliteDatabase } from './statement-cache.ts';
 
 export type Db = PrismaClient;
@@ -14,7 +15,9 @@ export async function createDb(url: string): Promise<Db> {
       import('../generated/postgres/client.ts'),
       import('@prisma/adapter-pg'),
     ]);
-    return new PgClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+    const db = new PgClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+    registerProvider(db, 'postgresql');
+    return db;
   }
   ensureSqliteDir(url);
   const [{ PrismaClient: SqliteClient }, { PrismaBetterSqlite3 }] = await Promise.all([
@@ -29,6 +32,7 @@ export async function createDb(url: string): Promise<Db> {
     }
   }
   const db = new SqliteClient({ adapter: new CachingAdapterFactory({ url }) });
+  registerProvider(db, 'sqlite');
   // WAL lets readers work while a writer commits, and with synchronous=NORMAL a commit costs no
   // fsync (a power cut may lose the last commits, never corrupt the file). The busy timeout makes a
   // second process, such as a worker restarted beside a dying one, wait for the lock.
