@@ -89,6 +89,7 @@ export async function jobFieldLink(
       expiresAt: { gt: new Date(now.getTime() + ttlMs / 4) },
     },
     orderBy: { createdAt: 'desc' },
+    select: { id: true, expiresAt: true },
   });
   const derive = (id: string) => createHmac('sha256', secret).update(`ashby-field-link:${id}`).digest('base64url');
   if (fresh) return { token: derive(fresh.id), expiresAt: fresh.expiresAt };

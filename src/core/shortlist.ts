@@ -49,8 +49,11 @@ export async function mayChangeShortlist(
 }
 
 export async function currentShortlist(db: Db, jobId: string): Promise<ShortlistEntryView[]> {
-  const rows = await db.shortlistEntry.findMany({ where: { jobId }, orderBy: { rank: 'asc' } });
-  return rows.map((r) => ({ applicationId: r.applicationId, rank: r.rank, score: r.score }));
+  return db.shortlistEntry.findMany({
+    where: { jobId },
+    orderBy: { rank: 'asc' },
+    select: { applicationId: true, rank: true, score: true },
+  });
 }
 
 /** Recomputes and persists the shortlist; `changed` says whether anyone moved, joined, left or was rescored. */

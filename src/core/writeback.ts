@@ -1,11 +1,28 @@
 import { createHash } from 'node:crypto';
 import { AshbyPermissionError, type AshbyClient } from '../ashby/index.ts';
 import type { Db } from '../db/client.ts';
+import { rawSql } from '../db/raw-sql.ts';
 import type { AshbyTargets, SkimaField } from './ashby-fields.ts';
 import { renderEvidencePdf } from './evidence-pdf.ts';
 import type { Logger } from './logger.ts';
 
 const sha = (v: string) => createHash('sha256').update(v).digest('hex');
+
+// Raw SQL: every screening reads these and records three or four (see db/raw-sql.ts).
+const STATES = `SELECT "field", "valueHash" FROM "WritebackState" WHERE "applicationId" = ?`;
+const recordStatements = new Map<number, string>();
+/** An upsert of `rows` rows: a retry beside a dying worker may have recorded some of them already. */
+function recordStatement(rows: number): string {
+  let sql = recordStatements.get(rows);
+  if (!sql) {
+    sql = `INSERT INTO "WritebackState" ("applicationId", "field", "valueHash", "writtenAt")
+      VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?)').join(', ')}
+      ON CONFLICT ("applicationId", "field") DO UPDATE SET "valueHash" = excluded."valueHash",
+      "writtenAt" = excluded."writtenAt"`;
+    recordStatements.set(rows, sql);
+  }
+  return sql;
+}
 
 export interface WritebackDeps {
   db: Db;
@@ -32,7 +49,7 @@ export class Writeback {
   private async written(applicationId: string, field: string): Promise<string | undefined> {
     let states = this.known.get(applicationId);
     if (!states) {
-      const rows = await this.deps.db.writebackState.findMany({ where: { applicationId } });
+      const rows = await rawSql(this.deps.db).rows<{ field: string; valueHash: string }>(STATES, applicationId);
       states = new Map(rows.map((r) => [r.field, r.valueHash]));
       this.known.set(applicationId, states);
     }
@@ -43,38 +60,14 @@ export class Writeback {
     await this.recordMany(applicationId, [{ field, valueHash }]);
   }
 
-  /** Records several writes in one transaction (one commit instead of one per field). */
+  /** Records several writes in one statement: one commit, and atomic without a transaction around it. */
   private async recordMany(applicationId: string, rows: { field: string; valueHash: string }[]): Promise<void> {
-    // `written()` ran first for every field, so which rows exist is known: insert the new ones and
-    // update the others, cheaper than an upsert each.
+    const writtenAt = new Date();
+    await rawSql(this.deps.db).run(
+      recordStatement(rows.length),
+      ...rows.flatMap((r) => [applicationId, r.field, r.valueHash, writtenAt]),
+    );
     const states = this.known.get(applicationId) ?? new Map<string, string>();
-    const fresh = rows.filter((r) => !states.has(r.field));
-    const changed = rows.filter((r) => states.has(r.field));
-    const db = this.deps.db;
-    // One `create` per row, not `createMany`: Prisma caches the query plan of a `create`, but compiles
-    // every `createMany` afresh (its rows are not parameterised), which cost more than the insert.
-    const create = fresh.map((r) =>
-      db.writebackState.create({ data: { applicationId, ...r }, select: { field: true } }),
-    );
-    const update = changed.map(({ field, valueHash }) =>
-      db.writebackState.update({
-        where: { applicationId_field: { applicationId, field } },
-        data: { valueHash, writtenAt: new Date() },
-      }),
-    );
-    const writes = [...create, ...update];
-    // One statement is atomic by itself: a transaction around it only adds a BEGIN and a COMMIT.
-    await (writes.length === 1 ? writes[0]! : db.$transaction(writes)).catch(async (err: { code?: string }) => {
-      // Another run recorded one of them meanwhile (a retry beside a dying worker): upsert each instead.
-      if (err.code !== 'P2002') throw err;
-      for (const { field, valueHash } of rows) {
-        await db.writebackState.upsert({
-          where: { applicationId_field: { applicationId, field } },
-          create: { applicationId, field, valueHash },
-          update: { valueHash, writtenAt: new Date() },
-        });
-      }
-    });
     for (const r of rows) states.set(r.field, r.valueHash);
     this.known.set(applicationId, states);
   }

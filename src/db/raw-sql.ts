@@ -8,6 +8,18 @@ export function registerProvider(db: Db, provider: DbProvider): void {
   providers.set(db, provider);
 }
 
+const instances = new WeakMap<Db, RawSql>();
+
+/** The client's raw SQL, one per client (it keeps each statement's PostgreSQL text). */
+export function rawSql(db: Db): RawSql {
+  let sql = instances.get(db);
+  if (!sql) {
+    sql = new RawSql(db);
+    instances.set(db, sql);
+  }
+  return sql;
+}
+
 export function dbProvider(db: Db): DbProvider {
   const provider = providers.get(db);
   if (!provider) throw new Error('this database client was not made by createDb, so its SQL dialect is unknown');

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AshbyJob } from '../../ashby/index.ts';
 import { htmlToText } from '../../scoring/index.ts';
+import { rawSql } from '../../db/raw-sql.ts';
 import type { AppContext } from '../context.ts';
 
 export interface CachedJob {
@@ -11,6 +12,8 @@ export interface CachedJob {
   descriptionHash: string | null;
 }
 
+const CACHED_JOB = `SELECT "id", "title", "status", "descriptionText", "descriptionHash" FROM "Job" WHERE "id" = ?`;
+
 /**
  * The job and the description its applications are scored against, from the database when known;
  * otherwise (or with `refresh`, as job webhooks ask) from Ashby: the job, then its first listed posting's
@@ -18,7 +21,8 @@ export interface CachedJob {
  */
 export async function ensureJob(ctx: AppContext, jobId: string, refresh = false): Promise<CachedJob> {
   if (!refresh) {
-    const known = await ctx.db.job.findUnique({ where: { id: jobId } });
+    // Raw SQL, and only these columns: every screening reads its job (see db/raw-sql.ts).
+    const [known] = await rawSql(ctx.db).rows<CachedJob>(CACHED_JOB, jobId);
     if (known?.descriptionText) return known;
   }
   const job = await ctx.ashby.client.job.info(jobId);

@@ -1,4 +1,3 @@
-import type { AshbyApplicationDetail } from '../../ashby/index.ts';
 import type { AshbyTargetsCache } from '../ashby-fields.ts';
 import { audit } from '../audit.ts';
 import type { AppContext } from '../context.ts';
@@ -8,6 +7,7 @@ import { announceShortlistChange, mayChangeShortlist, refreshShortlist } from '.
 import { Writeback } from '../writeback.ts';
 import { ensureJob } from './job-cache.ts';
 import { resumeText } from './resume.ts';
+import { findScore, insertScore, setScreening, storeApplication } from './screening-store.ts';
 
 export const PROCESS_APPLICATION_QUEUE = 'application.process';
 
@@ -28,31 +28,6 @@ export function enqueueApplication(queue: JobQueue, applicationId: string, urgen
 
 export type ProcessOutcome = 'scored' | 'unchanged' | 'unreadable' | 'no_resume' | 'no_job_description';
 
-async function storeApplication(ctx: AppContext, app: AshbyApplicationDetail, resumeHandle: string | null) {
-  const candidate = {
-    name: app.candidate.name,
-    primaryEmail: app.candidate.primaryEmailAddress?.value ?? null,
-    resumeFileHandle: resumeHandle,
-  };
-  await ctx.db.candidate.upsert({
-    where: { id: app.candidate.id },
-    create: { id: app.candidate.id, ...candidate },
-    update: candidate,
-  });
-  const data = {
-    candidateId: app.candidate.id,
-    jobId: app.job.id,
-    status: app.status,
-    stageId: app.currentInterviewStage?.id ?? null,
-    stageTitle: app.currentInterviewStage?.title ?? null,
-    archiveReason: app.archiveReason?.text ?? null,
-    sourceTitle: app.source?.title ?? null,
-    creditedToUserId: app.creditedToUser?.id ?? null,
-    ashbyUpdatedAt: new Date(app.updatedAt),
-  };
-  await ctx.db.application.upsert({ where: { id: app.id }, create: { id: app.id, ...data }, update: data });
-}
-
 function reasonsText(reasons: { text: string }[], missing: string[]): string {
   const lines = reasons.map((r) => `• ${r.text}`);
   if (missing.length) lines.push(`Missing: ${missing.join('; ')}`);
@@ -72,17 +47,14 @@ export async function processApplication(
   const detail = await client.application.info(applicationId);
   const job = await ensureJob(ctx, detail.job.id);
   const handle = detail.resumeFileHandle ?? (await client.candidate.info(detail.candidate.id)).resumeFileHandle;
-  await storeApplication(ctx, detail, handle?.handle ?? null);
+  await storeApplication(ctx.db, detail, handle?.handle ?? null);
   const app = { applicationId, candidateId: detail.candidate.id };
   const writeback = new Writeback({ db: ctx.db, client, log: ctx.log });
   const targets = await targetsCache.get();
 
   /** Not scorable: no score to rank by any more, and off the shortlist if it was on it. */
   const setUnscored = async (screeningState: ProcessOutcome, screeningDetail: string) => {
-    const stored = await ctx.db.application.update({
-      where: { id: applicationId },
-      data: { screeningState, screeningDetail, currentScore: null },
-    });
+    const stored = await setScreening(ctx.db, applicationId, screeningState, screeningDetail, null);
     if (await mayChangeShortlist(ctx.db, stored, ctx.config.shortlistSize)) {
       if ((await refreshShortlist(ctx.db, stored.jobId, ctx.config.shortlistSize)).changed) {
         await announceShortlistChange(ctx.queue, stored.jobId);
@@ -121,38 +93,41 @@ export async function processApplication(
     jdHash: job.descriptionHash,
     scorerVersion: ctx.scorer.version,
   };
-  const where = { applicationId_resumeHash_jdHash_scorerVersion: key };
   // A file extracted just now has no score yet: no need to look for one.
-  let score = resume.fresh ? null : await ctx.db.score.findUnique({ where });
+  let score = resume.fresh ? null : await findScore(ctx.db, key);
   const outcome: ProcessOutcome = score ? 'unchanged' : 'scored';
   if (!score) {
     const result = await ctx.scorer.score(job.descriptionText, resume.text);
-    const data = {
+    const fresh = {
       score: result.score,
       reasons: result.reasons.map((r) => ({ text: r.text, quote: r.quote, start: r.start, end: r.end })),
       missing: result.missing,
-      features: result.features,
+      scorerVersion: key.scorerVersion,
+      createdAt: new Date(),
     };
-    const created = await ctx.db.score.create({ data: { ...key, ...data } }).catch(async (err: { code?: string }) => {
-      if (err.code !== 'P2002') throw err;
-      return null; // scored meanwhile by another run of this application: keep that one
-    });
-    score = created ?? (await ctx.db.score.findUniqueOrThrow({ where }));
-    if (created) await audit(ctx.db, {
-      actor: 'system',
-      action: 'application.scored',
-      subjectType: 'application',
-      subjectId: applicationId,
-      detail: { score: result.score, scorer: ctx.scorer.version, resumeHash: resume.hash, jdHash: job.descriptionHash },
-    });
+    if (await insertScore(ctx.db, key, { ...fresh, features: result.features })) {
+      score = fresh;
+      await audit(ctx.db, {
+        actor: 'system',
+        action: 'application.scored',
+        subjectType: 'application',
+        subjectId: applicationId,
+        detail: {
+          score: result.score,
+          scorer: ctx.scorer.version,
+          resumeHash: resume.hash,
+          jdHash: job.descriptionHash,
+        },
+      });
+    } else {
+      // Scored meanwhile by another run of this application: keep that one.
+      score = await findScore(ctx.db, key);
+      if (!score) throw new Error(`the score of application ${applicationId} vanished while it was being stored`);
+    }
   }
-  const stored = await ctx.db.application.update({
-    where: { id: applicationId },
-    data: { screeningState: 'scored', screeningDetail: null, currentScore: score.score },
-  });
+  const stored = await setScreening(ctx.db, applicationId, 'scored', null, score.score);
 
-  const reasons = score.reasons as { text: string; quote: string }[];
-  const missing = score.missing as string[];
+  const { reasons, missing } = score;
   const link = await jobFieldLink(ctx.db, ctx.secret, job.id, ctx.config.linkTtlMs);
   const fields = await writeback.setFields(app, targets, {
     score: score.score,

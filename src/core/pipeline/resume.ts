@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AshbyFileHandle } from '../../ashby/index.ts';
 import type { AppContext } from '../context.ts';
+import { findResume, insertResume } from './screening-store.ts';
 
 export type ResumeText =
   /** `fresh`: extracted just now, so nothing can have been scored against this file yet. */
@@ -12,39 +13,28 @@ export type ResumeText =
  * extraction (Skima's own writes re-trigger the pipeline, and must cost no download or parse).
  */
 export async function resumeText(ctx: AppContext, candidateId: string, handle: AshbyFileHandle): Promise<ResumeText> {
-  let row = await ctx.db.resumeFile.findFirst({ where: { candidateId, fileHandle: handle.handle } });
+  let row = await findResume(ctx.db, candidateId, { fileHandle: handle.handle });
   let fresh = false;
   if (!row) {
     const { bytes, contentType } = await ctx.ashby.client.file.download(handle.handle);
     const contentHash = createHash('sha256').update(bytes).digest('hex');
-    row = await ctx.db.resumeFile.findUnique({ where: { candidateId_contentHash: { candidateId, contentHash } } });
+    row = await findResume(ctx.db, candidateId, { contentHash });
     if (!row) {
       const result = await ctx.extractText(bytes, {
         filename: handle.name,
         ...(contentType ? { mimeType: contentType } : {}),
       });
-      const data = result.ok
-        ? { extractedText: result.text, unreadableReason: null }
-        : { extractedText: null, unreadableReason: `${result.reason}: ${result.message}` };
       if (result.ok && result.hiddenTextRemoved) {
         ctx.log.info({ candidateId, kinds: result.hiddenTextKinds }, 'hidden text removed from a resume');
       }
-      // Another application of the same candidate may store the same file at the same moment.
-      fresh = true;
-      row = await ctx.db.resumeFile.create({
-        data: {
-          candidateId,
-          contentHash,
-          fileHandle: handle.handle,
-          mimeType: result.ok ? result.format : null,
-          ...data,
-        },
-      }).catch(async (err: { code?: string }) => {
-        if (err.code !== 'P2002') throw err;
-        fresh = false;
-        const where = { candidateId_contentHash: { candidateId, contentHash } };
-        return ctx.db.resumeFile.findUniqueOrThrow({ where });
-      });
+      const extraction = result.ok
+        ? { contentHash, extractedText: result.text, unreadableReason: null }
+        : { contentHash, extractedText: null, unreadableReason: `${result.reason}: ${result.message}` };
+      const stored = { candidateId, fileHandle: handle.handle, mimeType: result.ok ? result.format : null };
+      // Another application of the same candidate may store the same file at the same moment: its row stands.
+      fresh = await insertResume(ctx.db, { ...stored, ...extraction });
+      row = fresh ? extraction : await findResume(ctx.db, candidateId, { contentHash });
+      if (!row) throw new Error('a stored resume vanished while it was being read');
     }
   }
   if (row.extractedText !== null) {

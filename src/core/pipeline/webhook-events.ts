@@ -1,10 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import type { AshbyApplication, AshbyWebhookEvent } from '../../ashby/index.ts';
+import { rawSql } from '../../db/raw-sql.ts';
 import { audit } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { announceShortlistChange, refreshShortlist } from '../shortlist.ts';
 import { storeJob } from './job-cache.ts';
 import { enqueueApplication } from './process-application.ts';
-import { SCREENING_INPUT_COLUMNS, screeningInputsUnchanged } from './screening-inputs.ts';
+import { screeningInputsUnchanged } from './screening-inputs.ts';
+import { screeningInputs } from './screening-store.ts';
 
 export const WEBHOOK_QUEUE = 'ashby.webhook';
 
@@ -24,6 +27,15 @@ async function refreshJob(ctx: AppContext, jobId: string): Promise<void> {
   }
 }
 
+const RECORD_DELIVERY = `INSERT INTO "WebhookEvent" ("id", "webhookActionId", "action", "receivedAt")
+  VALUES (?, ?, ?, ?) ON CONFLICT ("webhookActionId", "action") DO NOTHING`;
+
+/** Notes that a delivery arrived (status and `/skima setup` show when webhooks last came); a duplicate
+ * delivery is already noted. Raw SQL: Skima's own writes make this one of the commonest statements. */
+export async function recordDelivery(ctx: AppContext, webhookActionId: string, action: string): Promise<void> {
+  await rawSql(ctx.db).run(RECORD_DELIVERY, randomUUID(), webhookActionId, action, new Date());
+}
+
 /** Would this event change nothing? Answering Skima's own writes without a queue round trip. */
 export async function isNoOpEvent(ctx: AppContext, event: AshbyWebhookEvent): Promise<boolean> {
   if (event.action === 'ping') return true;
@@ -31,8 +43,7 @@ export async function isNoOpEvent(ctx: AppContext, event: AshbyWebhookEvent): Pr
 }
 
 async function unchangedForScreening(ctx: AppContext, app: AshbyApplication): Promise<boolean> {
-  const stored = await ctx.db.application.findUnique({ where: { id: app.id }, select: SCREENING_INPUT_COLUMNS });
-  return screeningInputsUnchanged(stored, app);
+  return screeningInputsUnchanged(await screeningInputs(ctx.db, app.id), app);
 }
 
 /** What each webhook means for Skima. Runs as a queue job, so a failure is retried, never lost. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import type { Db } from '../../db/client.ts';
-import { RawSql } from '../../db/raw-sql.ts';
+import { type RawSql, rawSql } from '../../db/raw-sql.ts';
 import type { Logger } from '../logger.ts';
 import {
   backoffDelayMs,
@@ -111,7 +111,7 @@ export class PrismaQueue implements JobQueue {
     settings: Partial<QueueSettings> = {},
   ) {
     this.settings = { ...DEFAULT_QUEUE_SETTINGS, ...settings };
-    this.sql = new RawSql(db);
+    this.sql = rawSql(db);
     // PostgreSQL: skip rows another worker is claiming instead of waiting for its transaction.
     const lock = this.sql.provider === 'postgresql' ? ' FOR UPDATE SKIP LOCKED' : '';
     this.claimStale = claimStatement(STALE, `"state" = 'running' AND "lockedUntil" < ?`, lock);

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { verifyAshbyWebhook } from '../../ashby/index.ts';
 import type { AppContext } from '../../core/context.ts';
-import { isNoOpEvent, WEBHOOK_QUEUE } from '../../core/pipeline/webhook-events.ts';
+import { isNoOpEvent, recordDelivery, WEBHOOK_QUEUE } from '../../core/pipeline/webhook-events.ts';
 
 /** Ashby's webhook bodies are small; anything larger is not from Ashby. */
 export const WEBHOOK_BODY_LIMIT = 256 * 1024;
@@ -40,9 +40,7 @@ export const ashbyWebhookRoute: FastifyPluginAsync<{ ctx: AppContext }> = async 
         ? { created: true }
         : await ctx.queue.enqueue(WEBHOOK_QUEUE, result.event, { idempotencyKey: `${webhookActionId}:${action}` });
       // Recorded after the enqueue, and on duplicates too, so a failure here heals on Ashby's retry.
-      await ctx.db.webhookEvent.create({ data: { webhookActionId, action } }).catch((err: { code?: string }) => {
-        if (err.code !== 'P2002') throw err; // a duplicate delivery: already recorded
-      });
+      await recordDelivery(ctx, webhookActionId, action);
       return reply.code(200).send({ ok: true, duplicate: !job.created });
     } catch (err) {
       req.log.error({ err, action }, 'could not store an Ashby webhook; Ashby will retry');
