@@ -74,7 +74,8 @@ const WAITING = `SELECT "id" FROM "QueueJob" WHERE "queue" = ? AND "state" = 'qu
   AND ${NO_SINGLETON_RUNNING} ORDER BY "priority" DESC, "runAt" ASC LIMIT ?`;
 
 /** Takes the chosen jobs in the same statement that chose them; the state is checked again, so of two
- * workers choosing the same job only one changes it. */
+ * workers choosing the same job only one changes it. The check reads `("state" || '')` so that SQLite
+ * finds the rows by id: given the bare column it walked the state index through every waiting job. */
 const claimStatement = (chosen: string, state: string, lockClause: string) =>
   `UPDATE "QueueJob" SET "state" = 'running', "lockedBy" = ?, "lockedUntil" = ?, "attempts" = "attempts" + 1,
   "startedAt" = ?, "singletonSlot" = NULL, "updatedAt" = ?
@@ -114,8 +115,8 @@ export class PrismaQueue implements JobQueue {
     this.sql = rawSql(db);
     // PostgreSQL: skip rows another worker is claiming instead of waiting for its transaction.
     const lock = this.sql.provider === 'postgresql' ? ' FOR UPDATE SKIP LOCKED' : '';
-    this.claimStale = claimStatement(STALE, `"state" = 'running' AND "lockedUntil" < ?`, lock);
-    this.claimWaiting = claimStatement(WAITING, `"state" = 'queued'`, lock);
+    this.claimStale = claimStatement(STALE, `("state" || '') = 'running' AND "lockedUntil" < ?`, lock);
+    this.claimWaiting = claimStatement(WAITING, `("state" || '') = 'queued'`, lock);
     // Every running job listens for the stop; many run at once, which is no leak.
     setMaxListeners(0, this.controller.signal);
   }
