@@ -3,8 +3,8 @@
 // mode, JSON path syntax, raw SQL dialects) so the same code runs on both.
 import type { PrismaClient } from '../generated/sqlite/client.ts';
 import { ensureSqliteDir, providerOf } from './paths.ts';
-import { registerProvider } from './raw-sql.ts';
-import { cacheStatements, type SqliteDatabase } from './statement-cache.ts';
+import { registerDb, type SqliteConnection } from './raw-sql.ts';
+import { cacheStatements } from './statement-cache.ts';
 
 export type Db = PrismaClient;
 
@@ -16,7 +16,7 @@ export async function createDb(url: string): Promise<Db> {
       import('@prisma/adapter-pg'),
     ]);
     const db = new PgClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
-    registerProvider(db, 'postgresql');
+    registerDb(db, 'postgresql');
     return db;
   }
   ensureSqliteDir(url);
@@ -24,15 +24,18 @@ export async function createDb(url: string): Promise<Db> {
     import('../generated/sqlite/client.ts'),
     import('@prisma/adapter-better-sqlite3'),
   ]);
+  let connection: SqliteConnection | undefined;
   class CachingAdapterFactory extends PrismaBetterSqlite3 {
     override async connect() {
       const adapter = await super.connect();
-      cacheStatements((adapter as unknown as { client: SqliteDatabase }).client);
+      connection = (adapter as unknown as { client: SqliteConnection }).client;
+      cacheStatements(connection);
       return adapter;
     }
   }
   const db = new SqliteClient({ adapter: new CachingAdapterFactory({ url }) });
-  registerProvider(db, 'sqlite');
+  // Raw SQL on the hot paths goes straight to the connection the adapter opened (see raw-sql.ts).
+  registerDb(db, 'sqlite', () => connection);
   // WAL lets readers work while a writer commits, and with synchronous=NORMAL a commit costs no
   // fsync (a power cut may lose the last commits, never corrupt the file). The busy timeout makes a
   // second process, such as a worker restarted beside a dying one, wait for the lock.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.ts';
-import { RawSql } from '../../src/db/raw-sql.ts';
+import { rawSql } from '../../src/db/raw-sql.ts';
 import { DB_KINDS, migratedDb } from '../helpers/databases.ts';
 
 describe.each(DB_KINDS)('raw SQL on %s', (kind) => {
@@ -14,7 +14,7 @@ describe.each(DB_KINDS)('raw SQL on %s', (kind) => {
   });
 
   it('writes rows that Prisma reads back unchanged, and reads Dates and JSON as Prisma does', async () => {
-    const sql = new RawSql(db);
+    const sql = rawSql(db);
     expect(sql.provider).toBe(kind);
     const runAt = new Date('2026-11-30T10:20:30.456Z');
     const inserted = await sql.run(
@@ -46,19 +46,38 @@ describe.each(DB_KINDS)('raw SQL on %s', (kind) => {
   });
 
   it('counts the rows a statement changed, and returns them with RETURNING', async () => {
-    const sql = new RawSql(db);
+    const sql = rawSql(db);
     const changed = await sql.rows<{ id: string; attempts: number }>(
       `UPDATE "QueueJob" SET "attempts" = "attempts" + ? WHERE "queue" = ? RETURNING "id", "attempts"`,
       2, 'raw',
     );
-    expect(changed.sort((a, b) => a.id.localeCompare(b.id))).toEqual([
+    expect(changed.sort((a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id))).toEqual([
       { id: 'orm-1', attempts: 2 },
       { id: 'raw-1', attempts: 2 },
     ]);
     expect(await sql.run(`DELETE FROM "QueueJob" WHERE "queue" = ? AND "id" = ?`, 'raw', 'nothing')).toBe(0);
   });
 
+  it('reads booleans and writes several statements as one transaction, all or none', async () => {
+    const sql = rawSql(db);
+    await db.job.create({ data: { id: 'raw-job', title: 'Engineer', status: 'Open' } });
+    const now = new Date();
+    const posting = (id: string, listed: boolean): [string, unknown[]] => [
+      `INSERT INTO "JobPosting" ("id", "jobId", "title", "descriptionHtml", "isListed", "updatedAt")
+        VALUES (?, ?, ?, ?, ?, ?)`,
+      [id, 'raw-job', 'Engineer', '<p>Go</p>', listed, now],
+    ];
+    expect(await sql.batch([posting('p-1', true), posting('p-2', false)])).toEqual([1, 1]);
+    expect(await sql.rows(`SELECT "id", "isListed" FROM "JobPosting" WHERE "jobId" = ? ORDER BY "id"`, 'raw-job'))
+      .toEqual([{ id: 'p-1', isListed: true }, { id: 'p-2', isListed: false }]);
+    expect((await db.jobPosting.findUniqueOrThrow({ where: { id: 'p-1' } })).isListed).toBe(true);
+
+    // The second statement breaks the primary key: the first one is rolled back with it.
+    await expect(sql.batch([posting('p-3', true), posting('p-1', true)])).rejects.toThrow();
+    expect(await db.jobPosting.count({ where: { jobId: 'raw-job' } })).toBe(2);
+  });
+
   it('refuses a client whose dialect it cannot know', () => {
-    expect(() => new RawSql({} as Db)).toThrow(/not made by createDb/);
+    expect(() => rawSql({} as Db)).toThrow(/not made by createDb/);
   });
 });
