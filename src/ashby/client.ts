@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { downloadFromUrl, uploadToPresignedUrl } from './file-transfer.ts';
+import { createHttpGet, fetchGet, type HttpGet } from './node-http.ts';
 import { type Page, paginate, paginateItems } from './pagination.ts';
 import {
   archiveReasonSchema,
@@ -75,11 +76,14 @@ const okSchema = z.unknown();
 export class AshbyClient {
   readonly transport: AshbyTransport;
   private readonly fetchImpl: typeof fetch;
+  private readonly get: HttpGet;
   private readonly timeoutMs: number;
 
   constructor(options: AshbyClientOptions) {
     this.transport = new AshbyTransport(options);
     this.fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+    // Downloads over node:http unless a fetch was given (tests route every call through theirs).
+    this.get = options.fetch ? fetchGet(options.fetch) : createHttpGet();
     this.timeoutMs = options.timeoutMs ?? 30_000;
   }
 
@@ -144,7 +148,7 @@ export class AshbyClient {
     /** Resolves the handle to its short-lived URL and downloads the bytes at once. */
     download: async (fileHandle: string, maxBytes = 25 * 1024 * 1024) => {
       const { url } = await this.file.info(fileHandle);
-      return downloadFromUrl(this.fetchImpl, url, { timeoutMs: this.timeoutMs, maxBytes });
+      return downloadFromUrl(this.get, url, { timeoutMs: this.timeoutMs, maxBytes });
     },
   };
 

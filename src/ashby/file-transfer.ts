@@ -1,4 +1,5 @@
 import { AshbyError } from './errors.ts';
+import type { HttpGet, StreamedResponse } from './node-http.ts';
 import type { AshbyFileUploadHandle } from './schemas/objects.ts';
 
 /** A file transfer to or from Ashby's storage (S3) failed. */
@@ -13,7 +14,7 @@ export class AshbyFileTransferError extends AshbyError {
 
 const TRANSFER_ATTEMPTS = 3;
 
-async function withAttempts(label: string, run: () => Promise<Response>): Promise<Response> {
+async function withAttempts<R extends { status: number }>(label: string, run: () => Promise<R>): Promise<R> {
   let last: unknown;
   for (let attempt = 1; attempt <= TRANSFER_ATTEMPTS; attempt++) {
     try {
@@ -33,17 +34,22 @@ async function withAttempts(label: string, run: () => Promise<Response>): Promis
 
 /** Downloads a file from a short-lived URL, refusing files larger than `maxBytes`. */
 export async function downloadFromUrl(
-  fetchImpl: typeof fetch,
+  get: HttpGet,
   url: string,
   options: { timeoutMs: number; maxBytes: number },
 ): Promise<{ bytes: Uint8Array; contentType: string | undefined }> {
-  const response = await withAttempts('file.download', () =>
-    fetchImpl(url, { signal: AbortSignal.timeout(options.timeoutMs) }),
-  );
-  if (!response.ok)
+  const response = await withAttempts('file.download', async () => {
+    const answer = await get(url, { signal: AbortSignal.timeout(options.timeoutMs) });
+    if (answer.status >= 500) await answer.cancel(); // not read: its connection is not reused
+    return answer;
+  });
+  if (response.status < 200 || response.status > 299) {
+    await response.cancel();
     throw new AshbyFileTransferError('file.download', `file.download: HTTP ${response.status}`, response.status);
+  }
   const declared = Number(response.headers.get('content-length') ?? 0);
   if (declared > options.maxBytes) {
+    await response.cancel();
     throw new AshbyFileTransferError(
       'file.download',
       `file.download: file of ${declared} bytes exceeds ${options.maxBytes}`,
@@ -55,19 +61,16 @@ export async function downloadFromUrl(
 
 /** Reads a body, stopping as soon as it passes `maxBytes`: a file that declares no length is refused
  * without ever being held whole in memory. */
-async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
+async function readCapped(response: StreamedResponse, maxBytes: number): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let total = 0;
-  const reader = response.body?.getReader();
-  while (reader) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
+  for await (const chunk of response.chunks()) {
+    total += chunk.byteLength;
     if (total > maxBytes) {
-      await reader.cancel();
+      await response.cancel();
       throw new AshbyFileTransferError('file.download', `file.download: file exceeds ${maxBytes} bytes`);
     }
-    chunks.push(value);
+    chunks.push(chunk);
   }
   const bytes = new Uint8Array(total);
   let at = 0;

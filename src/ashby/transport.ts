@@ -10,7 +10,7 @@ import {
   AshbyUnavailableError,
   SYNC_RESET_CODES,
 } from './errors.ts';
-import { createHttpPost, type HttpPost, type PostResponse } from './http-post.ts';
+import { createHttpPost, type HttpPost, type PostResponse } from './node-http.ts';
 import { type AshbyLogger, silentLogger } from './logger.ts';
 import { RequestGate } from './request-gate.ts';
 
@@ -25,7 +25,7 @@ export interface TransportOptions {
   /** Retries after the first attempt for transient failures. */
   maxRetries?: number;
   backoff?: BackoffOptions;
-  /** Injectable for tests; by default calls go over node:http(s) with keep-alive (`http-post.ts`). */
+  /** Injectable for tests; by default calls go over node:http(s) with keep-alive (`node-http.ts`). */
   fetch?: typeof fetch;
   random?: () => number;
   sleep?: (ms: number) => Promise<void>;

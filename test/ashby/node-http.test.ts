@@ -6,7 +6,7 @@ import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AshbyUnavailableError } from '../../src/ashby/errors.ts';
-import { createHttpPost } from '../../src/ashby/http-post.ts';
+import { createHttpPost } from '../../src/ashby/node-http.ts';
 import { AshbyTransport } from '../../src/ashby/transport.ts';
 
 let server: Server | undefined;
