@@ -2,9 +2,10 @@
 // the one the application is written against; stay away from provider-only features (insensitive
 // mode, JSON path syntax, raw SQL dialects) so the same code runs on both.
 import type { PrismaClient } from '../generated/sqlite/client.ts';
-import { ensureSqliteDir, providerOf } from './paths.ts';
+import { ensureSqliteDir, providerOf, sqliteFile } from './paths.ts';
 import { registerDb, type SqliteConnection } from './raw-sql.ts';
 import { cacheStatements } from './statement-cache.ts';
+import { startWalCheckpointer } from './wal-checkpointer.ts';
 
 export type Db = PrismaClient;
 
@@ -47,5 +48,22 @@ export async function createDb(url: string): Promise<Db> {
   // cost of a query flat as the tables grow (pages are shared with the OS cache, not copied).
   await db.$queryRawUnsafe('PRAGMA cache_size = -65536');
   await db.$queryRawUnsafe('PRAGMA mmap_size = 268435456');
+  const file = sqliteFile(url);
+  if (file) await checkpointInBackground(db, file);
   return db;
+}
+
+/** Moves WAL checkpoints (and their fsyncs) off the thread that commits; see wal-checkpointer.ts. */
+async function checkpointInBackground(db: Db, file: string): Promise<void> {
+  const checkpointer = startWalCheckpointer(file, {
+    // Not fatal: the connection's own backstop checkpoint still bounds the WAL.
+    onError: (message) => process.emitWarning(`SQLite background checkpoint failed: ${message}`),
+  });
+  await db.$queryRawUnsafe(`PRAGMA wal_autocheckpoint = ${checkpointer.backstopPages}`);
+  // The thread holds a connection of its own: it ends with the client's.
+  const disconnect = db.$disconnect.bind(db);
+  db.$disconnect = async () => {
+    await checkpointer.stop();
+    await disconnect();
+  };
 }

@@ -21,8 +21,14 @@ export function migrationsDir(provider: DbProvider): string {
   return provider === 'sqlite' ? `${root}prisma/migrations` : `${root}prisma/postgres/migrations`;
 }
 
+/** The file of a SQLite URL, resolved; undefined for an in-memory database. */
+export function sqliteFile(url: string): string | undefined {
+  const file = url.replace(/^file:/, '').split('?')[0] ?? '';
+  return file && file !== ':memory:' ? path.resolve(file) : undefined;
+}
+
 /** Creates the directory of a SQLite file URL, so `file:./data/skima.db` works on a fresh clone. */
 export function ensureSqliteDir(url: string): void {
-  const file = url.replace(/^file:/, '').split('?')[0] ?? '';
-  if (file && file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const file = sqliteFile(url);
+  if (file) mkdirSync(path.dirname(file), { recursive: true });
 }
