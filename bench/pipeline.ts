@@ -55,10 +55,12 @@ function rssOf(pid: number): number {
   }
 }
 
-/** CPU seconds (user + system) another process has used so far, from /proc (Linux). */
-function cpuOf(pid: number): number {
+/** CPU seconds (user + system) a process (or, with `tid`, one of its threads) has used so far, from
+ * /proc (Linux). */
+function cpuOf(pid: number, tid?: number): number {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    const stat = readFileSync(tid ? `/proc/${pid}/task/${tid}/stat` : `/proc/${pid}/stat`, 'utf8');
+    const fields = stat.split(') ')[1]!.split(' ');
     return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
   } catch {
     return 0;
@@ -146,7 +148,9 @@ async function main() {
       peakWorkerRss[i] = Math.max(peakWorkerRss[i]!, rssOf(w.pid!));
     });
   }, 500);
-  const cpu0 = { main: ownCpu(), workers: workers.map((w) => cpuOf(w.pid!)), sandbox: cpuOf(sandbox.pid!) };
+  // The main thread's task id is the process id.
+  const mainThread = () => cpuOf(process.pid, process.pid);
+  const cpu0 = { main: ownCpu(), mainThread: mainThread(), workers: workers.map((w) => cpuOf(w.pid!)), sandbox: cpuOf(sandbox.pid!) };
   const t0 = performance.now();
   const skima = await startSkima(config.config, createLogger('silent'), { dataDir });
   // Halfway through the backfill, ten new applications arrive: live events go ahead of the backlog.
@@ -167,8 +171,10 @@ async function main() {
   const progress = setInterval(() => {
     void skima.ctx.db.application.count({ where: { screeningState: { not: 'pending' } } }).then((done) => {
       const s = (performance.now() - t0) / 1000;
+      const mem = process.memoryUsage();
       console.log(`  ${fmt(s)} s: ${fmt(done)} screened (${fmt(done / s, 1)}/s), RSS`
-        + ` ${[process.memoryUsage().rss, ...workers.map((w) => rssOf(w.pid!))].map((b) => `${fmt(b / 1024 / 1024)} MB`).join(' + ')}`);
+        + ` ${[mem.rss, ...workers.map((w) => rssOf(w.pid!))].map((b) => `${fmt(b / 1024 / 1024)} MB`).join(' + ')}`
+        + ` (main thread's heap ${fmt(mem.heapUsed / 1024 / 1024)} MB)`);
     });
   }, PROGRESS_SECONDS * 1000);
   const idle = await waitForIdle(skima.ctx, Math.max(60 * 60_000, N * 100));
@@ -180,6 +186,7 @@ async function main() {
   const backfillPeakRss = Math.max(peakRss, process.memoryUsage().rss);
   const cpu = {
     main: ownCpu() - cpu0.main,
+    mainThread: mainThread() - cpu0.mainThread,
     workers: workers.reduce((sum, w, i) => sum + cpuOf(w.pid!) - cpu0.workers[i]!, 0),
     sandbox: cpuOf(sandbox.pid!) - cpu0.sandbox,
   };
@@ -190,8 +197,8 @@ async function main() {
     + `${idle ? '' : ' (timed out)'}`);
   // CPU time, unlike wall time, hardly depends on what else the machine is doing: the cost per application.
   const perApp = (seconds: number) => fmt((seconds * 1000) / Math.max(1, screened), 1);
-  console.log(`CPU per application: Skima ${perApp(cpu.main + cpu.workers)} ms (main ${perApp(cpu.main)}, workers`
-    + ` ${perApp(cpu.workers)}), the Ashby sandbox ${perApp(cpu.sandbox)} ms; at that cost 2 cores screen at most`
+  console.log(`CPU per application: Skima ${perApp(cpu.main + cpu.workers)} ms (this process ${perApp(cpu.main)}, of`
+    + ` which its main thread ${perApp(cpu.mainThread)}; workers ${perApp(cpu.workers)}), the Ashby sandbox ${perApp(cpu.sandbox)} ms; at that cost 2 cores screen at most`
     + ` ${fmt((2 * screened) / (cpu.main + cpu.workers + cpu.sandbox), 0)} applications/s with the sandbox beside them`
     + `, ${fmt((2 * screened) / (cpu.main + cpu.workers), 0)}/s without it`);
 
