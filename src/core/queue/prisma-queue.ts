@@ -85,6 +85,11 @@ const LEAVE_RUNNING = `UPDATE "QueueJob" SET "state" = ?, "lastError" = ?, "comp
   "attempts" = "attempts" - ?, "lockedBy" = NULL, "lockedUntil" = NULL, "updatedAt" = ?
   WHERE "id" = ? AND "lockedBy" = ? AND "state" = 'running'`;
 
+const BY_IDEMPOTENCY_KEY = `SELECT "id" FROM "QueueJob" WHERE "queue" = ? AND "idempotencyKey" = ?`;
+const BY_SINGLETON_SLOT = `SELECT "id" FROM "QueueJob" WHERE "queue" = ? AND "singletonSlot" = ?`;
+const RAISE_PRIORITY = `UPDATE "QueueJob" SET "priority" = ?, "updatedAt" = ?
+  WHERE "id" = ? AND "state" = 'queued' AND "priority" < ?`;
+
 const RENEW = `UPDATE "QueueJob" SET "lockedUntil" = ?, "updatedAt" = ?
   WHERE "id" = ? AND "lockedBy" = ? AND "state" = 'running'`;
 
@@ -157,22 +162,19 @@ export class PrismaQueue implements JobQueue {
 
   /** A waiting job asked for again with more urgency (a live event for something a backfill queued). */
   private async raisePriority(id: string, priority: number): Promise<void> {
-    await this.db.queueJob.updateMany({ where: { id, state: 'queued', priority: { lt: priority } }, data: { priority } });
+    await this.sql.run(RAISE_PRIORITY, priority, new Date(), id, priority);
   }
 
+  /** The job holding an idempotency key or waiting under a singleton key. A poll during a backfill asks
+   * this for every application still waiting, so it is raw SQL too. */
   private async findByKeys(queue: string, options: EnqueueOptions): Promise<{ id: string } | null> {
     if (options.idempotencyKey) {
-      const byKey = await this.db.queueJob.findUnique({
-        where: { queue_idempotencyKey: { queue, idempotencyKey: options.idempotencyKey } },
-        select: { id: true },
-      });
+      const [byKey] = await this.sql.rows<{ id: string }>(BY_IDEMPOTENCY_KEY, queue, options.idempotencyKey);
       if (byKey) return byKey;
     }
     if (options.singletonKey) {
-      return this.db.queueJob.findUnique({
-        where: { queue_singletonSlot: { queue, singletonSlot: options.singletonKey } },
-        select: { id: true },
-      });
+      const [waiting] = await this.sql.rows<{ id: string }>(BY_SINGLETON_SLOT, queue, options.singletonKey);
+      return waiting ?? null;
     }
     return null;
   }
