@@ -18,9 +18,17 @@ export interface PostInit {
 /** One JSON POST; `fetch` fits, and so does `createHttpPost()`. */
 export type HttpPost = (url: string, init: PostInit) => Promise<PostResponse>;
 
+type Agents = ReturnType<typeof keepAliveAgents>;
 function keepAliveAgents() {
   const options = { keepAlive: true, scheduling: 'lifo' as const, timeout: 5_000 };
   return { 'http:': new http.Agent(options), 'https:': new https.Agent(options) };
+}
+
+/** The module and the keep-alive agent for a URL's scheme. */
+function route(url: string, agents: Agents) {
+  const target = new URL(url);
+  const secure = target.protocol === 'https:';
+  return { target, client: secure ? https : http, agent: secure ? agents['https:'] : agents['http:'] };
 }
 
 function headerReader(res: http.IncomingMessage): PostResponse['headers'] {
@@ -50,14 +58,13 @@ export function createHttpPost(): HttpPost {
   const agents = keepAliveAgents();
   return (url, init) =>
     new Promise<PostResponse>((resolve, reject) => {
-      const target = new URL(url);
-      const secure = target.protocol === 'https:';
+      const { target, client, agent } = route(url, agents);
       const body = Buffer.from(init.body, 'utf8');
-      const request = (secure ? https : http).request(
+      const request = client.request(
         target,
         {
           method: init.method,
-          agent: secure ? agents['https:'] : agents['http:'],
+          agent,
           headers: { ...init.headers, 'content-length': String(body.length) },
         },
         (res) => {
@@ -90,17 +97,16 @@ export interface StreamedResponse {
 /** One GET whose body streams; `fetchGet(fetch)` fits, and so does `createHttpGet()`. */
 export type HttpGet = (url: string, init: { signal: AbortSignal }) => Promise<StreamedResponse>;
 
-/** GETs over node:http(s) with keep-alive: resume downloads, one per screened application, cost a
- * quarter of fetch's CPU on loopback this way. */
+/** GETs over node:http(s) with keep-alive, for resume downloads (one per screened application), which
+ * cost less CPU this way than through fetch, as the JSON calls do. */
 export function createHttpGet(): HttpGet {
   const agents = keepAliveAgents();
   return (url, init) =>
     new Promise<StreamedResponse>((resolve, reject) => {
-      const target = new URL(url);
-      const secure = target.protocol === 'https:';
-      const request = (secure ? https : http).get(
+      const { target, client, agent } = route(url, agents);
+      const request = client.get(
         target,
-        { agent: secure ? agents['https:'] : agents['http:'] },
+        { agent },
         (res) => {
           // Errors while the body streams reach the reader through `chunks()`, which then throws.
           resolve({
