@@ -150,7 +150,12 @@ async function main() {
   }, 500);
   // The main thread's task id is the process id.
   const mainThread = () => cpuOf(process.pid, process.pid);
-  const cpu0 = { main: ownCpu(), mainThread: mainThread(), workers: workers.map((w) => cpuOf(w.pid!)), sandbox: cpuOf(sandbox.pid!) };
+  const cpu0 = {
+    main: ownCpu(),
+    mainThread: mainThread(),
+    workers: workers.map((w) => cpuOf(w.pid!)),
+    sandbox: cpuOf(sandbox.pid!),
+  };
   const t0 = performance.now();
   const skima = await startSkima(config.config, createLogger('silent'), { dataDir });
   // Halfway through the backfill, ten new applications arrive: live events go ahead of the backlog.
