@@ -28,36 +28,19 @@ export interface RawSql {
   batch(statements: Statement[]): Promise<number[]>;
 }
 
-interface Registered {
-  provider: DbProvider;
-  /** SQLite: the connection Prisma's adapter holds, once it is open. */
-  sqlite?: () => SqliteConnection | undefined;
-}
-
-const registered = new WeakMap<object, Registered>();
 const instances = new WeakMap<Db, RawSql>();
 
-/** Called by `createDb`: which SQL dialect a client speaks and, for SQLite, its connection. */
+/** Called by `createDb`: which SQL dialect a client speaks and, for SQLite, the connection its adapter
+ * holds once it is open. */
 export function registerDb(db: Db, provider: DbProvider, sqlite?: () => SqliteConnection | undefined): void {
-  registered.set(db, { provider, ...(sqlite ? { sqlite } : {}) });
-}
-
-export function dbProvider(db: Db): DbProvider {
-  const entry = registered.get(db);
-  if (!entry) throw new Error('this database client was not made by createDb, so its SQL dialect is unknown');
-  return entry.provider;
+  const viaPrisma = new PrismaRawSql(db, provider);
+  instances.set(db, sqlite ? new SqliteRawSql(sqlite, viaPrisma) : viaPrisma);
 }
 
 /** The client's raw SQL, one per client. */
 export function rawSql(db: Db): RawSql {
-  let sql = instances.get(db);
-  if (!sql) {
-    const entry = registered.get(db);
-    if (!entry) throw new Error('this database client was not made by createDb, so its SQL dialect is unknown');
-    const viaPrisma = new PrismaRawSql(db, entry.provider);
-    sql = entry.sqlite ? new SqliteRawSql(entry.sqlite, viaPrisma) : viaPrisma;
-    instances.set(db, sql);
-  }
+  const sql = instances.get(db);
+  if (!sql) throw new Error('this database client was not made by createDb, so its SQL dialect is unknown');
   return sql;
 }
 

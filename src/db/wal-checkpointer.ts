@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
  * commit crosses the mark, and with synchronous=NORMAL that copy ends in two fsyncs. On the main thread
  * those commits stalled everything else for 1-65 ms: a backfill of 3,000 applications spent 2 of its
  * 35 seconds there. Here a second connection runs PASSIVE checkpoints (which never wait for, nor block,
- * the writer) every `intervalMs`, and the main connection keeps its own automatic checkpoint only as a
+ * the writer) every 250 ms, and the main connection keeps its own automatic checkpoint only as a
  * backstop, at `backstopPages`, should this thread fall behind or die.
  */
 export interface WalCheckpointer {
@@ -18,7 +18,7 @@ export interface WalCheckpointer {
   stop(): Promise<void>;
 }
 
-export const DEFAULT_CHECKPOINT_INTERVAL_MS = 250;
+const INTERVAL_MS = 250;
 export const BACKSTOP_PAGES = 16_384; // 64 MB of WAL at 4 KB pages
 
 // Plain CommonJS, so the thread needs no TypeScript loader.
@@ -45,12 +45,12 @@ parentPort.on('message', () => {
 
 export function startWalCheckpointer(
   file: string,
-  options: { intervalMs?: number; onError?: (message: string) => void } = {},
+  options: { onError?: (message: string) => void } = {},
 ): WalCheckpointer {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(THREAD, {
     eval: true,
-    workerData: { file, driver, intervalMs: options.intervalMs ?? DEFAULT_CHECKPOINT_INTERVAL_MS },
+    workerData: { file, driver, intervalMs: INTERVAL_MS },
   });
   worker.unref(); // a checkpoint never keeps the process alive
   worker.on('message', (m: { error?: string }) => m.error && options.onError?.(m.error));

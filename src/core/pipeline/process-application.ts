@@ -7,7 +7,13 @@ import { announceShortlistChange, mayChangeShortlist, refreshShortlist } from '.
 import { Writeback } from '../writeback.ts';
 import { ensureJob } from './job-cache.ts';
 import { resumeText } from './resume.ts';
-import { findScore, insertScore, setScreening, storeApplication } from './screening-store.ts';
+import {
+  findScore,
+  insertScore,
+  type ScreenedApplication,
+  setScreening,
+  storeApplication,
+} from './screening-store.ts';
 
 export const PROCESS_APPLICATION_QUEUE = 'application.process';
 
@@ -27,6 +33,14 @@ export function enqueueApplication(queue: JobQueue, applicationId: string, urgen
 }
 
 export type ProcessOutcome = 'scored' | 'unchanged' | 'unreadable' | 'no_resume' | 'no_job_description';
+
+/** The job's shortlist after this application's screening changed: recomputed only when the application
+ * could have entered, left or moved on it, and announced only when it did change. */
+async function followShortlist(ctx: AppContext, stored: ScreenedApplication): Promise<void> {
+  if (!(await mayChangeShortlist(ctx.db, stored, ctx.config.shortlistSize))) return;
+  const shortlist = await refreshShortlist(ctx.db, stored.jobId, ctx.config.shortlistSize);
+  if (shortlist.changed) await announceShortlistChange(ctx.queue, stored.jobId);
+}
 
 function reasonsText(reasons: { text: string }[], missing: string[]): string {
   const lines = reasons.map((r) => `• ${r.text}`);
@@ -54,12 +68,7 @@ export async function processApplication(
 
   /** Not scorable: no score to rank by any more, and off the shortlist if it was on it. */
   const setUnscored = async (screeningState: ProcessOutcome, screeningDetail: string) => {
-    const stored = await setScreening(ctx.db, applicationId, screeningState, screeningDetail, null);
-    if (await mayChangeShortlist(ctx.db, stored, ctx.config.shortlistSize)) {
-      if ((await refreshShortlist(ctx.db, stored.jobId, ctx.config.shortlistSize)).changed) {
-        await announceShortlistChange(ctx.queue, stored.jobId);
-      }
-    }
+    await followShortlist(ctx, await setScreening(ctx.db, applicationId, screeningState, screeningDetail, null));
   };
 
   if (!handle) {
@@ -148,9 +157,6 @@ export async function processApplication(
   }
   await writeback.tag(app, targets.tagId);
 
-  if (await mayChangeShortlist(ctx.db, stored, ctx.config.shortlistSize)) {
-    const shortlist = await refreshShortlist(ctx.db, job.id, ctx.config.shortlistSize);
-    if (shortlist.changed) await announceShortlistChange(ctx.queue, job.id);
-  }
+  await followShortlist(ctx, stored);
   return outcome;
 }
