@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { keyFromAuthorization } from './api-keys.ts';
-import type { EndpointDef } from './context.ts';
+import { type EndpointDef, parseInput } from './context.ts';
 import { readEndpoints } from './handlers-read.ts';
 import { writeEndpoints } from './handlers-write.ts';
 import { SandboxApiError } from './sandbox-error.ts';
@@ -63,7 +63,7 @@ export function registerApiRoutes(app: FastifyInstance, state: SandboxState) {
 
     const ctx = state.context();
     try {
-      const result = await endpoint.handle(ctx, req.body, key);
+      const result = await endpoint.handle(ctx, parseInput(endpoint.input, req.body), key);
       if (endpoint.write)
         ctx.writes.push({
           at: new Date(ctx.now()).toISOString(),

@@ -43,10 +43,19 @@ export interface HandlerResult {
   syncToken?: string;
 }
 
-export interface EndpointDef {
+/** An endpoint declares its input schema rather than building one per request: zod compiles a schema
+ * when it is made, which was a tenth of the sandbox's CPU under a backfill. */
+export interface EndpointDef<I = unknown> {
   permission: Permission;
   write: boolean;
-  handle(ctx: SandboxContext, body: unknown, key: SandboxApiKey): HandlerResult | Promise<HandlerResult>;
+  /** Checked after auth, permission and fault injection, before `handle`. */
+  input: ZodType<I>;
+  handle(ctx: SandboxContext, input: I, key: SandboxApiKey): HandlerResult | Promise<HandlerResult>;
+}
+
+/** Types `handle`'s input from the endpoint's schema; the route only passes it parsed input. */
+export function endpoint<I>(def: EndpointDef<I>): EndpointDef {
+  return def;
 }
 
 /** Parses a request body like Ashby validates input: a failure is invalid_input naming the field. */

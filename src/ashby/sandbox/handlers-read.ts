@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { SandboxApiKey } from './api-keys.ts';
 import { scopeName } from './api-keys.ts';
-import { type EndpointDef, parseInput, type SandboxContext } from './context.ts';
+import { type EndpointDef, endpoint, type SandboxContext } from './context.ts';
 import { fileUrl } from './file-urls.ts';
 import { arraySource, type ListSource, listPage } from './list-paging.ts';
 import { statusForStage } from './org-state.ts';
@@ -30,6 +30,8 @@ const paging = {
   limit: z.number().int().min(1).optional(),
 };
 const includeArchived = { includeArchived: z.boolean().optional() };
+const archivableInput = z.object({ ...paging, ...includeArchived });
+const includeArchivedInput = z.object(includeArchived);
 
 /** A paged list of organisation metadata that can be archived: archived items only when asked for. */
 function archivableList<T extends { isArchived: boolean; seq: number }>(
@@ -38,17 +40,17 @@ function archivableList<T extends { isArchived: boolean; seq: number }>(
   items: (ctx: SandboxContext) => T[],
   toJson: (item: T) => object,
 ): EndpointDef {
-  return {
+  return endpoint({
     permission,
     write: false,
-    handle: (ctx, body) => {
-      const input = parseInput(z.object({ ...paging, ...includeArchived }), body);
+    input: archivableInput,
+    handle: (ctx, input) => {
       const source = arraySource(resource, items(ctx), (item) =>
         item.isArchived && !input.includeArchived ? undefined : toJson(item),
       );
       return listPage(source, input, ctx.paging());
     },
-  };
+  });
 }
 
 function applicationSource(
@@ -112,80 +114,70 @@ export function jobOrThrow(ctx: SandboxContext, id: unknown) {
 }
 
 export const readEndpoints: Record<string, EndpointDef> = {
-  'apiKey.info': {
+  'apiKey.info': endpoint({
     permission: 'apiKeysRead',
     write: false,
-    handle: (_ctx, _body, key: SandboxApiKey) => ({
+    // Reads nothing from the body, so any body is fine, even one that is not an object.
+    input: z.unknown(),
+    handle: (_ctx, _input, key: SandboxApiKey) => ({
       results: {
         title: key.title,
         createdAt: new Date(key.createdAt).toISOString(),
         scopes: [...key.permissions].map(scopeName),
       },
     }),
-  },
-  'webhook.info': {
+  }),
+  'webhook.info': endpoint({
     permission: 'apiKeysRead',
     write: false,
-    handle: (ctx, body) => {
-      const input = parseInput(z.object({ webhookId: z.string() }), body);
+    input: z.object({ webhookId: z.string() }),
+    handle: (ctx, input) => {
       const sub = ctx.webhooks.subscriptions.get(input.webhookId);
       if (!sub) throw notFound('webhook');
       // Like Ashby, never the secret.
       const { id, enabled, requestUrl, webhookType } = sub;
       return { results: { id, enabled, requestUrl, webhookType } };
     },
-  },
-  'application.list': {
+  }),
+  'application.list': endpoint({
     permission: 'candidatesRead',
     write: false,
-    handle: (ctx, body) => {
-      const input = parseInput(
-        z.object({
-          ...paging,
-          createdAfter: z.number().int().optional(),
-          status: z.enum(['Hired', 'Archived', 'Active', 'Lead']).optional(),
-          jobId: z.string().optional(),
-          expand: z.array(z.string()).optional(),
-        }),
-        body,
-      );
-      return listPage(applicationSource(ctx, input), input, ctx.paging());
-    },
-  },
-  'application.info': {
+    input: z.object({
+      ...paging,
+      createdAfter: z.number().int().optional(),
+      status: z.enum(['Hired', 'Archived', 'Active', 'Lead']).optional(),
+      jobId: z.string().optional(),
+      expand: z.array(z.string()).optional(),
+    }),
+    handle: (ctx, input) => listPage(applicationSource(ctx, input), input, ctx.paging()),
+  }),
+  'application.info': endpoint({
     permission: 'candidatesRead',
     write: false,
-    handle: (ctx, body) => {
-      const input = parseInput(z.object({ applicationId: z.string(), expand: z.array(z.string()).optional() }), body);
-      return { results: applicationDetailJson(ctx.org, applicationIndexOrThrow(ctx, input.applicationId)) };
-    },
-  },
-  'candidate.info': {
+    input: z.object({ applicationId: z.string(), expand: z.array(z.string()).optional() }),
+    handle: (ctx, input) => ({
+      results: applicationDetailJson(ctx.org, applicationIndexOrThrow(ctx, input.applicationId)),
+    }),
+  }),
+  'candidate.info': endpoint({
     permission: 'candidatesRead',
     write: false,
-    handle: (ctx, body) => {
-      const input = parseInput(z.object({ id: z.string() }), body);
-      return { results: candidateJson(ctx.org, candidateIndexOrThrow(ctx, input.id)) };
-    },
-  },
-  'candidate.list': {
+    input: z.object({ id: z.string() }),
+    handle: (ctx, input) => ({ results: candidateJson(ctx.org, candidateIndexOrThrow(ctx, input.id)) }),
+  }),
+  'candidate.list': endpoint({
     permission: 'candidatesRead',
     write: false,
-    handle: (ctx, body) => {
-      const input = parseInput(z.object({ ...paging, createdAfter: z.number().int().optional() }), body);
-      return listPage(candidateSource(ctx, input.createdAfter), input, ctx.paging());
-    },
-  },
-  'candidate.search': {
+    input: z.object({ ...paging, createdAfter: z.number().int().optional() }),
+    handle: (ctx, input) => listPage(candidateSource(ctx, input.createdAfter), input, ctx.paging()),
+  }),
+  'candidate.search': endpoint({
     permission: 'candidatesRead',
     write: false,
-    handle: (ctx, body) => {
-      const input = parseInput(
-        z.object({ email: z.string().optional(), name: z.string().optional() }).refine((v) => v.email || v.name, {
-          message: 'email or name is required',
-        }),
-        body,
-      );
+    input: z.object({ email: z.string().optional(), name: z.string().optional() }).refine((v) => v.email || v.name, {
+      message: 'email or name is required',
+    }),
+    handle: (ctx, input) => {
       const results: object[] = [];
       const { org } = ctx;
       for (let i = 0; i < org.candidateCount && results.length < 100; i++) {
@@ -197,12 +189,12 @@ export const readEndpoints: Record<string, EndpointDef> = {
       }
       return { results };
     },
-  },
-  'candidate.listNotes': {
+  }),
+  'candidate.listNotes': endpoint({
     permission: 'candidatesRead',
     write: false,
-    handle: (ctx, body) => {
-      const input = parseInput(z.object({ ...paging, candidateId: z.string() }), body);
+    input: z.object({ ...paging, candidateId: z.string() }),
+    handle: (ctx, input) => {
       const index = candidateIndexOrThrow(ctx, input.candidateId);
       const notes = ctx.org.notes.get(index) ?? [];
       return listPage(
@@ -211,34 +203,31 @@ export const readEndpoints: Record<string, EndpointDef> = {
         ctx.paging(),
       );
     },
-  },
+  }),
   'candidateTag.list': archivableList('candidateTag.list', 'hiringProcessMetadataRead', (ctx) => ctx.org.tags, tagJson),
-  'file.info': {
+  'file.info': endpoint({
     permission: 'candidatesRead',
     write: false,
-    handle: (ctx, body) => {
-      const input = parseInput(z.object({ fileHandle: z.string() }), body);
+    input: z.object({ fileHandle: z.string() }),
+    handle: (ctx, input) => {
       const fileId = parseFileHandle(input.fileHandle);
       const known =
         fileId !== undefined && (ctx.org.files.has(fileId) || ctx.org.indexOf('resume', fileId) !== undefined);
       if (!fileId || !known) throw notFound('file');
       return { results: { url: fileUrl(ctx, fileId) } };
     },
-  },
-  'job.list': {
+  }),
+  'job.list': endpoint({
     permission: 'jobsRead',
     write: false,
-    handle: (ctx, body) => {
-      const input = parseInput(
-        z.object({
-          ...paging,
-          createdAfter: z.number().int().optional(),
-          status: z.array(z.enum(['Draft', 'Open', 'Closed', 'Archived'])).optional(),
-          includeUnpublishedJobPostingsIds: z.boolean().optional(),
-          expand: z.array(z.string()).optional(),
-        }),
-        body,
-      );
+    input: z.object({
+      ...paging,
+      createdAfter: z.number().int().optional(),
+      status: z.array(z.enum(['Draft', 'Open', 'Closed', 'Archived'])).optional(),
+      includeUnpublishedJobPostingsIds: z.boolean().optional(),
+      expand: z.array(z.string()).optional(),
+    }),
+    handle: (ctx, input) => {
       const statuses = new Set(input.status ?? ['Open', 'Closed', 'Archived']);
       const source = arraySource('job.list', ctx.org.jobs, (j) =>
         statuses.has(j.status) && (input.createdAfter === undefined || j.createdAt > input.createdAfter)
@@ -247,35 +236,27 @@ export const readEndpoints: Record<string, EndpointDef> = {
       );
       return listPage(source, input, ctx.paging());
     },
-  },
-  'job.info': {
+  }),
+  'job.info': endpoint({
     permission: 'jobsRead',
     write: false,
-    handle: (ctx, body) => {
-      const input = parseInput(
-        z.object({
-          id: z.string(),
-          includeUnpublishedJobPostingsIds: z.boolean().optional(),
-          expand: z.array(z.string()).optional(),
-        }),
-        body,
-      );
-      return { results: jobJson(ctx.org, jobOrThrow(ctx, input.id)) };
-    },
-  },
-  'jobPosting.list': {
+    input: z.object({
+      id: z.string(),
+      includeUnpublishedJobPostingsIds: z.boolean().optional(),
+      expand: z.array(z.string()).optional(),
+    }),
+    handle: (ctx, input) => ({ results: jobJson(ctx.org, jobOrThrow(ctx, input.id)) }),
+  }),
+  'jobPosting.list': endpoint({
     permission: 'jobsRead',
     write: false,
-    handle: (ctx, body) => {
-      const input = parseInput(
-        z.object({
-          location: z.string().optional(),
-          department: z.string().optional(),
-          listedOnly: z.boolean().optional(),
-          jobBoardId: z.string().optional(),
-        }),
-        body,
-      );
+    input: z.object({
+      location: z.string().optional(),
+      department: z.string().optional(),
+      listedOnly: z.boolean().optional(),
+      jobBoardId: z.string().optional(),
+    }),
+    handle: (ctx, input) => {
       const results = ctx.org.jobs
         .filter((j) => j.status === 'Open' && (j.postingListed || !input.listedOnly))
         .filter((j) => input.location === undefined || j.template.location === input.location)
@@ -283,77 +264,70 @@ export const readEndpoints: Record<string, EndpointDef> = {
         .map((j) => jobPostingSummaryJson(j));
       return { results };
     },
-  },
-  'jobPosting.info': {
+  }),
+  'jobPosting.info': endpoint({
     permission: 'jobsRead',
     write: false,
-    handle: (ctx, body) => {
-      const input = parseInput(
-        z.object({
-          jobPostingId: z.string(),
-          jobBoardId: z.string().optional(),
-          expand: z.array(z.string()).optional(),
-        }),
-        body,
-      );
+    input: z.object({
+      jobPostingId: z.string(),
+      jobBoardId: z.string().optional(),
+      expand: z.array(z.string()).optional(),
+    }),
+    handle: (ctx, input) => {
       const i = ctx.org.indexOf('posting', input.jobPostingId);
       const job = i === undefined ? undefined : ctx.org.job(i);
       if (!job) throw notFound('job_posting');
       return { results: jobPostingJson(job) };
     },
-  },
-  'interviewStage.list': {
+  }),
+  'interviewStage.list': endpoint({
     permission: 'interviewsRead',
     write: false,
-    handle: (ctx, body) => {
-      const input = parseInput(z.object({ interviewPlanId: z.string() }), body);
+    input: z.object({ interviewPlanId: z.string() }),
+    handle: (ctx, input) => {
       const plan = ctx.org.plan(input.interviewPlanId);
       if (!plan) throw notFound('interview_plan');
       return { results: plan.stages.map(stageJson), moreDataAvailable: false };
     },
-  },
+  }),
   'interviewPlan.list': archivableList('interviewPlan.list', 'interviewsRead', (ctx) => ctx.org.plans, planJson),
   'customField.list': archivableList('customField.list', 'hiringProcessMetadataRead', (ctx) => ctx.org.fields, fieldDefJson),
-  'user.list': {
+  'user.list': endpoint({
     permission: 'organizationRead',
     write: false,
-    handle: (ctx, body) => {
-      const input = parseInput(z.object({ ...paging, includeDeactivated: z.boolean().optional() }), body);
+    input: z.object({ ...paging, includeDeactivated: z.boolean().optional() }),
+    handle: (ctx, input) => {
       const source = arraySource('user.list', ctx.org.users, (u) =>
         !u.isEnabled && !input.includeDeactivated ? undefined : userJson(u),
       );
       return listPage(source, input, ctx.paging());
     },
-  },
-  'user.info': {
+  }),
+  'user.info': endpoint({
     permission: 'organizationRead',
     write: false,
-    handle: (ctx, body) => {
-      const input = parseInput(z.object({ userId: z.string() }), body);
+    input: z.object({ userId: z.string() }),
+    handle: (ctx, input) => {
       const user = ctx.org.users.find((u) => u.id === input.userId);
       if (!user) throw notFound('user');
       return { results: userJson(user) };
     },
-  },
-  'archiveReason.list': {
+  }),
+  'archiveReason.list': endpoint({
     permission: 'hiringProcessMetadataRead',
     write: false,
-    handle: (ctx, body) => {
-      const input = parseInput(z.object(includeArchived), body);
-      return {
-        results: ctx.org.archiveReasons.filter((r) => input.includeArchived || !r.isArchived).map(archiveReasonJson),
-      };
-    },
-  },
-  'source.list': {
+    input: includeArchivedInput,
+    handle: (ctx, input) => ({
+      results: ctx.org.archiveReasons.filter((r) => input.includeArchived || !r.isArchived).map(archiveReasonJson),
+    }),
+  }),
+  'source.list': endpoint({
     permission: 'hiringProcessMetadataRead',
     write: false,
-    handle: (ctx, body) => {
-      const input = parseInput(z.object(includeArchived), body);
-      return {
-        results: ctx.org.sources.filter((s) => input.includeArchived || !s.isArchived).map(sourceJson),
-        moreDataAvailable: false,
-      };
-    },
-  },
+    input: includeArchivedInput,
+    handle: (ctx, input) => ({
+      results: ctx.org.sources.filter((s) => input.includeArchived || !s.isArchived).map(sourceJson),
+      moreDataAvailable: false,
+    }),
+  }),
 };

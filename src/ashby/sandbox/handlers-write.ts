@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { type EndpointDef, parseInput, type SandboxContext } from './context.ts';
+import { type EndpointDef, endpoint, type SandboxContext } from './context.ts';
 import { validateFieldValue } from './field-values.ts';
 import { applicationIndexOrThrow, candidateIndexOrThrow, jobOrThrow } from './handlers-read.ts';
 import { type PlanRec, type StageRec, statusForStage } from './org-state.ts';
@@ -67,19 +67,16 @@ function setCustomFields(
 const objectType = z.enum(['Application', 'Candidate', 'Job', 'Opening']);
 
 export const writeEndpoints: Record<string, EndpointDef> = {
-  'application.changeStage': {
+  'application.changeStage': endpoint({
     permission: 'candidatesWrite',
     write: true,
-    handle: (ctx, body) => {
-      const input = parseInput(
-        z.object({
-          applicationId: z.string(),
-          interviewStageId: z.string(),
-          archiveReasonId: z.string().optional(),
-          archiveEmail: z.object({ communicationTemplateId: z.string(), sendAt: z.string().optional() }).optional(),
-        }),
-        body,
-      );
+    input: z.object({
+      applicationId: z.string(),
+      interviewStageId: z.string(),
+      archiveReasonId: z.string().optional(),
+      archiveEmail: z.object({ communicationTemplateId: z.string(), sendAt: z.string().optional() }).optional(),
+    }),
+    handle: (ctx, input) => {
       const { org } = ctx;
       const i = applicationIndexOrThrow(ctx, input.applicationId);
       const current = org.applicationStage(i);
@@ -116,23 +113,20 @@ export const writeEndpoints: Record<string, EndpointDef> = {
       }
       return { results: applicationJson(org, i) };
     },
-  },
-  'application.create': {
+  }),
+  'application.create': endpoint({
     permission: 'candidatesWrite',
     write: true,
-    handle: (ctx, body) => {
-      const input = parseInput(
-        z.object({
-          candidateId: z.string(),
-          jobId: z.string(),
-          interviewPlanId: z.string().optional(),
-          interviewStageId: z.string().optional(),
-          sourceId: z.string().optional(),
-          creditedToUserId: z.string().optional(),
-          createdAt: z.string().optional(),
-        }),
-        body,
-      );
+    input: z.object({
+      candidateId: z.string(),
+      jobId: z.string(),
+      interviewPlanId: z.string().optional(),
+      interviewStageId: z.string().optional(),
+      sourceId: z.string().optional(),
+      creditedToUserId: z.string().optional(),
+      createdAt: z.string().optional(),
+    }),
+    handle: (ctx, input) => {
       const { org } = ctx;
       const candidateIndex = candidateIndexOrThrow(ctx, input.candidateId);
       const job = jobOrThrow(ctx, input.jobId);
@@ -165,12 +159,12 @@ export const writeEndpoints: Record<string, EndpointDef> = {
       );
       return { results: applicationJson(org, index) };
     },
-  },
-  'candidate.addTag': {
+  }),
+  'candidate.addTag': endpoint({
     permission: 'candidatesWrite',
     write: true,
-    handle: (ctx, body) => {
-      const input = parseInput(z.object({ candidateId: z.string(), tagId: z.string() }), body);
+    input: z.object({ candidateId: z.string(), tagId: z.string() }),
+    handle: (ctx, input) => {
       const i = candidateIndexOrThrow(ctx, input.candidateId);
       const tag = ctx.org.tags.find((t) => t.id === input.tagId);
       if (!tag) throw notFound('tag');
@@ -178,21 +172,18 @@ export const writeEndpoints: Record<string, EndpointDef> = {
       if (!overlay.tagIds.includes(tag.id)) overlay.tagIds.push(tag.id);
       return { results: candidateJson(ctx.org, i) };
     },
-  },
-  'candidate.createNote': {
+  }),
+  'candidate.createNote': endpoint({
     permission: 'candidatesWrite',
     write: true,
-    handle: (ctx, body) => {
-      const input = parseInput(
-        z.object({
-          candidateId: z.string(),
-          note: z.union([z.string(), z.object({ type: z.enum(['text/plain', 'text/html']), value: z.string() })]),
-          sendNotifications: z.boolean().optional(),
-          isPrivate: z.boolean().optional(),
-          createdAt: z.string().optional(),
-        }),
-        body,
-      );
+    input: z.object({
+      candidateId: z.string(),
+      note: z.union([z.string(), z.object({ type: z.enum(['text/plain', 'text/html']), value: z.string() })]),
+      sendNotifications: z.boolean().optional(),
+      isPrivate: z.boolean().optional(),
+      createdAt: z.string().optional(),
+    }),
+    handle: (ctx, input) => {
       const i = candidateIndexOrThrow(ctx, input.candidateId);
       const raw = typeof input.note === 'string' ? input.note : input.note.value;
       const html = typeof input.note !== 'string' && input.note.type === 'text/html';
@@ -210,24 +201,17 @@ export const writeEndpoints: Record<string, EndpointDef> = {
       });
       return { results: noteJson(ctx.org, note) };
     },
-  },
-  'file.createFileUploadHandle': {
+  }),
+  'file.createFileUploadHandle': endpoint({
     permission: 'candidatesWrite',
     write: true,
-    handle: (ctx, body) => {
-      const input = parseInput(
-        z.object({
-          fileUploadContext: z.enum(['CandidateResume', 'CandidateFiles', 'ApplicationForm']),
-          filename: z.string().min(1),
-          contentType: z.string().min(1),
-          contentLength: z
-            .number()
-            .int()
-            .min(0)
-            .max(50 * 1024 * 1024),
-        }),
-        body,
-      );
+    input: z.object({
+      fileUploadContext: z.enum(['CandidateResume', 'CandidateFiles', 'ApplicationForm']),
+      filename: z.string().min(1),
+      contentType: z.string().min(1),
+      contentLength: z.number().int().min(0).max(50 * 1024 * 1024),
+    }),
+    handle: (ctx, input) => {
       const id = randomUUID();
       const upload = {
         id,
@@ -248,12 +232,12 @@ export const writeEndpoints: Record<string, EndpointDef> = {
         },
       };
     },
-  },
-  'candidate.uploadFile': {
+  }),
+  'candidate.uploadFile': endpoint({
     permission: 'candidatesWrite',
     write: true,
-    handle: (ctx, body) => {
-      const input = parseInput(z.object({ candidateId: z.string(), fileHandle: z.string() }), body);
+    input: z.object({ candidateId: z.string(), fileHandle: z.string() }),
+    handle: (ctx, input) => {
       const i = candidateIndexOrThrow(ctx, input.candidateId);
       const uploadId = uploadIdOf(input.fileHandle);
       const upload = uploadId ? ctx.uploads.get(uploadId) : undefined;
@@ -262,61 +246,58 @@ export const writeEndpoints: Record<string, EndpointDef> = {
       if (!overlay.fileIds.includes(upload.fileId)) overlay.fileIds.push(upload.fileId);
       return { results: candidateJson(ctx.org, i) };
     },
-  },
-  'candidateTag.create': {
+  }),
+  'candidateTag.create': endpoint({
     permission: 'hiringProcessMetadataWrite',
     write: true,
-    handle: (ctx, body) => {
-      const input = parseInput(z.object({ title: z.string().min(1) }), body);
+    input: z.object({ title: z.string().min(1) }),
+    handle: (ctx, input) => {
       const existing = ctx.org.tags.find((t) => t.title === input.title);
       return { results: tagJson(existing ?? ctx.org.createTag(input.title)) };
     },
-  },
-  'customField.create': {
+  }),
+  'customField.create': endpoint({
     permission: 'hiringProcessMetadataWrite',
     write: true,
-    handle: (ctx, body) => {
-      const input = parseInput(
-        z
-          .object({
-            fieldType: z.enum([
-              'Boolean',
-              'CompensationRange',
-              'Currency',
-              'Date',
-              'LongText',
-              'MultiValueSelect',
-              'Number',
-              'NumberRange',
-              'String',
-              'ValueSelect',
-              'Url',
-              'UUID',
-            ]),
-            objectType: z.enum([
-              'Application',
-              'Candidate',
-              'Job',
-              'Employee',
-              'Talent_Project',
-              'Opening_Version',
-              'Offer_Version',
-            ]),
-            title: z.string().min(1),
-            description: z.string().optional(),
-            selectableValues: z.array(z.object({ label: z.string(), value: z.string() })).optional(),
-            isDateOnlyField: z.boolean().optional(),
-            isExposableToCandidate: z.boolean().optional(),
-          })
-          .refine(
-            (v) => !['ValueSelect', 'MultiValueSelect'].includes(v.fieldType) || (v.selectableValues?.length ?? 0) > 0,
-            {
-              message: 'selectableValues is required for ValueSelect and MultiValueSelect',
-              path: ['selectableValues'],
-            },
-          ),
-        body,
-      );
+    input: z
+      .object({
+        fieldType: z.enum([
+          'Boolean',
+          'CompensationRange',
+          'Currency',
+          'Date',
+          'LongText',
+          'MultiValueSelect',
+          'Number',
+          'NumberRange',
+          'String',
+          'ValueSelect',
+          'Url',
+          'UUID',
+        ]),
+        objectType: z.enum([
+          'Application',
+          'Candidate',
+          'Job',
+          'Employee',
+          'Talent_Project',
+          'Opening_Version',
+          'Offer_Version',
+        ]),
+        title: z.string().min(1),
+        description: z.string().optional(),
+        selectableValues: z.array(z.object({ label: z.string(), value: z.string() })).optional(),
+        isDateOnlyField: z.boolean().optional(),
+        isExposableToCandidate: z.boolean().optional(),
+      })
+      .refine(
+        (v) => !['ValueSelect', 'MultiValueSelect'].includes(v.fieldType) || (v.selectableValues?.length ?? 0) > 0,
+        {
+          message: 'selectableValues is required for ValueSelect and MultiValueSelect',
+          path: ['selectableValues'],
+        },
+      ),
+    handle: (ctx, input) => {
       const objectType =
         input.objectType === 'Opening_Version'
           ? 'Opening'
@@ -325,15 +306,12 @@ export const writeEndpoints: Record<string, EndpointDef> = {
             : input.objectType;
       return { results: fieldDefJson(ctx.org.createField({ ...input, objectType })) };
     },
-  },
-  'customField.setValue': {
+  }),
+  'customField.setValue': endpoint({
     permission: 'candidatesWrite',
     write: true,
-    handle: (ctx, body) => {
-      const input = parseInput(
-        z.object({ objectId: z.string(), objectType, fieldId: z.string(), fieldValue: z.unknown() }),
-        body,
-      );
+    input: z.object({ objectId: z.string(), objectType, fieldId: z.string(), fieldValue: z.unknown() }),
+    handle: (ctx, input) => {
       const [value] = setCustomFields(ctx, {
         objectType: input.objectType,
         objectId: input.objectId,
@@ -341,52 +319,44 @@ export const writeEndpoints: Record<string, EndpointDef> = {
       });
       return { results: value };
     },
-  },
-  'customField.setValues': {
+  }),
+  'customField.setValues': endpoint({
     permission: 'candidatesWrite',
     write: true,
-    handle: (ctx, body) => {
-      const input = parseInput(
-        z.object({
-          objectId: z.string(),
-          objectType,
-          values: z.array(z.object({ fieldId: z.string(), fieldValue: z.unknown() })).min(1),
-        }),
-        body,
-      );
-      return { results: setCustomFields(ctx, input) };
-    },
-  },
-  'webhook.create': {
+    input: z.object({
+      objectId: z.string(),
+      objectType,
+      values: z.array(z.object({ fieldId: z.string(), fieldValue: z.unknown() })).min(1),
+    }),
+    handle: (ctx, input) => ({ results: setCustomFields(ctx, input) }),
+  }),
+  'webhook.create': endpoint({
     permission: 'apiKeysWrite',
     write: true,
-    handle: (ctx, body) => {
-      const input = parseInput(
-        z.object({
-          webhookType: z.enum([
-            'applicationSubmit',
-            'applicationUpdate',
-            'candidateHire',
-            'candidateStageChange',
-            'candidateDelete',
-            'candidateMerge',
-            'interviewPlanTransition',
-            'interviewScheduleCreate',
-            'interviewScheduleUpdate',
-            'jobPostingUpdate',
-            'jobPostingPublish',
-            'jobPostingUnpublish',
-            'offerCreate',
-            'offerUpdate',
-            'offerDelete',
-            'pushToHRIS',
-            'surveySubmit',
-          ]),
-          requestUrl: z.string().regex(/^https?:\/\/\S+$/),
-          secretToken: z.string().min(1),
-        }),
-        body,
-      );
+    input: z.object({
+      webhookType: z.enum([
+        'applicationSubmit',
+        'applicationUpdate',
+        'candidateHire',
+        'candidateStageChange',
+        'candidateDelete',
+        'candidateMerge',
+        'interviewPlanTransition',
+        'interviewScheduleCreate',
+        'interviewScheduleUpdate',
+        'jobPostingUpdate',
+        'jobPostingPublish',
+        'jobPostingUnpublish',
+        'offerCreate',
+        'offerUpdate',
+        'offerDelete',
+        'pushToHRIS',
+        'surveySubmit',
+      ]),
+      requestUrl: z.string().regex(/^https?:\/\/\S+$/),
+      secretToken: z.string().min(1),
+    }),
+    handle: (ctx, input) => {
       const sub = ctx.webhooks.subscribe(input);
       // Like Ashby's UI, a new webhook is greeted with a ping.
       ctx.webhooks.emit([{ action: 'ping', data: { webhookActionType: 'ping' } }], sub);
@@ -400,16 +370,16 @@ export const writeEndpoints: Record<string, EndpointDef> = {
         },
       };
     },
-  },
-  'webhook.delete': {
+  }),
+  'webhook.delete': endpoint({
     permission: 'apiKeysWrite',
     write: true,
-    handle: (ctx, body) => {
-      const input = parseInput(z.object({ webhookId: z.string() }), body);
+    input: z.object({ webhookId: z.string() }),
+    handle: (ctx, input) => {
       if (!ctx.webhooks.unsubscribe(input.webhookId)) throw notFound('webhook');
       return { results: { webhookId: input.webhookId } };
     },
-  },
+  }),
 };
 
 function uploadIdOf(handle: string): string | undefined {
