@@ -1,3 +1,4 @@
+import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { JOB_TEMPLATES } from '../../src/ashby/sandbox/catalog-jobs.ts';
 import { buildResume, type ResumeModel } from '../../src/ashby/sandbox/resume-model.ts';
@@ -30,5 +31,24 @@ describe('sandbox resume PDFs', () => {
     expect(timeless(again)).toBe(timeless(first));
     expect(timeless(other)).not.toBe(timeless(first));
     expect(first.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('kern every pair of letters exactly as pdfkit\'s own table says', async () => {
+    await renderResumePdf(resume(3, 'compact')); // shares the metrics from here on
+    const doc = new PDFDocument();
+    for (const face of ['Helvetica', 'Helvetica-Bold', 'Helvetica-Oblique']) {
+      type Afm = { glyphWidths: object; kernPairs: Record<string, number>; getKernPair(l: string, r: string): number };
+      const afm = (doc.font(face) as unknown as { _font: { font: Afm } })._font.font;
+      const glyphs = Object.keys(afm.glyphWidths);
+      let kerned = 0;
+      for (const left of glyphs) {
+        for (const right of glyphs) {
+          const expected = afm.kernPairs[`${left}\0${right}`] || 0;
+          if (afm.getKernPair(left, right) !== expected) throw new Error(`${face}: ${left} ${right}`);
+          if (expected) kerned++;
+        }
+      }
+      expect(kerned).toBeGreaterThan(2000);
+    }
   });
 });

@@ -68,13 +68,28 @@ function twoColumn(doc: PDFKit.PDFDocument, r: ResumeModel) {
   }
 }
 
-interface AfmFont {
+interface AfmTables {
   attributes: object;
   glyphWidths: object;
   boundingBoxes: object;
-  kernPairs: object;
+  kernPairs: Record<string, number>;
+}
+interface AfmFont extends AfmTables {
+  /** The kerning pairs by left glyph, then right: no string to build per pair of letters. */
+  kerning?: Map<string, Map<string, number>>;
 }
 type AfmParse = (this: AfmFont, contents: string) => void;
+
+function kerningByLeft(kernPairs: Record<string, number>): Map<string, Map<string, number>> {
+  const byLeft = new Map<string, Map<string, number>>();
+  for (const [pair, amount] of Object.entries(kernPairs)) {
+    const [left = '', right = ''] = pair.split('\0');
+    let rights = byLeft.get(left);
+    if (!rights) byLeft.set(left, (rights = new Map()));
+    rights.set(right, amount);
+  }
+  return byLeft;
+}
 
 /**
  * pdfkit reads and parses a standard font's metrics file (AFM) anew for every document, which was
@@ -86,7 +101,7 @@ let fontMetricsShared = false;
 function shareFontMetrics(doc: PDFKit.PDFDocument): void {
   if (fontMetricsShared) return;
   fontMetricsShared = true;
-  type AfmClass = { prototype: { parse?: AfmParse } };
+  type AfmClass = { prototype: { parse?: AfmParse; getKernPair?: (left: string, right: string) => number } };
   const afm = (doc as unknown as { _font?: { font?: { constructor: AfmClass } } })._font?.font;
   const proto = afm?.constructor.prototype;
   const parse = proto?.parse;
@@ -100,8 +115,19 @@ function shareFontMetrics(doc: PDFKit.PDFDocument): void {
     }
     parse.call(this, contents);
     const { attributes, glyphWidths, boundingBoxes, kernPairs } = this;
-    parsed.set(contents, { attributes, glyphWidths, boundingBoxes, kernPairs });
+    const kerning = kerningByLeft(kernPairs);
+    Object.assign(this, { kerning });
+    parsed.set(contents, { attributes, glyphWidths, boundingBoxes, kernPairs, kerning });
   };
+  // pdfkit asks for the kerning of every pair of adjacent letters it measures or draws, each time
+  // joining the two glyph names into a key: the largest single cost left in rendering a resume.
+  const getKernPair = proto.getKernPair;
+  if (typeof getKernPair === 'function') {
+    proto.getKernPair = function (this: AfmFont, left: string, right: string) {
+      if (!this.kerning) return getKernPair.call(this, left, right);
+      return this.kerning.get(left)?.get(right) ?? 0;
+    };
+  }
 }
 
 export async function renderResumePdf(r: ResumeModel): Promise<Buffer> {
