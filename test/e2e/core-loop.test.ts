@@ -131,6 +131,23 @@ describe('the core loop against the Ashby sandbox (SQLite, extraction and scorin
     expect(stored.stageId).toBe(next.id);
   });
 
+  it('re-screens every application of a candidate whose resume changed, found by a full poll', async () => {
+    expect(await waitForIdle(h.skima.ctx, 30_000)).toBe(true);
+    const { db } = h.skima.ctx;
+    const app = await db.application.findFirstOrThrow({ where: { screeningState: 'scored' } });
+    const candidate = await h.skima.ctx.ashby.client.candidate.info(app.candidateId);
+    // As if Skima had last seen another resume: the poll must queue each of the candidate's applications.
+    await db.candidate.update({ where: { id: app.candidateId }, data: { resumeFileHandle: 'an-earlier-resume' } });
+    const polled = await pollAshby(h.skima.ctx, { full: true });
+    expect(polled.applications.enqueued).toBe(0);
+    expect(polled.candidates.enqueued).toBe(candidate.applicationIds.length);
+    const stored = await db.candidate.findUniqueOrThrow({ where: { id: app.candidateId } });
+    expect(stored.resumeFileHandle).toBe(candidate.resumeFileHandle?.handle);
+    expect(await waitForIdle(h.skima.ctx, 30_000)).toBe(true);
+    // Seen once, settled: the next full pass queues nothing.
+    expect((await pollAshby(h.skima.ctx, { full: true })).candidates.enqueued).toBe(0);
+  });
+
   it('writes every application through a storm of 429s and 5xx, losing none', async () => {
     const job = await h.skima.ctx.db.job.findFirstOrThrow({ where: { status: 'Open' } });
     h.sandbox.control.setFaults({ rate429: 0.3, rate5xx: 0.2, retryAfterSeconds: 0 });

@@ -1,7 +1,7 @@
 import { deltaSync } from '../../ashby/index.ts';
 import type { AppContext } from '../context.ts';
 import { storeJob } from './job-cache.ts';
-import { enqueueApplication } from './process-application.ts';
+import { enqueueApplications } from './process-application.ts';
 import { SCREENING_INPUT_COLUMNS, screeningInputsUnchanged } from './screening-inputs.ts';
 import { DbSyncStateStore } from './sync-state-store.ts';
 
@@ -54,10 +54,8 @@ export async function pollAshby(
         select: SCREENING_INPUT_COLUMNS,
       });
       const storedById = new Map(rows.map((r) => [r.id, r]));
-      for (const app of items) {
-        if (screeningInputsUnchanged(storedById.get(app.id) ?? null, app)) continue;
-        if ((await enqueueApplication(ctx.queue, app.id)).created) appsEnqueued++;
-      }
+      const changed = items.filter((app) => !screeningInputsUnchanged(storedById.get(app.id) ?? null, app));
+      appsEnqueued += await enqueueApplications(ctx.queue, changed.map((app) => app.id));
       options.onProgress?.('applications', (seen += items.length));
     },
   });
@@ -76,16 +74,19 @@ export async function pollAshby(
         select: { id: true, resumeFileHandle: true },
       });
       const knownById = new Map(rows.map((r) => [r.id, r]));
-      for (const c of items) {
-        // A known candidate whose resume changed is re-screened on each application; unknown ones come
-        // in through their applications above.
+      // A known candidate whose resume changed is re-screened on each application; unknown ones come in
+      // through their applications above.
+      const changed = items.filter((c) => {
         const known = knownById.get(c.id);
-        const handle = c.resumeFileHandle?.handle ?? null;
-        if (!known || known.resumeFileHandle === handle) continue;
-        await ctx.db.candidate.update({ where: { id: c.id }, data: { name: c.name, resumeFileHandle: handle } });
-        for (const appId of c.applicationIds) {
-          if ((await enqueueApplication(ctx.queue, appId)).created) candEnqueued++;
-        }
+        return known && known.resumeFileHandle !== (c.resumeFileHandle?.handle ?? null);
+      });
+      candEnqueued += await enqueueApplications(ctx.queue, changed.flatMap((c) => c.applicationIds));
+      // Only once the runs are queued: a stored handle that already matches would skip them next time.
+      for (const c of changed) {
+        await ctx.db.candidate.update({
+          where: { id: c.id },
+          data: { name: c.name, resumeFileHandle: c.resumeFileHandle?.handle ?? null },
+        });
       }
       options.onProgress?.('candidates', (seen += items.length));
     },

@@ -25,11 +25,22 @@ const PRIORITY: Record<ScreeningUrgency, number> = { live: 10, background: 0 };
 
 /** One waiting run per application: a burst of webhooks for it becomes one run. */
 export function enqueueApplication(queue: JobQueue, applicationId: string, urgency: ScreeningUrgency = 'background') {
-  return queue.enqueue(
-    PROCESS_APPLICATION_QUEUE,
-    { applicationId },
-    { singletonKey: applicationId, priority: PRIORITY[urgency] },
-  );
+  return queue.enqueue(PROCESS_APPLICATION_QUEUE, { applicationId }, screeningJobOptions(applicationId, urgency));
+}
+
+/** A page of applications a poll found, in one write; how many were not already waiting. */
+export async function enqueueApplications(queue: JobQueue, applicationIds: string[]): Promise<number> {
+  if (applicationIds.length === 0) return 0;
+  const jobs = applicationIds.map((applicationId) => ({
+    payload: { applicationId },
+    options: screeningJobOptions(applicationId, 'background'),
+  }));
+  const results = await queue.enqueueMany(PROCESS_APPLICATION_QUEUE, jobs);
+  return results.filter((r) => r.created).length;
+}
+
+function screeningJobOptions(applicationId: string, urgency: ScreeningUrgency) {
+  return { singletonKey: applicationId, priority: PRIORITY[urgency] };
 }
 
 export type ProcessOutcome = 'scored' | 'unchanged' | 'unreadable' | 'no_resume' | 'no_job_description';

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import PgBoss from 'pg-boss';
 import type { Logger } from '../logger.ts';
 import {
@@ -9,6 +9,7 @@ import {
   type JobInfo,
   type JobQueue,
   type JobState,
+  type NewJob,
   type QueueSettings,
   type QueueStats,
   type WorkOptions,
@@ -111,6 +112,16 @@ export class PgBossQueue implements JobQueue {
     };
   }
 
+  private sendOptions(options: EnqueueOptions): PgBoss.SendOptions {
+    return {
+      ...this.jobOptions(),
+      ...(options.maxAttempts ? { retryLimit: options.maxAttempts - 1 } : {}),
+      ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+      ...(options.runAt ? { startAfter: options.runAt } : {}),
+      ...(options.priority ? { priority: options.priority } : {}),
+    };
+  }
+
   private async ensureQueue(name: string): Promise<void> {
     if (this.created.has(name)) return;
     await this.connect();
@@ -122,15 +133,7 @@ export class PgBossQueue implements JobQueue {
     const name = options.singletonKey ? `${queue}${SINGLETON_SUFFIX}` : queue;
     await this.ensureQueue(name);
     const id = options.idempotencyKey ? keyToUuid(queue, options.idempotencyKey) : undefined;
-    const sendOptions: PgBoss.SendOptions = {
-      ...this.jobOptions(),
-      ...(options.maxAttempts ? { retryLimit: options.maxAttempts - 1 } : {}),
-      ...(id ? { id } : {}),
-      ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
-      ...(options.runAt ? { startAfter: options.runAt } : {}),
-      ...(options.priority ? { priority: options.priority } : {}),
-    };
-    const sent = await this.boss.send(name, { payload }, sendOptions);
+    const sent = await this.boss.send(name, { payload }, { ...this.sendOptions(options), ...(id ? { id } : {}) });
     if (sent) {
       // A worker of this process sleeps between polls; wake it for lower latency.
       const workerId = this.workerIds.get(name);
@@ -147,6 +150,64 @@ export class PgBossQueue implements JobQueue {
     );
     if (waiting[0]) return { id: waiting[0].id, created: false };
     throw new Error(`pg-boss refused a job on ${queue} and no existing job matches its keys`);
+  }
+
+  /** One `insert` for the lot. pg-boss does not say which rows it inserted, so each batch marks its
+   * jobs' data and reads back the marked ids; a job whose key was taken is settled as `enqueue` settles it. */
+  async enqueueMany(queue: string, jobs: NewJob[]): Promise<EnqueueResult[]> {
+    if (jobs.length === 0) return [];
+    const batch = randomUUID();
+    const rows = jobs.map(({ payload, options = {} }) => ({
+      payload,
+      options,
+      name: options.singletonKey ? `${queue}${SINGLETON_SUFFIX}` : queue,
+      id: options.idempotencyKey ? keyToUuid(queue, options.idempotencyKey) : randomUUID(),
+    }));
+    // Of two jobs with one key, the first must win, but an insert keeps whichever row it meets first:
+    // later ones are left to `enqueue`, which finds the first.
+    const keys = new Set<string>();
+    const firsts = rows.filter(({ options: o }) => {
+      const key = o.idempotencyKey !== undefined ? `i:${o.idempotencyKey}` : o.singletonKey !== undefined ? `s:${o.singletonKey}` : undefined;
+      if (key === undefined) return true;
+      if (keys.has(key)) return false;
+      keys.add(key);
+      return true;
+    });
+    const names = [...new Set(rows.map((r) => r.name))];
+    for (const name of names) await this.ensureQueue(name);
+    await this.boss.insert(
+      firsts.map(({ payload, options, name, id }) => {
+        const send = this.sendOptions(options);
+        return {
+          id,
+          name,
+          data: { payload, batch },
+          retryLimit: send.retryLimit,
+          retryDelay: send.retryDelay,
+          retryBackoff: send.retryBackoff,
+          expireInSeconds: send.expireInSeconds,
+          ...(send.singletonKey ? { singletonKey: send.singletonKey } : {}),
+          ...(send.startAfter ? { startAfter: send.startAfter as Date } : {}),
+          ...(send.priority ? { priority: send.priority } : {}),
+        };
+      }),
+    );
+    const marked = await this.sql<{ id: string }>(
+      `SELECT id FROM ${SCHEMA}.job WHERE name = ANY($1) AND id = ANY($2::uuid[]) AND data->>'batch' = $3`,
+      [names, firsts.map((r) => r.id), batch],
+    );
+    const inserted = new Set(marked.map((r) => r.id));
+    const results: EnqueueResult[] = [];
+    for (const row of rows) {
+      // Two jobs of one batch with the same idempotency key share an id: the first made it.
+      if (inserted.delete(row.id)) results.push({ id: row.id, created: true });
+      else results.push(await this.enqueue(queue, row.payload, row.options));
+    }
+    for (const name of names) {
+      const workerId = this.workerIds.get(name);
+      if (workerId) this.boss.notifyWorker(workerId);
+    }
+    return results;
   }
 
   async work<T>(queue: string, handler: JobHandler<T>, options: WorkOptions = {}): Promise<void> {

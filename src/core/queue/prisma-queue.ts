@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import type { Db } from '../../db/client.ts';
 import { type RawSql, rawSql } from '../../db/raw-sql.ts';
+import { timeOrderedUuid } from './job-id.ts';
 import type { Logger } from '../logger.ts';
 import {
   backoffDelayMs,
@@ -12,6 +13,7 @@ import {
   type JobInfo,
   type JobQueue,
   type JobState,
+  type NewJob,
   type QueueSettings,
   type QueueStats,
   type WorkOptions,
@@ -85,6 +87,9 @@ const LEAVE_RUNNING = `UPDATE "QueueJob" SET "state" = ?, "lastError" = ?, "comp
   "attempts" = "attempts" - ?, "lockedBy" = NULL, "lockedUntil" = NULL, "updatedAt" = ?
   WHERE "id" = ? AND "lockedBy" = ? AND "state" = 'running'`;
 
+/** Jobs per transaction in enqueueMany: a commit for every few hundred rows is already cheap. */
+const MAX_BATCH = 500;
+
 const BY_IDEMPOTENCY_KEY = `SELECT "id" FROM "QueueJob" WHERE "queue" = ? AND "idempotencyKey" = ?`;
 const BY_SINGLETON_SLOT = `SELECT "id" FROM "QueueJob" WHERE "queue" = ? AND "singletonSlot" = ?`;
 const RAISE_PRIORITY = `UPDATE "QueueJob" SET "priority" = ?, "updatedAt" = ?
@@ -127,9 +132,47 @@ export class PrismaQueue implements JobQueue {
   }
 
   async enqueue(queue: string, payload: unknown, options: EnqueueOptions = {}): Promise<EnqueueResult> {
-    const priority = options.priority ?? 0;
-    const now = new Date();
-    const args = [
+    // A key can be taken between a look-up and the insert, so insert first and look up when a key was
+    // taken; a second round covers a singleton job that started running between the two.
+    for (let round = 0; round < 3; round++) {
+      const id = timeOrderedUuid();
+      if ((await this.sql.run(INSERT, id, ...this.insertArgs(queue, payload, options, new Date()))) === 1) {
+        this.wake(queue);
+        return { id, created: true };
+      }
+      const existing = await this.existing(queue, options);
+      if (existing) return existing;
+      if (!options.idempotencyKey && !options.singletonKey) throw new Error(`could not enqueue a job on ${queue}`);
+    }
+    throw new Error(`could not enqueue a job on ${queue}: its keys kept colliding`);
+  }
+
+  /** The inserts in one transaction: one commit for the lot. A job whose key was taken is settled as
+   * `enqueue` settles it. */
+  async enqueueMany(queue: string, jobs: NewJob[]): Promise<EnqueueResult[]> {
+    const results: EnqueueResult[] = [];
+    for (let start = 0; start < jobs.length; start += MAX_BATCH) {
+      const chunk = jobs.slice(start, start + MAX_BATCH);
+      const now = new Date();
+      const ids = chunk.map(() => timeOrderedUuid());
+      const changed = await this.sql.batch(
+        chunk.map((job, i) => [INSERT, [ids[i], ...this.insertArgs(queue, job.payload, job.options ?? {}, now)]]),
+      );
+      for (const [i, job] of chunk.entries()) {
+        if (changed[i] === 1) results.push({ id: ids[i]!, created: true });
+        else {
+          const existing = await this.existing(queue, job.options ?? {});
+          results.push(existing ?? (await this.enqueue(queue, job.payload, job.options)));
+        }
+      }
+    }
+    if (results.some((r) => r.created)) this.wake(queue);
+    return results;
+  }
+
+  /** INSERT's arguments after the id. */
+  private insertArgs(queue: string, payload: unknown, options: EnqueueOptions, now: Date): unknown[] {
+    return [
       queue,
       JSON.stringify(payload ?? null),
       options.idempotencyKey ?? null,
@@ -137,27 +180,20 @@ export class PrismaQueue implements JobQueue {
       options.singletonKey ?? null,
       options.maxAttempts ?? this.settings.maxAttempts,
       this.settings.backoffBaseMs,
-      priority,
+      options.priority ?? 0,
       options.runAt ?? now,
       now,
       now,
     ];
-    // A key can be taken between a look-up and the insert, so insert first and look up when a key was
-    // taken; a second round covers a singleton job that started running between the two.
-    for (let round = 0; round < 3; round++) {
-      const id = randomUUID();
-      if ((await this.sql.run(INSERT, id, ...args)) === 1) {
-        this.wake(queue);
-        return { id, created: true };
-      }
-      const existing = await this.findByKeys(queue, options);
-      if (existing) {
-        if (options.singletonKey && priority > 0) await this.raisePriority(existing.id, priority);
-        return { id: existing.id, created: false };
-      }
-      if (!options.idempotencyKey && !options.singletonKey) throw new Error(`could not enqueue a job on ${queue}`);
-    }
-    throw new Error(`could not enqueue a job on ${queue}: its keys kept colliding`);
+  }
+
+  /** The job that holds this enqueue's key, raised to its priority if it waits with less. */
+  private async existing(queue: string, options: EnqueueOptions): Promise<EnqueueResult | null> {
+    const found = await this.findByKeys(queue, options);
+    if (!found) return null;
+    const priority = options.priority ?? 0;
+    if (options.singletonKey && priority > 0) await this.raisePriority(found.id, priority);
+    return { id: found.id, created: false };
   }
 
   /** A waiting job asked for again with more urgency (a live event for something a backfill queued). */

@@ -24,6 +24,12 @@ export interface EnqueueOptions {
   priority?: number;
 }
 
+/** One job of an `enqueueMany`. */
+export interface NewJob {
+  payload: unknown;
+  options?: EnqueueOptions;
+}
+
 export interface EnqueueResult {
   id: string;
   /** false when an idempotency or singleton key matched an existing job. */
@@ -66,6 +72,10 @@ export interface JobQueue {
   /** Begins fetching jobs for every registered handler. */
   start(): Promise<void>;
   enqueue(queue: string, payload: unknown, options?: EnqueueOptions): Promise<EnqueueResult>;
+  /** Several jobs on one queue, each as `enqueue` would take it, in one write where the keys allow (a
+   * poll's page of a hundred applications; one commit per job made a first sync of 100,000 slow).
+   * Results are in the order given. */
+  enqueueMany(queue: string, jobs: NewJob[]): Promise<EnqueueResult[]>;
   work<T>(queue: string, handler: JobHandler<T>, options?: WorkOptions): Promise<void>;
   getJob(id: string): Promise<JobInfo | undefined>;
   /** Counts per queue and state, for /metrics and `/skima status`. */

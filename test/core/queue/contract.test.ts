@@ -169,6 +169,44 @@ describe.each(QUEUE_DRIVERS)('$name', (driver) => {
     await q.stop();
   });
 
+  it('enqueues many at once exactly as one by one: taken keys give the existing job, new ones run once', async () => {
+    const q = harness.make({ concurrency: 1 });
+    const name = uniqueQueue();
+    const runs: string[] = [];
+    await q.work(name, async (payload) => {
+      runs.push((payload as { app: string }).app);
+    });
+    const webhook = await q.enqueue(name, { app: 'webhook' }, { idempotencyKey: 'delivery-1' });
+    const early = await q.enqueue(name, { app: 'early' }, { singletonKey: 'early' });
+    const waiting = await q.enqueue(name, { app: 'waiting' }, { singletonKey: 'waiting' });
+    const results = await q.enqueueMany(name, [
+      { payload: { app: 'plain' } },
+      { payload: { app: 'webhook again' }, options: { idempotencyKey: 'delivery-1' } },
+      { payload: { app: 'keyed' }, options: { idempotencyKey: 'delivery-2' } },
+      { payload: { app: 'keyed twice' }, options: { idempotencyKey: 'delivery-2' } },
+      { payload: { app: 'waiting, now urgent' }, options: { singletonKey: 'waiting', priority: 10 } },
+      { payload: { app: 'one' }, options: { singletonKey: 'one' } },
+      { payload: { app: 'one again' }, options: { singletonKey: 'one' } },
+      { payload: { app: 'later' }, options: { runAt: new Date(Date.now() + 60_000) } },
+    ]);
+    expect(results.map((r) => r.created)).toEqual([true, false, true, false, false, true, false, true]);
+    expect(results[1]!.id).toBe(webhook.id);
+    expect(results[3]!.id).toBe(results[2]!.id);
+    expect(results[4]!.id).toBe(waiting.id);
+    expect(results[6]!.id).toBe(results[5]!.id);
+    expect(new Set(results.map((r) => r.id)).size).toBe(6);
+    expect(await q.enqueueMany(name, [])).toEqual([]);
+    await q.start();
+    for (const id of [webhook.id, early.id, waiting.id, results[0]!.id, results[2]!.id, results[5]!.id]) {
+      await completed(q, id);
+    }
+    // The waiting job was raised ahead of an older one; each job ran once, with its first payload.
+    expect(runs.indexOf('waiting')).toBeLessThan(runs.indexOf('early'));
+    expect(runs.toSorted()).toEqual(['early', 'keyed', 'one', 'plain', 'waiting', 'webhook']);
+    expect((await q.getJob(results[7]!.id))?.state).toBe('queued');
+    await q.stop();
+  });
+
   it('never runs two jobs with the same singleton key at once, and queues one behind the running one', async () => {
     const q = harness.make({ concurrency: 4 });
     const name = uniqueQueue();
