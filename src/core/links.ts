@@ -1,5 +1,6 @@
-import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { Db } from '../db/client.ts';
+import { rawSql } from '../db/raw-sql.ts';
 
 export const DEFAULT_LINK_TTL_MS = 7 * 24 * 3600 * 1000;
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -69,10 +70,23 @@ export async function revokeLinks(
 /** The reviewer id of the link Skima writes into Ashby's Shortlist Link field for a job's hiring team. */
 export const ASHBY_FIELD_REVIEWER = 'ashby';
 
+const FRESH_FIELD_LINK = `SELECT "id", "expiresAt" FROM "ShareLink" WHERE "jobId" = ? AND "reviewerId" = ?
+  AND "revokedAt" IS NULL AND "expiresAt" > ? ORDER BY "createdAt" DESC LIMIT 1`;
+const SPENT_FIELD_LINKS = `SELECT COUNT(*) AS "spent" FROM "ShareLink" WHERE "jobId" = ? AND "reviewerId" = ?
+  AND ("revokedAt" IS NOT NULL OR "expiresAt" <= ?)`;
+const INSERT_LINK = `INSERT INTO "ShareLink" ("id", "tokenHash", "jobId", "reviewerId", "expiresAt", "createdAt")
+  VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`;
+
 /**
  * The link written into Ashby for a job. Its token is derived from Skima's secret and the link's id, so
  * it can be rebuilt for every application of the job while only its hash is stored; a new one is made
  * when the current one is revoked or has less than a quarter of its life left.
+ *
+ * The first applications of a job are screened side by side, and each would make a link of its own:
+ * every application written with a link that lost would be written again. So the link's id is the
+ * job and the number of its links used up so far: runs that race compute the same id, one insert wins,
+ * and all derive the same token. (An id could repeat only if link rows were deleted; none are, revoked
+ * ones stay as the record.)
  */
 export async function jobFieldLink(
   db: Db,
@@ -80,24 +94,27 @@ export async function jobFieldLink(
   jobId: string,
   ttlMs = DEFAULT_LINK_TTL_MS,
   now = new Date(),
-) {
-  const fresh = await db.shareLink.findFirst({
-    where: {
-      jobId,
-      reviewerId: ASHBY_FIELD_REVIEWER,
-      revokedAt: null,
-      expiresAt: { gt: new Date(now.getTime() + ttlMs / 4) },
-    },
-    orderBy: { createdAt: 'desc' },
-    select: { id: true, expiresAt: true },
-  });
+): Promise<MintedLink> {
+  const sql = rawSql(db);
+  const renewBefore = new Date(now.getTime() + ttlMs / 4);
   const derive = (id: string) => createHmac('sha256', secret).update(`ashby-field-link:${id}`).digest('base64url');
+  const [fresh] = await sql.rows<{ id: string; expiresAt: Date }>(
+    FRESH_FIELD_LINK,
+    jobId,
+    ASHBY_FIELD_REVIEWER,
+    renewBefore,
+  );
   if (fresh) return { token: derive(fresh.id), expiresAt: fresh.expiresAt };
-  const id = randomUUID();
+  const [{ spent } = { spent: 0 }] = await sql.rows<{ spent: number | bigint }>(
+    SPENT_FIELD_LINKS,
+    jobId,
+    ASHBY_FIELD_REVIEWER,
+    renewBefore,
+  );
+  const id = createHash('sha256').update(`${jobId}\u0000${ASHBY_FIELD_REVIEWER}\u0000${Number(spent)}`).digest('hex');
   const token = derive(id);
   const expiresAt = new Date(now.getTime() + ttlMs);
-  await db.shareLink.create({
-    data: { id, tokenHash: hashToken(token), jobId, reviewerId: ASHBY_FIELD_REVIEWER, expiresAt },
-  });
+  // A run that lost the insert hands out the same token; the winner's expiry differs by moments.
+  await sql.run(INSERT_LINK, id, hashToken(token), jobId, ASHBY_FIELD_REVIEWER, expiresAt, now);
   return { token, expiresAt };
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashToken, mintLink, resolveLink, revokeLinks } from '../../src/core/links.ts';
+import { hashToken, jobFieldLink, mintLink, resolveLink, revokeLinks } from '../../src/core/links.ts';
 import { DB_KINDS, migratedDb } from '../helpers/databases.ts';
 
 describe.each(DB_KINDS)('share links on %s', (kind) => {
@@ -48,5 +48,29 @@ describe.each(DB_KINDS)('share links on %s', (kind) => {
     const later = new Date(now.getTime() + 61_000);
     await resolveLink(env.db, token, later);
     expect(await lastUsed()).toEqual(later);
+  });
+
+  it('gives every application of a job one Ashby field link, even when their first runs race', async () => {
+    const now = new Date('2026-11-24T09:00:00Z');
+    const day = 24 * 3_600_000;
+    const secret = 'links-test-secret-0123456789abcdef';
+    // Eight first runs of one job at once: a second link would rewrite the field of every application
+    // written with the first.
+    const racing = await Promise.all(Array.from({ length: 8 }, () => jobFieldLink(env.db, secret, 'job-race', 8 * day, now)));
+    expect(new Set(racing.map((l) => l.token)).size).toBe(1);
+    expect(await env.db.shareLink.count({ where: { jobId: 'job-race' } })).toBe(1);
+    expect(await resolveLink(env.db, racing[0]!.token, now)).toMatchObject({ ok: true, jobId: 'job-race' });
+    // The same link while it has more than a quarter of its life left, then a new one; and after a revocation.
+    const later = await jobFieldLink(env.db, secret, 'job-race', 8 * day, new Date(now.getTime() + 5 * day));
+    expect(later.token).toBe(racing[0]!.token);
+    const renewed = await jobFieldLink(env.db, secret, 'job-race', 8 * day, new Date(now.getTime() + 7 * day));
+    expect(renewed.token).not.toBe(racing[0]!.token);
+    await revokeLinks(env.db, { jobId: 'job-race' }, new Date(now.getTime() + 7 * day));
+    const replaced = await Promise.all(
+      [1, 2, 3].map(() => jobFieldLink(env.db, secret, 'job-race', 8 * day, new Date(now.getTime() + 7 * day))),
+    );
+    expect(new Set(replaced.map((l) => l.token)).size).toBe(1);
+    expect(replaced[0]!.token).not.toBe(renewed.token);
+    expect(await env.db.shareLink.count({ where: { jobId: 'job-race' } })).toBe(3);
   });
 });
