@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.ts';
+import { rawSql } from '../db/raw-sql.ts';
 import type { EnqueueResult, JobQueue } from './queue/types.ts';
 
 export const DEFAULT_SHORTLIST_SIZE = 10;
@@ -48,12 +49,12 @@ export async function mayChangeShortlist(
   return entries.length < size || app.currentScore! >= Math.min(...entries.map((e) => e.score));
 }
 
+const CURRENT_SHORTLIST = `SELECT "applicationId", "rank", "score" FROM "ShortlistEntry" WHERE "jobId" = ?
+  ORDER BY "rank" ASC`;
+
+/** The stored list. Raw SQL: every screened application reads it (see mayChangeShortlist). */
 export async function currentShortlist(db: Db, jobId: string): Promise<ShortlistEntryView[]> {
-  return db.shortlistEntry.findMany({
-    where: { jobId },
-    orderBy: { rank: 'asc' },
-    select: { applicationId: true, rank: true, score: true },
-  });
+  return rawSql(db).rows<ShortlistEntryView>(CURRENT_SHORTLIST, jobId);
 }
 
 /** Recomputes and persists the shortlist; `changed` says whether anyone moved, joined, left or was rescored. */
