@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/client.ts';
 import { rawSql } from '../db/raw-sql.ts';
+import { timeOrderedUuid } from '../db/time-ordered-uuid.ts';
 
 /** What happened, to what, by whom. Never personal data: ids, versions, hashes, actor, action. */
 export interface AuditEntry {
@@ -16,7 +16,7 @@ const INSERT = `INSERT INTO "AuditEvent" ("id", "at", "actor", "action", "subjec
   VALUES (?, ?, ?, ?, ?, ?, ?)`;
 
 export async function audit(db: Db, entry: AuditEntry): Promise<void> {
-  await rawSql(db).run(INSERT, randomUUID(), new Date(), entry.actor, entry.action, entry.subjectType ?? null,
+  await rawSql(db).run(INSERT, timeOrderedUuid(), new Date(), entry.actor, entry.action, entry.subjectType ?? null,
     entry.subjectId ?? null, entry.detail ? JSON.stringify(entry.detail) : null);
 }
 

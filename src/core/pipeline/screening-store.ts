@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { AshbyApplicationDetail } from '../../ashby/index.ts';
 import type { Db } from '../../db/client.ts';
 import { rawSql } from '../../db/raw-sql.ts';
+import { timeOrderedUuid } from '../../db/time-ordered-uuid.ts';
 import type { StoredScreeningInputs } from './screening-inputs.ts';
 
 // The statements the pipeline runs for every application, as raw SQL through the Prisma client:
@@ -71,16 +71,19 @@ export interface ScreenedApplication {
   latestVerdict: string | null;
 }
 
-/** The candidate and the application as Ashby has them now; the screening state is left as it is. */
+/** The candidate and the application as Ashby has them now, in one commit; the screening state is left
+ * as it is. */
 export async function storeApplication(db: Db, app: AshbyApplicationDetail, resumeHandle: string | null) {
-  const sql = rawSql(db);
   const now = new Date();
   const candidate = app.candidate;
-  await sql.run(UPSERT_CANDIDATE, candidate.id, candidate.name, candidate.primaryEmailAddress?.value ?? null,
-    resumeHandle, now, now);
-  await sql.run(UPSERT_APPLICATION, app.id, candidate.id, app.job.id, app.status, app.currentInterviewStage?.id ?? null,
-    app.currentInterviewStage?.title ?? null, app.archiveReason?.text ?? null, app.source?.title ?? null,
-    app.creditedToUser?.id ?? null, new Date(app.updatedAt), now, now);
+  const stage = app.currentInterviewStage;
+  await rawSql(db).batch([
+    [UPSERT_CANDIDATE, [candidate.id, candidate.name, candidate.primaryEmailAddress?.value ?? null, resumeHandle, now,
+      now]],
+    [UPSERT_APPLICATION, [app.id, candidate.id, app.job.id, app.status, stage?.id ?? null, stage?.title ?? null,
+      app.archiveReason?.text ?? null, app.source?.title ?? null, app.creditedToUser?.id ?? null,
+      new Date(app.updatedAt), now, now]],
+  ]);
 }
 
 export async function screeningInputs(db: Db, applicationId: string): Promise<StoredScreeningInputs | null> {
@@ -108,7 +111,7 @@ export async function insertResume(
   db: Db,
   resume: { candidateId: string; fileHandle: string; mimeType: string | null } & StoredResume,
 ): Promise<boolean> {
-  const inserted = await rawSql(db).run(INSERT_RESUME, randomUUID(), resume.candidateId, resume.fileHandle,
+  const inserted = await rawSql(db).run(INSERT_RESUME, timeOrderedUuid(), resume.candidateId, resume.fileHandle,
     resume.contentHash, resume.mimeType, resume.extractedText, resume.unreadableReason, new Date());
   return inserted === 1;
 }
@@ -127,7 +130,7 @@ export async function insertScore(
   key: ScoreKey,
   score: Omit<StoredScore, 'scorerVersion'> & { features: object },
 ): Promise<boolean> {
-  const inserted = await rawSql(db).run(INSERT_SCORE, randomUUID(), key.applicationId, key.resumeHash, key.jdHash,
+  const inserted = await rawSql(db).run(INSERT_SCORE, timeOrderedUuid(), key.applicationId, key.resumeHash, key.jdHash,
     key.scorerVersion, score.score, JSON.stringify(score.reasons), JSON.stringify(score.missing),
     JSON.stringify(score.features), score.createdAt);
   return inserted === 1;

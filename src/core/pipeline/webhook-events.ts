@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { AshbyApplication, AshbyWebhookEvent } from '../../ashby/index.ts';
 import { rawSql } from '../../db/raw-sql.ts';
+import { timeOrderedUuid } from '../../db/time-ordered-uuid.ts';
 import { audit } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { announceShortlistChange, refreshShortlist } from '../shortlist.ts';
@@ -33,7 +33,7 @@ const RECORD_DELIVERY = `INSERT INTO "WebhookEvent" ("id", "webhookActionId", "a
 /** Notes that a delivery arrived (status and `/skima setup` show when webhooks last came); a duplicate
  * delivery is already noted. Raw SQL: Skima's own writes make this one of the commonest statements. */
 export async function recordDelivery(ctx: AppContext, webhookActionId: string, action: string): Promise<void> {
-  await rawSql(ctx.db).run(RECORD_DELIVERY, randomUUID(), webhookActionId, action, new Date());
+  await rawSql(ctx.db).run(RECORD_DELIVERY, timeOrderedUuid(), webhookActionId, action, new Date());
 }
 
 /** Would this event change nothing? Answering Skima's own writes without a queue round trip. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import type { Db } from '../../db/client.ts';
 import { type RawSql, rawSql } from '../../db/raw-sql.ts';
-import { timeOrderedUuid } from './job-id.ts';
+import { timeOrderedUuid } from '../../db/time-ordered-uuid.ts';
 import type { Logger } from '../logger.ts';
 import {
   backoffDelayMs,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { timeOrderedUuid } from '../../../src/core/queue/job-id.ts';
+import { timeOrderedUuid } from '../../src/db/time-ordered-uuid.ts';
 
 describe('timeOrderedUuid', () => {
   it('is a version 7 UUID whose first 48 bits are the time in milliseconds', () => {
