@@ -80,16 +80,14 @@ export async function waitForIdle(ctx: AppContext, timeoutMs = 10 * 60_000, sign
   const deadline = Date.now() + timeoutMs;
   let quietSince = 0;
   while (Date.now() < deadline && !signal?.aborted) {
-    const stats = await ctx.queue.stats();
-    const busy = SCREENING_QUEUES.some((q) => (stats[q]?.queued ?? 0) + (stats[q]?.running ?? 0) > 0);
-    if (!busy) {
+    if (!(await ctx.queue.hasWork(SCREENING_QUEUES))) {
       // Idle twice in a row, a moment apart: a finishing job may enqueue the next.
       if (quietSince && Date.now() - quietSince >= 300) return true;
       quietSince ||= Date.now();
     } else {
       quietSince = 0;
     }
-    // Counting every job costs more as the queue's history grows: a few looks a second are enough.
+    // A few looks a second are enough.
     await new Promise((r) => setTimeout(r, 400));
   }
   return false;

@@ -307,6 +307,15 @@ export class PgBossQueue implements JobQueue {
     return stats;
   }
 
+  async hasWork(queues: string[]): Promise<boolean> {
+    const names = queues.flatMap((q) => [q, `${q}${SINGLETON_SUFFIX}`]);
+    // pg-boss's states are an enum in the order created, retry, active, completed, cancelled, failed.
+    const rows = await this.sql(`SELECT 1 FROM ${SCHEMA}.job WHERE name = ANY($1) AND state < 'completed' LIMIT 1`, [
+      names,
+    ]);
+    return rows.length > 0;
+  }
+
   async listDead(queue?: string, limit = 50): Promise<JobInfo[]> {
     const rows = await this.sql<JobRow>(
       `SELECT * FROM ${SCHEMA}.job WHERE state = 'failed' AND ($1::text IS NULL OR name IN ($1, $1 || '${SINGLETON_SUFFIX}'))

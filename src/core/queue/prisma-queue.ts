@@ -95,6 +95,8 @@ const BY_SINGLETON_SLOT = `SELECT "id" FROM "QueueJob" WHERE "queue" = ? AND "si
 const RAISE_PRIORITY = `UPDATE "QueueJob" SET "priority" = ?, "updatedAt" = ?
   WHERE "id" = ? AND "state" = 'queued' AND "priority" < ?`;
 
+const HAS_WORK = `SELECT 1 AS "found" FROM "QueueJob" WHERE "queue" = ? AND "state" IN ('queued', 'running') LIMIT 1`;
+
 const RENEW = `UPDATE "QueueJob" SET "lockedUntil" = ?, "updatedAt" = ?
   WHERE "id" = ? AND "lockedBy" = ? AND "state" = 'running'`;
 
@@ -364,6 +366,13 @@ export class PrismaQueue implements JobQueue {
       (stats[g.queue] as Record<string, number>)[g.state] = g._count._all;
     }
     return stats;
+  }
+
+  async hasWork(queues: string[]): Promise<boolean> {
+    for (const queue of queues) {
+      if ((await this.sql.rows(HAS_WORK, queue)).length > 0) return true;
+    }
+    return false;
   }
 
   async listDead(queue?: string, limit = 50): Promise<JobInfo[]> {

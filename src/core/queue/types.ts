@@ -80,6 +80,9 @@ export interface JobQueue {
   getJob(id: string): Promise<JobInfo | undefined>;
   /** Counts per queue and state, for /metrics and `/skima status`. */
   stats(): Promise<QueueStats>;
+  /** Whether a job of these queues waits (due or not) or runs: one indexed look-up, where `stats`
+   * counts every job kept, which grows with every application screened. */
+  hasWork(queues: string[]): Promise<boolean>;
   /** Dead-lettered jobs, newest first: visible, so a person can see what failed and why. */
   listDead(queue?: string, limit?: number): Promise<JobInfo[]>;
   /** Puts a dead job back in the queue with fresh attempts; false if it is not dead. */

@@ -207,6 +207,36 @@ describe.each(QUEUE_DRIVERS)('$name', (driver) => {
     await q.stop();
   });
 
+  it('tells whether jobs of some queues wait or run, whatever the other queues hold', async () => {
+    const q = harness.make({ concurrency: 1, maxAttempts: 1 });
+    const [name, keyed, other] = [uniqueQueue(), uniqueQueue(), uniqueQueue()];
+    expect(await q.hasWork([name, keyed])).toBe(false);
+    await q.enqueue(other, { n: 0 });
+    expect(await q.hasWork([name, keyed])).toBe(false);
+    const later = await q.enqueue(keyed, { n: 1 }, { singletonKey: 'k', runAt: new Date(Date.now() + 60_000) });
+    expect(await q.hasWork([name, keyed])).toBe(true); // waiting, though not yet due
+    expect(await q.hasWork([name])).toBe(false);
+    let release!: () => void;
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    await q.work(name, async (payload) => {
+      if ((payload as { n: number }).n === 2) await held;
+      else throw new Error('fails for good');
+    });
+    await q.start();
+    const running = await q.enqueue(name, { n: 2 });
+    await waitFor('the job to run', async () => (await q.getJob(running.id))?.state === 'running');
+    expect(await q.hasWork([name])).toBe(true); // running
+    release();
+    await completed(q, running.id);
+    const failing = await q.enqueue(name, { n: 3 });
+    await waitFor('the job to die', async () => (await q.getJob(failing.id))?.state === 'dead', 15_000);
+    expect(await q.hasWork([name])).toBe(false); // completed and dead jobs are no work
+    expect((await q.getJob(later.id))?.state).toBe('queued');
+    await q.stop();
+  });
+
   it('never runs two jobs with the same singleton key at once, and queues one behind the running one', async () => {
     const q = harness.make({ concurrency: 4 });
     const name = uniqueQueue();
