@@ -14,6 +14,11 @@ import { fmt, median, migratedDb } from './_support.ts';
 const JOBS = Number(process.env.BENCH_QUEUE_JOBS ?? 1000);
 const ENQUEUED = Number(process.env.BENCH_QUEUE_ENQUEUED ?? 10_000);
 const PAGE = 100;
+const DRIVERS = [
+  ['embedded on sqlite', 'sqlite', 'embedded'],
+  ['embedded on postgresql', 'postgresql', 'embedded'],
+  ['pg-boss on postgresql', 'postgresql', 'pg-boss'],
+] as const;
 const ROUNDS = 3;
 const log = createLogger('silent');
 
@@ -40,11 +45,7 @@ async function drain(queue: JobQueue, name: string): Promise<number> {
 async function main() {
   console.log(`queue throughput, ${JOBS} no-op jobs per round, median of ${ROUNDS} rounds (jobs/s)`);
   console.log('driver                      | baseline inserts/s | queue jobs/s | queue / baseline');
-  for (const [label, kind, driver] of [
-    ['embedded on sqlite', 'sqlite', 'embedded'],
-    ['embedded on postgresql', 'postgresql', 'embedded'],
-    ['pg-boss on postgresql', 'postgresql', 'pg-boss'],
-  ] as const) {
+  for (const [label, kind, driver] of DRIVERS) {
     const env = await migratedDb(kind);
     const baseline: number[] = [];
     const rates: number[] = [];
@@ -91,11 +92,7 @@ async function enqueueRate(queue: JobQueue, name: string, paged: boolean): Promi
 async function enqueueing() {
   console.log(`\nenqueueing ${fmt(ENQUEUED)} keyed jobs, median of ${ROUNDS} rounds (jobs/s)`);
   console.log(`driver                      | enqueue, one each | enqueueMany, ${PAGE} a call | ratio`);
-  for (const [label, kind, driver] of [
-    ['embedded on sqlite', 'sqlite', 'embedded'],
-    ['embedded on postgresql', 'postgresql', 'embedded'],
-    ['pg-boss on postgresql', 'postgresql', 'pg-boss'],
-  ] as const) {
+  for (const [label, kind, driver] of DRIVERS) {
     const env = await migratedDb(kind);
     const queue =
       driver === 'embedded' ? new PrismaQueue(env.db, log) : new PgBossQueue(env.database.url, log);
