@@ -37,6 +37,13 @@ function keyToUuid(queue: string, key: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+/** The key two jobs of one batch collide on, if any. */
+function batchKey(options: EnqueueOptions): string | undefined {
+  if (options.idempotencyKey !== undefined) return `idempotency:${options.idempotencyKey}`;
+  if (options.singletonKey !== undefined) return `singleton:${options.singletonKey}`;
+  return undefined;
+}
+
 function baseQueue(name: string): string {
   return name.endsWith(SINGLETON_SUFFIX) ? name.slice(0, -SINGLETON_SUFFIX.length) : name;
 }
@@ -166,8 +173,8 @@ export class PgBossQueue implements JobQueue {
     // Of two jobs with one key, the first must win, but an insert keeps whichever row it meets first:
     // later ones are left to `enqueue`, which finds the first.
     const keys = new Set<string>();
-    const firsts = rows.filter(({ options: o }) => {
-      const key = o.idempotencyKey !== undefined ? `i:${o.idempotencyKey}` : o.singletonKey !== undefined ? `s:${o.singletonKey}` : undefined;
+    const firsts = rows.filter(({ options }) => {
+      const key = batchKey(options);
       if (key === undefined) return true;
       if (keys.has(key)) return false;
       keys.add(key);
