@@ -44,6 +44,11 @@ function batchKey(options: EnqueueOptions): string | undefined {
   return undefined;
 }
 
+type JobSettings = Pick<
+  PgBoss.JobInsert,
+  'retryLimit' | 'retryDelay' | 'retryBackoff' | 'expireInSeconds' | 'singletonKey' | 'startAfter' | 'priority'
+>;
+
 function baseQueue(name: string): string {
   return name.endsWith(SINGLETON_SUFFIX) ? name.slice(0, -SINGLETON_SUFFIX.length) : name;
 }
@@ -110,19 +115,13 @@ export class PgBossQueue implements JobQueue {
     for (const [queue, reg] of this.handlers) await this.subscribe(queue, reg.handler, reg.concurrency);
   }
 
-  private jobOptions(): PgBoss.SendOptions {
+  /** A job's settings from an enqueue's options, in the names both `send` and `insert` take. */
+  private jobSettings(options: EnqueueOptions): JobSettings {
     return {
-      retryLimit: this.settings.maxAttempts - 1,
+      retryLimit: (options.maxAttempts || this.settings.maxAttempts) - 1,
       retryDelay: Math.max(1, Math.ceil(this.settings.backoffBaseMs / 1000)),
       retryBackoff: true,
       expireInSeconds: Math.max(1, Math.ceil(this.settings.visibilityTimeoutMs / 1000)),
-    };
-  }
-
-  private sendOptions(options: EnqueueOptions): PgBoss.SendOptions {
-    return {
-      ...this.jobOptions(),
-      ...(options.maxAttempts ? { retryLimit: options.maxAttempts - 1 } : {}),
       ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
       ...(options.runAt ? { startAfter: options.runAt } : {}),
       ...(options.priority ? { priority: options.priority } : {}),
@@ -140,7 +139,7 @@ export class PgBossQueue implements JobQueue {
     const name = options.singletonKey ? `${queue}${SINGLETON_SUFFIX}` : queue;
     await this.ensureQueue(name);
     const id = options.idempotencyKey ? keyToUuid(queue, options.idempotencyKey) : undefined;
-    const sent = await this.boss.send(name, { payload }, { ...this.sendOptions(options), ...(id ? { id } : {}) });
+    const sent = await this.boss.send(name, { payload }, { ...this.jobSettings(options), ...(id ? { id } : {}) });
     if (sent) {
       // A worker of this process sleeps between polls; wake it for lower latency.
       const workerId = this.workerIds.get(name);
@@ -183,21 +182,12 @@ export class PgBossQueue implements JobQueue {
     const names = [...new Set(rows.map((r) => r.name))];
     for (const name of names) await this.ensureQueue(name);
     await this.boss.insert(
-      firsts.map(({ payload, options, name, id }) => {
-        const send = this.sendOptions(options);
-        return {
-          id,
-          name,
-          data: { payload, batch },
-          retryLimit: send.retryLimit,
-          retryDelay: send.retryDelay,
-          retryBackoff: send.retryBackoff,
-          expireInSeconds: send.expireInSeconds,
-          ...(send.singletonKey ? { singletonKey: send.singletonKey } : {}),
-          ...(send.startAfter ? { startAfter: send.startAfter as Date } : {}),
-          ...(send.priority ? { priority: send.priority } : {}),
-        };
-      }),
+      firsts.map(({ payload, options, name, id }) => ({
+        id,
+        name,
+        data: { payload, batch },
+        ...this.jobSettings(options),
+      })),
     );
     const marked = await this.sql<{ id: string }>(
       `SELECT id FROM ${SCHEMA}.job WHERE name = ANY($1) AND id = ANY($2::uuid[]) AND data->>'batch' = $3`,
