@@ -5,7 +5,7 @@
  */
 import { AshbyClient } from '../src/ashby/client.ts';
 import { RequestGate } from '../src/ashby/request-gate.ts';
-import { startSandbox } from '../src/ashby/sandbox/server.ts';
+import { startSandbox } from '../src/ashby-sandbox/server.ts';
 import { deltaSync, InMemorySyncStateStore } from '../src/ashby/sync.ts';
 
 const RUNS = 3;

@@ -17,7 +17,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config/load.ts';
-import { startSkima, waitForIdle } from '../src/core/app.ts';
+import { startSkima, waitForIdle } from '../src/app.ts';
 import { createLogger } from '../src/core/logger.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
 import { freePort } from '../test/helpers/cli.ts';

@@ -19,6 +19,7 @@ export {
   type SyncStateStore,
 } from './sync.ts';
 export { AshbyTransport, type CallResult, type TransportOptions } from './transport.ts';
+export { ASHBY_WEBHOOK_TYPES, type AshbyWebhookType, SKIMA_WEBHOOK_TYPES } from './webhook-types.ts';
 export {
   signAshbyBody,
   verifyAshbyWebhook,

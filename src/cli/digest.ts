@@ -1,8 +1,8 @@
 import { loadConfigOrThrow } from '../config/load.ts';
 import { closeContext, createContext } from '../core/context.ts';
-import { computeDigest, lastWeek, type WeeklyDigest } from '../core/digest.ts';
+import { computeDigest, lastWeek, type WeeklyDigest } from '../core/ops/digest.ts';
 import { createLogger } from '../core/logger.ts';
-import { offlineAshby } from '../core/offline-ashby.ts';
+import { offlineAshby } from '../core/ashby-link/offline-ashby.ts';
 import { runCommand } from './args.ts';
 import { duration, parseDateArg, percent, when } from './format.ts';
 

@@ -1,6 +1,6 @@
 import { loadConfigOrThrow } from '../config/load.ts';
-import { revokeLinks } from '../core/links.ts';
-import { createReviewerLink, LinkScopeError } from '../core/reviewer-links.ts';
+import { revokeLinks } from '../core/links/links.ts';
+import { createReviewerLink, LinkScopeError } from '../core/links/reviewer-links.ts';
 import { createDb } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { runCommand } from './args.ts';

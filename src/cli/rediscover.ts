@@ -1,8 +1,8 @@
 import { loadConfigOrThrow } from '../config/load.ts';
 import { closeContext, createContext } from '../core/context.ts';
-import { findJobs } from '../core/job-lookup.ts';
+import { findJobs } from '../core/rediscovery/job-lookup.ts';
 import { createLogger } from '../core/logger.ts';
-import { offlineAshby } from '../core/offline-ashby.ts';
+import { offlineAshby } from '../core/ashby-link/offline-ashby.ts';
 import {
   parseRediscoverFilters,
   REDISCOVER_FILTER_HELP,
@@ -10,7 +10,7 @@ import {
   type RediscoverResult,
   RediscoverUsageError,
   splitRediscoverArgs,
-} from '../core/rediscover.ts';
+} from '../core/rediscovery/rediscover.ts';
 import { when } from './format.ts';
 
 export const summary = 'find qualified past candidates already in Ashby for a job (read-only)';

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { parseSeed } from '../ashby/sandbox/seed-spec.ts';
-import { startSandbox } from '../ashby/sandbox/server.ts';
+import { parseSeed } from '../ashby-sandbox/seed-spec.ts';
+import { startSandbox } from '../ashby-sandbox/server.ts';
 
 export const summary = 'Run a local Ashby look-alike (API, files, webhooks) with seeded data';
 

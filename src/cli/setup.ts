@@ -1,7 +1,7 @@
 import { loadConfigOrThrow } from '../config/load.ts';
 import { closeContext, createContext } from '../core/context.ts';
 import { createLogger } from '../core/logger.ts';
-import { runSetupChecks, type SetupCheck } from '../core/setup-checks.ts';
+import { runSetupChecks, type SetupCheck } from '../core/ops/setup-checks.ts';
 import { runCommand } from './args.ts';
 
 export const summary = 'check the Ashby API key, permissions, custom fields, tag, webhooks and database (--fix creates)';

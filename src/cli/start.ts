@@ -1,7 +1,7 @@
 import { loadConfigOrThrow } from '../config/load.ts';
-import { startSkima, waitForIdle } from '../core/app.ts';
+import { startSkima, waitForIdle } from '../app.ts';
 import type { AppContext } from '../core/context.ts';
-import { mintShortlistLinks } from '../core/demo-links.ts';
+import { mintShortlistLinks } from '../core/links/demo-links.ts';
 import { createLogger } from '../core/logger.ts';
 import { describeDatabase } from '../db/describe.ts';
 import { runCommand } from './args.ts';

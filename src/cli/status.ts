@@ -1,8 +1,8 @@
 import { loadConfigOrThrow } from '../config/load.ts';
 import { closeContext, createContext } from '../core/context.ts';
 import { createLogger } from '../core/logger.ts';
-import { offlineAshby } from '../core/offline-ashby.ts';
-import { collectStatus, type SkimaStatus } from '../core/status.ts';
+import { offlineAshby } from '../core/ashby-link/offline-ashby.ts';
+import { collectStatus, type SkimaStatus } from '../core/ops/status.ts';
 import { runCommand } from './args.ts';
 import { when } from './format.ts';
 

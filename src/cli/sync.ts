@@ -1,11 +1,11 @@
 import { loadConfigOrThrow } from '../config/load.ts';
-import { SCREENING_QUEUES } from '../core/app.ts';
-import { closeContext, createContext } from '../core/context.ts';
+import { createAppContext, SCREENING_QUEUES } from '../app.ts';
+import { closeContext } from '../core/context.ts';
 import { createLogger } from '../core/logger.ts';
 import { pollAshby } from '../core/pipeline/poll.ts';
 import { PROCESS_APPLICATION_QUEUE } from '../core/pipeline/process-application.ts';
-import { Scheduler } from '../core/scheduler.ts';
-import { registerWorkers } from '../core/workers.ts';
+import { Scheduler } from '../core/ops/scheduler.ts';
+import { registerWorkers } from '../core/register-workers.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { runCommand } from './args.ts';
 import { bar, Progress } from './progress.ts';
@@ -23,7 +23,7 @@ export async function run(argv: string[]): Promise<number> {
     const config = loadConfigOrThrow();
     const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
     await migrateDatabase(config.databaseUrl);
-    const ctx = await createContext(config, log);
+    const ctx = await createAppContext(config, log);
     const progress = new Progress();
     const started = Date.now();
     try {

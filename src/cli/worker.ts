@@ -1,6 +1,6 @@
 import { loadConfigOrThrow } from '../config/load.ts';
 import { createLogger } from '../core/logger.ts';
-import { startWorker } from '../core/worker.ts';
+import { startWorker } from '../worker-process.ts';
 import { runCommand } from './args.ts';
 
 export const summary = 'work screening jobs from the shared queue (scale-out beside `skima start`)';

@@ -1,5 +1,5 @@
 import type { Registry } from 'prom-client';
-import type { SlackFrontDoor } from '../bot/slack/front-door.ts';
+import type { ChatFrontDoor } from '../bot/ports.ts';
 import type { Config } from '../config/schema.ts';
 import { createDb, type Db } from '../db/client.ts';
 import {
@@ -13,9 +13,9 @@ import {
   type ScoreResult,
   type ScoringPool,
 } from '../scoring/index.ts';
-import { type AshbyConnection, connectAshby } from './ashby-connection.ts';
+import { type AshbyConnection, connectAshby } from './ashby-link/ashby-connection.ts';
 import type { Logger } from './logger.ts';
-import { createMetrics } from './metrics.ts';
+import { createMetrics } from './ops/metrics.ts';
 import { createQueue } from './queue/index.ts';
 import type { JobQueue } from './queue/types.ts';
 import { resolveSecret } from './secret.ts';
@@ -41,8 +41,8 @@ export interface AppContext {
   scoringPool?: ScoringPool;
   /** Skima's own secret (see secret.ts). */
   secret: string;
-  /** The Slack app, when SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are set. */
-  slack?: SlackFrontDoor;
+  /** The chat front doors (Slack, Teams) that are configured; none in CLI commands and worker processes. */
+  chat: ChatFrontDoor[];
 }
 
 export interface ContextOptions {
@@ -86,9 +86,9 @@ export async function createContext(config: Config, log: Logger, options: Contex
     extractText: scoringPool ? (bytes, o) => scoringPool.extractText(bytes, o) : extractText,
     ...(scoringPool ? { scoringPool } : {}),
     secret: resolveSecret(config, options.dataDir),
+    // Connected by the composition root (src/app.ts), which knows the front doors; core does not.
+    chat: [],
   };
-  // Loaded only when configured: Bolt and its dependencies stay out of processes without Slack.
-  if (config.slack) ctx.slack = (await import('./slack.ts')).connectSlack(ctx);
   return ctx;
 }
 

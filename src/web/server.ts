@@ -31,21 +31,7 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(metricsRoute, { ctx });
   await app.register(ashbyWebhookRoute, { ctx });
   await app.register(shortlistPagePlugin, { ctx });
-  // Bolt's receiver brings its own encapsulated plugin (raw-body parsers for its route only).
-  if (ctx.slack) {
-    await app.register(ctx.slack.routes);
-    ctx.log.info({ path: ctx.slack.path }, 'Slack is on: commands, interactivity and events are served');
-  } else {
-    logSlackOff(ctx);
-  }
+  // Each chat front door brings its own encapsulated plugin (its body parsers for its route only).
+  for (const door of ctx.chat) await app.register(door.routes);
   return app;
-}
-
-/** Slack is optional: say once, at start-up, how to turn it on. */
-function logSlackOff(ctx: AppContext) {
-  ctx.log.info(
-    'Slack is off. To turn it on: skima manifest slack --base-url <your public URL> prints the app manifest; '
-    + 'create the app from it at https://api.slack.com/apps, install it, then set SLACK_BOT_TOKEN (Bot User OAuth Token) '
-    + 'and SLACK_SIGNING_SECRET (Basic Information) and restart. See docs/slack.md.',
-  );
 }

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CliCommand } from '../../src/cli.ts';
-import { type RunningSandbox, startSandbox } from '../../src/ashby/sandbox/index.ts';
+import { type RunningSandbox, startSandbox } from '../../src/ashby-sandbox/index.ts';
 import { createDb } from '../../src/db/client.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
 import { runSkima } from '../helpers/cli.ts';

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveLink } from '../../src/core/links.ts';
+import { resolveLink } from '../../src/core/links/links.ts';
 import { runSkima } from '../helpers/cli.ts';
 import { migratedDb } from '../helpers/databases.ts';
 

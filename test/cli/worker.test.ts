@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type RunningSandbox, startSandbox } from '../../src/ashby/sandbox/index.ts';
+import { type RunningSandbox, startSandbox } from '../../src/ashby-sandbox/index.ts';
 import { enqueueApplication, PROCESS_APPLICATION_QUEUE } from '../../src/core/pipeline/process-application.ts';
 import { PrismaQueue } from '../../src/core/queue/prisma-queue.ts';
 import { createDb, type Db } from '../../src/db/client.ts';

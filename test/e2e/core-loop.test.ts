@@ -1,7 +1,7 @@
 // The spine end to end over loopback: Ashby sandbox -> webhook -> queue -> score -> write-back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signAshbyBody } from '../../src/ashby/index.ts';
-import { waitForIdle } from '../../src/core/app.ts';
+import { waitForIdle } from '../../src/app.ts';
 import { POLL_QUEUE, pollAshby } from '../../src/core/pipeline/poll.ts';
 import { type SkimaHarness, startHarness, writesFor } from '../helpers/skima.ts';
 import { waitFor } from '../helpers/wait.ts';

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningSandbox, startSandbox } from '../../src/ashby/sandbox/index.ts';
+import { type RunningSandbox, startSandbox } from '../../src/ashby-sandbox/index.ts';
 import { createDb, type Db } from '../../src/db/client.ts';
 import { freePort, type RunningCli, runSkima } from '../helpers/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases.ts';

@@ -1,7 +1,7 @@
 // Decisions written back to Ashby, the note-and-PDF fallback, and candidate deletes and merges.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitForIdle } from '../../src/core/app.ts';
-import { recordDecision, UnknownApplicationError } from '../../src/core/decisions.ts';
+import { waitForIdle } from '../../src/app.ts';
+import { recordDecision, UnknownApplicationError } from '../../src/core/decisions/decisions.ts';
 import { type SkimaHarness, startHarness, writesFor } from '../helpers/skima.ts';
 import { waitFor } from '../helpers/wait.ts';
 
@@ -47,8 +47,8 @@ describe('decisions', () => {
     expect(await waitForIdle(ctx, 20_000)).toBe(true);
 
     // The write-back job running again (a retry after a crash) writes nothing twice.
-    const { writeBackDecision } = await import('../../src/core/decisions.ts');
-    const { AshbyTargetsCache } = await import('../../src/core/ashby-fields.ts');
+    const { writeBackDecision } = await import('../../src/core/decisions/decisions.ts');
+    const { AshbyTargetsCache } = await import('../../src/core/ashby-link/ashby-fields.ts');
     await writeBackDecision(ctx, new AshbyTargetsCache(ctx.ashby.client, ctx.log), decision.id);
     expect(writesFor(h.sandbox, 'candidate.createNote', (b) => b.candidateId === candidateId)).toHaveLength(1);
     expect(writesFor(h.sandbox, 'application.changeStage', (b) => b.applicationId === top.applicationId)).toHaveLength(1);

@@ -5,9 +5,9 @@
 import { mkdirSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitForIdle } from '../../src/core/app.ts';
-import { mintShortlistLinks } from '../../src/core/demo-links.ts';
-import { mintLink } from '../../src/core/links.ts';
+import { waitForIdle } from '../../src/app.ts';
+import { mintShortlistLinks } from '../../src/core/links/demo-links.ts';
+import { mintLink } from '../../src/core/links/links.ts';
 import { type SkimaHarness, startHarness, writesFor } from '../helpers/skima.ts';
 import { waitFor } from '../helpers/wait.ts';
 

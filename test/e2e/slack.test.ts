@@ -4,12 +4,12 @@
 import { Writable } from 'node:stream';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitForIdle } from '../../src/core/app.ts';
-import { closeContext, createContext } from '../../src/core/context.ts';
-import { recordDecision } from '../../src/core/decisions.ts';
+import { createAppContext, waitForIdle } from '../../src/app.ts';
+import { closeContext } from '../../src/core/context.ts';
+import { recordDecision } from '../../src/core/decisions/decisions.ts';
 import { createLogger } from '../../src/core/logger.ts';
-import { hiringTeamOf } from '../../src/core/hiring-team.ts';
-import { SHORTLIST_CHANGED_QUEUE } from '../../src/core/shortlist.ts';
+import { hiringTeamOf } from '../../src/core/people/hiring-team.ts';
+import { SHORTLIST_CHANGED_QUEUE } from '../../src/core/shortlist/shortlist.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
 import { buildServer } from '../../src/web/server.ts';
 import { createTestDatabase } from '../helpers/databases.ts';
@@ -82,9 +82,9 @@ describe('Slack cards, end to end', () => {
         done();
       },
     });
-    const ctx = await createContext(await testConfig(database), createLogger('info', sink), { ashby: ashbyWithUsers(), dataDir: '/tmp/skima-test-secret' });
+    const ctx = await createAppContext(await testConfig(database), createLogger('info', sink), { ashby: ashbyWithUsers(), dataDir: '/tmp/skima-test-secret' });
     try {
-      expect(ctx.slack).toBeUndefined();
+      expect(ctx.chat).toEqual([]);
       const app = await buildServer(ctx);
       const res = await app.inject({ method: 'POST', url: '/slack/events', payload: {} });
       await app.close();

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { AshbyClient } from '../../src/ashby/index.ts';
-import type { AshbyConnection } from '../../src/core/ashby-connection.ts';
+import type { AshbyConnection } from '../../src/core/ashby-link/ashby-connection.ts';
 import { type AppContext, closeContext, createContext, type PipelineScorer } from '../../src/core/context.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
 import { createTestDatabase, type DbKind, type TestDatabase } from './databases.ts';

@@ -3,7 +3,7 @@
 import { createHmac } from 'node:crypto';
 import nock from 'nock';
 import { AshbyClient } from '../../src/ashby/index.ts';
-import type { AshbyConnection } from '../../src/core/ashby-connection.ts';
+import type { AshbyConnection } from '../../src/core/ashby-link/ashby-connection.ts';
 import { checkHome, checkMessage, checkModal } from '../../src/bot/slack/block-kit.ts';
 
 export const SLACK_ENV = {

@@ -6,8 +6,9 @@ import path from 'node:path';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { decideActionId, encodeCandidate, NOTE_BLOCK, NOTE_INPUT, NOTE_MODAL_CALLBACK, VERDICT_BLOCK, VERDICT_INPUT } from '../../src/bot/slack/ids.ts';
-import { closeContext, createContext, type AppContext } from '../../src/core/context.ts';
-import { refreshShortlist } from '../../src/core/shortlist.ts';
+import { createAppContext } from '../../src/app.ts';
+import { closeContext, type AppContext } from '../../src/core/context.ts';
+import { refreshShortlist } from '../../src/core/shortlist/shortlist.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
 import { buildServer } from '../../src/web/server.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
@@ -69,7 +70,7 @@ describe('POST /slack/events', () => {
     await migrateDatabase(database.url);
     dataDir = mkdtempSync(path.join(tmpdir(), 'skima-slack-'));
     const config = await testConfig(database, { ...SLACK_ENV, PUBLIC_BASE_URL: 'https://skima.test' });
-    ctx = await createContext(config, testLogger(), { ashby: ashbyWithUsers(), dataDir });
+    ctx = await createAppContext(config, testLogger(), { ashby: ashbyWithUsers(), dataDir });
     await seed(ctx);
   });
   afterEach(() => {

@@ -31,17 +31,7 @@ export const webhookEventSchema = z.discriminatedUnion('action', [
 export type AshbyWebhookEvent = z.infer<typeof webhookEventSchema>;
 export type AshbyWebhookAction = AshbyWebhookEvent['action'];
 
-export const KNOWN_WEBHOOK_ACTIONS: ReadonlySet<string> = new Set([
-  'applicationSubmit',
-  'applicationUpdate',
-  'candidateStageChange',
-  'candidateHire',
-  'candidateDelete',
-  'candidateMerge',
-  'jobCreate',
-  'jobUpdate',
-  'jobPostingPublish',
-  'jobPostingUnpublish',
-  'jobPostingUpdate',
-  'ping',
-]);
+/** The actions Skima parses (the schema's): others are acknowledged and ignored. */
+export const KNOWN_WEBHOOK_ACTIONS: ReadonlySet<string> = new Set(
+  webhookEventSchema.options.map((o) => o.shape.action.value),
+);

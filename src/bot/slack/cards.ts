@@ -1,6 +1,7 @@
 import { SlackDeliveryError } from './errors.ts';
 import { shortlistMessage } from './render/shortlist.ts';
-import type { Reviewer, SlackMessageRef, SlackServices } from './services.ts';
+import type { Reviewer } from '../ports.ts';
+import type { SlackMessageRef, SlackServices } from './services.ts';
 import type { SlackApi } from './slack-api.ts';
 
 export interface PublishedCard {

@@ -1,22 +1,8 @@
 import { ErrorCode } from '@slack/web-api';
+import { DeliveryError, type DeliveryFailure } from '../ports.ts';
 
-/**
- * What to do about a failed Slack call. Nothing is dropped silently: every kind is either retried or
- * reported (to `/skima status`) by whoever handles it.
- */
-export type SlackFailure =
-  /** 429 (or `ratelimited` in the body): try again after retryAfterMs. */
-  | { kind: 'rate_limited'; code: string; retryAfterMs: number }
-  /** The person or conversation cannot be reached: report it and skip this recipient. */
-  | { kind: 'recipient'; code: string }
-  /** The stored message is gone: post a new one. */
-  | { kind: 'message_gone'; code: string }
-  /** The token no longer works: report it and stop sending until someone fixes it. */
-  | { kind: 'auth'; code: string }
-  /** Network trouble or a Slack 5xx: retry with backoff. */
-  | { kind: 'transient'; code: string }
-  /** Anything else (a bug in what Skima sent, a missing scope): report it. */
-  | { kind: 'other'; code: string };
+/** What to do about a failed Slack call: the port's classification, shared with every front door. */
+export type SlackFailure = DeliveryFailure;
 
 const RECIPIENT = new Set([
   'user_not_found', 'users_not_found', 'channel_not_found', 'not_in_channel', 'is_archived', 'cannot_dm_bot',
@@ -52,9 +38,9 @@ export function classifySlackError(err: unknown): SlackFailure {
 }
 
 /** Thrown by the front door with the classification attached, for the queue worker to act on. */
-export class SlackDeliveryError extends Error {
-  constructor(readonly failure: SlackFailure, readonly method: string) {
-    super(`Slack ${method} failed: ${failure.code}`);
+export class SlackDeliveryError extends DeliveryError {
+  constructor(failure: SlackFailure, method: string) {
+    super(failure, method, 'slack');
     this.name = 'SlackDeliveryError';
   }
 }

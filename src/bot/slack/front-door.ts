@@ -8,7 +8,8 @@ import type { ListenerDeps, ListenerLog } from './listeners/deps.ts';
 import { registerListeners } from './listeners/index.ts';
 import { FastifySlackReceiver, SLACK_EVENTS_PATH } from './receiver.ts';
 import { digestMessage } from './render/reports.ts';
-import type { DigestReport, Reviewer, SlackMessageRef, SlackServices } from './services.ts';
+import type { ChatFrontDoor, DigestReport, Reviewer } from '../ports.ts';
+import type { SlackServices } from './services.ts';
 import { webClientOptions, WebApiSlack } from './slack-api.ts';
 
 export type SlackLog = ListenerLog & { debug(obj: object, msg: string): void };
@@ -20,13 +21,16 @@ export interface SlackSettings {
   apiUrl: string;
   /** Retries inside one Web API call (network errors, 5xx); 429s go back to the queue instead. */
   retries?: number;
+  /** The channel the weekly digest goes to (SLACK_DIGEST_CHANNEL); no digest without one. */
+  digestChannel?: string | undefined;
 }
 
 /**
  * Skima's Slack app: Bolt with a receiver served by fastify, the listeners, and the calls the core's
  * workers make (cards to hiring managers, the weekly digest). One per Skima process, passed around.
  */
-export class SlackFrontDoor {
+export class SlackFrontDoor implements ChatFrontDoor {
+  readonly channel = 'slack' as const;
   readonly app: App;
   readonly slack: GuardedSlackApi;
   readonly reviewers: ReviewerDirectory;
@@ -35,7 +39,7 @@ export class SlackFrontDoor {
   /** The path Slack sends everything to (the manifest's URLs). */
   readonly path = SLACK_EVENTS_PATH;
 
-  constructor(settings: SlackSettings, services: SlackServices, log: SlackLog) {
+  constructor(private readonly settings: SlackSettings, services: SlackServices, log: SlackLog) {
     const apiOptions = { token: settings.botToken, apiUrl: settings.apiUrl, retries: settings.retries ?? 3 };
     this.slack = new GuardedSlackApi(new WebApiSlack(apiOptions), services);
     this.reviewers = new ReviewerDirectory(this.slack, services);
@@ -70,13 +74,18 @@ export class SlackFrontDoor {
   }
 
   /** Refreshes a card already posted to a Slack user (one who asked with `/skima shortlist`). */
-  refreshCard(input: { jobId: string; slackUserId: string; reviewer: Reviewer }): Promise<PublishedCard> {
-    return publishCard(this.slack, this.services, input);
+  refreshCard(input: { jobId: string; recipient: string; reviewer: Reviewer }): Promise<PublishedCard> {
+    const { jobId, recipient: slackUserId, reviewer } = input;
+    return publishCard(this.slack, this.services, { jobId, slackUserId, reviewer });
   }
 
-  /** Posts the digest (counts and job titles only) to a channel. */
-  postDigest(channel: string, digest: DigestReport): Promise<SlackMessageRef> {
-    return this.slack.postMessage(channel, digestMessage(digest));
+  get wantsDigest(): boolean {
+    return Boolean(this.settings.digestChannel);
+  }
+
+  /** Posts the digest (counts and job titles only) to SLACK_DIGEST_CHANNEL. */
+  async postDigest(digest: DigestReport): Promise<void> {
+    if (this.settings.digestChannel) await this.slack.postMessage(this.settings.digestChannel, digestMessage(digest));
   }
 }
 

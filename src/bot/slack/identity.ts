@@ -1,4 +1,5 @@
-import type { Reviewer, SlackServices } from './services.ts';
+import type { Reviewer } from '../ports.ts';
+import type { SlackServices } from './services.ts';
 import type { SlackApi } from './slack-api.ts';
 
 const TTL_MS = 5 * 60_000;

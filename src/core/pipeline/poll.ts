@@ -6,6 +6,8 @@ import { SCREENING_INPUT_COLUMNS, screeningInputsUnchanged } from './screening-i
 import { DbSyncStateStore } from './sync-state-store.ts';
 
 export const POLL_QUEUE = 'ashby.poll';
+/** The Ashby resources each poll delta-syncs, in order; each keeps a sync state. */
+export const POLLED_RESOURCES = ['job', 'application', 'candidate'] as const;
 
 export interface PollSummary {
   jobs: { mode: string; items: number };
@@ -25,7 +27,7 @@ export async function pollAshby(
   const store = new DbSyncStateStore(ctx.db);
   const transport = ctx.ashby.client.transport;
   const logger = ctx.log.child({ component: 'poll' });
-  if (options.full) for (const r of ['job', 'application', 'candidate'] as const) await store.clear(r);
+  if (options.full) for (const r of POLLED_RESOURCES) await store.clear(r);
 
   let seen = 0;
   const jobs = await deltaSync({

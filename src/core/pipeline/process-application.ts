@@ -1,10 +1,10 @@
-import type { AshbyTargetsCache } from '../ashby-fields.ts';
-import { audit } from '../audit.ts';
+import type { AshbyTargetsCache } from '../ashby-link/ashby-fields.ts';
+import { audit } from '../ops/audit.ts';
 import type { AppContext } from '../context.ts';
-import { jobFieldLink } from '../links.ts';
+import { jobFieldLink } from '../links/links.ts';
 import type { JobQueue } from '../queue/types.ts';
-import { announceShortlistChange, mayChangeShortlist, refreshShortlist } from '../shortlist.ts';
-import { Writeback } from '../writeback.ts';
+import { announceShortlistChange, mayChangeShortlist, refreshShortlist } from '../shortlist/shortlist.ts';
+import { Writeback } from './writeback.ts';
 import { ensureJob } from './job-cache.ts';
 import { resumeText } from './resume.ts';
 import {

@@ -1,9 +1,9 @@
 import type { AshbyApplication, AshbyWebhookEvent } from '../../ashby/index.ts';
 import { rawSql } from '../../db/raw-sql.ts';
 import { timeOrderedUuid } from '../../db/time-ordered-uuid.ts';
-import { audit } from '../audit.ts';
+import { audit } from '../ops/audit.ts';
 import type { AppContext } from '../context.ts';
-import { announceShortlistChange, refreshShortlist } from '../shortlist.ts';
+import { announceShortlistChange, refreshShortlist } from '../shortlist/shortlist.ts';
 import { storeJob } from './job-cache.ts';
 import { enqueueApplication } from './process-application.ts';
 import { screeningInputsUnchanged } from './screening-inputs.ts';

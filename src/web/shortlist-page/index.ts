@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../core/context.ts';
-import { hashToken, resolveLink } from '../../core/links.ts';
-import { decideOnPage, evidenceOnPage, type LinkScope, loadShortlistPage } from '../../core/shortlist-page.ts';
+import { hashToken, resolveLink } from '../../core/links/links.ts';
+import { decideOnPage, evidenceOnPage, type LinkScope, loadShortlistPage } from '../../core/shortlist/shortlist-page.ts';
 import { ICON_SVG } from './assets/icon.ts';
 import { STYLESHEET } from './assets/styles.ts';
 import { decisionForm, parseUrlEncoded } from './form.ts';

@@ -3,15 +3,8 @@
 import type { CandidateCard, ShortlistCard, Verdict } from '../../../src/bot/card-model.ts';
 import { checkHome, checkMessage, checkModal, type HomeView, type ModalView, type SlackMessage } from '../../../src/bot/slack/block-kit.ts';
 import type { ListenerDeps } from '../../../src/bot/slack/listeners/deps.ts';
-import type {
-  HomeJob,
-  RediscoverReport,
-  Reviewer,
-  SetupReport,
-  SlackMessageRef,
-  SlackServices,
-  StatusReport,
-} from '../../../src/bot/slack/services.ts';
+import type { HomeJob, RediscoverReport, Reviewer, SetupReport, StatusReport } from '../../../src/bot/ports.ts';
+import type { SlackMessageRef, SlackServices } from '../../../src/bot/slack/services.ts';
 import type { SlackApi } from '../../../src/bot/slack/slack-api.ts';
 
 export function candidate(rank: number, over: Partial<CandidateCard> = {}): CandidateCard {
@@ -112,8 +105,8 @@ export class FakeServices implements SlackServices {
   }
 
   queued: { jobId: string; slackUserId: string; reviewerId: string; notBefore?: Date }[] = [];
-  async queueCardRefresh(input: { jobId: string; slackUserId: string; reviewer: Reviewer; notBefore?: Date }) {
-    const { jobId, slackUserId, reviewer, notBefore } = input;
+  async queueCardRefresh(input: { jobId: string; recipient: string; reviewer: Reviewer; notBefore?: Date }) {
+    const { jobId, recipient: slackUserId, reviewer, notBefore } = input;
     this.queued.push({ jobId, slackUserId, reviewerId: reviewer.ashbyUserId, notBefore });
   }
 

@@ -1,7 +1,7 @@
 // The Slack listeners as plain functions, driven with fakes: what they ack, say and call.
 import { describe, expect, it } from 'vitest';
 import { SlackDeliveryError } from '../../../src/bot/slack/errors.ts';
-import { UsageError } from '../../../src/bot/slack/services.ts';
+import { UsageError } from '../../../src/bot/ports.ts';
 import { decideActionId, encodeCandidate, encodeJob, noteActionId, NOTE_BLOCK, NOTE_INPUT, NOTE_MODAL_CALLBACK, VERDICT_BLOCK, VERDICT_INPUT } from '../../../src/bot/slack/ids.ts';
 import { addNoteAction } from '../../../src/bot/slack/listeners/actions/add-note.ts';
 import { decideAction } from '../../../src/bot/slack/listeners/actions/decide.ts';

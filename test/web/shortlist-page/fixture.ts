@@ -1,7 +1,7 @@
 // A screened Skima (sandbox seed `small`) and links into it, for the shortlist page's route tests.
-import { waitForIdle } from '../../../src/core/app.ts';
-import { jobFieldLink, mintLink } from '../../../src/core/links.ts';
-import { pageRef } from '../../../src/core/shortlist-page.ts';
+import { waitForIdle } from '../../../src/app.ts';
+import { jobFieldLink, mintLink } from '../../../src/core/links/links.ts';
+import { pageRef } from '../../../src/core/shortlist/shortlist-page.ts';
 import type { DbKind } from '../../helpers/databases.ts';
 import { type SkimaHarness, startHarness } from '../../helpers/skima.ts';
 

@@ -1,7 +1,7 @@
 // Redaction mode (REDACTION_MODE=on): no name, email or phone number of any seeded candidate anywhere
 // in the page's HTML or the evidence PDFs; and the per-link and per-address rate limits.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mintLink } from '../../../src/core/links.ts';
+import { mintLink } from '../../../src/core/links/links.ts';
 import { extractText } from '../../../src/scoring/index.ts';
 import { type PageFixture, screenedSkima, shortlistRefs } from './fixture.ts';
 

@@ -2,9 +2,9 @@
 // which headers every personal page carries, and what the logs never hold.
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashToken, mintLink, revokeLinks } from '../../../src/core/links.ts';
+import { hashToken, mintLink, revokeLinks } from '../../../src/core/links/links.ts';
 import { createLogger } from '../../../src/core/logger.ts';
-import { pageRef } from '../../../src/core/shortlist-page.ts';
+import { pageRef } from '../../../src/core/shortlist/shortlist-page.ts';
 import { buildServer } from '../../../src/web/server.ts';
 import { DB_KINDS } from '../../helpers/databases.ts';
 import { ashbyFieldToken, csrfIn, FORM, form, type PageFixture, screenedSkima, shortlistRefs } from './fixture.ts';

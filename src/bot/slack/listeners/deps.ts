@@ -1,5 +1,6 @@
 import type { SlackMessage } from '../block-kit.ts';
-import type { Reviewer, SlackServices } from '../services.ts';
+import type { Reviewer } from '../../ports.ts';
+import type { SlackServices } from '../services.ts';
 import type { SlackApi } from '../slack-api.ts';
 
 /** What every listener gets: the core's ports, the Slack API, who a Slack user is, and a log. */

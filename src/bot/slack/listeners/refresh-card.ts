@@ -1,6 +1,7 @@
 import { SlackDeliveryError } from '../errors.ts';
 import { shortlistMessage } from '../render/shortlist.ts';
-import type { Reviewer, SlackMessageRef } from '../services.ts';
+import type { Reviewer } from '../../ports.ts';
+import type { SlackMessageRef } from '../services.ts';
 import type { ListenerDeps } from './deps.ts';
 
 /**
@@ -24,7 +25,8 @@ export async function refreshCard(
     try {
       if (failure?.kind === 'rate_limited' || failure?.kind === 'transient') {
         const wait = failure.kind === 'rate_limited' ? failure.retryAfterMs : 0;
-        await deps.services.queueCardRefresh({ jobId, slackUserId, reviewer, notBefore: new Date(Date.now() + wait) });
+        const notBefore = new Date(Date.now() + wait);
+        await deps.services.queueCardRefresh({ jobId, recipient: slackUserId, reviewer, notBefore });
       } else {
         await deps.services.reportError({ source: 'slack:chat.update', message: failure?.code ?? 'card_refresh_failed' });
       }

@@ -1,5 +1,5 @@
 import { NO_ACCESS, NOT_MATCHED, textMessage } from '../render/help.ts';
-import type { Reviewer } from '../services.ts';
+import type { Reviewer } from '../../ports.ts';
 import type { ListenerDeps } from './deps.ts';
 import { tell } from './refresh-card.ts';
 

@@ -1,6 +1,6 @@
 import { type Block, checkHome, clip, escapeMrkdwn, type HomeView, LIMITS } from '../block-kit.ts';
 import { encodeJob, sendCardActionId } from '../ids.ts';
-import type { HomeJob } from '../services.ts';
+import type { HomeJob } from '../../ports.ts';
 
 /** One section per job (with its button), leaving room for the header, counts and "more" lines. */
 const MAX_JOBS = LIMITS.viewBlocks - 4;

@@ -1,5 +1,5 @@
 import { type Block, checkMessage, clip, escapeMrkdwn, LIMITS, type SlackMessage } from '../block-kit.ts';
-import type { DigestReport, RediscoverReport, SetupReport } from '../services.ts';
+import type { DigestReport, RediscoverReport, SetupReport } from '../../ports.ts';
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const hours = (ms: number | null) => (ms === null ? 'n/a' : ms < 3_600_000 ? `${Math.round(ms / 60_000)} min` : `${(ms / 3_600_000).toFixed(1)} h`);

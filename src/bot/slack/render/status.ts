@@ -1,5 +1,5 @@
 import { type Block, checkMessage, clip, escapeMrkdwn, type SlackMessage } from '../block-kit.ts';
-import type { StatusReport } from '../services.ts';
+import type { StatusReport } from '../../ports.ts';
 
 const ago = (at: Date | null, now: Date) => {
   if (!at) return 'never';

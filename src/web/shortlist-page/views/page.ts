@@ -1,5 +1,5 @@
 import type { CardDecision, Verdict } from '../../../bot/card-model.ts';
-import type { PageCandidate, PastDecision, ShortlistPage } from '../../../core/shortlist-page.ts';
+import type { PageCandidate, PastDecision, ShortlistPage } from '../../../core/shortlist/shortlist-page.ts';
 import { html, type Html } from '../html.ts';
 import { date, dateTime, layout } from './layout.ts';
 

@@ -1,6 +1,6 @@
 import { decodeJob } from '../../ids.ts';
 import { blockActionSchema } from '../../payloads.ts';
-import type { Reviewer } from '../../services.ts';
+import type { Reviewer } from '../../../ports.ts';
 import type { ActionArgs, ListenerDeps } from '../deps.ts';
 import { reviewerForJob } from '../reviewer-for-job.ts';
 

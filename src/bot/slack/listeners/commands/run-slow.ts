@@ -1,6 +1,6 @@
 import { SlackDeliveryError } from '../../errors.ts';
 import { helpMessage, textMessage } from '../../render/help.ts';
-import { UsageError } from '../../services.ts';
+import { UsageError } from '../../../ports.ts';
 import type { SlackMessage } from '../../block-kit.ts';
 import type { Ack, ListenerDeps, Respond } from '../deps.ts';
 

@@ -1,0 +1,169 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { DecisionChannel, ShortlistCard, Verdict } from './card-model.ts';
+
+// The one port between Skima's core and its chat front doors (Slack, Teams), in both directions:
+// `ChatServices` is what a front door needs of the core (core/chat/chat-services.ts implements it once),
+// `ChatFrontDoor` is what the core's workers need of a front door (cards, the digest). bot/ never
+// imports core/; tests pass fakes. Nothing here names a chat platform's own types.
+
+/** The chat front doors: each names its queues, its posted cards and the decisions made in it. */
+export type ChatChannel = Extract<DecisionChannel, 'slack' | 'teams'>;
+
+export const CHANNEL_NAMES: Record<ChatChannel, string> = { slack: 'Slack', teams: 'Teams' };
+
+/** A chat user matched to an Ashby user by verified email. */
+export interface Reviewer {
+  ashbyUserId: string;
+  name: string;
+  /** An Ashby user with a recruiting or admin role: may see every job, rediscover and run setup. */
+  recruiter: boolean;
+}
+
+export interface JobSummary {
+  id: string;
+  title: string;
+  status: string;
+}
+
+/** One line of App Home: a job the reviewer may see, with the state of its shortlist. */
+export interface HomeJob extends JobSummary {
+  shortlisted: number;
+  /** Shortlisted candidates nobody has decided on yet. */
+  awaitingDecision: number;
+  /** Shortlisted candidates this reviewer has not decided on yet. */
+  awaitingYou: number;
+}
+
+export interface StatusReport {
+  sync: { resource: string; lastSyncAt: Date | null; stale: boolean }[];
+  queue: Record<string, { queued: number; running: number; failed: number; dead: number }>;
+  lastWebhookAt: Date | null;
+  errors: { source: string; message: string; at: Date; count: number }[];
+  applications?: { screened: number; pending: number; unscorable: number };
+}
+
+export interface DigestReport {
+  from: Date;
+  to: Date;
+  applicationsScreened: number;
+  unscorable: number;
+  medianTimeToScreenMs: number | null;
+  medianManagerResponseMs: number | null;
+  decisions: { approve: number; skip: number; maybe: number };
+  followedRankingShare: number | null;
+  interviewsFromTopTen: number;
+  hires: number;
+  jobs: { jobId: string; title: string; screened: number; approvals: number }[];
+}
+
+export interface SetupReport {
+  id: string;
+  title: string;
+  status: 'ok' | 'warn' | 'fail' | 'fixed';
+  detail: string;
+  fix?: string;
+}
+
+export interface RediscoverReport {
+  job: { id: string; title: string };
+  considered: number;
+  candidates: {
+    pastApplicationId: string;
+    pastJobTitle: string;
+    pastStatus: string;
+    archiveReason: string | null;
+    score: number;
+    band: string;
+    reasons: { text: string; quote: string }[];
+    missing: string[];
+    lastActivityAt: Date;
+    candidateName?: string;
+  }[];
+}
+
+/** A malformed request a person can fix (bad filters): its message is shown to them. */
+export class UsageError extends Error {}
+
+export interface DecisionRequest {
+  applicationId: string;
+  reviewer: Reviewer;
+  verdict: Verdict;
+  note?: string;
+}
+
+/**
+ * What a front door needs of the core, bound to one channel. `Ref` is the front door's own record of
+ * where a card was posted (a Slack channel and ts; a Teams conversation and activity id): the core
+ * stores it as JSON and never looks inside.
+ */
+export interface ChatServices<Ref extends object = object> {
+  /** The Ashby user with this (chat-verified) email, or null: nobody Skima may serve. */
+  resolveReviewer(email: string): Promise<Reviewer | null>;
+  /** Whether the reviewer may see the job's shortlist and decide on it. False for unknown jobs too. */
+  canSeeJob(reviewer: Reviewer, jobId: string): Promise<boolean>;
+  /** Jobs matching a title or id that the reviewer may see. */
+  findJobs(reviewer: Reviewer, query: string): Promise<JobSummary[]>;
+  /** The reviewer's jobs: their own (hiring team), or every open job for a recruiter on none. */
+  homeJobs(reviewer: Reviewer): Promise<HomeJob[]>;
+  buildCard(jobId: string, reviewer: Reviewer): Promise<ShortlistCard>;
+  /** The job an application belongs to; null when unknown. */
+  jobOfApplication(applicationId: string): Promise<string | null>;
+  /** Records through the core's one decision entry point; false when the application is unknown. */
+  recordDecision(input: DecisionRequest): Promise<boolean>;
+  /** A fresh secure link to the job's shortlist page for this reviewer only. */
+  mintShortlistUrl(jobId: string, reviewer: Reviewer): Promise<{ url: string; expiresAt: Date }>;
+  /** Where the card for (job, recipient) was posted, if it was; `recipient` is the front door's user id. */
+  cardRef(jobId: string, recipient: string): Promise<Ref | null>;
+  saveCardRef(jobId: string, recipient: string, ref: Ref, reviewer: Reviewer): Promise<void>;
+  /** Redraws a card later, through the durable queue (after a 429 or a network error on the spot). */
+  queueCardRefresh(input: { jobId: string; recipient: string; reviewer: Reviewer; notBefore?: Date }): Promise<void>;
+  /** Delivery problems (error codes, never personal data) for `status`. */
+  reportError(e: { source: string; message: string }): Promise<void>;
+  status(): Promise<StatusReport>;
+  digest(): Promise<DigestReport>;
+  setup(opts: { fix: boolean }): Promise<SetupReport[]>;
+  rediscover(jobId: string, words: string[]): Promise<RediscoverReport>;
+}
+
+/**
+ * What to do about a failed delivery. Nothing is dropped silently: every kind is either retried or
+ * reported (to `status`) by whoever handles it.
+ */
+export type DeliveryFailure =
+  /** 429: try again after retryAfterMs. */
+  | { kind: 'rate_limited'; code: string; retryAfterMs: number }
+  /** The person or conversation cannot be reached (removed the app, left): report it and skip them. */
+  | { kind: 'recipient'; code: string }
+  /** The stored message is gone: post a new one. */
+  | { kind: 'message_gone'; code: string }
+  /** The credentials no longer work: report it and stop sending until someone fixes them. */
+  | { kind: 'auth'; code: string }
+  /** Network trouble or a 5xx: retry with backoff. */
+  | { kind: 'transient'; code: string }
+  /** Anything else (a bug in what Skima sent, a missing scope): report it. */
+  | { kind: 'other'; code: string };
+
+/** Thrown by a front door with the classification attached, for the core's queue worker to act on. */
+export class DeliveryError extends Error {
+  constructor(readonly failure: DeliveryFailure, readonly method: string, channel: ChatChannel) {
+    super(`${CHANNEL_NAMES[channel]} ${method} failed: ${failure.code}`);
+    this.name = 'DeliveryError';
+  }
+}
+
+/** What the core's workers need of a front door: the card to a person, the weekly digest, its routes. */
+export interface ChatFrontDoor {
+  readonly channel: ChatChannel;
+  /** The fastify plugin serving the platform's requests (encapsulated: its own body parsers). */
+  readonly routes: FastifyPluginAsync;
+  /** Where the platform sends its requests, for the start-up log. */
+  readonly path: string;
+  /** Sends (or updates in place) a job's card to a hiring manager found by their Ashby email. */
+  deliverCard(input: { jobId: string; email: string; reviewer: Reviewer }): Promise<unknown>;
+  /** Refreshes a card already posted to a recipient (someone who asked for it). */
+  refreshCard(input: { jobId: string; recipient: string; reviewer: Reviewer }): Promise<unknown>;
+  /** Whether a weekly digest is to be scheduled for this front door. */
+  readonly wantsDigest: boolean;
+  /** Posts the digest (counts and job titles only) where this front door's settings say. */
+  postDigest(digest: DigestReport): Promise<void>;
+}

@@ -1,0 +1,53 @@
+import { randomBytes } from 'node:crypto';
+import { AshbyClient, RequestGate, SKIMA_WEBHOOK_TYPES } from '../../ashby/index.ts';
+import { type RunningSandbox, startSandbox } from '../../ashby-sandbox/index.ts';
+import type { Config } from '../../config/schema.ts';
+import type { Logger } from '../logger.ts';
+
+export interface AshbyConnection {
+  client: AshbyClient;
+  /** The secret webhooks are verified with; undefined until one is configured or subscribed. */
+  webhookSecret: string | undefined;
+  /** Set in the embedded default: the in-process Ashby sandbox. */
+  sandbox?: RunningSandbox;
+  close(): Promise<void>;
+}
+
+/**
+ * Ashby itself when ASHBY_API_KEY is set; otherwise the embedded default, an in-process Ashby sandbox
+ * with the configured seed, so Skima runs on a fresh clone with nothing to configure.
+ */
+export async function connectAshby(config: Config, log: Logger): Promise<AshbyConnection> {
+  const logger = log.child({ component: 'ashby' });
+  if (config.ashby.apiKey) {
+    const gate = new RequestGate({
+      requestsPerSecond: config.ashby.requestsPerSecond,
+      burst: config.ashby.requestsPerSecond,
+      maxConcurrency: config.ashby.maxConcurrency,
+    });
+    return {
+      client: new AshbyClient({ apiKey: config.ashby.apiKey, baseUrl: config.ashby.baseUrl, logger, gate }),
+      webhookSecret: config.ashby.webhookSecret,
+      close: async () => {},
+    };
+  }
+  const sandbox = await startSandbox({ port: 0, seed: config.ashby.sandboxSeed });
+  log.info({ sandbox: sandbox.url, seed: config.ashby.sandboxSeed }, 'no ASHBY_API_KEY: using the local Ashby sandbox');
+  // The local sandbox has no API budget to respect: only a concurrency bound.
+  const gate = new RequestGate({ requestsPerSecond: 10_000, burst: 10_000, maxConcurrency: 16 });
+  return {
+    client: new AshbyClient({ apiKey: sandbox.apiKey, baseUrl: sandbox.url, logger, gate }),
+    webhookSecret: undefined,
+    sandbox,
+    close: () => sandbox.close(),
+  };
+}
+
+/** Subscribes the embedded sandbox's webhooks to Skima's intake, as an admin would in Ashby. */
+export async function subscribeSandboxWebhooks(connection: AshbyConnection, intakeUrl: string): Promise<void> {
+  const secret = randomBytes(32).toString('hex');
+  for (const webhookType of SKIMA_WEBHOOK_TYPES) {
+    await connection.client.webhook.create({ webhookType, requestUrl: intakeUrl, secretToken: secret });
+  }
+  connection.webhookSecret = secret;
+}

@@ -1,0 +1,27 @@
+import type { ChatFrontDoor } from './bot/ports.ts';
+import type { AppContext } from './core/context.ts';
+import { CoreChatServices } from './core/chat/chat-services.ts';
+
+/**
+ * The chat front doors that are configured, each over the core's one implementation of the port.
+ * Each is loaded only when configured, so Bolt (or botbuilder) stays out of processes without it;
+ * a front door that is off says once, at start-up, how to turn it on.
+ */
+export async function connectFrontDoors(ctx: AppContext): Promise<ChatFrontDoor[]> {
+  const doors: ChatFrontDoor[] = [];
+  const slack = ctx.config.slack;
+  if (slack) {
+    const { SlackFrontDoor } = await import('./bot/slack/front-door.ts');
+    const { parseSlackMessageRef } = await import('./bot/slack/services.ts');
+    const services = new CoreChatServices(ctx, 'slack', parseSlackMessageRef);
+    doors.push(new SlackFrontDoor(slack, services, ctx.log.child({ component: 'slack' })));
+  } else {
+    ctx.log.info(
+      'Slack is off. To turn it on: skima manifest slack --base-url <your public URL> prints the app manifest; '
+      + 'create the app from it at https://api.slack.com/apps, install it, then set SLACK_BOT_TOKEN (Bot User OAuth Token) '
+      + 'and SLACK_SIGNING_SECRET (Basic Information) and restart. See docs/slack.md.',
+    );
+  }
+  for (const door of doors) ctx.log.info({ path: door.path }, `${door.channel === 'slack' ? 'Slack' : 'Teams'} is on: its requests are served`);
+  return doors;
+}

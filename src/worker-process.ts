@@ -1,0 +1,58 @@
+import type { Config } from './config/schema.ts';
+import { migrateDatabase } from './db/migrate.ts';
+import { closeContext, type ContextOptions, createContext, type AppContext } from './core/context.ts';
+import type { Logger } from './core/logger.ts';
+import { PROCESS_APPLICATION_QUEUE } from './core/pipeline/process-application.ts';
+import { WEBHOOK_QUEUE } from './core/pipeline/webhook-events.ts';
+import type { JobQueue } from './core/queue/types.ts';
+import { Scheduler } from './core/ops/scheduler.ts';
+import { registerWorkers } from './core/register-workers.ts';
+
+/**
+ * The queues a worker process takes: the screening work, which is where the CPU goes (download,
+ * extraction, scoring, write-back). Everything else (polls, decisions, chat cards, maintenance) stays
+ * with `skima start`, which holds the front doors' listeners.
+ */
+export const WORKER_QUEUES: readonly string[] = [PROCESS_APPLICATION_QUEUE, WEBHOOK_QUEUE];
+
+export interface RunningWorker {
+  ctx: AppContext;
+  stop(): Promise<void>;
+}
+
+/** The queue as registerWorkers sees it in a worker process: handlers for other queues are not taken. */
+function onlyQueues(queue: JobQueue, names: readonly string[]): JobQueue {
+  return new Proxy(queue, {
+    get(target, prop, receiver) {
+      if (prop === 'work') {
+        return async (name: string, ...rest: unknown[]) => {
+          if (!names.includes(name)) return;
+          return (target.work as (...args: unknown[]) => Promise<void>)(name, ...rest);
+        };
+      }
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/**
+ * A process that only works screening jobs from the shared queue (`skima worker`, or the children
+ * `skima start` forks with WORKER_PROCESSES): each is a Node.js event loop of its own, so screening
+ * uses more than one core.
+ */
+export async function startWorker(config: Config, log: Logger, options: ContextOptions = {}): Promise<RunningWorker> {
+  // Normally a no-op (the migrations are applied): a worker started alone still refuses an old schema.
+  await migrateDatabase(config.databaseUrl);
+  const ctx = await createContext(config, log, options);
+  await registerWorkers({ ...ctx, queue: onlyQueues(ctx.queue, WORKER_QUEUES) }, new Scheduler(ctx.queue, log));
+  await ctx.queue.start();
+  let stopping: Promise<void> | undefined;
+  return {
+    ctx,
+    stop() {
+      stopping ??= closeContext(ctx);
+      return stopping;
+    },
+  };
+}
