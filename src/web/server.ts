@@ -1,4 +1,5 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { Config } from '../config/schema.ts';
 import type { AppContext } from '../core/context.ts';
 import { ashbyWebhookRoute } from './routes/ashby-webhook.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -25,7 +26,7 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
       },
     ) as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    trustProxy: proxyTrust(ctx.config.trustProxy),
   });
   await app.register(healthRoutes, { ctx });
   await app.register(metricsRoute, { ctx });
@@ -34,4 +35,9 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   // Each chat front door brings its own encapsulated plugin (its body parsers for its route only).
   for (const door of ctx.chat) await app.register(door.routes);
   return app;
+}
+
+/** Fastify's form of TRUST_PROXY: a hop count trusts that many proxies nearest to this server. */
+function proxyTrust(trust: Config['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
 }

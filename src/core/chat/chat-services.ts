@@ -1,7 +1,7 @@
 import type { AshbyUser } from '../../ashby/index.ts';
 import { type ChatChannel, type ChatServices, type HomeJob, type Reviewer, UsageError } from '../../bot/ports.ts';
 import type { AppContext } from '../context.ts';
-import { recordDecision, UnknownApplicationError } from '../decisions/decisions.ts';
+import { ApplicationNotInJobError, recordDecision, UnknownApplicationError } from '../decisions/decisions.ts';
 import { computeDigest, lastWeek } from '../ops/digest.ts';
 import { type HiringTeamMember, hiringTeamOf } from '../people/hiring-team.ts';
 import { findJobs } from '../rediscovery/job-lookup.ts';
@@ -120,6 +120,7 @@ export class CoreChatServices<Ref extends object> implements ChatServices<Ref> {
   async recordDecision(input: Parameters<ChatServices['recordDecision']>[0]): Promise<boolean> {
     try {
       await recordDecision(this.ctx, {
+        jobId: input.jobId,
         applicationId: input.applicationId,
         reviewer: { id: input.reviewer.ashbyUserId, name: input.reviewer.name },
         channel: this.channel,
@@ -128,7 +129,7 @@ export class CoreChatServices<Ref extends object> implements ChatServices<Ref> {
       });
       return true;
     } catch (err) {
-      if (err instanceof UnknownApplicationError) return false;
+      if (err instanceof UnknownApplicationError || err instanceof ApplicationNotInJobError) return false;
       throw err;
     }
   }

@@ -3,7 +3,7 @@
 import type { CandidateCard, ShortlistCard, Verdict } from '../../../src/bot/card-model.ts';
 import { checkHome, checkMessage, checkModal, type HomeView, type ModalView, type SlackMessage } from '../../../src/bot/slack/block-kit.ts';
 import type { ListenerDeps } from '../../../src/bot/slack/listeners/deps.ts';
-import type { HomeJob, RediscoverReport, Reviewer, SetupReport, StatusReport } from '../../../src/bot/ports.ts';
+import type { DecisionRequest, HomeJob, RediscoverReport, Reviewer, SetupReport, StatusReport } from '../../../src/bot/ports.ts';
 import type { SlackMessageRef, SlackServices } from '../../../src/bot/slack/services.ts';
 import type { SlackApi } from '../../../src/bot/slack/slack-api.ts';
 
@@ -85,7 +85,7 @@ export class FakeServices implements SlackServices {
     return 'job-1';
   }
 
-  async recordDecision(input: { applicationId: string; reviewer: Reviewer; verdict: Verdict; note?: string }) {
+  async recordDecision(input: DecisionRequest) {
     if (!input.applicationId.startsWith('app-')) return false;
     this.decisions.push(input);
     return true;
