@@ -62,6 +62,7 @@ export const envSchema = z.object({
   ASHBY_BASE_URL: httpUrl.default('https://api.ashbyhq.com'),
   ASHBY_REQUESTS_PER_SECOND: positiveInt(5),
   ASHBY_MAX_CONCURRENCY: positiveInt(4),
+  ASHBY_TAG: z.enum(['on', 'off']).default('on'),
   ASHBY_SANDBOX_SEED: z
     .string()
     .default('demo')
@@ -116,6 +117,8 @@ export interface Config {
     /** Shared by every call this process makes with the key: Ashby's API budget is the bottleneck. */
     requestsPerSecond: number;
     maxConcurrency: number;
+    /** Tag screened candidates "SKIMA Screened" (ASHBY_TAG=off saves one Ashby call per candidate). */
+    tag: boolean;
   };
   pollIntervalMinutes: number;
   shortlistSize: number;
@@ -173,6 +176,7 @@ export function toConfig(env: z.output<typeof envSchema>): Config {
       sandboxSeed: env.ASHBY_SANDBOX_SEED,
       requestsPerSecond: env.ASHBY_REQUESTS_PER_SECOND,
       maxConcurrency: env.ASHBY_MAX_CONCURRENCY,
+      tag: env.ASHBY_TAG === 'on',
     },
     pollIntervalMinutes: env.POLL_INTERVAL_MINUTES,
     shortlistSize: env.SHORTLIST_SIZE,
