@@ -89,6 +89,7 @@ export const envSchema = z.object({
   ASHBY_BASE_URL: httpUrl.default('https://api.ashbyhq.com'),
   ASHBY_REQUESTS_PER_SECOND: positiveInt(5),
   ASHBY_MAX_CONCURRENCY: positiveInt(4),
+  ASHBY_TAG: z.enum(['on', 'off']).default('on'),
   ASHBY_SANDBOX_SEED: z
     .string()
     .default('demo')
@@ -100,6 +101,7 @@ export const envSchema = z.object({
   LINK_RATE_LIMIT_PER_IP_PER_MINUTE: positiveInt(300),
   AUDIT_RETENTION_DAYS: positiveInt(365),
   APPROVE_STAGE_ID: z.string().optional(),
+  HIRING_MANAGERS_MAY_ARCHIVE: z.enum(['off', 'on']).default('off'),
   REDACTION_MODE: z.enum(['off', 'on']).default('off'),
   LLM_PROVIDER: z.enum(['off', 'openai', 'anthropic']).default('off'),
   LLM_BASE_URL: httpUrl.optional(),
@@ -145,6 +147,8 @@ export interface Config {
     /** Shared by every call this process makes with the key: Ashby's API budget is the bottleneck. */
     requestsPerSecond: number;
     maxConcurrency: number;
+    /** Tag screened candidates "SKIMA Screened" (ASHBY_TAG=off saves one Ashby call per candidate). */
+    tag: boolean;
   };
   pollIntervalMinutes: number;
   shortlistSize: number;
@@ -155,6 +159,9 @@ export interface Config {
   auditRetentionDays: number;
   /** Interview stage an Approve moves the application to; undefined: decisions never move stages. */
   approveStageId?: string;
+  /** Whether a job's hiring manager may archive its applications (HIRING_MANAGERS_MAY_ARCHIVE=on);
+   * otherwise an archive needs a recruiting role. Advancing is open to the hiring manager either way. */
+  hiringManagersMayArchive: boolean;
   /** Hide candidate names, contact details and photos on every card and page (REDACTION_MODE=on). */
   redact: boolean;
   /** Derives the links Skima writes into Ashby; generated into the data directory when unset. */
@@ -203,6 +210,7 @@ export function toConfig(env: z.output<typeof envSchema>): Config {
       sandboxSeed: env.ASHBY_SANDBOX_SEED,
       requestsPerSecond: env.ASHBY_REQUESTS_PER_SECOND,
       maxConcurrency: env.ASHBY_MAX_CONCURRENCY,
+      tag: env.ASHBY_TAG === 'on',
     },
     pollIntervalMinutes: env.POLL_INTERVAL_MINUTES,
     shortlistSize: env.SHORTLIST_SIZE,
@@ -211,6 +219,7 @@ export function toConfig(env: z.output<typeof envSchema>): Config {
     linkRateLimitPerIpPerMinute: env.LINK_RATE_LIMIT_PER_IP_PER_MINUTE,
     auditRetentionDays: env.AUDIT_RETENTION_DAYS,
     approveStageId: env.APPROVE_STAGE_ID || undefined,
+    hiringManagersMayArchive: env.HIRING_MANAGERS_MAY_ARCHIVE === 'on',
     redact: env.REDACTION_MODE === 'on',
     secret: env.SKIMA_SECRET,
     slack:

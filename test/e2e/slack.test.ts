@@ -47,7 +47,7 @@ describe('Slack cards, end to end', () => {
   it('DMs each job\'s hiring manager the card, then chat.updates the same message when the top-10 changes', async () => {
     const ctx = h.skima.ctx;
     const job = await ctx.db.job.findFirstOrThrow({ where: { shortlist: { some: {} } }, orderBy: { id: 'asc' } });
-    const manager = hiringTeamOf(job.hiringTeam).find((m) => m.role === 'Hiring Manager')!;
+    const manager = hiringTeamOf(job).find((m) => m.role === 'Hiring Manager')!;
     const slackUser = `U_${manager.email!.split('@')[0]!.replace('.', '_')}`;
     const card = await waitFor('the posted card', () =>
       ctx.db.postedCard.findUnique({ where: { platform_jobId_recipient: { platform: 'slack', jobId: job.id, recipient: slackUser } } }),

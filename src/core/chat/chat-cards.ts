@@ -42,7 +42,7 @@ export function cardShortlistListener(ctx: AppContext, door: Pick<ChatFrontDoor,
   return async (jobId) => {
     const job = await ctx.db.job.findUnique({ where: { id: jobId }, select: { hiringTeam: true } });
     if (!job) return;
-    const managers = hiringTeamOf(job.hiringTeam).filter((m) => isHiringManager(m.role) && m.email);
+    const managers = hiringTeamOf(job).filter((m) => isHiringManager(m.role) && m.email);
     const covered = new Set<string>();
     for (const m of managers) {
       covered.add(m.userId);

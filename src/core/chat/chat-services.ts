@@ -11,11 +11,8 @@ import { runSetupChecks } from '../ops/setup-checks.ts';
 import { buildShortlistCard } from '../shortlist/shortlist-card.ts';
 import { type CardJob, cardQueue, cardSingletonKey } from './chat-cards.ts';
 import { collectStatus, recordFrontDoorError } from '../ops/status.ts';
+import { RECRUITING_GLOBAL_ROLES, RECRUITING_TEAM_ROLE } from '../disposition/roles.ts';
 
-/** Ashby global roles that see every job: recruiting and admin. Hiring managers see their own jobs. */
-export const RECRUITING_GLOBAL_ROLES = new Set(['Organization Admin', 'Elevated Access']);
-/** Hiring-team roles that make someone a recruiter for Skima's purposes. */
-const RECRUITING_TEAM_ROLE = /recruit|coordinator|sourcer/i;
 const USERS_TTL_MS = 10 * 60_000;
 /** Links minted from a click are for reading now, not for keeping: a day at most. */
 const CLICK_LINK_MAX_TTL_MS = 24 * 3600 * 1000;
@@ -60,7 +57,7 @@ export class CoreChatServices<Ref extends object> implements ChatServices<Ref> {
     if (!recruiter) {
       const jobs = await this.ctx.db.job.findMany({ select: { hiringTeam: true } });
       const recruits = (m: HiringTeamMember) => m.userId === user.id && RECRUITING_TEAM_ROLE.test(m.role);
-      recruiter = jobs.some((j) => hiringTeamOf(j.hiringTeam).some(recruits));
+      recruiter = jobs.some((j) => hiringTeamOf(j).some(recruits));
     }
     return { ashbyUserId: user.id, name: `${user.firstName} ${user.lastName}`.trim(), recruiter };
   }
@@ -68,7 +65,7 @@ export class CoreChatServices<Ref extends object> implements ChatServices<Ref> {
   async canSeeJob(reviewer: Reviewer, jobId: string): Promise<boolean> {
     const job = await this.ctx.db.job.findUnique({ where: { id: jobId }, select: { hiringTeam: true } });
     if (!job) return false;
-    return reviewer.recruiter || hiringTeamOf(job.hiringTeam).some((m) => m.userId === reviewer.ashbyUserId);
+    return reviewer.recruiter || hiringTeamOf(job).some((m) => m.userId === reviewer.ashbyUserId);
   }
 
   async findJobs(reviewer: Reviewer, query: string) {
@@ -83,7 +80,7 @@ export class CoreChatServices<Ref extends object> implements ChatServices<Ref> {
       select: { id: true, title: true, status: true, hiringTeam: true },
       orderBy: { title: 'asc' },
     });
-    const own = jobs.filter((j) => hiringTeamOf(j.hiringTeam).some((m) => m.userId === reviewer.ashbyUserId));
+    const own = jobs.filter((j) => hiringTeamOf(j).some((m) => m.userId === reviewer.ashbyUserId));
     // A recruiter on no hiring team (an admin) sees the open jobs instead of an empty page.
     const shown = own.length || !reviewer.recruiter ? own : jobs.filter((j) => j.status === 'Open');
     const entries = await this.ctx.db.shortlistEntry.findMany({

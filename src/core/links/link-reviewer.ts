@@ -14,6 +14,6 @@ export interface LinkReviewer {
 export async function reviewerOfLink(db: Db, jobId: string, reviewerId: string): Promise<LinkReviewer> {
   if (reviewerId === ASHBY_FIELD_REVIEWER) return { id: reviewerId, name: 'the hiring team', canDecide: false };
   const job = await db.job.findUnique({ where: { id: jobId }, select: { hiringTeam: true } });
-  const member = job ? findMember(hiringTeamOf(job.hiringTeam), reviewerId) : undefined;
+  const member = job ? findMember(hiringTeamOf(job), reviewerId) : undefined;
   return { id: reviewerId, name: memberName(member, reviewerId), canDecide: true };
 }

@@ -20,7 +20,7 @@ export async function createReviewerLink(
     select: { id: true, title: true, hiringTeam: true },
   });
   if (!job) throw new LinkScopeError(`no job ${jobId} is known to Skima (run skima sync first?)`);
-  const team = hiringTeamOf(job.hiringTeam);
+  const team = hiringTeamOf(job);
   const member = reviewer === ASHBY_FIELD_REVIEWER ? undefined : findMember(team, reviewer);
   if (!member) {
     const known = team.map((m) => `${m.email ?? m.userId} (${m.role})`).join(', ') || 'nobody';

@@ -7,9 +7,10 @@ export interface HiringTeamMember {
   lastName?: string;
 }
 
-/** The stored hiring team (Job.hiringTeam), tolerating rows written before a field existed. */
-export function hiringTeamOf(json: unknown): HiringTeamMember[] {
-  return Array.isArray(json) ? (json as HiringTeamMember[]).filter((m) => m && typeof m.userId === 'string') : [];
+/** A job's stored hiring team (Job.hiringTeam), tolerating rows written before a field existed. */
+export function hiringTeamOf(job: { hiringTeam: unknown }): HiringTeamMember[] {
+  const team = job.hiringTeam;
+  return Array.isArray(team) ? (team as HiringTeamMember[]).filter((m) => m && typeof m.userId === 'string') : [];
 }
 
 /** How a reviewer is named in decisions and Ashby notes: "Dana Lee", else their email, else their id. */
