@@ -50,6 +50,7 @@ export const envSchema = z.object({
   PUBLIC_BASE_URL: httpUrl.optional(),
   DATABASE_URL: databaseUrl,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
   QUEUE_DRIVER: z.enum(['embedded', 'pg-boss']).default('embedded'),
   QUEUE_CONCURRENCY: positiveInt(4),
   QUEUE_MAX_ATTEMPTS: positiveInt(8),
@@ -97,6 +98,8 @@ export interface Config {
   publicBaseUrl: string;
   databaseUrl: string;
   logLevel: z.output<typeof envSchema>['LOG_LEVEL'];
+  /** JSON lines, readable lines, or (auto) readable on a terminal. */
+  logFormat: z.output<typeof envSchema>['LOG_FORMAT'];
   queue: {
     driver: 'embedded' | 'pg-boss';
     concurrency: number;
@@ -157,6 +160,7 @@ export function toConfig(env: z.output<typeof envSchema>): Config {
     publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://${env.HOST}:${env.PORT}`).replace(/\/$/, ''),
     databaseUrl: env.DATABASE_URL,
     logLevel: env.LOG_LEVEL,
+    logFormat: env.LOG_FORMAT,
     queue: {
       driver: env.QUEUE_DRIVER,
       concurrency: env.QUEUE_CONCURRENCY,

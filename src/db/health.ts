@@ -21,6 +21,14 @@ export async function checkDatabase(db: Db, provider: DbProvider): Promise<DbHea
     const message = err instanceof Error ? err.message : String(err);
     // A reachable database without Prisma's bookkeeping table simply has nothing applied yet.
     if (/_prisma_migrations/.test(message)) return { reachable: true, pendingMigrations: shipped };
-    return { reachable: false, pendingMigrations: shipped, error: message.split('\n')[0] };
+    return { reachable: false, pendingMigrations: shipped, error: reasonOf(message) };
   }
+}
+
+/** The reason in a driver's or Prisma's message: its last line, without the invocation and code
+ * snippet Prisma puts before it. */
+function reasonOf(message: string): string {
+  const lines = message.split('\n').map((l) => l.trim()).filter(Boolean);
+  const last = (lines.at(-1) ?? 'no reason given').replaceAll('`', '');
+  return last.replace(/^.*\bMessage: /, '');
 }
