@@ -49,6 +49,14 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Cli
     summary: 'create or revoke secure shortlist links (links create | links revoke)',
     load: () => import('./links.ts'),
   },
+  advance: {
+    summary: 'move applications to the next stage of their plan (or one you choose) in Ashby',
+    load: () => import('./advance.ts'),
+  },
+  archive: {
+    summary: 'archive applications in Ashby with a reason, after one confirmation (recruiters)',
+    load: () => import('./archive.ts'),
+  },
   manifest: {
     summary: 'print the Slack app manifest with your public URL (skima manifest slack --base-url URL)',
     load: () => import('./manifest.ts'),
