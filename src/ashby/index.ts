@@ -18,7 +18,7 @@ export {
   type SyncResource,
   type SyncStateStore,
 } from './sync.ts';
-export { AshbyTransport, type CallResult, type TransportOptions } from './transport.ts';
+export { AshbyTransport, type CallResult, type TransientFailure, type TransportOptions } from './transport.ts';
 export { ASHBY_WEBHOOK_TYPES, type AshbyWebhookType, SKIMA_WEBHOOK_TYPES } from './webhook-types.ts';
 export {
   signAshbyBody,

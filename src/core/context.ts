@@ -14,6 +14,7 @@ import {
   type ScoringPool,
 } from '../scoring/index.ts';
 import { type AshbyConnection, connectAshby } from './ashby-link/ashby-connection.ts';
+import { AshbyProblemRecorder } from './ashby-problems.ts';
 import type { Logger } from './logger.ts';
 import { createMetrics } from './ops/metrics.ts';
 import { createQueue } from './queue/index.ts';
@@ -41,6 +42,8 @@ export interface AppContext {
   scoringPool?: ScoringPool;
   /** Skima's own secret (see secret.ts). */
   secret: string;
+  /** Counts Ashby calls failing and retrying, for the status (absent in contexts built by hand). */
+  ashbyProblems?: AshbyProblemRecorder;
   /** The chat front doors (Slack, Teams) that are configured; none in CLI commands and worker processes. */
   chat: ChatFrontDoor[];
 }
@@ -86,6 +89,7 @@ export async function createContext(config: Config, log: Logger, options: Contex
     extractText: scoringPool ? (bytes, o) => scoringPool.extractText(bytes, o) : extractText,
     ...(scoringPool ? { scoringPool } : {}),
     secret: resolveSecret(config, options.dataDir),
+    ashbyProblems: new AshbyProblemRecorder(db, log, ashby.client.transport),
     // Connected by the composition root (src/app.ts), which knows the front doors; core does not.
     chat: [],
   };
@@ -95,6 +99,7 @@ export async function createContext(config: Config, log: Logger, options: Contex
 export async function closeContext(ctx: AppContext): Promise<void> {
   await ctx.queue.stop({ timeoutMs: ctx.config.shutdownTimeoutMs });
   await ctx.ashby.close();
+  await ctx.ashbyProblems?.close();
   await ctx.scoringPool?.close();
   await ctx.db.$disconnect();
 }
