@@ -15,6 +15,7 @@ const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   sandbox: () => import('./cli/sandbox.ts'),
   score: () => import('./cli/score.ts'),
   sync: () => import('./cli/sync.ts'),
+  web: () => import('./cli/web.ts'),
   worker: () => import('./cli/worker.ts'),
   setup: () => import('./cli/setup.ts'),
   status: () => import('./cli/status.ts'),
