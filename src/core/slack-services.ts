@@ -7,7 +7,7 @@ import {
   UsageError,
 } from '../bot/slack/services.ts';
 import type { AppContext } from './context.ts';
-import { recordDecision, UnknownApplicationError } from './decisions.ts';
+import { ApplicationNotInJobError, recordDecision, UnknownApplicationError } from './decisions.ts';
 import { computeDigest, lastWeek } from './digest.ts';
 import { type HiringTeamMember, hiringTeamOf } from './hiring-team.ts';
 import { findJobs } from './job-lookup.ts';
@@ -119,6 +119,7 @@ export class CoreSlackServices implements SlackServices {
   async recordDecision(input: Parameters<SlackServices['recordDecision']>[0]): Promise<boolean> {
     try {
       await recordDecision(this.ctx, {
+        jobId: input.jobId,
         applicationId: input.applicationId,
         reviewer: { id: input.reviewer.ashbyUserId, name: input.reviewer.name },
         channel: 'slack',
@@ -127,7 +128,7 @@ export class CoreSlackServices implements SlackServices {
       });
       return true;
     } catch (err) {
-      if (err instanceof UnknownApplicationError) return false;
+      if (err instanceof UnknownApplicationError || err instanceof ApplicationNotInJobError) return false;
       throw err;
     }
   }
