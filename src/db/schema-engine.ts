@@ -71,7 +71,6 @@ async function instantiate(): Promise<typeof SchemaEngine> {
   return runtime.SchemaEngine;
 }
 
-
 /** The shape of prisma's own listMigrations(): <dir>/migration_lock.toml and <dir>/<name>/migration.sql. */
 export async function listMigrations(baseDir: string): Promise<MigrationList> {
   const lockPath = 'migration_lock.toml';
@@ -206,7 +205,8 @@ export async function createMigration(
 
 /** `prisma migrate deploy`: applies what is pending and returns the names applied. */
 export async function applyMigrations(engine: SchemaEngine, dir: string): Promise<string[]> {
-  const out = await engine.applyMigrations({ migrationsList: await listMigrations(dir), filters: schemaFilter(engine) });
+  const migrationsList = await listMigrations(dir);
+  const out = await engine.applyMigrations({ migrationsList, filters: schemaFilter(engine) });
   return out.appliedMigrationNames;
 }
 

@@ -25,8 +25,13 @@ export async function enqueuePoolIndex(queue: JobQueue, after = ''): Promise<voi
  * Indexes the current resume of a page of candidates after `after` (by id). Returns the last id
  * looked at, or undefined when every candidate has been.
  */
-export async function indexPoolPage(db: Db, after: string, page = PAGE): Promise<{ next?: string; indexed: number }> {
-  const candidates = await rawSql(db).rows<{ id: string; resumeFileHandle: string | null }>(CANDIDATES_AFTER, after, page);
+export async function indexPoolPage(
+  db: Db,
+  after: string,
+  page = PAGE,
+): Promise<{ next?: string; indexed: number }> {
+  type Row = { id: string; resumeFileHandle: string | null };
+  const candidates = await rawSql(db).rows<Row>(CANDIDATES_AFTER, after, page);
   if (candidates.length === 0) return { indexed: 0 };
   const files = await db.resumeFile.findMany({
     where: { candidateId: { in: candidates.map((c) => c.id) } },

@@ -43,7 +43,11 @@ interface PastRow {
 }
 
 /** For each candidate, their most recently active application under the clause (see pastApplicationClause). */
-export async function pastApplications(db: Db, candidateIds: string[], past: Clause): Promise<Map<string, PastApplication>> {
+export async function pastApplications(
+  db: Db,
+  candidateIds: string[],
+  past: Clause,
+): Promise<Map<string, PastApplication>> {
   const rows = await inBatches(candidateIds, (batch) => {
     const ids = inList(batch);
     return rawSql(db).rows<PastRow>(
