@@ -4,7 +4,11 @@ import { purgeAudit } from './audit.ts';
 import type { AppContext } from './context.ts';
 import { DECISION_WRITEBACK_QUEUE, writeBackDecision } from './decisions.ts';
 import { POLL_QUEUE, pollAshby } from './pipeline/poll.ts';
-import { PROCESS_APPLICATION_QUEUE, processApplication } from './pipeline/process-application.ts';
+import {
+  PROCESS_APPLICATION_QUEUE,
+  type ProcessApplicationPayload,
+  processApplication,
+} from './pipeline/process-application.ts';
 import { handleWebhookEvent, WEBHOOK_QUEUE } from './pipeline/webhook-events.ts';
 import { enqueuePoolIndex, POOL_INDEX_QUEUE, runPoolIndex } from './pool/pool-backfill.ts';
 import type { Scheduler } from './scheduler.ts';
@@ -20,10 +24,10 @@ export type ShortlistListener = (jobId: string) => Promise<void>;
 
 /** Registers every queue handler of the pipeline and its scheduled work. */
 export async function registerWorkers(ctx: AppContext, scheduler: Scheduler, listeners: ShortlistListener[] = []) {
-  const targets = new AshbyTargetsCache(ctx.ashby.client, ctx.log);
+  const targets = new AshbyTargetsCache(ctx.ashby.client, ctx.log, { tag: ctx.config.ashby.tag });
   await ctx.queue.work<AshbyWebhookEvent>(WEBHOOK_QUEUE, (event) => handleWebhookEvent(ctx, event));
-  await ctx.queue.work<{ applicationId: string }>(PROCESS_APPLICATION_QUEUE, async ({ applicationId }) => {
-    const outcome = await processApplication(ctx, targets, applicationId);
+  await ctx.queue.work<ProcessApplicationPayload>(PROCESS_APPLICATION_QUEUE, async ({ applicationId, listed }) => {
+    const outcome = await processApplication(ctx, targets, applicationId, listed);
     ctx.log.debug({ applicationId, outcome }, 'application processed');
   });
   await ctx.queue.work<{ decisionId: string }>(DECISION_WRITEBACK_QUEUE, ({ decisionId }) =>

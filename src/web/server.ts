@@ -1,4 +1,5 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { Config } from '../config/schema.ts';
 import type { AppContext } from '../core/context.ts';
 import { ashbyWebhookRoute } from './routes/ashby-webhook.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -25,7 +26,7 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
       },
     ) as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    trustProxy: proxyTrust(ctx.config.trustProxy),
   });
   await app.register(healthRoutes, { ctx });
   await app.register(metricsRoute, { ctx });
@@ -39,6 +40,11 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
     logSlackOff(ctx);
   }
   return app;
+}
+
+/** Fastify's form of TRUST_PROXY: a hop count trusts that many proxies nearest to this server. */
+function proxyTrust(trust: Config['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
 }
 
 /** Slack is optional: say once, at start-up, how to turn it on. */
