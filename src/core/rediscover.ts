@@ -60,7 +60,7 @@ const DAY_MS = 24 * 3600 * 1000;
  * full-text index; the best matches are scored. Read-only: it never calls Ashby and writes nothing.
  */
 export async function rediscover(
-  ctx: AppContext,
+  ctx: Pick<AppContext, 'db' | 'scorer'>,
   jobId: string,
   filters: RediscoverFilters,
   opts: { redact: boolean; now?: Date; preselect?: number },

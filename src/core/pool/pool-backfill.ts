@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { rawSql } from '../../db/raw-sql.ts';
 import type { JobQueue } from '../queue/types.ts';
-import { indexCandidate, removeFromPool } from './pool-index.ts';
+import { indexCandidates, removeFromPool } from './pool-index.ts';
 
 // The pipeline puts each candidate's current resume in the pool as it screens their applications.
 // This pass catches up with what was extracted before the pool existed (an upgrade) or without a
@@ -46,11 +46,12 @@ export async function indexPoolPage(
     const named = f.fileHandle === handles.get(f.candidateId);
     if (!chosen || (named && chosen.fileHandle !== handles.get(f.candidateId))) current.set(f.candidateId, f);
   }
-  let indexed = 0;
+  const readable: { candidateId: string; hash: string; text: string }[] = [];
   for (const [candidateId, f] of current) {
     if (f.extractedText === null) await removeFromPool(db, candidateId);
-    else if (await indexCandidate(db, candidateId, { hash: f.contentHash, text: f.extractedText })) indexed++;
+    else readable.push({ candidateId, hash: f.contentHash, text: f.extractedText });
   }
+  const indexed = await indexCandidates(db, readable);
   const last = candidates[candidates.length - 1]!.id;
   return { ...(candidates.length === page ? { next: last } : {}), indexed };
 }

@@ -28,6 +28,25 @@ export async function indexCandidate(db: Db, candidateId: string, resume: { hash
   return true;
 }
 
+/**
+ * Puts many candidates' current resumes in the pool in one transaction (a backfill's page), skipping
+ * those already there with the same resume. Returns how many changed.
+ */
+export async function indexCandidates(db: Db, resumes: { candidateId: string; hash: string; text: string }[]) {
+  if (resumes.length === 0) return 0;
+  const sql = rawSql(db);
+  const placeholders = resumes.map(() => '?').join(', ');
+  const current = await sql.rows<{ candidateId: string; resumeHash: string }>(
+    `SELECT "candidateId", "resumeHash" FROM "PoolDocument" WHERE "candidateId" IN (${placeholders})`,
+    ...resumes.map((r) => r.candidateId),
+  );
+  const known = new Map(current.map((r) => [r.candidateId, r.resumeHash]));
+  const now = new Date();
+  const changed = resumes.filter((r) => known.get(r.candidateId) !== r.hash);
+  if (changed.length) await sql.batch(changed.map((r) => [UPSERT, [r.candidateId, r.hash, poolBody(r.text), now]]));
+  return changed.length;
+}
+
 /** The candidate's current resume is gone or unreadable: an older one no longer speaks for them. */
 export async function removeFromPool(db: Db, candidateId: string): Promise<boolean> {
   return (await rawSql(db).run(REMOVE, candidateId)) > 0;
