@@ -101,6 +101,7 @@ export const envSchema = z.object({
   LINK_RATE_LIMIT_PER_IP_PER_MINUTE: positiveInt(300),
   AUDIT_RETENTION_DAYS: positiveInt(365),
   APPROVE_STAGE_ID: z.string().optional(),
+  HIRING_MANAGERS_MAY_ARCHIVE: z.enum(['off', 'on']).default('off'),
   REDACTION_MODE: z.enum(['off', 'on']).default('off'),
   LLM_PROVIDER: z.enum(['off', 'openai', 'anthropic']).default('off'),
   LLM_BASE_URL: httpUrl.optional(),
@@ -158,6 +159,9 @@ export interface Config {
   auditRetentionDays: number;
   /** Interview stage an Approve moves the application to; undefined: decisions never move stages. */
   approveStageId?: string;
+  /** Whether a job's hiring manager may archive its applications (HIRING_MANAGERS_MAY_ARCHIVE=on);
+   * otherwise an archive needs a recruiting role. Advancing is open to the hiring manager either way. */
+  hiringManagersMayArchive: boolean;
   /** Hide candidate names, contact details and photos on every card and page (REDACTION_MODE=on). */
   redact: boolean;
   /** Derives the links Skima writes into Ashby; generated into the data directory when unset. */
@@ -215,6 +219,7 @@ export function toConfig(env: z.output<typeof envSchema>): Config {
     linkRateLimitPerIpPerMinute: env.LINK_RATE_LIMIT_PER_IP_PER_MINUTE,
     auditRetentionDays: env.AUDIT_RETENTION_DAYS,
     approveStageId: env.APPROVE_STAGE_ID || undefined,
+    hiringManagersMayArchive: env.HIRING_MANAGERS_MAY_ARCHIVE === 'on',
     redact: env.REDACTION_MODE === 'on',
     secret: env.SKIMA_SECRET,
     slack:

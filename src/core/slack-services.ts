@@ -16,12 +16,9 @@ import { EmptyPoolError, NoJobDescriptionError, parseRediscoverFilters, rediscov
 import { runSetupChecks } from './setup-checks.ts';
 import { buildShortlistCard } from './shortlist-card.ts';
 import { SLACK_CARD_QUEUE, type SlackCardJob } from './slack-cards.ts';
+import { RECRUITING_GLOBAL_ROLES, RECRUITING_TEAM_ROLE } from './disposition/roles.ts';
 import { collectStatus, recordFrontDoorError } from './status.ts';
 
-/** Ashby global roles that see every job: recruiting and admin. Hiring managers see their own jobs. */
-export const RECRUITING_GLOBAL_ROLES = new Set(['Organization Admin', 'Elevated Access']);
-/** Hiring-team roles that make someone a recruiter for Skima's purposes. */
-const RECRUITING_TEAM_ROLE = /recruit|coordinator|sourcer/i;
 const USERS_TTL_MS = 10 * 60_000;
 /** Links minted from a click are for reading now, not for keeping: a day at most. */
 const CLICK_LINK_MAX_TTL_MS = 24 * 3600 * 1000;

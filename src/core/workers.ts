@@ -3,6 +3,7 @@ import { AshbyTargetsCache } from './ashby-fields.ts';
 import { purgeAudit } from './audit.ts';
 import type { AppContext } from './context.ts';
 import { DECISION_WRITEBACK_QUEUE, writeBackDecision } from './decisions.ts';
+import { registerDispositionWorker } from './disposition/index.ts';
 import { POLL_QUEUE, pollAshby } from './pipeline/poll.ts';
 import {
   PROCESS_APPLICATION_QUEUE,
@@ -33,6 +34,7 @@ export async function registerWorkers(ctx: AppContext, scheduler: Scheduler, lis
   await ctx.queue.work<{ decisionId: string }>(DECISION_WRITEBACK_QUEUE, ({ decisionId }) =>
     writeBackDecision(ctx, targets, decisionId),
   );
+  await registerDispositionWorker(ctx);
   const allListeners = [...listeners, ...(await registerSlackWorkers(ctx, scheduler))];
   await ctx.queue.work<{ jobId: string }>(SHORTLIST_CHANGED_QUEUE, async ({ jobId }) => {
     for (const listener of allListeners) await listener(jobId);
