@@ -6,7 +6,7 @@ import { computeDigest, lastWeek } from '../ops/digest.ts';
 import { type HiringTeamMember, hiringTeamOf } from '../people/hiring-team.ts';
 import { findJobs } from '../rediscovery/job-lookup.ts';
 import { mintLink } from '../links/links.ts';
-import { NoJobDescriptionError, parseRediscoverFilters, rediscover, RediscoverUsageError } from '../rediscovery/rediscover.ts';
+import { EmptyPoolError, NoJobDescriptionError, parseRediscoverFilters, rediscover, RediscoverUsageError } from '../rediscovery/rediscover.ts';
 import { runSetupChecks } from '../ops/setup-checks.ts';
 import { buildShortlistCard } from '../shortlist/shortlist-card.ts';
 import { type CardJob, cardQueue, cardSingletonKey } from './chat-cards.ts';
@@ -185,6 +185,7 @@ export class CoreChatServices<Ref extends object> implements ChatServices<Ref> {
     } catch (err) {
       if (err instanceof RediscoverUsageError) throw new UsageError(err.message);
       if (err instanceof NoJobDescriptionError) throw new UsageError('This job has no description in Ashby yet, so there is nothing to match past candidates against.');
+      if (err instanceof EmptyPoolError) throw new UsageError('No past candidate\'s resume has been read yet: once Skima has synced with Ashby and read the resumes (see `/skima status`), try again.');
       throw err;
     }
   }
