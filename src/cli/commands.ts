@@ -42,7 +42,7 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Cli
     load: () => import('./digest.ts'),
   },
   rediscover: {
-    summary: 'find qualified past candidates already in Ashby for a job (read-only)',
+    summary: 'find qualified past candidates in the whole talent pool for a job (--json, --csv, --xlsx; read-only)',
     load: () => import('./rediscover.ts'),
   },
   links: {

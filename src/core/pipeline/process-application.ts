@@ -6,6 +6,7 @@ import { jobFieldLink } from '../links.ts';
 import type { JobQueue } from '../queue/types.ts';
 import { announceShortlistChange, mayChangeShortlist, refreshShortlist } from '../shortlist.ts';
 import { Writeback } from '../writeback.ts';
+import { indexCandidate, removeFromPool } from '../pool/pool-index.ts';
 import type { ApplicationSnapshot } from './application-snapshot.ts';
 import { ensureJob } from './job-cache.ts';
 import { resumeText } from './resume.ts';
@@ -116,15 +117,20 @@ export async function processApplication(
   };
 
   if (!handle) {
+    await removeFromPool(ctx.db, detail.candidate.id);
     await setUnscored('no_resume', 'No resume on file');
     await writeback.setFields(app, targets, { reasons: 'Skima could not screen this application: no resume on file.' });
     return 'no_resume';
   }
+  // Read before the job's description is known: a past candidate belongs in rediscovery's pool however
+  // their own application went.
+  const resume = await resumeText(ctx, detail.candidate.id, handle);
+  if (resume.ok) await indexCandidate(ctx.db, detail.candidate.id, resume);
+  else await removeFromPool(ctx.db, detail.candidate.id);
   if (!job.descriptionText || !job.descriptionHash) {
     await setUnscored('no_job_description', 'The job has no posting description to score against');
     return 'no_job_description';
   }
-  const resume = await resumeText(ctx, detail.candidate.id, handle);
   if (!resume.ok) {
     const why = `Skima could not read the resume (${resume.reason.replace('_', ' ')}): ${resume.message}`;
     await setUnscored('unreadable', why);
