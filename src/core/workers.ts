@@ -27,8 +27,8 @@ export type ShortlistListener = (jobId: string) => Promise<void>;
 export async function registerWorkers(ctx: AppContext, scheduler: Scheduler, listeners: ShortlistListener[] = []) {
   const targets = new AshbyTargetsCache(ctx.ashby.client, ctx.log, { tag: ctx.config.ashby.tag });
   await ctx.queue.work<AshbyWebhookEvent>(WEBHOOK_QUEUE, (event) => handleWebhookEvent(ctx, event));
-  await ctx.queue.work<ProcessApplicationPayload>(PROCESS_APPLICATION_QUEUE, async ({ applicationId, listed }) => {
-    const outcome = await processApplication(ctx, targets, applicationId, listed);
+  await ctx.queue.work<ProcessApplicationPayload>(PROCESS_APPLICATION_QUEUE, async ({ applicationId, listed }, job) => {
+    const outcome = await processApplication(ctx, targets, applicationId, { listed, attempt: job.attempt });
     ctx.log.debug({ applicationId, outcome }, 'application processed');
   });
   await ctx.queue.work<{ decisionId: string }>(DECISION_WRITEBACK_QUEUE, ({ decisionId }) =>
