@@ -21,6 +21,8 @@ const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   digest: () => import('./cli/digest.ts'),
   rediscover: () => import('./cli/rediscover.ts'),
   links: () => import('./cli/links.ts'),
+  advance: () => import('./cli/advance.ts'),
+  archive: () => import('./cli/archive.ts'),
   manifest: () => import('./cli/manifest.ts'),
 };
 

@@ -37,7 +37,7 @@ export async function startSkima(config: Config, log: Logger, options: StartOpti
     await registerWorkers(ctx, scheduler, options.listeners);
     // Skima's fields and tag are found or created once, before any job (or worker process) looks for
     // them: several lookups that each found them missing would each create them.
-    await new AshbyTargetsCache(ctx.ashby.client, log).get().catch((err: unknown) => {
+    await new AshbyTargetsCache(ctx.ashby.client, log, { tag: ctx.config.ashby.tag }).get().catch((err: unknown) => {
       log.warn({ err }, 'could not check Skima\'s Ashby custom fields and tag yet; the first job will retry');
     });
     await ctx.queue.start();

@@ -7,7 +7,7 @@ import {
   UsageError,
 } from '../bot/slack/services.ts';
 import type { AppContext } from './context.ts';
-import { recordDecision, UnknownApplicationError } from './decisions.ts';
+import { ApplicationNotInJobError, recordDecision, UnknownApplicationError } from './decisions.ts';
 import { computeDigest, lastWeek } from './digest.ts';
 import { type HiringTeamMember, hiringTeamOf } from './hiring-team.ts';
 import { findJobs } from './job-lookup.ts';
@@ -16,12 +16,9 @@ import { NoJobDescriptionError, parseRediscoverFilters, rediscover, RediscoverUs
 import { runSetupChecks } from './setup-checks.ts';
 import { buildShortlistCard } from './shortlist-card.ts';
 import { SLACK_CARD_QUEUE, type SlackCardJob } from './slack-cards.ts';
+import { RECRUITING_GLOBAL_ROLES, RECRUITING_TEAM_ROLE } from './disposition/roles.ts';
 import { collectStatus, recordFrontDoorError } from './status.ts';
 
-/** Ashby global roles that see every job: recruiting and admin. Hiring managers see their own jobs. */
-export const RECRUITING_GLOBAL_ROLES = new Set(['Organization Admin', 'Elevated Access']);
-/** Hiring-team roles that make someone a recruiter for Skima's purposes. */
-const RECRUITING_TEAM_ROLE = /recruit|coordinator|sourcer/i;
 const USERS_TTL_MS = 10 * 60_000;
 /** Links minted from a click are for reading now, not for keeping: a day at most. */
 const CLICK_LINK_MAX_TTL_MS = 24 * 3600 * 1000;
@@ -119,6 +116,7 @@ export class CoreSlackServices implements SlackServices {
   async recordDecision(input: Parameters<SlackServices['recordDecision']>[0]): Promise<boolean> {
     try {
       await recordDecision(this.ctx, {
+        jobId: input.jobId,
         applicationId: input.applicationId,
         reviewer: { id: input.reviewer.ashbyUserId, name: input.reviewer.name },
         channel: 'slack',
@@ -127,7 +125,7 @@ export class CoreSlackServices implements SlackServices {
       });
       return true;
     } catch (err) {
-      if (err instanceof UnknownApplicationError) return false;
+      if (err instanceof UnknownApplicationError || err instanceof ApplicationNotInJobError) return false;
       throw err;
     }
   }

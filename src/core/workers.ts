@@ -3,8 +3,13 @@ import { AshbyTargetsCache } from './ashby-fields.ts';
 import { purgeAudit } from './audit.ts';
 import type { AppContext } from './context.ts';
 import { DECISION_WRITEBACK_QUEUE, writeBackDecision } from './decisions.ts';
+import { registerDispositionWorker } from './disposition/index.ts';
 import { POLL_QUEUE, pollAshby } from './pipeline/poll.ts';
-import { PROCESS_APPLICATION_QUEUE, processApplication } from './pipeline/process-application.ts';
+import {
+  PROCESS_APPLICATION_QUEUE,
+  type ProcessApplicationPayload,
+  processApplication,
+} from './pipeline/process-application.ts';
 import { handleWebhookEvent, WEBHOOK_QUEUE } from './pipeline/webhook-events.ts';
 import type { Scheduler } from './scheduler.ts';
 import { SHORTLIST_CHANGED_QUEUE } from './shortlist.ts';
@@ -19,15 +24,16 @@ export type ShortlistListener = (jobId: string) => Promise<void>;
 
 /** Registers every queue handler of the pipeline and its scheduled work. */
 export async function registerWorkers(ctx: AppContext, scheduler: Scheduler, listeners: ShortlistListener[] = []) {
-  const targets = new AshbyTargetsCache(ctx.ashby.client, ctx.log);
+  const targets = new AshbyTargetsCache(ctx.ashby.client, ctx.log, { tag: ctx.config.ashby.tag });
   await ctx.queue.work<AshbyWebhookEvent>(WEBHOOK_QUEUE, (event) => handleWebhookEvent(ctx, event));
-  await ctx.queue.work<{ applicationId: string }>(PROCESS_APPLICATION_QUEUE, async ({ applicationId }) => {
-    const outcome = await processApplication(ctx, targets, applicationId);
+  await ctx.queue.work<ProcessApplicationPayload>(PROCESS_APPLICATION_QUEUE, async ({ applicationId, listed }) => {
+    const outcome = await processApplication(ctx, targets, applicationId, listed);
     ctx.log.debug({ applicationId, outcome }, 'application processed');
   });
   await ctx.queue.work<{ decisionId: string }>(DECISION_WRITEBACK_QUEUE, ({ decisionId }) =>
     writeBackDecision(ctx, targets, decisionId),
   );
+  await registerDispositionWorker(ctx);
   const allListeners = [...listeners, ...(await registerSlackWorkers(ctx, scheduler))];
   await ctx.queue.work<{ jobId: string }>(SHORTLIST_CHANGED_QUEUE, async ({ jobId }) => {
     for (const listener of allListeners) await listener(jobId);

@@ -10,6 +10,8 @@ const sha = (v: string) => createHash('sha256').update(v).digest('hex');
 
 // Raw SQL: every screening reads these and records three or four (see db/raw-sql.ts).
 const STATES = `SELECT "field", "valueHash" FROM "WritebackState" WHERE "applicationId" = ?`;
+const CANDIDATE_TAGGED = `SELECT 1 AS "tagged" FROM "WritebackState" w JOIN "Application" a
+  ON a."id" = w."applicationId" WHERE a."candidateId" = ? AND w."field" = ? LIMIT 1`;
 const recordStatements = new Map<number, string>();
 /** An upsert of `rows` rows: a retry beside a dying worker may have recorded some of them already. */
 function recordStatement(rows: number): string {
@@ -102,11 +104,14 @@ export class Writeback {
     return { written: changed.length, refused: false };
   }
 
+  /** Tags the candidate, unless Skima tagged them already (through this or another of their applications):
+   * the tag belongs to the candidate, and every call spends Ashby's request budget. */
   async tag(app: AppRef, tagId: string | undefined): Promise<boolean> {
     if (!tagId || (await this.written(app.applicationId, `tag:${tagId}`))) return false;
-    await this.deps.client.candidate.addTag(app.candidateId, tagId);
+    const [tagged] = await rawSql(this.deps.db).rows(CANDIDATE_TAGGED, app.candidateId, `tag:${tagId}`);
+    if (!tagged) await this.deps.client.candidate.addTag(app.candidateId, tagId);
     await this.record(app.applicationId, `tag:${tagId}`, 'added');
-    return true;
+    return !tagged;
   }
 
   /** Writes a note once per (application, key, text). */

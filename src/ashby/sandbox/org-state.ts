@@ -103,12 +103,16 @@ export interface CandidateBase {
   /** The job whose field the resume leans towards (the first job applied to). */
   resumeJobIndex: number;
   hasResume: boolean;
+  /** Profile links given to candidate.create; seeded candidates derive a LinkedIn URL from their email. */
+  socialLinks?: Array<{ type: string; url: string }>;
 }
 export interface CandidateOverlay {
   tagIds: string[];
   fileIds: string[];
   extraApplications: number[];
   customFields: Map<string, unknown>;
+  /** A resume attached by candidate.uploadResume: it replaces the seeded one. */
+  resumeFileId?: string;
   updatedAt: number;
   seq: number;
   deleted: boolean;

@@ -179,8 +179,10 @@ export function applicationDetailJson(org: OrgState, i: number) {
   };
 }
 
-/** The seeded resume's handle, or undefined for the few candidates who sent none. */
+/** The uploaded resume's handle, else the seeded one's, else undefined (the few who sent none). */
 export function resumeHandle(org: OrgState, candidateIndex: number) {
+  const uploaded = org.candidateOverlay(candidateIndex)?.resumeFileId;
+  if (uploaded) return fileHandleFor(uploaded, org.files.get(uploaded)?.name ?? 'resume');
   const c = org.candidateBase(candidateIndex);
   if (!c?.hasResume) return undefined;
   return fileHandleFor(
@@ -199,19 +201,20 @@ export function candidateJson(org: OrgState, i: number) {
     return fileHandleFor(id, f?.name ?? 'file');
   });
   const source = org.sources[c.sourceIndex] as SourceRec;
-  const email = { value: c.email, type: 'Personal', isPrimary: true };
-  const phone = { value: c.phone, type: 'Personal', isPrimary: true };
+  // Candidates made by candidate.create may have no email or phone: Ashby then omits the primary one.
+  const email = c.email ? { value: c.email, type: 'Personal', isPrimary: true } : undefined;
+  const phone = c.phone ? { value: c.phone, type: 'Personal', isPrimary: true } : undefined;
   const id = org.id('candidate', i);
   return {
     id,
     createdAt: iso(c.createdAt),
     updatedAt: iso(overlay?.updatedAt ?? c.createdAt),
     name: c.name,
-    primaryEmailAddress: email,
-    emailAddresses: [email],
-    primaryPhoneNumber: phone,
-    phoneNumbers: [phone],
-    socialLinks: [
+    ...(email ? { primaryEmailAddress: email } : {}),
+    emailAddresses: email ? [email] : [],
+    ...(phone ? { primaryPhoneNumber: phone } : {}),
+    phoneNumbers: phone ? [phone] : [],
+    socialLinks: c.socialLinks ?? [
       { type: 'LinkedIn', url: `https://www.linkedin.com/in/${c.email.split('@')[0]?.replace(/\./g, '-')}` },
     ],
     tags: (overlay?.tagIds ?? [])

@@ -83,6 +83,8 @@ export interface RediscoverReport {
 export class UsageError extends Error {}
 
 export interface DecisionRequest {
+  /** The job the reviewer was checked against; the core refuses an application of another job. */
+  jobId: string;
   applicationId: string;
   reviewer: Reviewer;
   verdict: Verdict;
@@ -101,7 +103,8 @@ export interface SlackServices {
   buildCard(jobId: string, reviewer: Reviewer): Promise<ShortlistCard>;
   /** The job an application belongs to; null when unknown. */
   jobOfApplication(applicationId: string): Promise<string | null>;
-  /** Records through the core's one decision entry point; false when the application is unknown. */
+  /** Records through the core's one decision entry point; false when the application is unknown or not
+   * one of `jobId`'s. */
   recordDecision(input: DecisionRequest): Promise<boolean>;
   /** A fresh secure link to the job's shortlist page for this reviewer only. */
   mintShortlistUrl(jobId: string, reviewer: Reviewer): Promise<{ url: string; expiresAt: Date }>;

@@ -52,8 +52,9 @@ const DECISIONS = `SELECT d."createdAt" AS "at", d."reviewerId" AS "actor", d."r
 
 /** The events of the log; "decision.recorded" is left out, as each decision is its own row. */
 const EVENTS = `SELECT "at", "actor", "action", "subjectType", "subjectId", "detail" FROM "AuditEvent"
-  WHERE "at" >= ? AND "at" < ? AND ("action" IN ('application.stage_moved', 'candidate.hired', 'candidate.merged',
-  'candidate.purged', 'link.minted', 'link.revoked') OR "action" LIKE 'setup.%')`;
+  WHERE "at" >= ? AND "at" < ? AND ("action" IN ('application.stage_moved', 'application.advanced',
+  'application.archived', 'candidate.hired', 'candidate.merged', 'candidate.purged', 'link.minted', 'link.revoked')
+  OR "action" LIKE 'disposition.%' OR "action" LIKE 'setup.%')`;
 
 function categoryOf(action: string): AuditLogRow['category'] {
   if (action.startsWith('link.')) return 'link';
@@ -85,21 +86,23 @@ export async function readAuditLog(db: Db, range: { from: Date; to: Date }): Pro
       detail: JSON.stringify({ decisionId: d.decisionId }),
     })),
     ...events.map((e): AuditLogRow => {
-      const detail = typeof e.detail === 'string' ? e.detail : e.detail ? JSON.stringify(e.detail) : null;
+      const parsed = (typeof e.detail === 'string' ? JSON.parse(e.detail) : e.detail) as Record<string, unknown> | null;
+      // A disposition records where it was asked for and the rank the application held then.
+      const rank = typeof parsed?.rank === 'number' ? parsed.rank : null;
       return {
         at: new Date(epochMs(e.at)!),
         category: categoryOf(e.action as string),
         action: e.action as string,
         actor: e.actor as string,
         actorName: null,
-        channel: null,
+        channel: typeof parsed?.channel === 'string' ? parsed.channel : null,
         subjectType: (e.subjectType as string | null) ?? null,
         subjectId: (e.subjectId as string | null) ?? null,
         jobId: null,
         verdict: null,
-        rankAtDecision: null,
+        rankAtDecision: rank,
         scorerVersion: null,
-        detail,
+        detail: parsed ? JSON.stringify(parsed) : null,
       };
     }),
   ];

@@ -187,7 +187,7 @@ describe('card buttons', () => {
     const a = acker();
     await decideAction({ body: click(decideActionId('approve', 1), encodeCandidate('job-1', 'app-1')), ack: a.ack }, deps);
     expect(a.count).toBe(1);
-    expect(services.decisions).toEqual([{ applicationId: 'app-1', reviewer: services.reviewersByEmail.get('dana@example.com'), verdict: 'approve' }]);
+    expect(services.decisions).toEqual([{ jobId: 'job-1', applicationId: 'app-1', reviewer: services.reviewersByEmail.get('dana@example.com'), verdict: 'approve' }]);
     expect(slack.calls).toHaveLength(1);
     expect(slack.calls[0]).toMatchObject({ method: 'updateMessage', ref: { channel: 'D_DANA', ts: '1700000000.000001' } });
     expect(shown(slack.calls[0])).toContain('You: 👍 Approved');
@@ -269,7 +269,7 @@ describe('the note modal', () => {
     await noteSubmitted({ body: submission('maybe', '  Ask about weekend shifts  '), ack: async (r) => void acks.push(r) }, deps);
     expect(acks).toEqual([undefined]);
     expect(services.decisions).toEqual([
-      { applicationId: 'app-3', reviewer: services.reviewersByEmail.get('dana@example.com'), verdict: 'maybe', note: 'Ask about weekend shifts' },
+      { jobId: 'job-1', applicationId: 'app-3', reviewer: services.reviewersByEmail.get('dana@example.com'), verdict: 'maybe', note: 'Ask about weekend shifts' },
     ]);
     expect(slack.calls[0]).toMatchObject({ method: 'updateMessage', ref: { channel: 'D_DANA', ts: '1.2' } });
   });
