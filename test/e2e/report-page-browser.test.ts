@@ -1,9 +1,10 @@
-// The ROI report page in real headless Chromium (Debian `chromium`, driven by playwright-core), served
+// The ROI report page in real headless Chromium (see test/helpers/chromium.ts; driven by playwright-core), served
 // over loopback HTTP from the hand-checked history: the charts render, the page runs no script and
 // breaks no CSP rule, and at a phone's width nothing scrolls sideways. Screenshots go to test-artifacts/.
 import { mkdirSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumExecutable } from '../helpers/chromium.ts';
 import { RANGE, type ReportFixture, reportFixture } from '../web/report-page/fixture.ts';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'];
@@ -18,7 +19,7 @@ describe('the report page in Chromium', () => {
     f = await reportFixture('sqlite');
     const address = await f.app.listen({ host: '127.0.0.1', port: 0 });
     url = `${address}/r/${f.token}${RANGE}`;
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: await chromiumExecutable(), args: CHROMIUM_ARGS });
     mkdirSync(ARTIFACTS, { recursive: true });
   });
   afterAll(async () => {
