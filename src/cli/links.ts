@@ -7,8 +7,6 @@ import { createDb } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { runCommand } from './args.ts';
 
-export const summary = 'create or revoke secure links (links create | links report | links revoke)';
-
 const usage = `Usage: skima links create --job JOB_ID --reviewer ASHBY_USER_ID_OR_EMAIL
        skima links report --reviewer ASHBY_USER_ID_OR_EMAIL
        skima links revoke (--token TOKEN | --job JOB_ID | --reviewer ASHBY_USER_ID)
