@@ -12,7 +12,7 @@ import { computeDigest, lastWeek } from './digest.ts';
 import { type HiringTeamMember, hiringTeamOf } from './hiring-team.ts';
 import { findJobs } from './job-lookup.ts';
 import { mintLink } from './links.ts';
-import { NoJobDescriptionError, parseRediscoverFilters, rediscover, RediscoverUsageError } from './rediscover.ts';
+import { EmptyPoolError, NoJobDescriptionError, parseRediscoverFilters, rediscover, RediscoverUsageError } from './rediscover.ts';
 import { runSetupChecks } from './setup-checks.ts';
 import { buildShortlistCard } from './shortlist-card.ts';
 import { SLACK_CARD_QUEUE, type SlackCardJob } from './slack-cards.ts';
@@ -189,6 +189,7 @@ export class CoreSlackServices implements SlackServices {
     } catch (err) {
       if (err instanceof RediscoverUsageError) throw new UsageError(err.message);
       if (err instanceof NoJobDescriptionError) throw new UsageError('This job has no description in Ashby yet, so there is nothing to match past candidates against.');
+      if (err instanceof EmptyPoolError) throw new UsageError('No past candidate\'s resume has been read yet: once Skima has synced with Ashby and read the resumes (see `/skima status`), try again.');
       throw err;
     }
   }

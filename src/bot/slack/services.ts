@@ -38,6 +38,7 @@ export interface StatusReport {
   lastWebhookAt: Date | null;
   errors: { source: string; message: string; at: Date; count: number }[];
   applications?: { screened: number; pending: number; unscorable: number };
+  pool?: { indexed: number; candidates: number };
 }
 
 export interface DigestReport {
