@@ -6,7 +6,7 @@ import { computeBiasAudit } from '../../core/report/bias-audit.ts';
 import { computeReport, UnknownJobError } from '../../core/report/compute.ts';
 import { auditLogCsv, auditLogJson, biasCsv, biasJson, reportCsv, reportXlsx } from '../../core/report/exports.ts';
 import { renderReportPdf } from '../../core/report/pdf.ts';
-import { FixedWindowLimiter } from '../shortlist-page/rate-limit.ts';
+import { type LinkLimiters, sharedLinkLimiters } from '../shortlist-page/rate-limit.ts';
 import { setPageHeaders } from '../shortlist-page/security.ts';
 import { parseReportQuery, queryString } from './query.ts';
 import { REPORT_STYLESHEET, REPORT_STYLESHEET_PATH } from './styles.ts';
@@ -30,9 +30,10 @@ const EXPORT_TYPES: Record<Export, string> = {
  * ?from&to&job), GET /r/:token/<export> (PDF, CSV, XLSX, the bias audit, the audit log). Reads only;
  * the same link rules and headers as the shortlist page. Encapsulated like it.
  */
-export const reportPagePlugin: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
-  const perLink = new FixedWindowLimiter(ctx.config.linkRateLimitPerMinute);
-  const perIp = new FixedWindowLimiter(ctx.config.linkRateLimitPerIpPerMinute);
+export const reportPagePlugin: FastifyPluginAsync<{ ctx: AppContext; limiters?: LinkLimiters }> = async (
+  app,
+  { ctx, limiters = sharedLinkLimiters(ctx.db, ctx.config) },
+) => {
   const settings = { timeZone: ctx.config.report.timeZone, minutesPerScreen: ctx.config.report.minutesPerScreen };
 
   const css = Buffer.from(REPORT_STYLESHEET);
@@ -48,7 +49,9 @@ export const reportPagePlugin: FastifyPluginAsync<{ ctx: AppContext }> = async (
   /** Rate limits, then the link: answers the request itself (and returns false) when it cannot be used. */
   async function linkOk(req: FastifyRequest<{ Params: Params }>, reply: FastifyReply): Promise<boolean> {
     const token = req.params.token;
-    for (const limit of [perIp.hit(`ip:${req.ip}`), perLink.hit(hashToken(token))]) {
+    // The shortlist page's limits, counted in the database: they hold across every web process.
+    for (const hit of [() => limiters.perAddress.hit(`ip:${req.ip}`), () => limiters.perLink.hit(hashToken(token))]) {
+      const limit = await hit();
       if (!limit.ok) {
         reply.header('retry-after', String(limit.retryAfterS));
         await sendHtml(reply, 429, reportPlainPage('Too many requests', `Please wait ${limit.retryAfterS} seconds and try again.`));
