@@ -121,6 +121,9 @@ export interface ChatServices<Ref extends object = object> {
   saveCardRef(jobId: string, recipient: string, ref: Ref, reviewer: Reviewer): Promise<void>;
   /** Redraws a card later, through the durable queue (after a 429 or a network error on the spot). */
   queueCardRefresh(input: { jobId: string; recipient: string; reviewer: Reviewer; notBefore?: Date }): Promise<void>;
+  /** Records the identity of a request from the platform; false when it was recorded before (a replay).
+   * Shared by every process, so a replay sent to another one is recognised too. */
+  firstDelivery(identity: string): Promise<boolean>;
   /** Delivery problems (error codes, never personal data) for `status`. */
   reportError(e: { source: string; message: string }): Promise<void>;
   status(): Promise<StatusReport>;

@@ -12,10 +12,13 @@ import { buildShortlistCard } from '../shortlist/shortlist-card.ts';
 import { type CardJob, cardQueue, cardSingletonKey } from './chat-cards.ts';
 import { collectStatus, recordFrontDoorError } from '../ops/status.ts';
 import { RECRUITING_GLOBAL_ROLES, RECRUITING_TEAM_ROLE } from '../disposition/roles.ts';
+import { rawSql } from '../../db/raw-sql.ts';
 
 const USERS_TTL_MS = 10 * 60_000;
 /** Links minted from a click are for reading now, not for keeping: a day at most. */
 const CLICK_LINK_MAX_TTL_MS = 24 * 3600 * 1000;
+
+const RECORD_DELIVERY = `INSERT INTO "SlackDelivery" ("key", "receivedAt") VALUES (?, ?) ON CONFLICT DO NOTHING`;
 
 /** Who a posted card was for, stored beside the front door's own ref so the card can be redrawn. */
 export interface CardOwnerJson {
@@ -161,6 +164,10 @@ export class CoreChatServices<Ref extends object> implements ChatServices<Ref> {
       singletonKey: cardSingletonKey(this.channel, input.jobId, input.reviewer.ashbyUserId),
       ...(input.notBefore ? { runAt: input.notBefore } : {}),
     });
+  }
+
+  async firstDelivery(identity: string): Promise<boolean> {
+    return (await rawSql(this.ctx.db).run(RECORD_DELIVERY, identity, new Date())) === 1;
   }
 
   reportError(e: { source: string; message: string }): Promise<void> {
