@@ -1,6 +1,5 @@
 import { loadConfigOrThrow } from '../config/load.ts';
 import { closeContext, createContext } from '../core/context.ts';
-import { findJobs } from '../core/job-lookup.ts';
 import { createProcessLogger } from '../core/logger.ts';
 import { offlineAshby } from '../core/offline-ashby.ts';
 import {
@@ -12,6 +11,7 @@ import {
   splitRediscoverArgs,
 } from '../core/rediscover.ts';
 import { when } from './format.ts';
+import { jobNamedBy } from './job-arg.ts';
 
 const usage = `Usage: skima rediscover <job id or title words> [filters] [--redact]
 
@@ -58,17 +58,12 @@ export async function run(argv: string[]): Promise<number> {
   const log = createProcessLogger(config, 'stderr', config.logLevel === 'info' ? 'warn' : config.logLevel);
   const ctx = await createContext(config, log, { ashby: offlineAshby(config) });
   try {
-    const jobs = await findJobs(ctx.db, jobQuery, 6);
-    if (jobs.length !== 1) {
-      const list = jobs.map((j) => `  ${j.id}  ${j.title} (${j.status})`).join('\n');
-      console.error(
-        jobs.length
-          ? `"${jobQuery}" matches several jobs; name one by its id:\n${list}`
-          : `No job known to Skima matches "${jobQuery}" (run skima sync if it is new).`,
-      );
+    const named = await jobNamedBy(ctx.db, jobQuery);
+    if ('problem' in named) {
+      console.error(named.problem);
       return 2;
     }
-    const result = await rediscover(ctx, jobs[0]!.id, filters, { redact: argv.includes('--redact') || config.redact });
+    const result = await rediscover(ctx, named.job.id, filters, { redact: argv.includes('--redact') || config.redact });
     console.log(formatRediscovery(result));
     return 0;
   } finally {
