@@ -1,6 +1,7 @@
 import type { AppContext } from './context.ts';
 import { ASHBY_CALL_FAILED_ACTION } from './ashby-problems.ts';
 import { FRONT_DOOR_ERROR_ACTION, recentFrontDoorErrors, recentProblems, safeMessage } from './front-door-errors.ts';
+import { poolSize } from './pool/pool-index.ts';
 
 export { recordFrontDoorError } from './front-door-errors.ts';
 
@@ -14,6 +15,8 @@ export interface SkimaStatus {
    * failure, Ashby calls that failed and were retried, and front-door delivery errors. */
   errors: { source: string; message: string; at: Date; count: number }[];
   applications: { screened: number; pending: number; unscorable: number };
+  /** Rediscovery's pool: candidates whose current resume is indexed, of all candidates Skima mirrors. */
+  pool: { indexed: number; candidates: number };
 }
 
 /** The resources the delta poll keeps a sync state for. */
@@ -30,17 +33,20 @@ const MAX_DEAD_JOBS = 200;
  */
 export async function collectStatus(ctx: AppContext, now = new Date()): Promise<SkimaStatus> {
   const since = new Date(now.getTime() - STATUS_ERROR_WINDOW_MS);
-  const [syncRows, stats, retrying, webhook, states, dead, frontDoor, ashbyCalls, retryErrors] = await Promise.all([
-    ctx.db.syncState.findMany({ orderBy: { resource: 'asc' } }),
-    ctx.queue.stats(),
-    retryingJobs(ctx),
-    ctx.db.webhookEvent.findFirst({ orderBy: { receivedAt: 'desc' }, select: { receivedAt: true } }),
-    ctx.db.application.groupBy({ by: ['screeningState'], _count: { _all: true } }),
-    ctx.queue.listDead(undefined, MAX_DEAD_JOBS),
-    recentFrontDoorErrors(ctx.db, since),
-    recentProblems(ctx.db, ASHBY_CALL_FAILED_ACTION, since),
-    retryingErrors(ctx),
-  ]);
+  const [syncRows, stats, retrying, webhook, states, dead, frontDoor, ashbyCalls, retryErrors, indexed, candidates] =
+    await Promise.all([
+      ctx.db.syncState.findMany({ orderBy: { resource: 'asc' } }),
+      ctx.queue.stats(),
+      retryingJobs(ctx),
+      ctx.db.webhookEvent.findFirst({ orderBy: { receivedAt: 'desc' }, select: { receivedAt: true } }),
+      ctx.db.application.groupBy({ by: ['screeningState'], _count: { _all: true } }),
+      ctx.queue.listDead(undefined, MAX_DEAD_JOBS),
+      recentFrontDoorErrors(ctx.db, since),
+      recentProblems(ctx.db, ASHBY_CALL_FAILED_ACTION, since),
+      retryingErrors(ctx),
+      poolSize(ctx.db),
+      ctx.db.candidate.count(),
+    ]);
 
   const staleBefore = now.getTime() - STALE_AFTER_POLLS * ctx.config.pollIntervalMinutes * 60_000;
   const byResource = new Map(syncRows.map((r) => [r.resource, r]));
@@ -93,6 +99,7 @@ export async function collectStatus(ctx: AppContext, now = new Date()): Promise<
     lastWebhookAt: webhook?.receivedAt ?? null,
     errors: [...errors.values()].sort((a, b) => b.at.getTime() - a.at.getTime() || b.count - a.count),
     applications,
+    pool: { indexed, candidates },
   };
 }
 
