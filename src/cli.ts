@@ -23,6 +23,7 @@ const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   links: () => import('./cli/links.ts'),
   advance: () => import('./cli/advance.ts'),
   archive: () => import('./cli/archive.ts'),
+  handoff: () => import('./cli/handoff.ts'),
   manifest: () => import('./cli/manifest.ts'),
 };
 

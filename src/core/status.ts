@@ -1,4 +1,5 @@
 import type { AppContext } from './context.ts';
+import { type HandoffLog, handoffLog } from './handoff/log.ts';
 import { FRONT_DOOR_ERROR_ACTION, recentFrontDoorErrors, safeMessage } from './front-door-errors.ts';
 
 export { recordFrontDoorError } from './front-door-errors.ts';
@@ -12,6 +13,8 @@ export interface SkimaStatus {
   /** Recent problems, newest first: dead jobs (failed write-backs among them) and front-door delivery errors. */
   errors: { source: string; message: string; at: Date; count: number }[];
   applications: { screened: number; pending: number; unscorable: number };
+  /** Hires sent to the HR system (HANDOFF_CONFIG), and the latest deliveries with their last attempt. */
+  handoffs: HandoffLog;
 }
 
 /** The resources the delta poll keeps a sync state for. */
@@ -27,7 +30,7 @@ const MAX_DEAD_JOBS = 200;
  * names and error texts cleaned of anything that looks like an email address.
  */
 export async function collectStatus(ctx: AppContext, now = new Date()): Promise<SkimaStatus> {
-  const [syncRows, stats, retrying, webhook, states, dead, frontDoor] = await Promise.all([
+  const [syncRows, stats, retrying, webhook, states, dead, frontDoor, handoffs] = await Promise.all([
     ctx.db.syncState.findMany({ orderBy: { resource: 'asc' } }),
     ctx.queue.stats(),
     retryingJobs(ctx),
@@ -35,6 +38,7 @@ export async function collectStatus(ctx: AppContext, now = new Date()): Promise<
     ctx.db.application.groupBy({ by: ['screeningState'], _count: { _all: true } }),
     ctx.queue.listDead(undefined, MAX_DEAD_JOBS),
     recentFrontDoorErrors(ctx.db, new Date(now.getTime() - STATUS_ERROR_WINDOW_MS)),
+    handoffLog(ctx.db),
   ]);
 
   const staleBefore = now.getTime() - STALE_AFTER_POLLS * ctx.config.pollIntervalMinutes * 60_000;
@@ -87,6 +91,7 @@ export async function collectStatus(ctx: AppContext, now = new Date()): Promise<
     lastWebhookAt: webhook?.receivedAt ?? null,
     errors: [...errors.values()].sort((a, b) => b.at.getTime() - a.at.getTime() || b.count - a.count),
     applications,
+    handoffs,
   };
 }
 
