@@ -18,7 +18,7 @@ export {
   type SyncResource,
   type SyncStateStore,
 } from './sync.ts';
-export { AshbyTransport, type CallResult, type TransportOptions } from './transport.ts';
+export { AshbyTransport, type CallResult, type TransientFailure, type TransportOptions } from './transport.ts';
 export {
   signAshbyBody,
   verifyAshbyWebhook,

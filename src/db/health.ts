@@ -4,7 +4,9 @@ import type { DbProvider } from './paths.ts';
 
 export interface DbHealth {
   reachable: boolean;
+  /** Migrations not applied; empty when the database cannot be asked (nothing is known then). */
   pendingMigrations: string[];
+  /** The driver's first line, for the operator's own tools (it may name the host and port). */
   error?: string;
 }
 
@@ -21,6 +23,6 @@ export async function checkDatabase(db: Db, provider: DbProvider): Promise<DbHea
     const message = err instanceof Error ? err.message : String(err);
     // A reachable database without Prisma's bookkeeping table simply has nothing applied yet.
     if (/_prisma_migrations/.test(message)) return { reachable: true, pendingMigrations: shipped };
-    return { reachable: false, pendingMigrations: shipped, error: message.split('\n')[0] };
+    return { reachable: false, pendingMigrations: [], error: message.split('\n')[0] };
   }
 }

@@ -1,6 +1,7 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Config } from '../config/schema.ts';
 import type { AppContext } from '../core/context.ts';
+import { answerServerErrorsPlainly } from './errors.ts';
 import { ashbyWebhookRoute } from './routes/ashby-webhook.ts';
 import { healthRoutes } from './routes/health.ts';
 import { metricsRoute } from './routes/metrics.ts';
@@ -28,6 +29,7 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     trustProxy: proxyTrust(ctx.config.trustProxy),
   });
+  answerServerErrorsPlainly(app, ctx.db);
   await app.register(healthRoutes, { ctx });
   await app.register(metricsRoute, { ctx });
   await app.register(ashbyWebhookRoute, { ctx });

@@ -30,6 +30,18 @@ interface Registration {
   polling: boolean;
 }
 
+function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
 /** RETURNING gives no order: start the claimed jobs in the order they were chosen. */
 function byPriorityThenAge(a: Row, b: Row): number {
   return b.priority - a.priority || a.runAt.getTime() - b.runAt.getTime();
@@ -259,7 +271,10 @@ export class PrismaQueue implements JobQueue {
             await this.unclaim(job);
             continue;
           }
-          const run = this.run(reg, job).finally(() => {
+          const run = this.run(reg, job).catch((err: unknown) => {
+            // run() settles its own errors; anything left is a bug, never a reason to end the process.
+            this.log.error({ err, queue: reg.queue, jobId: job.id }, 'job runner failed');
+          }).finally(() => {
             reg.running.delete(run);
             this.schedule(reg, 0);
           });
@@ -312,24 +327,48 @@ export class PrismaQueue implements JobQueue {
     const lease = setInterval(() => void this.renewLease(row.id, jobAbort), this.settings.visibilityTimeoutMs / 3);
     // An aborted job may never return; stop renewing at once so its lease runs out.
     jobAbort.signal.addEventListener('abort', () => clearInterval(lease), { once: true });
+    let settle: () => Promise<unknown>;
     try {
       await reg.handler(row.payload, { id: row.id, queue: row.queue, attempt: row.attempts, signal: jobAbort.signal });
       if (jobAbort.signal.aborted) return; // the job belongs to someone else now, or to the next start
-      await this.finish(row, 'completed', null);
+      settle = () => this.finish(row, 'completed', null);
     } catch (err) {
       if (jobAbort.signal.aborted) return;
       const message = err instanceof Error ? err.message : String(err);
       if (row.attempts >= row.maxAttempts) {
         this.log.error({ queue: row.queue, jobId: row.id, attempts: row.attempts, err }, 'job failed for good');
-        await this.finish(row, 'dead', message);
+        settle = () => this.finish(row, 'dead', message);
       } else {
         const delay = backoffDelayMs(row.attempts, row.backoffBaseMs, this.settings.backoffMaxMs);
         this.log.warn({ queue: row.queue, jobId: row.id, attempt: row.attempts, retryInMs: delay, err }, 'job failed');
-        await this.release(row, message, new Date(Date.now() + delay));
+        settle = () => this.release(row, message, new Date(Date.now() + delay));
       }
     } finally {
-      clearInterval(lease);
       this.controller.signal.removeEventListener('abort', onStop);
+    }
+    try {
+      await this.untilWritten(row, settle);
+    } finally {
+      clearInterval(lease);
+    }
+  }
+
+  /**
+   * Writes a job's outcome, trying again while the database is away (a restart, a failover): the
+   * work is done, and writing that down later beats running it again after the visibility timeout.
+   * The lease is still renewed meanwhile. Gives up only when the queue stops; the job then runs again
+   * after its lease, as after a crash.
+   */
+  private async untilWritten(row: Row, write: () => Promise<unknown>): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await write();
+        return;
+      } catch (err) {
+        if (this.controller.signal.aborted) return;
+        if (attempt === 1) this.log.warn({ err, jobId: row.id }, 'could not record a job\'s outcome; trying again');
+        await abortableSleep(Math.min(250 * 2 ** (attempt - 1), 5_000), this.controller.signal);
+      }
     }
   }
 
