@@ -1,7 +1,5 @@
 import { runDisposition } from './disposition.ts';
 
-export const summary = 'move applications to the next stage of their plan (or one you choose) in Ashby';
-
 const usage = `Usage: skima advance --as YOU [--stage STAGE_ID] [--yes] APPLICATION_ID...
 
 Moves each application to the next stage of its interview plan in Ashby, or to --stage (which must

@@ -1,7 +1,5 @@
 import { runDisposition } from './disposition.ts';
 
-export const summary = 'archive applications in Ashby with a reason, after one confirmation (recruiters)';
-
 const usage = `Usage: skima archive --as YOU --reason REASON [--email-template ID] [--yes] APPLICATION_ID...
        skima archive --as YOU --reason REASON --job JOB_ID --skipped [--yes]
 

@@ -4,8 +4,6 @@ import { HANDOFF_QUEUE, registerHandoffWorker, replayHandoff } from '../core/han
 import { createLogger } from '../core/logger.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 
-export const summary = 'send a hire to the HR system again (handoff retry ID; ids are in skima status)';
-
 const usage = `Usage: skima handoff retry DELIVERY_ID
 
 Sends the hire of that delivery to its HR endpoint again now, with the same Skima-Delivery id (the

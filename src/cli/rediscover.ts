@@ -1,7 +1,7 @@
 import { loadConfigOrThrow } from '../config/load.ts';
 import { closeContext, createContext } from '../core/context.ts';
 import { findJobs } from '../core/job-lookup.ts';
-import { createLogger } from '../core/logger.ts';
+import { createProcessLogger } from '../core/logger.ts';
 import { offlineAshby } from '../core/offline-ashby.ts';
 import {
   parseRediscoverFilters,
@@ -12,8 +12,6 @@ import {
   splitRediscoverArgs,
 } from '../core/rediscover.ts';
 import { when } from './format.ts';
-
-export const summary = 'find qualified past candidates already in Ashby for a job (read-only)';
 
 const usage = `Usage: skima rediscover <job id or title words> [filters] [--redact]
 
@@ -57,7 +55,7 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   const config = loadConfigOrThrow();
-  const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const log = createProcessLogger(config, 'stderr', config.logLevel === 'info' ? 'warn' : config.logLevel);
   const ctx = await createContext(config, log, { ashby: offlineAshby(config) });
   try {
     const jobs = await findJobs(ctx.db, jobQuery, 6);

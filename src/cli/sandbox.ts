@@ -2,8 +2,6 @@ import { parseArgs } from 'node:util';
 import { parseSeed } from '../ashby/sandbox/seed-spec.ts';
 import { startSandbox } from '../ashby/sandbox/server.ts';
 
-export const summary = 'Run a local Ashby look-alike (API, files, webhooks) with seeded data';
-
 const USAGE = `Usage: skima sandbox [--port P] [--host H] [--seed small|demo|large:N] [--api-key K]
                      [--webhook-url U --webhook-secret S] [--time-scale X]
 

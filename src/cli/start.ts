@@ -2,12 +2,10 @@ import { loadConfigOrThrow } from '../config/load.ts';
 import { startSkima, waitForIdle } from '../core/app.ts';
 import type { AppContext } from '../core/context.ts';
 import { mintShortlistLinks } from '../core/demo-links.ts';
-import { createLogger } from '../core/logger.ts';
+import { createProcessLogger } from '../core/logger.ts';
 import { describeDatabase } from '../db/describe.ts';
 import { runCommand } from './args.ts';
 import { WorkerPool } from './worker-pool.ts';
-
-export const summary = 'run Skima: migrate the database, then serve HTTP, run workers and the scheduler';
 
 const usage = `Usage: skima start
 
@@ -43,7 +41,7 @@ function workerEnv(ctx: AppContext, requestsPerSecond: number): NodeJS.ProcessEn
 export async function run(argv: string[]): Promise<number> {
   return runCommand(argv, usage, {}, async () => {
     const config = loadConfigOrThrow();
-    const log = createLogger(config.logLevel);
+    const log = createProcessLogger(config, 'stdout');
     // Listen for the signal before starting: one that arrives mid-start is honoured once started.
     const signal = new Promise<string>((resolve) => {
       process.once('SIGTERM', () => resolve('SIGTERM'));

@@ -1,9 +1,7 @@
 import { loadConfigOrThrow } from '../config/load.ts';
-import { createLogger } from '../core/logger.ts';
+import { createProcessLogger } from '../core/logger.ts';
 import { startWorker } from '../core/worker.ts';
 import { runCommand } from './args.ts';
-
-export const summary = 'work screening jobs from the shared queue (scale-out beside `skima start`)';
 
 const usage = `Usage: skima worker
 
@@ -16,7 +14,7 @@ SIGINT, and on its own when the \`skima start\` that forked it goes away.`;
 export async function run(argv: string[]): Promise<number> {
   return runCommand(argv, usage, {}, async () => {
     const config = loadConfigOrThrow();
-    const log = createLogger(config.logLevel).child({ component: 'worker' });
+    const log = createProcessLogger(config, 'stdout').child({ component: 'worker' });
     if (!config.ashby.apiKey) {
       console.error('skima worker: set ASHBY_API_KEY (the embedded sandbox runs only inside `skima start`)');
       return 2;

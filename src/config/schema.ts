@@ -78,6 +78,7 @@ export const envSchema = z.object({
   TRUST_PROXY: trustProxy,
   DATABASE_URL: databaseUrl,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
   QUEUE_DRIVER: z.enum(['embedded', 'pg-boss']).default('embedded'),
   QUEUE_CONCURRENCY: positiveInt(4),
   QUEUE_MAX_ATTEMPTS: positiveInt(8),
@@ -130,6 +131,8 @@ export interface Config {
   trustProxy: false | number | string[];
   databaseUrl: string;
   logLevel: z.output<typeof envSchema>['LOG_LEVEL'];
+  /** JSON lines, readable lines, or (auto) readable on a terminal. */
+  logFormat: z.output<typeof envSchema>['LOG_FORMAT'];
   queue: {
     driver: 'embedded' | 'pg-boss';
     concurrency: number;
@@ -198,6 +201,7 @@ export function toConfig(env: z.output<typeof envSchema>): Config {
     trustProxy: env.TRUST_PROXY,
     databaseUrl: env.DATABASE_URL,
     logLevel: env.LOG_LEVEL,
+    logFormat: env.LOG_FORMAT,
     queue: {
       driver: env.QUEUE_DRIVER,
       concurrency: env.QUEUE_CONCURRENCY,

@@ -5,11 +5,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { CliCommand } from '../../src/cli.ts';
+import type { CliCommand } from '../../src/cli/commands.ts';
 import { type RunningSandbox, startSandbox } from '../../src/ashby/sandbox/index.ts';
+import { DbSyncStateStore } from '../../src/core/pipeline/sync-state-store.ts';
 import { createDb } from '../../src/db/client.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
-import { runSkima } from '../helpers/cli.ts';
+import { freePort, runSkima } from '../helpers/cli.ts';
 
 const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   setup: () => import('../../src/cli/setup.ts'),
@@ -125,5 +126,39 @@ describe('skima setup, status, digest and rediscover', () => {
     for (const out of [status.out, digest.out]) expect(out).not.toContain('Robin');
     const bad = await skima(['digest', '--from', '2026-01-01'], cwd, env);
     expect(bad.code).toBe(2);
+  });
+
+  it('status reports when each resource was last read in full', async () => {
+    const db = await createDb(env.DATABASE_URL!);
+    const store = new DbSyncStateStore(db);
+    await store.save('application', 'after-a-full-pass', 'full');
+    await store.save('job', 'after-a-full-pass', 'full');
+    await store.save('job', 'after-a-delta', 'incremental'); // keeps the last full pass
+    await db.$disconnect();
+    const status = await skima(['status'], cwd, env);
+    for (const resource of ['application', 'job']) {
+      expect(status.out).toMatch(new RegExp(`${resource}: last \\d{4}-\\d\\d-\\d\\d[^,]*, last full \\d{4}-\\d\\d-\\d\\d`));
+    }
+    expect(status.out).toContain('candidate: last never, last full never');
+  });
+
+  it('status says in one line when the database is down or not migrated, with no Prisma error', async () => {
+    const port = await freePort();
+    const down = await skima(['status'], cwd, { ...env, DATABASE_URL: `postgresql://postgres@127.0.0.1:${port}/skima` });
+    expect(down.code).toBe(1);
+    expect(down.out.trim()).toBe(
+      `skima status: database unreachable (PostgreSQL 127.0.0.1:${port}/skima): Can't reach database server at 127.0.0.1:${port}`,
+    );
+    const empty = await skima(['status'], cwd, { ...env, DATABASE_URL: `file:${path.join(cwd, 'empty.db')}` });
+    expect(empty.code).toBe(1);
+    expect(empty.out.trim()).toMatch(/^skima status: the database \(SQLite .*empty\.db\) lacks \d+ migration\(s\); run skima migrate$/);
+  });
+
+  it('keeps its logs off what it prints: sync as a real process logs to standard error', { timeout: 90_000 }, async () => {
+    const run = runSkima(['sync'], { cwd, env: { ...env, LOG_LEVEL: 'debug', LOG_FORMAT: 'json' } });
+    expect(await run.exited).toBe(0);
+    expect(run.stdout()).not.toContain('"level"');
+    expect(run.stdout()).toMatch(/\S/);
+    expect(run.output()).toContain('"level":20'); // the debug lines went to standard error
   });
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
+import { hostname } from 'node:os';
 import type { Db } from '../../db/client.ts';
 import { type RawSql, rawSql } from '../../db/raw-sql.ts';
 import { timeOrderedUuid } from '../../db/time-ordered-uuid.ts';
@@ -28,6 +29,20 @@ interface Registration {
   running: Set<Promise<void>>;
   timer?: NodeJS.Timeout;
   polling: boolean;
+}
+
+/** The queues of this process (tests run several): a holder with this pid but not among them is a
+ * previous run's, as in a container whose process is always pid 1. */
+const LIVE_WORKERS = new Set<string>();
+
+/** Whether a process of this machine runs with this pid (one of another user's counts as running). */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
@@ -109,6 +124,11 @@ const RAISE_PRIORITY = `UPDATE "QueueJob" SET "priority" = ?, "updatedAt" = ?
 
 const HAS_WORK = `SELECT 1 AS "found" FROM "QueueJob" WHERE "queue" = ? AND "state" IN ('queued', 'running') LIMIT 1`;
 
+const RUNNING_HOLDERS = `SELECT DISTINCT "lockedBy" FROM "QueueJob" WHERE "state" = 'running' AND "lockedBy" IS NOT NULL`;
+
+/** Ends a holder's leases now: the jobs are claimed again as if their lease had run out. */
+const EXPIRE_LEASES = `UPDATE "QueueJob" SET "lockedUntil" = ?, "updatedAt" = ? WHERE "lockedBy" = ? AND "state" = 'running'`;
+
 const RENEW = `UPDATE "QueueJob" SET "lockedUntil" = ?, "updatedAt" = ?
   WHERE "id" = ? AND "lockedBy" = ? AND "state" = 'running'`;
 
@@ -121,7 +141,8 @@ const RENEW = `UPDATE "QueueJob" SET "lockedUntil" = ?, "updatedAt" = ?
 export class PrismaQueue implements JobQueue {
   readonly driver = 'embedded' as const;
   private readonly settings: QueueSettings;
-  private readonly workerId = `${process.pid}-${randomUUID().slice(0, 8)}`;
+  /** host:pid:random, so a process restarted on the same machine can tell which holders are gone. */
+  private readonly workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private readonly registrations = new Map<string, Registration>();
   private readonly controller = new AbortController();
   private started = false;
@@ -245,7 +266,30 @@ export class PrismaQueue implements JobQueue {
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
+    LIVE_WORKERS.add(this.workerId);
+    await this.reclaimFromDeadProcesses().catch((err: unknown) => {
+      this.log.warn({ err }, 'could not look for jobs a stopped process held; they run again after their lease');
+    });
     for (const reg of this.registrations.values()) this.schedule(reg, 0);
+  }
+
+  /**
+   * Jobs held by a process of this machine that is gone (a crash, a SIGKILL, the previous run of this
+   * very process) are made claimable now rather than when their lease runs out: a single process
+   * restarted after a crash would otherwise wait the whole visibility timeout for its own jobs.
+   * Holders on other machines cannot be checked and keep their lease.
+   */
+  private async reclaimFromDeadProcesses(): Promise<void> {
+    const host = hostname();
+    const holders = await this.sql.rows<{ lockedBy: string }>(RUNNING_HOLDERS);
+    const now = new Date();
+    for (const { lockedBy } of holders) {
+      const [holderHost, pid] = lockedBy.split(':');
+      if (holderHost !== host || !pid || !/^\d+$/.test(pid) || LIVE_WORKERS.has(lockedBy)) continue;
+      if (Number(pid) !== process.pid && processAlive(Number(pid))) continue;
+      const reclaimed = await this.sql.run(EXPIRE_LEASES, new Date(now.getTime() - 1), now, lockedBy);
+      if (reclaimed) this.log.info({ jobs: reclaimed, holder: lockedBy }, 'took back jobs a stopped process held');
+    }
   }
 
   private wake(queue: string): void {
