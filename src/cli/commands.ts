@@ -25,8 +25,12 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Cli
     summary: 'reconcile with Ashby now (delta sync; --full re-reads everything) and screen what changed',
     load: () => import('./sync.ts'),
   },
+  web: {
+    summary: 'serve the front doors only (webhooks, pages, chat); `skima worker` does the work',
+    load: () => import('./web.ts'),
+  },
   worker: {
-    summary: 'work screening jobs from the shared queue (scale-out beside `skima start`)',
+    summary: 'work jobs from the shared queue (beside `skima web`, or forked by `skima start`)',
     load: () => import('./worker.ts'),
   },
   setup: {
@@ -42,7 +46,7 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Cli
     load: () => import('./digest.ts'),
   },
   rediscover: {
-    summary: 'find qualified past candidates already in Ashby for a job (read-only)',
+    summary: 'find qualified past candidates in the whole talent pool for a job (--json, --csv, --xlsx; read-only)',
     load: () => import('./rediscover.ts'),
   },
   links: {

@@ -26,6 +26,7 @@ export function formatStatus(s: SkimaStatus): string {
   lines.push(`Last webhook: ${when(s.lastWebhookAt)}`);
   const a = s.applications;
   lines.push(`Applications: ${a.screened} screened, ${a.pending} pending, ${a.unscorable} could not be scored`);
+  lines.push(`Rediscovery pool: ${s.pool.indexed} of ${s.pool.candidates} candidates have a readable resume indexed`);
   const queues = Object.entries(s.queue).sort(([x], [y]) => x.localeCompare(y));
   lines.push('Queues:');
   if (!queues.length) lines.push('  (empty)');

@@ -95,7 +95,7 @@ export const envSchema = z.object({
   ASHBY_SANDBOX_SEED: z
     .string()
     .default('demo')
-    .refine((v) => /^(small|demo|large:\d+)$/.test(v), { message: 'must be small, demo or large:N' }),
+    .refine((v) => /^(small|demo|large:\d+|jsonl:.+)$/.test(v), { message: 'must be small, demo, large:N or jsonl:PATH' }),
   POLL_INTERVAL_MINUTES: positiveInt(10),
   SHORTLIST_SIZE: positiveInt(10),
   LINK_TTL_DAYS: positiveInt(7),

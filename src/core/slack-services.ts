@@ -6,13 +6,14 @@ import {
   type SlackServices,
   UsageError,
 } from '../bot/slack/services.ts';
+import { rawSql } from '../db/raw-sql.ts';
 import type { AppContext } from './context.ts';
 import { ApplicationNotInJobError, recordDecision, UnknownApplicationError } from './decisions.ts';
 import { computeDigest, lastWeek } from './digest.ts';
 import { type HiringTeamMember, hiringTeamOf } from './hiring-team.ts';
 import { findJobs } from './job-lookup.ts';
 import { mintLink } from './links.ts';
-import { NoJobDescriptionError, parseRediscoverFilters, rediscover, RediscoverUsageError } from './rediscover.ts';
+import { EmptyPoolError, NoJobDescriptionError, parseRediscoverFilters, rediscover, RediscoverUsageError } from './rediscover.ts';
 import { runSetupChecks } from './setup-checks.ts';
 import { buildShortlistCard } from './shortlist-card.ts';
 import { SLACK_CARD_QUEUE, type SlackCardJob } from './slack-cards.ts';
@@ -22,6 +23,8 @@ import { collectStatus, recordFrontDoorError } from './status.ts';
 const USERS_TTL_MS = 10 * 60_000;
 /** Links minted from a click are for reading now, not for keeping: a day at most. */
 const CLICK_LINK_MAX_TTL_MS = 24 * 3600 * 1000;
+
+const RECORD_DELIVERY = `INSERT INTO "SlackDelivery" ("key", "receivedAt") VALUES (?, ?) ON CONFLICT DO NOTHING`;
 
 interface CardRefJson extends SlackMessageRef {
   reviewerId: string;
@@ -167,6 +170,10 @@ export class CoreSlackServices implements SlackServices {
     });
   }
 
+  async firstDelivery(identity: string): Promise<boolean> {
+    return (await rawSql(this.ctx.db).run(RECORD_DELIVERY, identity, new Date())) === 1;
+  }
+
   reportError(e: { source: string; message: string }): Promise<void> {
     return recordFrontDoorError(this.ctx, e);
   }
@@ -189,6 +196,7 @@ export class CoreSlackServices implements SlackServices {
     } catch (err) {
       if (err instanceof RediscoverUsageError) throw new UsageError(err.message);
       if (err instanceof NoJobDescriptionError) throw new UsageError('This job has no description in Ashby yet, so there is nothing to match past candidates against.');
+      if (err instanceof EmptyPoolError) throw new UsageError('No past candidate\'s resume has been read yet: once Skima has synced with Ashby and read the resumes (see `/skima status`), try again.');
       throw err;
     }
   }

@@ -2,6 +2,7 @@ import type { AppContext } from './context.ts';
 import { ASHBY_CALL_FAILED_ACTION } from './ashby-problems.ts';
 import { FRONT_DOOR_ERROR_ACTION, recentFrontDoorErrors, recentProblems, safeMessage } from './front-door-errors.ts';
 import { type HandoffLog, handoffLog } from './handoff/log.ts';
+import { poolSize } from './pool/pool-index.ts';
 
 export { recordFrontDoorError } from './front-door-errors.ts';
 
@@ -15,6 +16,8 @@ export interface SkimaStatus {
    * failure, Ashby calls that failed and were retried, and front-door delivery errors. */
   errors: { source: string; message: string; at: Date; count: number }[];
   applications: { screened: number; pending: number; unscorable: number };
+  /** Rediscovery's pool: candidates whose current resume is indexed, of all candidates Skima mirrors. */
+  pool: { indexed: number; candidates: number };
   /** Hires sent to the HR system (HANDOFF_CONFIG), and the latest deliveries with their last attempt. */
   handoffs: HandoffLog;
 }
@@ -33,7 +36,7 @@ const MAX_DEAD_JOBS = 200;
  */
 export async function collectStatus(ctx: AppContext, now = new Date()): Promise<SkimaStatus> {
   const since = new Date(now.getTime() - STATUS_ERROR_WINDOW_MS);
-  const [syncRows, stats, retrying, webhook, states, dead, frontDoor, ashbyCalls, retryErrors, handoffs] =
+  const [syncRows, stats, retrying, webhook, states, dead, frontDoor, ashbyCalls, retryErrors, indexed, candidates] =
     await Promise.all([
       ctx.db.syncState.findMany({ orderBy: { resource: 'asc' } }),
       ctx.queue.stats(),
@@ -44,7 +47,8 @@ export async function collectStatus(ctx: AppContext, now = new Date()): Promise<
       recentFrontDoorErrors(ctx.db, since),
       recentProblems(ctx.db, ASHBY_CALL_FAILED_ACTION, since),
       retryingErrors(ctx),
-      handoffLog(ctx.db),
+      poolSize(ctx.db),
+      ctx.db.candidate.count(),
     ]);
 
   const staleBefore = now.getTime() - STALE_AFTER_POLLS * ctx.config.pollIntervalMinutes * 60_000;
@@ -98,7 +102,8 @@ export async function collectStatus(ctx: AppContext, now = new Date()): Promise<
     lastWebhookAt: webhook?.receivedAt ?? null,
     errors: [...errors.values()].sort((a, b) => b.at.getTime() - a.at.getTime() || b.count - a.count),
     applications,
-    handoffs,
+    pool: { indexed, candidates },
+    handoffs: await handoffLog(ctx.db),
   };
 }
 

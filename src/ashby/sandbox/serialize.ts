@@ -13,7 +13,7 @@ import {
   type TagRec,
   type UserRec,
 } from './org-state.ts';
-import { resumeFileName, resumeLayoutFor } from './resume-model.ts';
+import { resumeFileName } from './resume-model.ts';
 
 /**
  * Turns sandbox state into Ashby's JSON shapes. Nullable fields are omitted rather than sent as null:
@@ -187,7 +187,7 @@ export function resumeHandle(org: OrgState, candidateIndex: number) {
   if (!c?.hasResume) return undefined;
   return fileHandleFor(
     org.id('resume', candidateIndex),
-    resumeFileName(c.name, resumeLayoutFor(org.seed, candidateIndex)),
+    resumeFileName(c.name, org.resumeLayout(candidateIndex)),
   );
 }
 
@@ -293,7 +293,7 @@ export function jobPostingJson(job: JobRec) {
   const summary = jobPostingSummaryJson(job);
   return {
     ...summary,
-    descriptionPlain: [plain.opening, plain.body, plain.closing].join('\n\n'),
+    descriptionPlain: [plain.opening, plain.body, plain.closing].filter(Boolean).join('\n\n'),
     descriptionHtml: html.opening + html.body + html.closing,
     descriptionSocial: t.summary.slice(0, 200),
     descriptionParts: {

@@ -7,6 +7,7 @@ import { jobFieldLink } from '../links.ts';
 import type { JobQueue } from '../queue/types.ts';
 import { announceShortlistChange, mayChangeShortlist, refreshShortlist } from '../shortlist.ts';
 import { Writeback } from '../writeback.ts';
+import { indexCandidate, removeFromPool } from '../pool/pool-index.ts';
 import type { ApplicationSnapshot } from './application-snapshot.ts';
 import { ensureJob } from './job-cache.ts';
 import { resumeText } from './resume.ts';
@@ -109,8 +110,9 @@ export async function processApplication(
   ctx: AppContext,
   targetsCache: AshbyTargetsCache,
   applicationId: string,
-  listed?: ApplicationSnapshot,
+  run: { listed?: ApplicationSnapshot; attempt?: number } = {},
 ): Promise<ProcessOutcome> {
+  const { listed } = run;
   const client = ctx.ashby.client;
   const detail = listed ?? (await client.application.info(applicationId));
   const job = await ensureJob(ctx, detail.job.id);
@@ -119,7 +121,9 @@ export async function processApplication(
   await storeApplication(ctx.db, detail, handle?.handle ?? null);
   if (hiredNow) await startHandoff(ctx, applicationId);
   const app = { applicationId, candidateId: detail.candidate.id };
-  const writeback = new Writeback({ db: ctx.db, client, log: ctx.log });
+  // A run after a failed one (a process killed mid-job among them) may follow a write Ashby took that
+  // was never recorded: the fields are compared with Ashby's before they are written again.
+  const writeback = new Writeback({ db: ctx.db, client, log: ctx.log, recheck: (run.attempt ?? 1) > 1 });
   const targets = await targetsCache.get();
 
   /** Not scorable: no score to rank by any more, and off the shortlist if it was on it. */
@@ -128,15 +132,20 @@ export async function processApplication(
   };
 
   if (!handle) {
+    await removeFromPool(ctx.db, detail.candidate.id);
     await setUnscored('no_resume', 'No resume on file');
     await writeback.setFields(app, targets, { reasons: 'Skima could not screen this application: no resume on file.' });
     return 'no_resume';
   }
+  // Read before the job's description is known: a past candidate belongs in rediscovery's pool however
+  // their own application went.
+  const resume = await resumeText(ctx, detail.candidate.id, handle);
+  if (resume.ok) await indexCandidate(ctx.db, detail.candidate.id, resume);
+  else await removeFromPool(ctx.db, detail.candidate.id);
   if (!job.descriptionText || !job.descriptionHash) {
     await setUnscored('no_job_description', 'The job has no posting description to score against');
     return 'no_job_description';
   }
-  const resume = await resumeText(ctx, detail.candidate.id, handle);
   if (!resume.ok) {
     const why = `Skima could not read the resume (${resume.reason.replace('_', ' ')}): ${resume.message}`;
     await setUnscored('unreadable', why);

@@ -153,6 +153,9 @@ describe('/skima', () => {
     await skimaCommand({ command: command('rediscover store manager min:abc', 'U_CHRIS'), ...bad }, deps);
     expect(shown(bad.responses[0])).toContain('min: must be a number');
     expect(shown(bad.responses[0])).toContain('/skima rediscover');
+    // Every filter word ends the job's title, the past-application ones and hired as well.
+    await skimaCommand({ command: command('rediscover store manager job:cashier hired reason:withdrew', 'U_CHRIS'), ...fakeIo() }, deps);
+    expect(asked.at(-1)).toEqual(['job-1', ['job:cashier', 'hired', 'reason:withdrew']]);
   });
 
   it('setup fix: recruiters run the checks with fixing on', async () => {
