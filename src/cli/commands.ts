@@ -50,7 +50,7 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Cli
     load: () => import('./rediscover.ts'),
   },
   links: {
-    summary: 'create or revoke secure shortlist links (links create | links revoke)',
+    summary: 'create or revoke secure links (links create | links report | links revoke)',
     load: () => import('./links.ts'),
   },
   advance: {
