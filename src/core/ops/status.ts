@@ -3,6 +3,7 @@ import { ASHBY_CALL_FAILED_ACTION } from '../ashby-problems.ts';
 import { POLLED_RESOURCES } from '../pipeline/poll.ts';
 import { FRONT_DOOR_ERROR_ACTION, recentFrontDoorErrors, recentProblems, safeMessage } from './front-door-errors.ts';
 import { poolSize } from '../pool/pool-index.ts';
+import { type HandoffLog, handoffLog } from '../handoff/log.ts';
 
 export { recordFrontDoorError } from './front-door-errors.ts';
 
@@ -18,6 +19,8 @@ export interface SkimaStatus {
   applications: { screened: number; pending: number; unscorable: number };
   /** Rediscovery's pool: candidates whose current resume is indexed, of all candidates Skima mirrors. */
   pool: { indexed: number; candidates: number };
+  /** Hires sent to the HR system (HANDOFF_CONFIG), and the latest deliveries with their last attempt. */
+  handoffs: HandoffLog;
 }
 
 /** A resource is stale when its last pass is older than this many poll intervals. */
@@ -99,6 +102,7 @@ export async function collectStatus(ctx: AppContext, now = new Date()): Promise<
     errors: [...errors.values()].sort((a, b) => b.at.getTime() - a.at.getTime() || b.count - a.count),
     applications,
     pool: { indexed, candidates },
+    handoffs: await handoffLog(ctx.db),
   };
 }
 
