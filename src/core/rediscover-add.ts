@@ -59,7 +59,10 @@ export async function addToJob(ctx: AppContext, req: AddToJobRequest): Promise<A
   if (!req.actor.recruiter) {
     throw new AddToJobRefusedError('Only recruiters and admins can add a past candidate to a job.');
   }
-  const job = await ctx.db.job.findUnique({ where: { id: req.jobId }, select: { id: true, title: true, descriptionText: true } });
+  const job = await ctx.db.job.findUnique({
+    where: { id: req.jobId },
+    select: { id: true, title: true, descriptionText: true },
+  });
   if (!job) throw new UnknownJobError(`no job ${req.jobId} is known to Skima`);
   const known = await ctx.db.candidate.count({ where: { id: req.candidateId } });
   if (!known) throw new AddToJobRefusedError('This candidate is not known to Skima (run skima sync).');
@@ -72,7 +75,8 @@ export async function addToJob(ctx: AppContext, req: AddToJobRequest): Promise<A
   const sourceId = await rediscoverySourceId(ctx);
   let created: AshbyApplication;
   try {
-    created = await ctx.ashby.client.application.create({ candidateId: req.candidateId, jobId: job.id, ...(sourceId ? { sourceId } : {}) });
+    const input = { candidateId: req.candidateId, jobId: job.id, ...(sourceId ? { sourceId } : {}) };
+    created = await ctx.ashby.client.application.create(input);
   } catch (err) {
     // Two clicks at once: the other one created it between our look and our write.
     const raced = await applicationOnJob(ctx, req.candidateId, job.id).catch(() => undefined);
@@ -82,7 +86,11 @@ export async function addToJob(ctx: AppContext, req: AddToJobRequest): Promise<A
 
   const marker = `skima:rediscovery:${created.id}`;
   const why = result
-    ? [`Skima Match Score: ${result.score}/100`, ...result.reasons.map((r) => `• ${r.text}`), ...(result.missing.length ? [`Missing: ${result.missing.join('; ')}`] : [])]
+    ? [
+        `Skima Match Score: ${result.score}/100`,
+        ...result.reasons.map((r) => `• ${r.text}`),
+        ...(result.missing.length ? [`Missing: ${result.missing.join('; ')}`] : []),
+      ]
     : ['No readable resume to score.'];
   await ctx.ashby.client.candidate.createNote({
     candidateId: req.candidateId,
@@ -97,8 +105,15 @@ export async function addToJob(ctx: AppContext, req: AddToJobRequest): Promise<A
     action: 'rediscovery.add_to_job',
     subjectType: 'application',
     subjectId: created.id,
-    detail: { jobId: job.id, candidateId: req.candidateId, channel: req.channel, score: result?.score ?? null, sourceId: sourceId ?? null },
+    detail: {
+      jobId: job.id,
+      candidateId: req.candidateId,
+      channel: req.channel,
+      score: result?.score ?? null,
+      sourceId: sourceId ?? null,
+    },
   });
   await enqueueApplication(ctx.queue, created.id, 'live');
-  return { status: 'added', applicationId: created.id, jobTitle: job.title, score: result?.score ?? null, sourced: sourceId !== undefined };
+  const score = result?.score ?? null;
+  return { status: 'added', applicationId: created.id, jobTitle: job.title, score, sourced: sourceId !== undefined };
 }
