@@ -5,7 +5,7 @@ export * from './errors.ts';
 export { AshbyFileTransferError } from './file-transfer.ts';
 export type { AshbyLogger } from './logger.ts';
 export { MAX_PAGE_SIZE, type Page, paginate, paginateItems } from './pagination.ts';
-export { DEFAULT_GATE_OPTIONS, RequestGate, type RequestGateOptions } from './request-gate.ts';
+export { DEFAULT_GATE_OPTIONS, type RateBudget, RequestGate, type RequestGateOptions } from './request-gate.ts';
 export * from './schemas/common.ts';
 export * from './schemas/objects.ts';
 export * from './schemas/webhooks.ts';

@@ -25,8 +25,12 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Cli
     summary: 'reconcile with Ashby now (delta sync; --full re-reads everything) and screen what changed',
     load: () => import('./sync.ts'),
   },
+  web: {
+    summary: 'serve the front doors only (webhooks, pages, chat); `skima worker` does the work',
+    load: () => import('./web.ts'),
+  },
   worker: {
-    summary: 'work screening jobs from the shared queue (scale-out beside `skima start`)',
+    summary: 'work jobs from the shared queue (beside `skima web`, or forked by `skima start`)',
     load: () => import('./worker.ts'),
   },
   setup: {
@@ -46,7 +50,7 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Cli
     load: () => import('./rediscover.ts'),
   },
   links: {
-    summary: 'create or revoke secure shortlist links (links create | links revoke)',
+    summary: 'create or revoke secure links (links create | links report | links revoke)',
     load: () => import('./links.ts'),
   },
   advance: {

@@ -25,13 +25,13 @@ async function printDemoLinks(ctx: Parameters<typeof mintShortlistLinks>[0], sig
 }
 
 /** What a forked worker needs beyond this process's environment: the Ashby it screens against (in the
- * embedded default, this process's sandbox), its share of the request budget, and the shared secret. */
-function workerEnv(ctx: AppContext, requestsPerSecond: number): NodeJS.ProcessEnv {
+ * embedded default, this process's sandbox) and the shared secret. The request budget needs nothing:
+ * every process takes from the one kept in the database. */
+function workerEnv(ctx: AppContext): NodeJS.ProcessEnv {
   const sandbox = ctx.ashby.sandbox;
   return {
     ...process.env,
     SKIMA_SECRET: ctx.secret,
-    ASHBY_REQUESTS_PER_SECOND: String(requestsPerSecond),
     ...(sandbox
       ? { ASHBY_API_KEY: sandbox.apiKey, ASHBY_BASE_URL: sandbox.url, ASHBY_REQUESTS_PER_SECOND: '10000' }
       : {}),
@@ -48,10 +48,8 @@ export async function run(argv: string[]): Promise<number> {
       process.once('SIGINT', () => resolve('SIGINT'));
     });
     const workers = config.workerProcesses;
-    // Ashby's request budget is per API key: every process gets its share.
-    const share = Math.max(1, Math.floor(config.ashby.requestsPerSecond / (workers + 1)));
-    const skima = await startSkima({ ...config, ashby: { ...config.ashby, requestsPerSecond: share } }, log);
-    const pool = new WorkerPool(process.argv[1]!, workerEnv(skima.ctx, share), log);
+    const skima = await startSkima(config, log);
+    const pool = new WorkerPool(process.argv[1]!, workerEnv(skima.ctx), log);
     try {
       await pool.start(workers);
     } catch (err) {

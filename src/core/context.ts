@@ -72,7 +72,7 @@ export function createPipelineScorer(config: Config, log: Logger, pool?: Scoring
 export async function createContext(config: Config, log: Logger, options: ContextOptions = {}): Promise<AppContext> {
   const db = await createDb(config.databaseUrl);
   const queue = createQueue(config, db, log);
-  const ashby = options.ashby ?? (await connectAshby(config, log));
+  const ashby = options.ashby ?? (await connectAshby(config, log, db));
   // Threads start on first use, so a process that never screens (a CLI command) never starts one.
   const scoringPool =
     config.scoringThreads > 0

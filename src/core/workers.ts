@@ -27,8 +27,8 @@ export type ShortlistListener = (jobId: string) => Promise<void>;
 export async function registerWorkers(ctx: AppContext, scheduler: Scheduler, listeners: ShortlistListener[] = []) {
   const targets = new AshbyTargetsCache(ctx.ashby.client, ctx.log, { tag: ctx.config.ashby.tag });
   await ctx.queue.work<AshbyWebhookEvent>(WEBHOOK_QUEUE, (event) => handleWebhookEvent(ctx, event));
-  await ctx.queue.work<ProcessApplicationPayload>(PROCESS_APPLICATION_QUEUE, async ({ applicationId, listed }) => {
-    const outcome = await processApplication(ctx, targets, applicationId, listed);
+  await ctx.queue.work<ProcessApplicationPayload>(PROCESS_APPLICATION_QUEUE, async ({ applicationId, listed }, job) => {
+    const outcome = await processApplication(ctx, targets, applicationId, { listed, attempt: job.attempt });
     ctx.log.debug({ applicationId, outcome }, 'application processed');
   });
   await ctx.queue.work<{ decisionId: string }>(DECISION_WRITEBACK_QUEUE, ({ decisionId }) =>
@@ -50,7 +50,12 @@ export async function registerWorkers(ctx: AppContext, scheduler: Scheduler, lis
   await ctx.queue.work(MAINTENANCE_QUEUE, async () => {
     const audit = await purgeAudit(ctx.db, ctx.config.auditRetentionDays);
     const jobs = await ctx.queue.purgeCompleted(new Date(Date.now() - COMPLETED_JOB_RETENTION_MS));
-    if (audit || jobs) ctx.log.info({ auditEvents: audit, completedJobs: jobs }, 'daily clean-up past retention');
+    // Slack refuses a request older than five minutes, so a day of identities recognises every replay.
+    const dayAgo = new Date(Date.now() - 24 * 3600 * 1000);
+    const slack = await ctx.db.slackDelivery.deleteMany({ where: { receivedAt: { lt: dayAgo } } });
+    if (audit || jobs || slack.count) {
+      ctx.log.info({ auditEvents: audit, completedJobs: jobs, slackDeliveries: slack.count }, 'daily clean-up past retention');
+    }
   }, { concurrency: 1 });
 
   // Catches up with resumes read before the pool existed; pages behind every screening.

@@ -30,6 +30,9 @@ export interface WritebackDeps {
   db: Db;
   client: AshbyClient;
   log: Logger;
+  /** An earlier run may have written without recording it (it died in between): compare the fields
+   * with what Ashby holds before writing them (one application.info, on such runs only). */
+  recheck?: boolean;
 }
 
 export interface AppRef {
@@ -89,6 +92,15 @@ export class Writeback {
       if ((await this.written(app.applicationId, `field:${field.id}`)) === hash) continue;
       changed.push({ fieldId: field.id, fieldValue, hash });
     }
+    if (this.deps.recheck && changed.length > 0) {
+      const held = await this.heldInAshby(app.applicationId);
+      const already = changed.filter((c) => held.has(c.fieldId)
+        && String(held.get(c.fieldId)) === String(c.fieldValue));
+      if (already.length) {
+        await this.recordMany(app.applicationId, already.map((c) => ({ field: `field:${c.fieldId}`, valueHash: c.hash })));
+        changed.splice(0, changed.length, ...changed.filter((c) => !already.includes(c)));
+      }
+    }
     if (changed.length === 0) return { written: 0, refused: false };
     try {
       await this.deps.client.customField.setValues({
@@ -102,6 +114,12 @@ export class Writeback {
     }
     await this.recordMany(app.applicationId, changed.map((c) => ({ field: `field:${c.fieldId}`, valueHash: c.hash })));
     return { written: changed.length, refused: false };
+  }
+
+  /** The application's custom field values as Ashby holds them now. */
+  private async heldInAshby(applicationId: string): Promise<Map<string, unknown>> {
+    const app = await this.deps.client.application.info(applicationId);
+    return new Map((app.customFields ?? []).map((f) => [f.id, f.value]));
   }
 
   /** Tags the candidate, unless Skima tagged them already (through this or another of their applications):

@@ -5,6 +5,7 @@ import { answerServerErrorsPlainly } from './errors.ts';
 import { ashbyWebhookRoute } from './routes/ashby-webhook.ts';
 import { healthRoutes } from './routes/health.ts';
 import { metricsRoute } from './routes/metrics.ts';
+import { reportPagePlugin } from './report-page/index.ts';
 import { shortlistPagePlugin } from './shortlist-page/index.ts';
 
 /**
@@ -34,6 +35,7 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(metricsRoute, { ctx });
   await app.register(ashbyWebhookRoute, { ctx });
   await app.register(shortlistPagePlugin, { ctx });
+  await app.register(reportPagePlugin, { ctx });
   // Bolt's receiver brings its own encapsulated plugin (raw-body parsers for its route only).
   if (ctx.slack) {
     await app.register(ctx.slack.routes);

@@ -29,7 +29,7 @@ describe('the Ashby request budget of a backfill (tag on)', () => {
     expect(calls(h, 'customField.setValues')).toBe(apps.length);
   });
 
-  it('tags each screened candidate once (test/core/writeback-tag.test.ts: one of several applications)', async () => {
+  it('tags each screened candidate once (test/core/writeback.test.ts: one of several applications)', async () => {
     const scored = await h.skima.ctx.db.application.findMany({
       where: { screeningState: 'scored' },
       select: { candidateId: true },

@@ -100,15 +100,18 @@ export async function processApplication(
   ctx: AppContext,
   targetsCache: AshbyTargetsCache,
   applicationId: string,
-  listed?: ApplicationSnapshot,
+  run: { listed?: ApplicationSnapshot; attempt?: number } = {},
 ): Promise<ProcessOutcome> {
+  const { listed } = run;
   const client = ctx.ashby.client;
   const detail = listed ?? (await client.application.info(applicationId));
   const job = await ensureJob(ctx, detail.job.id);
   const handle = await resumeHandle(ctx, detail, listed !== undefined);
   await storeApplication(ctx.db, detail, handle?.handle ?? null);
   const app = { applicationId, candidateId: detail.candidate.id };
-  const writeback = new Writeback({ db: ctx.db, client, log: ctx.log });
+  // A run after a failed one (a process killed mid-job among them) may follow a write Ashby took that
+  // was never recorded: the fields are compared with Ashby's before they are written again.
+  const writeback = new Writeback({ db: ctx.db, client, log: ctx.log, recheck: (run.attempt ?? 1) > 1 });
   const targets = await targetsCache.get();
 
   /** Not scorable: no score to rank by any more, and off the shortlist if it was on it. */

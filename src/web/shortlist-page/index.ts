@@ -5,7 +5,7 @@ import { decideOnPage, evidenceOnPage, type LinkScope, loadShortlistPage } from 
 import { ICON_SVG } from './assets/icon.ts';
 import { STYLESHEET } from './assets/styles.ts';
 import { decisionForm, parseUrlEncoded } from './form.ts';
-import { inProcessLinkLimiters, type LinkLimiters } from './rate-limit.ts';
+import { type LinkLimiters, sharedLinkLimiters } from './rate-limit.ts';
 import { csrfToken, csrfValid, sameOrigin, setPageHeaders } from './security.ts';
 import { ICON_PATH, STYLESHEET_PATH } from './views/layout.ts';
 import { shortlistPage } from './views/page.ts';
@@ -24,7 +24,7 @@ type Params = { token: string };
  */
 export const shortlistPagePlugin: FastifyPluginAsync<{ ctx: AppContext; limiters?: LinkLimiters }> = async (
   app,
-  { ctx, limiters = inProcessLinkLimiters(ctx.config) },
+  { ctx, limiters = sharedLinkLimiters(ctx.db, ctx.config) },
 ) => {
   app.addContentTypeParser(
     'application/x-www-form-urlencoded',

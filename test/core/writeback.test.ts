@@ -1,5 +1,6 @@
-// The SKIMA Screened tag belongs to the candidate: Skima adds it once, whichever of their applications
-// is screened first, and each later application only records that it is there.
+// Write-back that spends Ashby's budget only where it buys something. The SKIMA Screened tag belongs to
+// the candidate: Skima adds it once, whichever of their applications is screened first. A run after one
+// that died between Ashby's answer and the record compares with Ashby instead of writing again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AshbyClient } from '../../src/ashby/index.ts';
 import type { ApplicationSnapshot } from '../../src/core/pipeline/application-snapshot.ts';
@@ -17,14 +18,24 @@ const application = (id: string, candidateId: string): ApplicationSnapshot => ({
   job: { id: 'job-1' },
 });
 
-describe.each(DB_KINDS)('the candidate tag on %s', (kind) => {
+describe.each(DB_KINDS)('write-back on %s', (kind) => {
   let db: Db;
   let close: () => Promise<void>;
   const added: string[] = [];
+  const setValues: unknown[] = [];
+  /** What Ashby holds of app-3's fields: an earlier run's write that was never recorded. */
+  const held = [{ id: 'field-score', title: 'SKIMA Match Score', value: 71 }];
   const client = {
     candidate: {
       addTag: async (candidateId: string) => {
         added.push(candidateId);
+        return {};
+      },
+    },
+    application: { info: async () => ({ customFields: held }) },
+    customField: {
+      setValues: async (input: unknown) => {
+        setValues.push(input);
         return {};
       },
     },
@@ -53,5 +64,21 @@ describe.each(DB_KINDS)('the candidate tag on %s', (kind) => {
     const states = await db.writebackState.findMany({ where: { field: 'tag:tag-1' }, orderBy: { applicationId: 'asc' } });
     expect(states.map((s) => s.applicationId)).toEqual(['app-1', 'app-2', 'app-3']);
     expect(await new Writeback({ db, client, log: testLogger() }).tag({ applicationId: 'app-1', candidateId: 'cand-1' }, undefined)).toBe(false);
+  });
+
+  it('on a run after a failed one, writes only the fields Ashby does not hold already, and records the rest', async () => {
+    const targets = { fields: { score: { id: 'field-score' }, reasons: { id: 'field-reasons' } }, problems: [] };
+    const values = { score: 71, reasons: '• Go' };
+    const retry = new Writeback({ db, client, log: testLogger(), recheck: true });
+    expect(await retry.setFields({ applicationId: 'app-3', candidateId: 'cand-2' }, targets, values)).toEqual({
+      written: 1, refused: false,
+    });
+    expect(setValues).toEqual([{ objectType: 'Application', objectId: 'app-3', values: [{ fieldId: 'field-reasons', fieldValue: '• Go' }] }]);
+    // Both are recorded now: the next run writes nothing and asks nothing.
+    const next = new Writeback({ db, client, log: testLogger() });
+    expect(await next.setFields({ applicationId: 'app-3', candidateId: 'cand-2' }, targets, values)).toEqual({
+      written: 0, refused: false,
+    });
+    expect(setValues).toHaveLength(1);
   });
 });
