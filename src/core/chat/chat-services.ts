@@ -13,6 +13,7 @@ import { type CardJob, cardQueue, cardSingletonKey } from './chat-cards.ts';
 import { collectStatus, recordFrontDoorError } from '../ops/status.ts';
 import { RECRUITING_GLOBAL_ROLES, RECRUITING_TEAM_ROLE } from '../disposition/roles.ts';
 import { rawSql } from '../../db/raw-sql.ts';
+import { addToJob, AddToJobRefusedError } from '../rediscovery/rediscover-add.ts';
 
 const USERS_TTL_MS = 10 * 60_000;
 /** Links minted from a click are for reading now, not for keeping: a day at most. */
@@ -193,6 +194,16 @@ export class CoreChatServices<Ref extends object> implements ChatServices<Ref> {
       if (err instanceof RediscoverUsageError) throw new UsageError(err.message);
       if (err instanceof NoJobDescriptionError) throw new UsageError('This job has no description in Ashby yet, so there is nothing to match past candidates against.');
       if (err instanceof EmptyPoolError) throw new UsageError('No past candidate\'s resume has been read yet: once Skima has synced with Ashby and read the resumes (see `/skima status`), try again.');
+      throw err;
+    }
+  }
+
+  async addToJob(reviewer: Reviewer, jobId: string, candidateId: string) {
+    const actor = { ashbyUserId: reviewer.ashbyUserId, name: reviewer.name, recruiter: reviewer.recruiter };
+    try {
+      return await addToJob(this.ctx, { candidateId, jobId, actor, channel: this.channel });
+    } catch (err) {
+      if (err instanceof AddToJobRefusedError) throw new UsageError(err.message);
       throw err;
     }
   }
