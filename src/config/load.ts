@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseDotenv } from 'dotenv';
+import { loadHandoffConfig } from './handoff.ts';
 import { type Config, envSchema, toConfig } from './schema.ts';
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -50,6 +51,11 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
   if (Boolean(cleaned.SLACK_BOT_TOKEN) !== slackReachable) {
     problems.push('SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET: set both to turn Slack on (or SLACK_BOT_TOKEN and'
       + ' SLACK_APP_TOKEN for Socket Mode), or none to leave it off');
+  }
+  if (parsed.data.HANDOFF_CONFIG) {
+    const handoff = loadHandoffConfig(parsed.data.HANDOFF_CONFIG, cleaned);
+    if (handoff.ok) config.handoff = handoff.config;
+    else problems.push(handoff.problem);
   }
   return problems.length ? { ok: false, problems } : { ok: true, config };
 }

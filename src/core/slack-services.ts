@@ -6,6 +6,7 @@ import {
   type SlackServices,
   UsageError,
 } from '../bot/slack/services.ts';
+import { rawSql } from '../db/raw-sql.ts';
 import type { AppContext } from './context.ts';
 import { ApplicationNotInJobError, recordDecision, UnknownApplicationError } from './decisions.ts';
 import { computeDigest, lastWeek } from './digest.ts';
@@ -22,6 +23,8 @@ import { collectStatus, recordFrontDoorError } from './status.ts';
 const USERS_TTL_MS = 10 * 60_000;
 /** Links minted from a click are for reading now, not for keeping: a day at most. */
 const CLICK_LINK_MAX_TTL_MS = 24 * 3600 * 1000;
+
+const RECORD_DELIVERY = `INSERT INTO "SlackDelivery" ("key", "receivedAt") VALUES (?, ?) ON CONFLICT DO NOTHING`;
 
 interface CardRefJson extends SlackMessageRef {
   reviewerId: string;
@@ -165,6 +168,10 @@ export class CoreSlackServices implements SlackServices {
       singletonKey: `slack-card:${input.jobId}:${input.reviewer.ashbyUserId}`,
       ...(input.notBefore ? { runAt: input.notBefore } : {}),
     });
+  }
+
+  async firstDelivery(identity: string): Promise<boolean> {
+    return (await rawSql(this.ctx.db).run(RECORD_DELIVERY, identity, new Date())) === 1;
   }
 
   reportError(e: { source: string; message: string }): Promise<void> {

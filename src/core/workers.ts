@@ -4,6 +4,7 @@ import { purgeAudit } from './audit.ts';
 import type { AppContext } from './context.ts';
 import { DECISION_WRITEBACK_QUEUE, writeBackDecision } from './decisions.ts';
 import { registerDispositionWorker } from './disposition/index.ts';
+import { registerHandoffWorker } from './handoff/index.ts';
 import { POLL_QUEUE, pollAshby } from './pipeline/poll.ts';
 import {
   PROCESS_APPLICATION_QUEUE,
@@ -35,6 +36,7 @@ export async function registerWorkers(ctx: AppContext, scheduler: Scheduler, lis
     writeBackDecision(ctx, targets, decisionId),
   );
   await registerDispositionWorker(ctx);
+  await registerHandoffWorker(ctx);
   const allListeners = [...listeners, ...(await registerSlackWorkers(ctx, scheduler))];
   await ctx.queue.work<{ jobId: string }>(SHORTLIST_CHANGED_QUEUE, async ({ jobId }) => {
     for (const listener of allListeners) await listener(jobId);
@@ -50,7 +52,12 @@ export async function registerWorkers(ctx: AppContext, scheduler: Scheduler, lis
   await ctx.queue.work(MAINTENANCE_QUEUE, async () => {
     const audit = await purgeAudit(ctx.db, ctx.config.auditRetentionDays);
     const jobs = await ctx.queue.purgeCompleted(new Date(Date.now() - COMPLETED_JOB_RETENTION_MS));
-    if (audit || jobs) ctx.log.info({ auditEvents: audit, completedJobs: jobs }, 'daily clean-up past retention');
+    // Slack refuses a request older than five minutes, so a day of identities recognises every replay.
+    const dayAgo = new Date(Date.now() - 24 * 3600 * 1000);
+    const slack = await ctx.db.slackDelivery.deleteMany({ where: { receivedAt: { lt: dayAgo } } });
+    if (audit || jobs || slack.count) {
+      ctx.log.info({ auditEvents: audit, completedJobs: jobs, slackDeliveries: slack.count }, 'daily clean-up past retention');
+    }
   }, { concurrency: 1 });
 
   // Catches up with resumes read before the pool existed; pages behind every screening.

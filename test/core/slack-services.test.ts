@@ -90,6 +90,13 @@ describe.each(DB_KINDS)('the Slack services of the core on %s', (kind) => {
     expect(await ctx.db.decision.count({ where: { applicationId: 'a-tom' } })).toBe(0);
   });
 
+  it('recognises a Slack request identity seen before, across service instances (processes)', async () => {
+    expect(await services.firstDelivery('block_actions:trig-1')).toBe(true);
+    expect(await services.firstDelivery('block_actions:trig-1')).toBe(false);
+    expect(await new CoreSlackServices(ctx).firstDelivery('block_actions:trig-1')).toBe(false);
+    expect(await services.firstDelivery('event:Ev1')).toBe(true);
+  });
+
   it('mints a working link scoped to the job and reviewer, lasting a day at most', async () => {
     const dana = (await services.resolveReviewer('dana@example.com'))!;
     const link = await services.mintShortlistUrl('job-1', dana);

@@ -52,7 +52,8 @@ export class SlackFrontDoor {
       this.routes = NO_SLACK_ROUTES;
       this.mode = 'socket';
     } else if (settings.signingSecret) {
-      const http = new FastifySlackReceiver(settings.signingSecret, log);
+      const firstDelivery = (identity: string) => services.firstDelivery(identity);
+      const http = new FastifySlackReceiver(settings.signingSecret, log, firstDelivery);
       receiver = http;
       this.routes = http.routes;
       this.mode = 'http';

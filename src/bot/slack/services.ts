@@ -114,6 +114,9 @@ export interface SlackServices {
   saveCardRef(jobId: string, slackUserId: string, ref: SlackMessageRef, reviewer: Reviewer): Promise<void>;
   /** Redraws a card later, through the durable queue (after a 429 or a network error on the spot). */
   queueCardRefresh(input: { jobId: string; slackUserId: string; reviewer: Reviewer; notBefore?: Date }): Promise<void>;
+  /** Records the identity of a Slack request; false when it was recorded before (a replay). Shared by
+   * every process, so a replay sent to another one is recognised too. */
+  firstDelivery(identity: string): Promise<boolean>;
   /** Slack delivery problems (error codes, never personal data) for `/skima status`. */
   reportError(e: { source: string; message: string }): Promise<void>;
   status(): Promise<StatusReport>;

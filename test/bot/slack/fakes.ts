@@ -118,6 +118,13 @@ export class FakeServices implements SlackServices {
     this.queued.push({ jobId, slackUserId, reviewerId: reviewer.ashbyUserId, notBefore });
   }
 
+  readonly deliveries = new Set<string>();
+  async firstDelivery(identity: string) {
+    if (this.deliveries.has(identity)) return false;
+    this.deliveries.add(identity);
+    return true;
+  }
+
   async reportError(e: { source: string; message: string }) {
     this.errors.push(e);
   }
