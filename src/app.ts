@@ -6,7 +6,7 @@ import { subscribeSandboxWebhooks } from './core/ashby-link/ashby-connection.ts'
 import { AshbyTargetsCache } from './core/ashby-link/ashby-fields.ts';
 import { type AppContext, closeContext, type ContextOptions, createContext } from './core/context.ts';
 import type { Logger } from './core/logger.ts';
-import { connectFrontDoors } from './front-doors.ts';
+import { connectFrontDoors, startFrontDoors, stopFrontDoors } from './front-doors.ts';
 import { POLL_QUEUE } from './core/pipeline/poll.ts';
 import { PROCESS_APPLICATION_QUEUE } from './core/pipeline/process-application.ts';
 import { WEBHOOK_QUEUE } from './core/pipeline/webhook-events.ts';
@@ -56,6 +56,7 @@ export async function startSkima(config: Config, log: Logger, options: StartOpti
     await ctx.queue.start();
     scheduler.start();
     await server.listen({ host: config.host, port: config.port });
+    await startFrontDoors(ctx);
   } catch (err) {
     await scheduler.stop();
     await server.close();
@@ -75,6 +76,7 @@ export async function startSkima(config: Config, log: Logger, options: StartOpti
     address,
     stop() {
       stopping ??= (async () => {
+        await stopFrontDoors(ctx);
         await scheduler.stop();
         await server.close();
         await closeContext(ctx);

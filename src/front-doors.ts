@@ -22,6 +22,15 @@ export async function connectFrontDoors(ctx: AppContext): Promise<ChatFrontDoor[
       + 'and SLACK_SIGNING_SECRET (Basic Information) and restart. See docs/slack.md.',
     );
   }
-  for (const door of doors) ctx.log.info({ path: door.path }, `${door.channel === 'slack' ? 'Slack' : 'Teams'} is on: its requests are served`);
+  for (const door of doors) ctx.log.info(`${door.channel === 'slack' ? 'Slack' : 'Teams'} is on, ${door.reachedBy}`);
   return doors;
+}
+
+/** Opens what the front doors hold open (Slack's Socket Mode), in the processes that serve them. */
+export async function startFrontDoors(ctx: AppContext): Promise<void> {
+  for (const door of ctx.chat) await door.start?.();
+}
+
+export async function stopFrontDoors(ctx: AppContext): Promise<void> {
+  for (const door of ctx.chat) await door.stop?.();
 }

@@ -3,6 +3,7 @@ import type { Config } from './config/schema.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { buildServer } from './web/server.ts';
 import { createAppContext } from './app.ts';
+import { startFrontDoors, stopFrontDoors } from './front-doors.ts';
 import { closeContext, type ContextOptions, type AppContext } from './core/context.ts';
 import type { Logger } from './core/logger.ts';
 
@@ -27,6 +28,8 @@ export async function startWeb(config: Config, log: Logger, options: ContextOpti
   const server = await buildServer(ctx);
   try {
     await server.listen({ host: config.host, port: config.port });
+    // Socket Mode: every web process holds a connection, and Slack spreads events over them.
+    await startFrontDoors(ctx);
   } catch (err) {
     await server.close();
     await closeContext(ctx);
@@ -42,6 +45,7 @@ export async function startWeb(config: Config, log: Logger, options: ContextOpti
     address,
     stop() {
       stopping ??= (async () => {
+        await stopFrontDoors(ctx);
         await server.close();
         await closeContext(ctx);
       })();

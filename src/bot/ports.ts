@@ -170,8 +170,14 @@ export interface ChatFrontDoor {
   readonly channel: ChatChannel;
   /** The fastify plugin serving the platform's requests (encapsulated: its own body parsers). */
   readonly routes: FastifyPluginAsync;
-  /** Where the platform sends its requests, for the start-up log. */
+  /** Where the platform sends its requests. */
   readonly path: string;
+  /** How the platform reaches Skima, for the start-up log ("at /slack/events", "over Socket Mode"). */
+  readonly reachedBy: string;
+  /** Opens what the front door holds open (Slack's Socket Mode): called by the processes that serve the
+   * front doors, after the server listens. */
+  start?(): Promise<void>;
+  stop?(): Promise<void>;
   /** Sends (or updates in place) a job's card to a hiring manager found by their Ashby email. */
   deliverCard(input: { jobId: string; email: string; reviewer: Reviewer }): Promise<unknown>;
   /** Refreshes a card already posted to a recipient (someone who asked for it). */
