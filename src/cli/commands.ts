@@ -61,6 +61,10 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Cli
     summary: 'archive applications in Ashby with a reason, after one confirmation (recruiters)',
     load: () => import('./archive.ts'),
   },
+  handoff: {
+    summary: 'send a hire to the HR system again (handoff retry ID; ids are in skima status)',
+    load: () => import('./handoff.ts'),
+  },
   manifest: {
     summary: 'print the Slack app manifest with your public URL (skima manifest slack --base-url URL)',
     load: () => import('./manifest.ts'),

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+import type { HandoffConfig } from './handoff.ts';
 
 const DEFAULT_DATABASE_URL = 'file:./data/skima.db';
 
@@ -114,6 +115,7 @@ export const envSchema = z.object({
   BIAS_AUDIT_MIN_GROUP: positiveInt(10),
   ASHBY_DEMOGRAPHICS_REPORT_ID: z.string().optional(),
   HIRING_MANAGERS_MAY_ARCHIVE: z.enum(['off', 'on']).default('off'),
+  HANDOFF_CONFIG: z.string().optional(),
   REDACTION_MODE: z.enum(['off', 'on']).default('off'),
   LLM_PROVIDER: z.enum(['off', 'openai', 'anthropic']).default('off'),
   LLM_BASE_URL: httpUrl.optional(),
@@ -187,6 +189,8 @@ export interface Config {
   /** Whether a job's hiring manager may archive its applications (HIRING_MANAGERS_MAY_ARCHIVE=on);
    * otherwise an archive needs a recruiting role. Advancing is open to the hiring manager either way. */
   hiringManagersMayArchive: boolean;
+  /** Where hires are sent (HANDOFF_CONFIG, read and checked at start); undefined: hires go nowhere. */
+  handoff?: HandoffConfig;
   /** Hide candidate names, contact details and photos on every card and page (REDACTION_MODE=on). */
   redact: boolean;
   /** Derives the links Skima writes into Ashby; generated into the data directory when unset. */

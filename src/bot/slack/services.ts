@@ -69,6 +69,7 @@ export interface RediscoverReport {
   job: { id: string; title: string };
   considered: number;
   candidates: {
+    candidateId: string;
     pastApplicationId: string;
     pastJobTitle: string;
     pastStatus: string;
@@ -81,6 +82,10 @@ export interface RediscoverReport {
     candidateName?: string;
   }[];
 }
+
+export type AddToJobReport =
+  | { status: 'added'; jobTitle: string; score: number | null }
+  | { status: 'already'; jobTitle: string };
 
 /** A malformed request a person can fix (bad filters): its message is shown to them. */
 export class UsageError extends Error {}
@@ -127,4 +132,6 @@ export interface SlackServices {
   mintReportUrl(reviewer: Reviewer): Promise<{ url: string; expiresAt: Date } | { refused: string }>;
   setup(opts: { fix: boolean }): Promise<SetupReport[]>;
   rediscover(jobId: string, words: string[]): Promise<RediscoverReport>;
+  /** "Add to job" on a rediscovered candidate (recruiters and admins; see core/rediscover-add.ts). */
+  addToJob(reviewer: Reviewer, jobId: string, candidateId: string): Promise<AddToJobReport>;
 }

@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import { ACTION } from '../../ids.ts';
 import type { ListenerDeps } from '../deps.ts';
 import { addNoteAction } from './add-note.ts';
+import { addToJobAction } from './add-to-job.ts';
 import { decideAction } from './decide.ts';
 import { openReportAction } from './open-report.ts';
 import { openShortlistAction } from './open-shortlist.ts';
@@ -13,4 +14,5 @@ export function register(app: App, deps: ListenerDeps): void {
   app.action(ACTION.openShortlist, ({ body, ack }) => openShortlistAction({ body, ack: () => ack() }, deps));
   app.action(ACTION.openReport, ({ body, ack }) => openReportAction({ body, ack: () => ack() }, deps));
   app.action(ACTION.sendCard, ({ body, ack }) => sendCardAction({ body, ack: () => ack() }, deps));
+  app.action(ACTION.addToJob, ({ body, ack }) => addToJobAction({ body, ack: () => ack() }, deps));
 }
