@@ -1,6 +1,7 @@
 import { type ChatChannel, type ChatFrontDoor, DeliveryError, type Reviewer } from '../../bot/ports.ts';
 import type { AppContext } from '../context.ts';
-import { computeDigest, lastWeek } from '../ops/digest.ts';
+import { lastWeek } from '../ops/digest.ts';
+import { digestWithTrends } from '../report/digest-trends.ts';
 import { recordFrontDoorError } from '../ops/status.ts';
 import type { Scheduler } from '../ops/scheduler.ts';
 import { hiringTeamOf } from '../people/hiring-team.ts';
@@ -110,7 +111,7 @@ export async function deliverCard(ctx: AppContext, door: ChatFrontDoor, job: Car
 /** The weekly digest where the front door's settings say: counts and job titles only. */
 export async function postDigest(ctx: AppContext, door: ChatFrontDoor) {
   try {
-    await door.postDigest(await computeDigest(ctx, lastWeek()));
+    await door.postDigest(await digestWithTrends(ctx, lastWeek()));
   } catch (err) {
     if (err instanceof DeliveryError) {
       await recordFrontDoorError(ctx, { source: `${door.channel}:digest`, message: err.failure.code });

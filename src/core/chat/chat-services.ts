@@ -2,7 +2,9 @@ import type { AshbyUser } from '../../ashby/index.ts';
 import { type ChatChannel, type ChatServices, type HomeJob, type Reviewer, UsageError } from '../../bot/ports.ts';
 import type { AppContext } from '../context.ts';
 import { ApplicationNotInJobError, recordDecision, UnknownApplicationError } from '../decisions/decisions.ts';
-import { computeDigest, lastWeek } from '../ops/digest.ts';
+import { lastWeek } from '../ops/digest.ts';
+import { digestWithTrends } from '../report/digest-trends.ts';
+import { createReportLink, ReportAccessError } from '../report/report-links.ts';
 import { type HiringTeamMember, hiringTeamOf } from '../people/hiring-team.ts';
 import { findJobs } from '../rediscovery/job-lookup.ts';
 import { mintLink } from '../links/links.ts';
@@ -180,7 +182,21 @@ export class CoreChatServices<Ref extends object> implements ChatServices<Ref> {
   }
 
   digest() {
-    return computeDigest(this.ctx, lastWeek());
+    return digestWithTrends(this.ctx, lastWeek());
+  }
+
+  async mintReportUrl(reviewer: Reviewer) {
+    try {
+      const link = await createReportLink(
+        { db: this.ctx.db, config: this.ctx.config, ashby: this.ctx.ashby.client },
+        reviewer.ashbyUserId,
+        reviewer.ashbyUserId,
+      );
+      return { url: link.url, expiresAt: link.expiresAt };
+    } catch (err) {
+      if (!(err instanceof ReportAccessError)) throw err;
+      return { refused: 'The ROI report is for recruiters and admins. Ask one of them to share its figures with you.' };
+    }
   }
 
   setup(opts: { fix: boolean }) {
