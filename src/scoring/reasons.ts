@@ -1,6 +1,6 @@
 import type { Evaluation } from './features.ts';
-import { clip } from './jd-parse.ts';
-import { MET_THRESHOLD, type RequirementMatch } from './match.ts';
+import { clip } from './jd/labels.ts';
+import { isMet, type RequirementMatch } from './match.ts';
 import type { ParsedResume } from './resume-parse.ts';
 import type { Reason } from './types.ts';
 
@@ -11,44 +11,38 @@ export const MAX_REASONS = 5;
 const MAX_QUOTE_CHARS = 160;
 
 /**
- * Turns met requirements into 3-5 bullets. Each bullet quotes one resume line verbatim, taken
- * from the unredacted stretch of that line around the evidence, so quotes never contain personal
- * data and are identical for resumes that differ only in it.
+ * /**
+ * Turns met requirements into 3-5 bullets, each "<requirement>: <what the resume shows>" with a
+ * verbatim quote of the resume line behind it, taken from the unredacted stretch of that line, so
+ * quotes never contain personal data and are identical for resumes that differ only in it. A resume
+ * with less evidence gets what it has, partial evidence marked "partly", and one honest "little
+ * evidence" bullet quoting its closest line.
  */
 export function buildReasons(evaluation: Evaluation, resume: ParsedResume, original: string): Reason[] {
-  const met = evaluation.matches
-    .filter((m) => m.coverage >= MET_THRESHOLD && m.lineIndex !== undefined)
-    .sort((a, b) => priority(b) - priority(a));
-
-  // Requirements evidenced by the same line share one bullet ("Spark; Impala; HBase").
-  const byLine = new Map<number, RequirementMatch[]>();
-  for (const m of met) {
-    const list = byLine.get(m.lineIndex!);
-    if (list) list.push(m);
-    else byLine.set(m.lineIndex!, [m]);
-  }
-
+  const withLine = evaluation.matches.filter((m) => m.lineIndex !== undefined);
+  const met = withLine.filter(isMet).sort((a, b) => priority(b) - priority(a));
   const reasons: Reason[] = [];
-  for (const [lineIndex, matches] of byLine) {
+  for (const m of met) {
     if (reasons.length >= MAX_REASONS) break;
-    const quote = quoteLine(resume, original, lineIndex);
-    if (!quote) continue;
-    reasons.push({ text: bulletText(matches.map(reasonLabel)), ...quote });
+    const quote = quoteLine(resume, original, m.lineIndex!);
+    if (quote) reasons.push({ text: reasonText(m, resume), ...quote });
   }
-
-  // Too few met requirements: add the lines most related to the job, so the reader still sees
-  // evidence (education, the closest role).
-  if (reasons.length < MIN_REASONS) {
-    const used = new Set(byLine.keys());
-    for (const lineIndex of fillerLines(evaluation, resume, used)) {
-      if (reasons.length >= MIN_REASONS) break;
-      const quote = quoteLine(resume, original, lineIndex);
-      if (!quote) continue;
-      const section = resume.lines[lineIndex]?.section;
-      const prefix =
-        section === 'education' ? 'Education' : section === 'experience' ? 'Related experience' : 'Related';
-      reasons.push({ text: clip(`${prefix}: ${quote.quote}`, MAX_REASON_CHARS), ...quote });
-    }
+  if (reasons.length >= MIN_REASONS) return reasons;
+  const partial = withLine
+    .filter((m) => !isMet(m) && m.coverage >= 0.3 && !m.titleOnly)
+    .sort((a, b) => b.coverage - a.coverage);
+  for (const m of partial) {
+    if (reasons.length >= MIN_REASONS) break;
+    const quote = quoteLine(resume, original, m.lineIndex!);
+    if (quote) reasons.push({ text: clip(`${m.requirement.label}: partly (${where(resume, m.lineIndex!)})`, MAX_REASON_CHARS), ...quote });
+  }
+  if (reasons.length >= MIN_REASONS) return reasons;
+  const used = new Set(reasons.map((r) => r.start));
+  for (const lineIndex of fillerLines(evaluation, resume)) {
+    const quote = quoteLine(resume, original, lineIndex);
+    if (!quote || used.has(quote.start)) continue;
+    reasons.push({ text: 'Little evidence of this job\'s requirements; the closest line', ...quote });
+    break;
   }
   return reasons;
 }
@@ -56,44 +50,48 @@ export function buildReasons(evaluation: Evaluation, resume: ParsedResume, origi
 function priority(m: RequirementMatch): number {
   const kind = m.requirement.kind;
   const base = kind === 'experience' ? 3 : kind === 'certification' ? 2.5 : kind === 'skill' ? 2 : 1;
-  return base + (m.requirement.mustHave ? 1 : 0) + m.coverage * 0.5;
+  return base + (m.requirement.mustHave ? 2 : 0) + m.coverage * 0.5;
 }
 
-function reasonLabel(m: RequirementMatch): string {
-  const req = m.requirement;
-  if (req.kind === 'experience' && m.yearsFound !== undefined) {
-    const years = Math.round(Math.min(m.yearsFound, req.years ?? m.yearsFound) * 10) / 10;
-    return `${years} ${years === 1 ? 'yr' : 'yrs'} ${req.label.replace(/^\d+(?:\.\d+)?\s+yrs\s+/, '')}`;
+/** "TypeScript or Node.js: Node.js, TypeScript, in a role", "5+ years building backend services: 12 yrs stated". */
+function reasonText(m: RequirementMatch, resume: ParsedResume): string {
+  const label = m.requirement.label;
+  const shows = (m.shows ?? []).filter((s) => s.toLowerCase() !== label.toLowerCase());
+  const parts = m.requirement.kind === 'experience' || m.requirement.kind === 'education' ? shows : [...shows, where(resume, m.lineIndex!)];
+  if (parts.length === 0) parts.push(where(resume, m.lineIndex!));
+  return clip(`${label}: ${parts.join(', ')}`, MAX_REASON_CHARS);
+}
+
+/** Where on the resume a line is, in a recruiter's words. */
+function where(resume: ParsedResume, lineIndex: number): string {
+  switch (resume.lines[lineIndex]?.section) {
+    case 'experience':
+      return 'in a role';
+    case 'skills':
+      return 'in the skills list';
+    case 'summary':
+      return 'in the summary';
+    case 'education':
+      return 'in education';
+    case 'certifications':
+      return 'in certifications';
+    case 'projects':
+      return 'in a project';
+    default:
+      return 'on the resume';
   }
-  return req.label;
 }
 
-function bulletText(labels: string[]): string {
-  const seen = new Set<string>();
-  const unique = labels.filter((l) => {
-    const key = l.toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  let text = unique[0] ?? '';
-  for (const label of unique.slice(1)) {
-    if (text.length + label.length + 2 > MAX_REASON_CHARS) break;
-    text += `; ${label}`;
-  }
-  return clip(text, MAX_REASON_CHARS);
-}
-
-function fillerLines(evaluation: Evaluation, resume: ParsedResume, used: Set<number>): number[] {
+/** Lines most related to the job, for the "little evidence" bullet. */
+function fillerLines(evaluation: Evaluation, resume: ParsedResume): number[] {
   const wanted = new Set<string>();
   for (const m of evaluation.matches) for (const s of m.requirement.stems) wanted.add(s);
   const scored: Array<[number, number]> = [];
   resume.lines.forEach((line, i) => {
-    if (used.has(i) || line.section === 'header') return;
+    if (line.section === 'header') return;
     let hits = 0;
     for (const s of line.stems) if (wanted.has(s)) hits += 1;
-    const bonus = line.section === 'education' ? 0.5 : line.section === 'experience' ? 0.25 : 0;
-    // Every content line is a candidate: the job's words first, then education and experience.
+    const bonus = line.section === 'experience' ? 0.25 : 0;
     scored.push([i, hits + bonus]);
   });
   scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
