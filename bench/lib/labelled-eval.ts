@@ -2,7 +2,7 @@ import { createScorer } from '../../src/scoring/scorer.ts';
 import { buildBm25 } from './bm25.ts';
 import { type Band, type LabelledCase, loadLabelledSet } from './labelled-set.ts';
 import { mean, spearman } from './metrics.ts';
-import { labelIndex, ratio, type Tally } from './requirement-eval.ts';
+import { ratio, sameRequirement, type Tally } from './requirement-eval.ts';
 
 export interface LabelledFigures {
   readonly cases: number;
@@ -53,12 +53,12 @@ export function evaluateLabelled(split: 'dev' | 'holdout'): LabelledFigures {
       const extracted = reqs.filter((r) => r.mustHave === wantMust).map((r) => r.label);
       for (const label of extracted) {
         precision.total += 1;
-        if (labelIndex(label, labels) !== undefined) precision.hit += 1;
+        if (labels.some((l) => sameRequirement(label, l))) precision.hit += 1;
         else misses.push(`${c.id}: extra ${wantMust ? 'must' : 'nice'} "${label}"`);
       }
       labels.forEach((label, i) => {
         recall.total += 1;
-        if (extracted.some((e) => labelIndex(e, labels) === i)) recall.hit += 1;
+        if (extracted.some((e) => sameRequirement(e, label))) recall.hit += 1;
         else misses.push(`${c.id}: ${wantMust ? 'must' : 'nice'} not found "${label}"`);
       });
     };
@@ -71,8 +71,8 @@ export function evaluateLabelled(split: 'dev' | 'holdout'): LabelledFigures {
       scores.push(result.features.raw ?? result.score);
       for (const item of result.missing) {
         missing.total += 1;
-        const i = labelIndex(item, c.must);
-        if (i !== undefined && r.lacks.has(i)) missing.hit += 1;
+        // Real when it names a must-have this resume lacks (one item may name several).
+        if (c.must.some((label, i) => r.lacks.has(i) && sameRequirement(item, label))) missing.hit += 1;
         else misses.push(`${c.id} (${r.band}): listed missing "${item}"`);
       }
       const band = bandOf(result.score);

@@ -20,22 +20,6 @@ export function sameRequirement(extracted: string, label: string): boolean {
   return shared / a.length >= 0.5 || shared / b.length >= 0.5;
 }
 
-/** The index of the label an extracted requirement names (the largest overlap), if any. */
-export function labelIndex(extracted: string, labels: readonly string[]): number | undefined {
-  let best: number | undefined;
-  let bestShared = 0;
-  const a = new Set(stemsOf(extracted));
-  labels.forEach((label, i) => {
-    if (!sameRequirement(extracted, label)) return;
-    const shared = stemsOf(label).filter((s) => a.has(s)).length;
-    if (shared > bestShared) {
-      bestShared = shared;
-      best = i;
-    }
-  });
-  return best;
-}
-
 export interface Tally {
   hit: number;
   total: number;

@@ -110,11 +110,13 @@ const ESSENTIAL_MISSING_CAP = 45;
 const NO_CONTEXT_CAP = 75;
 
 export function evaluate(job: ParsedJob, resume: ParsedResume): Evaluation {
-  const matches = job.requirements.map((req) => matchRequirement(req, resume, job.titleStems));
+  const context = { titleStems: job.titleStems, skillStems: skillStemsOf(job) };
+  const matches = job.requirements.map((req) => matchRequirement(req, resume, context));
   const features: Partial<Record<FeatureName, number>> = {};
 
-  const must = matches.filter((m) => m.requirement.mustHave);
-  const nice = matches.filter((m) => !m.requirement.mustHave);
+  // Conditions of the job ("Able to lift 30 lb") are asked at interview, not read from a resume.
+  const must = matches.filter((m) => m.requirement.mustHave && !m.requirement.condition);
+  const nice = matches.filter((m) => !m.requirement.mustHave && !m.requirement.condition);
   const exp = matches.filter((m) => m.requirement.kind === 'experience');
   if (must.length > 0) features.mustHave = mean(must.map(credit));
   if (nice.length > 0) features.niceToHave = mean(nice.map(credit));
@@ -203,6 +205,22 @@ function hasContext(resume: ParsedResume): boolean {
     if (line.text.trim().split(/\s+/).length >= 8) sentences += 1;
   }
   return sentences >= 3;
+}
+
+const SKILL_STEMS = new WeakMap<ParsedJob, ReadonlySet<string>>();
+
+/** Stems of the job's must-have skills and certifications (computed once per parsed job). */
+function skillStemsOf(job: ParsedJob): ReadonlySet<string> {
+  let stems = SKILL_STEMS.get(job);
+  if (!stems) {
+    const set = new Set<string>();
+    for (const r of job.requirements) {
+      if (r.mustHave && (r.kind === 'skill' || r.kind === 'certification')) for (const st of r.stems) set.add(st);
+    }
+    stems = set;
+    SKILL_STEMS.set(job, stems);
+  }
+  return stems;
 }
 
 /** Met counts in full; partial evidence counts half. */

@@ -28,6 +28,8 @@ interface TermMatch {
   readonly titleOnly?: boolean;
 }
 
+const NO_JOB: JobContext = { titleStems: [], skillStems: new Set() };
+
 /** A requirement counts as met from this coverage on. */
 export const MET_THRESHOLD = 0.6;
 /** Years found over years asked from which an experience requirement is met (rounding of year-only dates). */
@@ -42,8 +44,14 @@ const KEY_TERM_CAP = 0.5;
 /** Coverage at most, below MET_THRESHOLD, of a skill named only in a role's title. */
 const TITLE_ONLY_CAP = 0.5;
 
-export function matchRequirement(req: Requirement, resume: ParsedResume, jobTitleStems: readonly string[] = []): RequirementMatch {
-  if (req.kind === 'experience') return matchExperience(req, resume, jobTitleStems);
+/** What experience requirements are read against: the job's title, and the stems of its must-have skills. */
+export interface JobContext {
+  readonly titleStems: readonly string[];
+  readonly skillStems: ReadonlySet<string>;
+}
+
+export function matchRequirement(req: Requirement, resume: ParsedResume, job: JobContext = NO_JOB): RequirementMatch {
+  if (req.kind === 'experience') return matchExperience(req, resume, job);
   if (req.kind === 'education') return matchEducation(req, resume);
   return matchGroups(req, resume);
 }
@@ -164,7 +172,9 @@ function skillEvidence(req: RequirementTerm, resume: ParsedResume, withTitles: b
  * so overlaps count once; or the years the resume states of itself ("12 years of experience") when
  * its work is in the field. The larger of the two counts.
  */
-function matchExperience(req: Requirement, resume: ParsedResume, jobTitleStems: readonly string[]): RequirementMatch {
+function matchExperience(req: Requirement, resume: ParsedResume, job: JobContext): RequirementMatch {
+  const { titleStems: jobTitleStems, skillStems: jobSkillStems } = job;
+  const headNoun = jobTitleStems[jobTitleStems.length - 1];
   const asked = req.years ?? 1;
   const terms = req.groups[0] ?? [];
   const subjectShare = (set: ReadonlySet<string>) => Math.max(0, ...terms.map((t) => stemShare(t.stems, set)));
@@ -176,9 +186,11 @@ function matchExperience(req: Requirement, resume: ParsedResume, jobTitleStems: 
     const titleSet = new Set(role.titleStems);
     const byTitle = subjectShare(titleSet);
     const byBlock = subjectShare(role.blockStems);
-    const byJobTitle = stemShare(jobTitleStems, titleSet);
-    const relevant =
-      byTitle >= ROLE_MATCH_THRESHOLD || byBlock >= BLOCK_MATCH_THRESHOLD || (byJobTitle >= ROLE_MATCH_THRESHOLD && byBlock > 0);
+    // The job's own kind of role ("Software Engineer" for a "Backend Engineer": the same head noun)
+    // whose work uses what the job asks for.
+    const sameRole = headNoun !== undefined && titleSet.has(headNoun) && stemShare(jobTitleStems, titleSet) >= ROLE_MATCH_THRESHOLD;
+    const relatedWork = byBlock > 0.5 || [...jobSkillStems].some((st) => role.blockStems.has(st));
+    const relevant = byTitle >= ROLE_MATCH_THRESHOLD || byBlock >= BLOCK_MATCH_THRESHOLD || (sameRole && relatedWork);
     if (!relevant) return;
     intervals.push([role.startMonth, role.endMonth]);
     if (!relevantTitles.includes(role.title)) relevantTitles.push(role.title);
@@ -226,12 +238,13 @@ function round1(n: number): number {
   return Math.round(n * 10) / 10;
 }
 
+// Abbreviations end in a dot, so they end at a non-word character rather than a word boundary ("B.S. Accounting").
 const DEGREE_PATTERNS: ReadonlyArray<readonly [RegExp, number]> = [
-  [/\b(ph\.?d|doctorate|doctoral|doctor of)\b/i, 5],
-  [/\b(master'?s?|mba|m\.?sc|m\.?s\.|m\.?a\.)\b/i, 4],
-  [/\b(bachelor'?s?|b\.?sc|b\.?s\.|b\.?a\.|b\.?eng|undergraduate degree)\b/i, 3],
-  [/\b(associate'?s?)\b/i, 2],
-  [/\b(high school|ged|diploma)\b/i, 1],
+  [/\b(?:ph\.?d|doctorate|doctoral|doctor of)(?![\w])/i, 5],
+  [/\b(?:master'?s?|mba|m\.?sc|m\.s\.|m\.a\.|ms|msc)(?![\w])/i, 4],
+  [/\b(?:bachelor'?s?|b\.?sc|b\.s\.|b\.a\.|b\.?eng|bsn|b\.?com|undergraduate degree)(?![\w])/i, 3],
+  [/\b(?:associate'?s?|a\.a\.s?\.|a\.s\.|a\.o\.s\.)(?![\w])/i, 2],
+  [/\b(?:high school|ged|diploma)(?![\w])/i, 1],
 ];
 
 function matchEducation(req: Requirement, resume: ParsedResume): RequirementMatch {
@@ -249,6 +262,11 @@ function matchEducation(req: Requirement, resume: ParsedResume): RequirementMatc
   const degreeLine = lineIndex !== undefined ? resume.lines[lineIndex]?.text.trim() : undefined;
   if (level < asked && req.orExperience && resume.experienceMonths >= DEGREE_EQUIVALENT_MONTHS) {
     return { requirement: req, coverage: 1, shows: [`${round1(resume.experienceMonths / 12)} yrs of experience in place of the degree`] };
+  }
+  // "Paralegal certificate or associate degree": another alternative named meets it.
+  if (level < asked && req.groups.length > 0) {
+    const other = matchGroups(req, resume);
+    if (other.coverage >= MET_THRESHOLD) return other;
   }
   const coverage = level >= asked ? 1 : level > 0 ? 0.5 : 0;
   return {

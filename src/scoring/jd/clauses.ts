@@ -11,6 +11,13 @@ const LEAD_IN =
 /** A clause that continues the one before it ("..., with at least 3 in a leadership role"). */
 const CONTINUATION = /^(?:with|including|which|who|where|especially|particularly|ideally|preferably|as well as|in particular|at least|plus)\b/i;
 
+/**
+ * Where a sentence moves to its next requirement without a comma: "... and has worked with",
+ * "... who is strong in C", "... and a current PMP certification", "... and excellent communication".
+ */
+const CLAUSE_BOUNDARY =
+  /\s+and\s+with\s+|\s+and\s+(?=(?:are|is|have|has|should|must|can|be|will|hold|holds|possess|you|with|a|an|excellent|strong|good|solid|proven|deep|demonstrated|experience|knowledge|proficiency|familiarity|fluency|hands-on)\b)|\s+who\s+(?:is|are|has|have|can)\s+/i;
+
 /** The requirements a prose sentence asks for, one clause each. */
 export function splitClauses(sentence: string): string[] {
   const text = sentence.trim().replace(/[.!?]+$/, '').replace(LEAD_IN, '');
@@ -29,7 +36,7 @@ export function splitClauses(sentence: string): string[] {
   }
   parts.push(current);
   const clauses: string[] = [];
-  for (const raw of parts.flatMap((p) => p.split(/\s+and\s+(?=(?:are|is|have|has|should|must|can|be|will|hold|possess|you)\b)/i))) {
+  for (const raw of parts.flatMap((p) => p.split(CLAUSE_BOUNDARY))) {
     const part = raw.trim();
     if (!/[\p{L}]/u.test(part)) continue;
     const previous = clauses.length - 1;

@@ -3,7 +3,7 @@ import { type Line, lineBody, splitLines } from '../text/lines.ts';
 import { STOP_WORDS, tokenize } from '../text/tokenize.ts';
 import { splitClauses } from './clauses.ts';
 import { clip, coreTitle } from './labels.ts';
-import { readRequirement } from './phrases.ts';
+import { PREFERENCE_CUE, readRequirement } from './phrases.ts';
 import { classifySentence, type JdSection, sentencesOf, splitJobSections } from './sections.ts';
 import { FILLER, keyStems, termOf } from './terms.ts';
 import type { ParsedJob, Requirement, RequirementRule } from './types.ts';
@@ -100,9 +100,16 @@ function readSection(section: JdSection, dictionary: SkillDictionary, requiremen
       const kind = classifySentence(sentence.text);
       if (kind === 'legal' || kind === 'benefits' || kind === 'company') continue;
       context.push(sentence);
-      // Outside a requirements list, only a sentence that asks something of the candidate does.
-      if (!listed && kind !== 'request') continue;
-      for (const clause of splitClauses(sentence.text)) requirements.push(...readRequirement(clause, { mustHave, rule, dictionary }));
+      // Outside a requirements section, only a sentence that asks something of the candidate makes
+      // requirements; in one, every sentence that is not a perk, the company or legal text does.
+      if (kind !== 'request' && !listed) continue;
+      // "Experience with Ashby or Greenhouse, or with technical recruiting, is a plus": the whole
+      // sentence is optional, unless it also says what is required.
+      const optional = PREFERENCE_CUE.test(sentence.text) && !/\b(?:must|required|requires?)\b/i.test(sentence.text);
+      const sentenceRule: RequirementRule = optional ? 'preference phrase' : rule;
+      for (const clause of splitClauses(sentence.text)) {
+        requirements.push(...readRequirement(clause, { mustHave: mustHave && !optional, rule: sentenceRule, dictionary }));
+      }
     }
   }
 }

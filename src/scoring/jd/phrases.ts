@@ -47,6 +47,20 @@ const OR_EXPERIENCE = /\bor\s+(?:an?\s+)?(?:equivalent|comparable|related|releva
 const CERT_CUE = /\b(?:certified|certification|certificate|licen[cs]ed?|registration|registered|CDL|endorsement)\b/i;
 /** "Able to lift 30 lb", "Availability for weekend shifts": conditions of the job, met by saying so. */
 const ELABORATION = /,?\s+(?:including|incl\.|with a focus on|especially|particularly|in particular)\b.*$/i;
+/**
+ * Conditions of the job a resume rarely states ("Able to lift 30 lb", "Availability for weekend
+ * shifts", "Willingness to travel"): shown with the requirements, asked at interview, never counted
+ * against a resume or listed as missing.
+ */
+const CONDITION =
+  /^(?:(?:be\s+|must\s+be\s+)?(?:physically\s+)?able\s+to\s+(?:lift|stand|sit|walk|work|travel|commute|kneel|bend|climb|pass)|availab(?:le|ility)\b|willing(?:ness)?\s+to\b|flexible\s+(?:schedule|hours)|(?:must\s+be\s+)?(?:at\s+least\s+)?1[68]\+?\s+(?:years\s+(?:of\s+age|old))|legally\s+(?:authorized|eligible)|(?:authorized|eligible)\s+to\s+work|comfortable\s+(?:working|with)\s+(?:nights|weekends|shifts|on\s+call)|(?:an?\s+)?(?:portfolio|work\s+samples|writing\s+samples)\b)/i;
+/** Framing stripFraming leaves: "Comfortable making 60+ calls", "Ownership of a budget", "Confident reading planograms". */
+const EXTRA_FRAMING =
+  /^(?:(?:you\s+are\s+|be\s+|are\s+)?(?:comfortable|confident|at ease)\s+(?:with\s+|in\s+|at\s+)?|ownership\s+of\s+|(?:a\s+)?track\s+record\s+of\s+|(?:you\s+)?(?:build|run|have\s+run|have\s+built)\s+)/i;
+/** "$200K or more", "or equivalent": how much, not another alternative. */
+const OR_MORE = /\s+or\s+(?:more|higher|above|greater|better|less|fewer|over)\b/gi;
+/** "A portfolio that shows your range": what follows describes it. */
+const RELATIVE_CLAUSE = /\s+(?:that|which|who|whose|where)\s+.*$/i;
 const CATEGORY_ALTERNATIVE = /^(?:another|any other|other|a similar|similar|an equivalent|equivalent|a comparable|comparable)\b\s*(.*)$/i;
 const SHARED_QUALIFIER =
   /\s+(?:in\s+production|on\s+the\s+(?:backend|back end|frontend|front end|server)|in\s+the\s+state\s+of\s+\w+(?:\s+\w+)?|with\s+a\s+clean\s+record|within\s+\w+)$/i;
@@ -83,8 +97,8 @@ export function readRequirement(text: string, context: ItemContext): Requirement
   }
   clause = clause.replace(LEADING_STATUS, '').replace(STATUS_WORDS, '').replace(STATUS_WORDS, '').trim();
   if (!/[\p{L}]/u.test(clause)) return out;
-  const label = readableLabel(clause);
-  const base = { mustHave, rule, label };
+  const label = readableLabel(clause.replace(ELABORATION, ''));
+  const base = { mustHave, rule, label, ...(CONDITION.test(clause) ? { condition: true } : {}) };
 
   const years = YEARS_RE.exec(clause);
   if (years) {
@@ -95,16 +109,21 @@ export function readRequirement(text: string, context: ItemContext): Requirement
       return out;
     }
   }
-  for (const [re, level] of DEGREE_LEVELS) {
-    if (re.test(clause) && DEGREE_CUE.test(clause)) {
-      out.unshift(
-        requirement('education', base, [], {
-          degreeLevel: level,
-          ...(OR_EXPERIENCE.test(clause) ? { orExperience: true } : {}),
-        }),
-      );
-      return out;
-    }
+  // "Master's or PhD": the lowest degree named is enough. "Paralegal certificate or associate
+  // degree": the other alternatives meet it too.
+  const levels = DEGREE_LEVELS.filter(([re]) => re.test(clause)).map(([, level]) => level);
+  if (levels.length > 0 && DEGREE_CUE.test(clause)) {
+    const others = clause
+      .split(/\s*(?:,|\bor\b)\s*/i)
+      .filter((part) => !DEGREE_LEVELS.some(([re]) => re.test(part)) && CERT_CUE.test(part));
+    const groups = others.length > 0 ? [others.flatMap((o) => skillGroups(o, context.dictionary).flat())] : [];
+    out.unshift(
+      requirement('education', base, groups.filter((g) => g.length > 0), {
+        degreeLevel: Math.min(...levels),
+        ...(OR_EXPERIENCE.test(clause) ? { orExperience: true } : {}),
+      }),
+    );
+    return out;
   }
   const kind: RequirementKind = CERT_CUE.test(clause) ? 'certification' : 'skill';
   const groups = skillGroups(clause, context.dictionary);
@@ -115,7 +134,7 @@ export function readRequirement(text: string, context: ItemContext): Requirement
 
 function requirement(
   kind: RequirementKind,
-  base: { mustHave: boolean; rule: RequirementRule; label: string; essential?: boolean },
+  base: { mustHave: boolean; rule: RequirementRule; label: string; essential?: boolean; condition?: boolean },
   groups: RequirementTerm[][],
   extra: { years?: number; degreeLevel?: number; orExperience?: boolean } = {},
 ): Requirement {
@@ -128,6 +147,8 @@ function requirement(
 export function readableLabel(clause: string): string {
   const text = clause
     .replace(/^(?:you\s+(?:have|are|bring)|have|has|hold|possess)\s+/i, '')
+    .replace(/^(?:(?:should|must|will|shall)\s+(?:also\s+)?(?:be|have)\s+)?(?:comfortable|confident)\s+(?:with\s+|in\s+|at\s+)?/i, '')
+    .replace(/^(?:and|or)\s+(?:with\s+)?/i, '')
     .replace(/\s+/g, ' ')
     .trim();
   const label = text.charAt(0).toUpperCase() + text.slice(1);
@@ -145,7 +166,8 @@ export function skillGroups(clause: string, dictionary: SkillDictionary): Requir
   // "Kubernetes: deploying and debugging workloads" names Kubernetes; the rest describes its use.
   const colon = /^([^:]{2,60}):\s+\S/.exec(text);
   if (colon && (colon[1] ?? '').split(/\s+/).length <= 6) text = colon[1] ?? text;
-  text = stripFraming(text.replace(ELABORATION, ''))
+  text = stripFraming(text.replace(ELABORATION, '').replace(EXTRA_FRAMING, ''))
+    .replace(RELATIVE_CLAUSE, '')
     .replace(/\s+(?:experience|skills?|knowledge|background|proficiency|expertise|abilities)$/i, '')
     .trim();
   // Examples of a category: "a BI tool such as Tableau or Power BI", "a CRM (Salesforce, HubSpot or similar)".
@@ -159,7 +181,7 @@ export function skillGroups(clause: string, dictionary: SkillDictionary): Requir
     text = `${parens[1]} ${parens[3] ?? ''}`.trim();
     examples = listEntries(parens[2]);
   }
-  const groups: string[][] = splitGroups(text);
+  const groups: string[][] = splitGroups(text.replace(OR_MORE, ''));
   if (examples.length > 0) {
     if (groups.length === 0) groups.push([]);
     groups[groups.length - 1]!.push(...examples);
@@ -215,21 +237,34 @@ function splitGroups(text: string): string[][] {
   const hasOr = /\s(?:or)\s/i.test(trimmed);
   if (hasOr && (lastConnector === 'or' || !/\sand\s/i.test(trimmed))) {
     const entries = trimmed.split(/\s*(?:,\s*or|,|\bor\b)\s*/i).map((e) => e.trim()).filter(Boolean);
+    // "test automation experience with Selenium or Playwright", "running services on AWS or
+    // another major cloud": the alternatives are the names after the last preposition; the words
+    // before it describe their use.
+    const first = entries[0] ?? '';
+    const lead = /^(.*\s)(?:with|in|on|using|of|for)\s+(\S.*)$/i.exec(first);
+    if (entries.length >= 2 && first.split(/\s+/).length > 4 && lead?.[2] && lead[2].split(/\s+/).length <= 4) {
+      entries[0] = lead[2];
+    }
     if (entries.length >= 2 && entries.slice(0, -1).every((e) => e.split(/\s+/).length <= 4)) return [entries];
     return [[trimmed]];
   }
   const parts = trimmed.split(/\s*(?:,\s*and|,|\band\b|&)\s*/i).map((e) => e.trim()).filter(Boolean);
   // Only a list of names splits; a phrase that joins two words ("written and verbal communication",
   // "reading schematics and using an oscilloscope") is split only when both sides stand alone.
-  if (parts.length >= 2 && parts.every((p) => keyStems(p).length >= 1) && parts.slice(0, -1).every((p) => standsAlone(p))) {
+  if (parts.length >= 2 && parts.every((p) => keyStems(p).length >= 1) && (parts.slice(1).every(isName) || parts.every(isActivity))) {
     return parts.map((p) => p.split(/\s+or\s+/i).map((e) => e.trim()).filter(Boolean));
   }
   return [[trimmed]];
 }
 
-/** A list entry that names something on its own: a capitalised name, an acronym, or two words or more. */
-function standsAlone(entry: string): boolean {
-  return /^[A-Z0-9]/.test(entry) || entry.trim().split(/\s+/).length >= 2;
+/** A name ("TypeScript", "ACLS certification"), not a word of a shared phrase ("commercial systems"). */
+function isName(entry: string): boolean {
+  return /^[A-Z0-9]/.test(entry.trim());
+}
+
+/** An activity of its own ("taking vital signs", "using an oscilloscope"). */
+function isActivity(entry: string): boolean {
+  return /^\w+ing\s+\S/i.test(entry.trim());
 }
 
 /**

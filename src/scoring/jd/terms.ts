@@ -27,7 +27,7 @@ const LABEL_FILLER = new Set([
     'robust sharp profound remarkable sufficient adequate immaculate admirable impeccable phenomenal fantastic '
     + 'unquestionable acute significant valuable vast exemplary supreme brilliant superb stellar impressive '
     + 'language technology aspects procedures processes workflows suite principles methodologies '
-    + 'methodology practices techniques'
+    + 'methodology practices techniques active valid current unrestricted'
   ).split(' '),
 ]);
 
@@ -44,7 +44,8 @@ export const NOT_SKILL_ACRONYMS = new Set(
 export function keyStems(text: string): string[] {
   const out: string[] = [];
   for (const t of tokenize(text)) {
-    if (STOP_WORDS.has(t.raw) || LABEL_FILLER.has(t.raw) || /^\d+$/.test(t.raw)) continue;
+    // Amounts and counts ("$200K", "60+", "30 lb") say how much, not what.
+    if (STOP_WORDS.has(t.raw) || LABEL_FILLER.has(t.raw) || /^\d+(?:\.\d+)?(?:k|m|\+|%|lbs?|kg)?$/.test(t.raw)) continue;
     if (!out.includes(t.stem)) out.push(t.stem);
   }
   return out;

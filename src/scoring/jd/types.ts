@@ -48,6 +48,11 @@ export interface Requirement {
    * keeps a resume out of "worth a look".
    */
   readonly essential?: boolean;
+  /**
+   * A condition of the job a resume rarely states ("Able to lift 30 lb", "Availability for weekend
+   * shifts"): shown and asked at interview, never counted against a resume or listed as missing.
+   */
+  readonly condition?: boolean;
   /** Short readable label, in the description's words: "TypeScript or Node.js". */
   readonly label: string;
   /** Which rule made the requirement (see RequirementRule). */
