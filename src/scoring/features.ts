@@ -100,13 +100,21 @@ export interface Evaluation {
  * - one must-have missing, at least half met, and the missing one not essential: 60-79;
  * - otherwise under 60, by the share of must-haves met (partial evidence counts half): about
  *   12-20 with none, 40+ with half;
- * - an essential must-have missing (a licence, or one a recruiter marked): 45 at most;
+ * - an essential must-have missing (a licence, or one a recruiter marked): 20-59, in the same order;
  * - a bare list of skills, with no roles and no sentences of work: 75 at most (never "strong").
  * The place within a band mixes lexical relevance, nice-to-haves and title (BAND_MIX).
  * A job with no must-haves read falls back to the weighted features (FEATURE_WEIGHTS).
  */
-const BAND_MIX = { lexical: 0.5, niceToHave: 0.3, title: 0.2 } as const;
-const ESSENTIAL_MISSING_CAP = 45;
+const BAND_MIX = { lexical: 0.7, niceToHave: 0.2, title: 0.1 } as const;
+/** An essential must-have missing maps 0-100 onto 20-59: never "worth a look". */
+const ESSENTIAL_MISSING = { base: 20, factor: 0.39 } as const;
+/** Under 60: a base, the share of must-haves met and the band mix; about 12 with nothing, 40+ with half. */
+const LOW_BAND = { base: 12, must: 48, extra: 22 } as const;
+
+/** Linear up to 50, then approaching 60 without reaching it: strictly increasing, so no ties at a cap. */
+function belowSixty(value: number): number {
+  return value <= 50 ? value : 50 + 9.9 * (1 - Math.exp(-(value - 50) / 10));
+}
 const NO_CONTEXT_CAP = 75;
 
 export function evaluate(job: ParsedJob, resume: ParsedResume): Evaluation {
@@ -138,9 +146,10 @@ export function evaluate(job: ParsedJob, resume: ParsedResume): Evaluation {
     const unmet = must.filter((m) => !isMet(m));
     const essentialMissing = unmet.some((m) => m.requirement.essential);
     if (unmet.length === 0) raw = 80 + 20 * extra;
-    else if (unmet.length === 1 && !essentialMissing && must.length >= 2) raw = 60 + 19.9 * (0.6 * extra + 0.4 * (unmet[0]?.coverage ?? 0));
-    else raw = Math.min(59.9, 12 + 60 * (features.mustHave ?? 0) + 8 * extra);
-    if (essentialMissing) raw = Math.min(raw, ESSENTIAL_MISSING_CAP);
+    else if (unmet.length === 1 && !essentialMissing && must.length >= 2) raw = 60 + 19.9 * (0.8 * extra + 0.2 * (unmet[0]?.coverage ?? 0));
+    else raw = belowSixty(LOW_BAND.base + LOW_BAND.must * (features.mustHave ?? 0) + LOW_BAND.extra * extra);
+    // Compressed rather than capped: the order among such candidates holds, without ties.
+    if (essentialMissing) raw = ESSENTIAL_MISSING.base + ESSENTIAL_MISSING.factor * raw;
   }
   if (!hasContext(resume)) raw = Math.min(raw, NO_CONTEXT_CAP);
   return { matches, features, raw, score: Math.round(raw) };

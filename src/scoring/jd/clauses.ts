@@ -6,7 +6,7 @@
 
 /** The words that introduce what is asked: "We'd love to hear from you if you have", "Candidates must have". */
 const LEAD_IN =
-  /^.*?\b(?:love to hear from you if you(?:\s+have)?|(?:the\s+)?(?:ideal|successful|right)\s+candidates?\s+(?:will|should|must|shall|would)\s+(?:also\s+)?(?:have|be|possess|bring|hold)|(?:candidates?|applicants?|you)\s+(?:must|should|will|shall)\s+(?:also\s+)?(?:have|possess|hold|bring|be)|(?:we\s+are|we're|we\s+are\s+currently)\s+(?:looking\s+for|seeking|hiring)\s+[^,]*?\s+(?:with|who\s+(?:has|have|is))|looking\s+for\s+(?:someone|a\s+candidate|an?\s+\w+(?:\s+\w+)?)\s+(?:with|who\s+(?:has|have|is))|this\s+(?:role|position)\s+requires)\s+/i;
+  /^.*?\b(?:love to hear from you if you(?:\s+have)?|(?:the\s+)?(?:ideal|successful|right)\s+candidates?\s+(?:will|should|must|shall|would)\s+(?:also\s+)?(?:have|be|possess|bring|hold)|(?:candidates?|applicants?|you)\s+(?:must|should|will|shall)\s+(?:also\s+)?(?:have|possess|hold|bring|be)|(?:we\s+are|we're|we\s+are\s+currently)\s+(?:looking\s+for|seeking|hiring)\s+[^,]*?\s+(?:with|who\s+(?:has|have|is))|looking\s+for\s+(?:someone|a\s+candidate|an?\s+\w+(?:\s+\w+)?)\s+(?:with|who\s+(?:has|have|is))|with\s+a\s+(?:focus|specialization|specialisation|background)\s+(?:on|in)|this\s+(?:role|position)\s+requires)\s+/i;
 
 /** A clause that continues the one before it ("..., with at least 3 in a leadership role"). */
 const CONTINUATION = /^(?:with|including|which|who|where|especially|particularly|ideally|preferably|as well as|in particular|at least|plus)\b/i;

@@ -1,7 +1,7 @@
 import type { SkillDictionary } from '../skills/dictionary.ts';
 import { tokenize } from '../text/tokenize.ts';
-import { clip, NOT_A_SKILL, stripFraming } from './labels.ts';
-import { dictionaryTerm, keyStems, termOf } from './terms.ts';
+import { clip, INTRO_CUE, NOT_A_SKILL, stripFraming } from './labels.ts';
+import { dictionaryTerm, keyStems, namedInParentheses, termOf } from './terms.ts';
 import type { Requirement, RequirementKind, RequirementRule, RequirementTerm } from './types.ts';
 
 /**
@@ -56,7 +56,7 @@ const CONDITION =
   /^(?:(?:be\s+|must\s+be\s+)?(?:physically\s+)?able\s+to\s+(?:lift|stand|sit|walk|work|travel|commute|kneel|bend|climb|pass)|availab(?:le|ility)\b|willing(?:ness)?\s+to\b|flexible\s+(?:schedule|hours)|(?:must\s+be\s+)?(?:at\s+least\s+)?1[68]\+?\s+(?:years\s+(?:of\s+age|old))|legally\s+(?:authorized|eligible)|(?:authorized|eligible)\s+to\s+work|comfortable\s+(?:working|with)\s+(?:nights|weekends|shifts|on\s+call)|(?:an?\s+)?(?:portfolio|work\s+samples|writing\s+samples)\b)/i;
 /** Framing stripFraming leaves: "Comfortable making 60+ calls", "Ownership of a budget", "Confident reading planograms". */
 const EXTRA_FRAMING =
-  /^(?:(?:you\s+are\s+|be\s+|are\s+)?(?:comfortable|confident|at ease)\s+(?:with\s+|in\s+|at\s+)?|ownership\s+of\s+|(?:a\s+)?track\s+record\s+of\s+|(?:you\s+)?(?:build|run|have\s+run|have\s+built)\s+)/i;
+  /^(?:(?:a\s+)?(?:focus|specialization|specialisation)\s+(?:on|in)\s+|(?:you\s+are\s+|be\s+|are\s+)?(?:comfortable|confident|at ease)\s+(?:with\s+|in\s+|at\s+)?|ownership\s+of\s+|(?:a\s+)?track\s+record\s+of\s+|(?:you\s+)?(?:build|run|have\s+run|have\s+built)\s+)/i;
 /** "$200K or more", "or equivalent": how much, not another alternative. */
 const OR_MORE = /\s+or\s+(?:more|higher|above|greater|better|less|fewer|over)\b/gi;
 /** "A portfolio that shows your range": what follows describes it. */
@@ -75,6 +75,9 @@ export interface ItemContext {
 export function readRequirement(text: string, context: ItemContext): Requirement[] {
   let clause = text.trim().replace(/[.;:!]+$/, '').replace(/\s+/g, ' ');
   if (!/[\p{L}]/u.test(clause) || clause.split(' ').length > 40) return [];
+  // "Applicants should possess the following skills: Linux, Solaris, Unix": the list is the requirement.
+  const intro = /^([^:]{2,80}):\s+(\S.*)$/.exec(clause);
+  if (intro?.[1] && INTRO_CUE.test(intro[1])) clause = intro[2] ?? clause;
   const out: Requirement[] = [];
   const optional = (phrase: string, rule: RequirementRule) => {
     const cleaned = phrase.replace(PREFERENCE_CUE, ' ').replace(/\s+/g, ' ').trim();
@@ -145,8 +148,9 @@ function requirement(
 
 /** The requirement in the description's words, without status markers, at most 80 characters. */
 export function readableLabel(clause: string): string {
-  const text = clause
+  const text = stripFraming(clause.replace(EXTRA_FRAMING, ''))
     .replace(/^(?:you\s+(?:have|are|bring)|have|has|hold|possess)\s+/i, '')
+    .replace(/^(?:with|in|of)\s+/i, '')
     .replace(/^(?:(?:should|must|will|shall)\s+(?:also\s+)?(?:be|have)\s+)?(?:comfortable|confident)\s+(?:with\s+|in\s+|at\s+)?/i, '')
     .replace(/^(?:and|or)\s+(?:with\s+)?/i, '')
     .replace(/\s+/g, ' ')
@@ -181,7 +185,13 @@ export function skillGroups(clause: string, dictionary: SkillDictionary): Requir
     text = `${parens[1]} ${parens[3] ?? ''}`.trim();
     examples = listEntries(parens[2]);
   }
+  const named = namedInParentheses(text);
   const groups: string[][] = splitGroups(text.replace(OR_MORE, ''));
+  // "Disassembling engines manually and correctly (Manual Dexterity)": the parenthesis names the skill.
+  if (named) {
+    if (groups.length === 0) groups.push([]);
+    groups[0]!.push(named);
+  }
   if (examples.length > 0) {
     if (groups.length === 0) groups.push([]);
     groups[groups.length - 1]!.push(...examples);

@@ -194,3 +194,20 @@ function skillShareOf(
   for (const t of tokens) if (mentions.some((m) => t.start >= m.start && t.start < m.end)) covered.add(t.stem);
   return stems.filter((s) => covered.has(s)).length / stems.length;
 }
+
+/**
+ * The skill a requirement names in a closing parenthesis: one to four capitalised words
+ * ("(Manual Dexterity)"), neither an acronym's expansion ("Oracle RAC (Real Application Clusters)")
+ * nor an abbreviation ("(SDLC)"), which name the same skill as the words before them.
+ */
+export function namedInParentheses(text: string): string | undefined {
+  const m = /(\S+)\s*\(([A-Z][\w-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w-]*){0,3})\)[.;]?\s*$/.exec(text);
+  if (!m?.[2]) return undefined;
+  const words = m[2].split(/\s+/).filter((w) => !/^(?:and|&)$/.test(w));
+  // "(SDLC)" abbreviates the words before it.
+  if (words.length === 1 && /^[A-Z0-9]+s?$/.test(m[2])) return undefined;
+  const before = (m[1] ?? '').replace(/[^A-Za-z0-9]/g, '');
+  const initials = words.map((w) => w[0]).join('');
+  if (/^[A-Z0-9]{2,}$/.test(before) && before.toUpperCase() === initials.toUpperCase()) return undefined;
+  return m[2];
+}
