@@ -13,13 +13,18 @@ export interface RequirementMatch {
   readonly yearsFound?: number;
   /** The skill is named only in a role's title: partial evidence (see `matchSkill`). */
   readonly titleOnly?: boolean;
+  /** Groups of a skill requirement without evidence ("WPF" of "C#, SQL Server, WPF"). */
+  readonly unmetGroups?: number;
   /** What the resume shows for it, short ("Node.js", "12 yrs"), for the reason bullet. */
   readonly shows?: readonly string[];
 }
 
 /** A requirement counts as met: skills from MET_THRESHOLD; years from nine tenths of those asked. */
 export function isMet(m: RequirementMatch): boolean {
-  return m.coverage >= (m.requirement.kind === 'experience' ? EXPERIENCE_MET : MET_THRESHOLD);
+  if (m.requirement.kind === 'experience') return m.coverage >= EXPERIENCE_MET;
+  // "C#, SQL Server, WPF" asks for each; a list of four or more may miss one entry.
+  const allowed = m.requirement.groups.length >= 4 ? 1 : 0;
+  return m.coverage >= MET_THRESHOLD && (m.unmetGroups ?? 0) <= allowed;
 }
 
 interface TermMatch {
@@ -63,6 +68,7 @@ function matchGroups(req: Requirement, resume: ParsedResume): RequirementMatch {
   let lineIndex: number | undefined;
   let lineCoverage = -1;
   let titleOnly = false;
+  let unmetGroups = 0;
   const shows: string[] = [];
   for (const group of req.groups) {
     let best: TermMatch = { coverage: 0 };
@@ -76,6 +82,7 @@ function matchGroups(req: Requirement, resume: ParsedResume): RequirementMatch {
     }
     total += best.coverage;
     if (best.coverage >= MET_THRESHOLD && bestTerm) shows.push(bestTerm.label);
+    else unmetGroups += 1;
     if (best.titleOnly) titleOnly = true;
     if (best.lineIndex !== undefined && best.coverage > lineCoverage) {
       lineCoverage = best.coverage;
@@ -88,6 +95,7 @@ function matchGroups(req: Requirement, resume: ParsedResume): RequirementMatch {
     coverage,
     ...(lineIndex !== undefined ? { lineIndex } : {}),
     ...(titleOnly && coverage < MET_THRESHOLD ? { titleOnly: true } : {}),
+    unmetGroups,
     shows,
   };
 }

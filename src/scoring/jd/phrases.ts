@@ -37,12 +37,12 @@ const STATUS_WORDS =
 const LEADING_STATUS = /^(?:preferably|ideally|preferred|required|must[- ]have|nice[- ]to[- ]have|bonus|plus|essential|desirable)\s*:?\s+/i;
 const DEGREE_LEVELS: ReadonlyArray<readonly [RegExp, number]> = [
   [/\b(?:ph\.?d|doctorate|doctoral)\b/i, 5],
-  [/\b(?:master'?s?|mba|m\.?sc|m\.?s\.)(?:\s|$|\b)/i, 4],
+  [/\b(?:master'?s\b|masters?\s+(?:degree|of)\b|mba\b|m\.?sc\b|m\.s\.)/i, 4],
   [/\b(?:bachelor'?s?|b\.?sc|b\.?s\.|b\.?a\.|bsn|undergraduate|university degree|college degree|four-year degree)(?:\s|$|\b)/i, 3],
   [/\b(?:associate'?s?\s+degree|associate\s+of)\b/i, 2],
   [/\b(?:high school|ged|diploma)\b/i, 1],
 ];
-const DEGREE_CUE = /\b(?:degree|diploma|graduate|education|bachelor|master|ph\.?d|bsn|mba|ged)\b/i;
+const DEGREE_CUE = /\b(?:degree|diploma|graduate|education|bachelor'?s?|master'?s|ph\.?d|bsn|mba|ged)\b/i;
 const OR_EXPERIENCE = /\bor\s+(?:an?\s+)?(?:equivalent|comparable|related|relevant)(?:\s+\w+){0,2}\s+experience\b|\bor\s+equivalent\b/i;
 const CERT_CUE = /\b(?:certified|certification|certificate|licen[cs]ed?|registration|registered|CDL|endorsement)\b/i;
 /** "Able to lift 30 lb", "Availability for weekend shifts": conditions of the job, met by saying so. */
@@ -258,7 +258,7 @@ function splitGroups(text: string): string[][] {
     if (entries.length >= 2 && entries.slice(0, -1).every((e) => e.split(/\s+/).length <= 4)) return [entries];
     return [[trimmed]];
   }
-  const parts = trimmed.split(/\s*(?:,\s*and|,|\band\b|&)\s*/i).map((e) => e.trim()).filter(Boolean);
+  const parts = trimmed.split(/\s*(?:,\s*and|,|\band\b)\s*|\s+&\s+/i).map((e) => e.trim()).filter(Boolean);
   // Only a list of names splits; a phrase that joins two words ("written and verbal communication",
   // "reading schematics and using an oscilloscope") is split only when both sides stand alone.
   if (parts.length >= 2 && parts.every((p) => keyStems(p).length >= 1) && (parts.slice(1).every(isName) || parts.every(isActivity))) {
