@@ -56,7 +56,7 @@ export function evaluateLabelled(split: 'dev' | 'holdout'): LabelledFigures {
         if (labels.some((l) => sameRequirement(label, l))) precision.hit += 1;
         else misses.push(`${c.id}: extra ${wantMust ? 'must' : 'nice'} "${label}"`);
       }
-      labels.forEach((label, i) => {
+      labels.forEach((label) => {
         recall.total += 1;
         if (extracted.some((e) => sameRequirement(e, label))) recall.hit += 1;
         else misses.push(`${c.id}: ${wantMust ? 'must' : 'nice'} not found "${label}"`);

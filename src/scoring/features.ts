@@ -146,8 +146,9 @@ export function evaluate(job: ParsedJob, resume: ParsedResume): Evaluation {
     const unmet = must.filter((m) => !isMet(m));
     const essentialMissing = unmet.some((m) => m.requirement.essential);
     if (unmet.length === 0) raw = 80 + 20 * extra;
-    else if (unmet.length === 1 && !essentialMissing && must.length >= 2) raw = 60 + 19.9 * (0.8 * extra + 0.2 * (unmet[0]?.coverage ?? 0));
-    else raw = belowSixty(LOW_BAND.base + LOW_BAND.must * (features.mustHave ?? 0) + LOW_BAND.extra * extra);
+    else if (unmet.length === 1 && !essentialMissing && must.length >= 2) {
+      raw = 60 + 19.9 * (0.8 * extra + 0.2 * (unmet[0]?.coverage ?? 0));
+    } else raw = belowSixty(LOW_BAND.base + LOW_BAND.must * (features.mustHave ?? 0) + LOW_BAND.extra * extra);
     // Compressed rather than capped: the order among such candidates holds, without ties.
     if (essentialMissing) raw = ESSENTIAL_MISSING.base + ESSENTIAL_MISSING.factor * raw;
   }

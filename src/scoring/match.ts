@@ -196,7 +196,8 @@ function matchExperience(req: Requirement, resume: ParsedResume, job: JobContext
     const byBlock = subjectShare(role.blockStems);
     // The job's own kind of role ("Software Engineer" for a "Backend Engineer": the same head noun)
     // whose work uses what the job asks for.
-    const sameRole = headNoun !== undefined && titleSet.has(headNoun) && stemShare(jobTitleStems, titleSet) >= ROLE_MATCH_THRESHOLD;
+    const sameRole =
+      headNoun !== undefined && titleSet.has(headNoun) && stemShare(jobTitleStems, titleSet) >= ROLE_MATCH_THRESHOLD;
     const relatedWork = byBlock > 0.5 || [...jobSkillStems].some((st) => role.blockStems.has(st));
     const relevant = byTitle >= ROLE_MATCH_THRESHOLD || byBlock >= BLOCK_MATCH_THRESHOLD || (sameRole && relatedWork);
     if (!relevant) return;
@@ -222,7 +223,9 @@ function matchExperience(req: Requirement, resume: ParsedResume, job: JobContext
     if (!stated) return;
     const n = Number(stated[1]);
     const inField =
-      relevantTitles.length > 0 || subjectShare(line.stems) > 0 || stemShare(jobTitleStems, line.stems) >= ROLE_MATCH_THRESHOLD;
+      relevantTitles.length > 0
+      || subjectShare(line.stems) > 0
+      || stemShare(jobTitleStems, line.stems) >= ROLE_MATCH_THRESHOLD;
     if (inField && n > years && n <= 50) {
       years = n;
       lineIndex = i;

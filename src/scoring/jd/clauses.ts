@@ -58,8 +58,10 @@ function mergeOrLists(clauses: string[]): string[] {
       // Gather the short entries before "or X" into one list.
       let j = out.length - 1;
       while (j > 0 && wordCount(out[j] ?? '') <= 3 && wordCount(out[j - 1] ?? '') <= 3) j -= 1;
+      // "experience with Go, Python, or Java": the list starts inside the clause before it.
+      if (j > 0 && wordCount(out[j] ?? '') <= 3 && LIST_OPENING.test(out[j - 1] ?? '')) j -= 1;
       const entries = out.splice(j);
-      if (entries.every((e) => wordCount(e) <= 4) && wordCount(clause) <= 5) {
+      if (entries.slice(1).every((e) => wordCount(e) <= 4) && (entries.length === 1 || LIST_OPENING.test(entries[0] ?? '') || wordCount(entries[0] ?? '') <= 4) && wordCount(clause) <= 5) {
         out.push(`${entries.join(', ')} ${clause}`);
         continue;
       }
@@ -69,6 +71,9 @@ function mergeOrLists(clauses: string[]): string[] {
   }
   return out;
 }
+
+/** A clause that ends in the first entry of a list: "... with Go". */
+const LIST_OPENING = /\b(?:with|in|of|using|on|such as|including)\s+\S+(?:\s+\S+){0,2}$/i;
 
 function wordCount(text: string): number {
   return text.trim().split(/\s+/).length;

@@ -39,7 +39,6 @@ export function skillLabel(text: string): string {
   return label.trim();
 }
 
-
 /**
  * List entries that name no skill: a lone adverb ("efficiently") or connective ("Furthermore, the
  * candidate ..." split at its comma), a lone verb of doing the work
@@ -48,7 +47,6 @@ export function skillLabel(text: string): string {
  */
 export const NOT_A_SKILL =
   /^(?:\w+(?:ally|ently|antly|ously|ively|ately|fully|ectly|ickly)|furthermore|moreover|also|however|therefore|thus|hence|besides|likewise|meanwhile|nonetheless|nevertheless|overall|lastly|(?:first|second|third)ly|in addition|implement(?:ing)?|maintain(?:ing)?|prepar(?:e|ing)|ensur(?:e|ing)|provid(?:e|ing)|responsible|undertak(?:e|ing)|identify(?:ing)?|conduct(?:ing)?|perform(?:ing)?|execut(?:e|ing)|deliver(?:ing)?|assist(?:ing)?|creat(?:e|ing)|modify(?:ing)?|setting|processes|(?:its|their|his|her|our|your|this|these|those|such)\b.*)$/i;
-
 
 /** Words in job titles that say nothing about the work: seniority, contract, place, urgency. */
 const TITLE_NOISE =
@@ -65,7 +63,6 @@ export function coreTitle(title: string): string {
     .trim();
   return core && keyStems(core).length > 0 ? core : title;
 }
-
 
 export function clip(text: string, max: number): string {
   if (text.length <= max) return text;

@@ -6,7 +6,7 @@ import { clip, coreTitle } from './labels.ts';
 import { PREFERENCE_CUE, readRequirement } from './phrases.ts';
 import { classifySentence, type JdSection, sentencesOf, splitJobSections } from './sections.ts';
 import { FILLER, keyStems, termOf } from './terms.ts';
-import type { ParsedJob, Requirement, RequirementRule } from './types.ts';
+import type { ParsedJob, Requirement, RequirementRule, RequirementTerm } from './types.ts';
 
 /**
  * Requirements kept per description, in the order read. Real postings have far fewer; the cap
@@ -84,7 +84,12 @@ export function parseJobDescription(text: string, dictionary: SkillDictionary): 
   return { title, titleStems, requirements: kept, stems, bigrams, ...(location ? { location } : {}) };
 }
 
-function readSection(section: JdSection, dictionary: SkillDictionary, requirements: Requirement[], context: Line[]): void {
+function readSection(
+  section: JdSection,
+  dictionary: SkillDictionary,
+  requirements: Requirement[],
+  context: Line[],
+): void {
   const listed = section.kind === 'required' || section.kind === 'preferred';
   const mustHave = section.kind !== 'preferred';
   const rule: RequirementRule = !listed ? 'cue phrase' : mustHave ? 'requirements section' : 'nice-to-have section';
@@ -108,7 +113,8 @@ function readSection(section: JdSection, dictionary: SkillDictionary, requiremen
       const optional = PREFERENCE_CUE.test(sentence.text) && !/\b(?:must|required|requires?)\b/i.test(sentence.text);
       const sentenceRule: RequirementRule = optional ? 'preference phrase' : rule;
       for (const clause of splitClauses(sentence.text)) {
-        requirements.push(...readRequirement(clause, { mustHave: mustHave && !optional, rule: sentenceRule, dictionary }));
+        const read = readRequirement(clause, { mustHave: mustHave && !optional, rule: sentenceRule, dictionary });
+        requirements.push(...read);
       }
     }
   }
@@ -117,10 +123,11 @@ function readSection(section: JdSection, dictionary: SkillDictionary, requiremen
 /** Terms that share words with the job's title name the role; experience asked for in general is experience in it. */
 function withTitle(r: Requirement, titleStems: readonly string[], titleTerm: Requirement['groups'][number][number] | undefined): Requirement {
   if (r.kind === 'experience' && r.groups.length === 0 && titleTerm) return { ...r, groups: [[titleTerm]], stems: titleTerm.stems };
-  if (r.kind !== 'skill' || !r.groups.some((g) => g.some((t) => t.stems.some((st) => titleStems.includes(st))))) return r;
+  const namesTitle = (t: RequirementTerm) => t.stems.some((st) => titleStems.includes(st));
+  if (r.kind !== 'skill' || !r.groups.some((g) => g.some(namesTitle))) return r;
   return {
     ...r,
-    groups: r.groups.map((g) => g.map((t) => (t.stems.some((st) => titleStems.includes(st)) ? { ...t, namesRole: true } : t))),
+    groups: r.groups.map((g) => g.map((t) => (namesTitle(t) ? { ...t, namesRole: true } : t))),
   };
 }
 

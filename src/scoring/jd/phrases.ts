@@ -34,7 +34,7 @@ const TRAILING_PREFERENCE = /,\s*(?:ideally|preferably)\s+([^,;]+)$/i;
 /** Markers that say how much a requirement matters, not what it is. */
 const STATUS_WORDS =
   /\s*(?:,\s*)?(?:(?:is|are|would be)\s+)?(?:(?:a\s+)?(?:big\s+)?(?:plus|bonus|must)|(?:strongly\s+)?(?:preferred|required|desired|desirable|mandatory|essential|necessary|an?\s+advantage)|nice to have)\s*$/i;
-const LEADING_STATUS = /^(?:preferably|ideally|preferred|required|must[- ]have|nice[- ]to[- ]have|bonus|plus|essential|desirable)\s*:?\s+/i;
+const LEADING_STATUS = /^(?:preferably|ideally|preferred|required|must[- ]have|nice[- ]to[- ]have|bonus|plus|essential|desirable)\s*[:,]?\s+/i;
 const DEGREE_LEVELS: ReadonlyArray<readonly [RegExp, number]> = [
   [/\b(?:ph\.?d|doctorate|doctoral)\b/i, 5],
   [/\b(?:master'?s\b|masters?\s+(?:degree|of)\b|mba\b|m\.?sc\b|m\.s\.)/i, 4],
@@ -54,7 +54,7 @@ const ELABORATION = /,?\s+(?:including|incl\.|with a focus on|especially|particu
  */
 const CONDITION =
   /^(?:(?:be\s+|must\s+be\s+)?(?:physically\s+)?able\s+to\s+(?:lift|stand|sit|walk|work|travel|commute|kneel|bend|climb|pass)|availab(?:le|ility)\b|willing(?:ness)?\s+to\b|flexible\s+(?:schedule|hours)|(?:must\s+be\s+)?(?:at\s+least\s+)?1[68]\+?\s+(?:years\s+(?:of\s+age|old))|legally\s+(?:authorized|eligible)|(?:authorized|eligible)\s+to\s+work|comfortable\s+(?:working|with)\s+(?:nights|weekends|shifts|on\s+call)|(?:an?\s+)?(?:portfolio|work\s+samples|writing\s+samples)\b)/i;
-/** Framing stripFraming leaves: "Comfortable making 60+ calls", "Ownership of a budget", "Confident reading planograms". */
+/** Framing stripFraming leaves: "Comfortable making 60+ calls", "Ownership of a budget". */
 const EXTRA_FRAMING =
   /^(?:(?:a\s+)?(?:focus|specialization|specialisation)\s+(?:on|in)\s+|(?:you\s+are\s+|be\s+|are\s+)?(?:comfortable|confident|at ease)\s+(?:with\s+|in\s+|at\s+)?|ownership\s+of\s+|(?:a\s+)?track\s+record\s+of\s+|(?:you\s+)?(?:build|run|have\s+run|have\s+built)\s+)/i;
 /** "$200K or more", "or equivalent": how much, not another alternative. */
@@ -64,6 +64,21 @@ const RELATIVE_CLAUSE = /\s+(?:that|which|who|whose|where)\s+.*$/i;
 const CATEGORY_ALTERNATIVE = /^(?:another|any other|other|a similar|similar|an equivalent|equivalent|a comparable|comparable)\b\s*(.*)$/i;
 const SHARED_QUALIFIER =
   /\s+(?:in\s+production|on\s+the\s+(?:backend|back end|frontend|front end|server)|in\s+the\s+state\s+of\s+\w+(?:\s+\w+)?|with\s+a\s+clean\s+record|within\s+\w+)$/i;
+
+/**
+ * Removes trailing status markers ("... is a plus", "required"), looking at the tail only: an
+ * end-anchored pattern would be tried from every position of the text.
+ */
+function stripStatus(clause: string): string {
+  let text = clause;
+  for (let i = 0; i < 2; i++) {
+    const cut = Math.max(0, text.length - 40);
+    const tail = text.slice(cut).replace(STATUS_WORDS, '');
+    if (tail.length === text.length - cut) break;
+    text = text.slice(0, cut) + tail;
+  }
+  return text;
+}
 
 export interface ItemContext {
   readonly mustHave: boolean;
@@ -80,7 +95,7 @@ export function readRequirement(text: string, context: ItemContext): Requirement
   if (intro?.[1] && INTRO_CUE.test(intro[1])) clause = intro[2] ?? clause;
   const out: Requirement[] = [];
   const optional = (phrase: string, rule: RequirementRule) => {
-    const cleaned = phrase.replace(PREFERENCE_CUE, ' ').replace(/\s+/g, ' ').trim();
+    const cleaned = phrase.replace(PREFERENCE_CUE, ' ').replace(/\s+/g, ' ').trim().replace(/^(?:in|with|on|at|for)\s+/i, '');
     out.push(...readRequirement(cleaned, { ...context, mustHave: false, rule }));
   };
   const paren = PAREN_PREFERENCE.exec(clause);
@@ -98,7 +113,7 @@ export function readRequirement(text: string, context: ItemContext): Requirement
     mustHave = false;
     rule = 'preference phrase';
   }
-  clause = clause.replace(LEADING_STATUS, '').replace(STATUS_WORDS, '').replace(STATUS_WORDS, '').trim();
+  clause = stripStatus(clause.replace(LEADING_STATUS, '')).trim();
   if (!/[\p{L}]/u.test(clause)) return out;
   const label = readableLabel(clause.replace(ELABORATION, ''));
   const base = { mustHave, rule, label, ...(CONDITION.test(clause) ? { condition: true } : {}) };
@@ -114,8 +129,10 @@ export function readRequirement(text: string, context: ItemContext): Requirement
   }
   // "Master's or PhD": the lowest degree named is enough. "Paralegal certificate or associate
   // degree": the other alternatives meet it too.
-  const levels = DEGREE_LEVELS.filter(([re]) => re.test(clause)).map(([, level]) => level);
-  if (levels.length > 0 && DEGREE_CUE.test(clause)) {
+  const levels = DEGREE_CUE.test(clause)
+    ? DEGREE_LEVELS.filter(([re]) => re.test(clause)).map(([, level]) => level)
+    : [];
+  if (levels.length > 0) {
     const others = clause
       .split(/\s*(?:,|\bor\b)\s*/i)
       .filter((part) => !DEGREE_LEVELS.some(([re]) => re.test(part)) && CERT_CUE.test(part));
@@ -216,7 +233,9 @@ export function skillGroups(clause: string, dictionary: SkillDictionary): Requir
     for (const phrase of categories) {
       const ids = new Set(dictionary.find(tokenize(phrase)).map((m) => m.skillId));
       if (ids.size === 0) {
-        for (const t of terms) for (const id of t.skillIds) for (const b of dictionary.withBroader(id).slice(1)) ids.add(b);
+        for (const t of terms) {
+          for (const id of t.skillIds) for (const b of dictionary.withBroader(id).slice(1)) ids.add(b);
+        }
       }
       for (const id of ids) {
         const term = dictionaryTerm(id, dictionary);
@@ -243,16 +262,16 @@ function listEntries(text: string): string[] {
 function splitGroups(text: string): string[][] {
   const trimmed = text.trim();
   if (!trimmed) return [];
-  const lastConnector = /.*\b(and|or)\b/i.exec(trimmed)?.[1]?.toLowerCase();
-  const hasOr = /\s(?:or)\s/i.test(trimmed);
-  if (hasOr && (lastConnector === 'or' || !/\sand\s/i.test(trimmed))) {
+  const lower = trimmed.toLowerCase();
+  const lastOr = lower.lastIndexOf(' or ');
+  if (lastOr >= 0 && lastOr > lower.lastIndexOf(' and ')) {
     const entries = trimmed.split(/\s*(?:,\s*or|,|\bor\b)\s*/i).map((e) => e.trim()).filter(Boolean);
     // "test automation experience with Selenium or Playwright", "running services on AWS or
     // another major cloud": the alternatives are the names after the last preposition; the words
     // before it describe their use.
     const first = entries[0] ?? '';
     const lead = /^(.*\s)(?:with|in|on|using|of|for)\s+(\S.*)$/i.exec(first);
-    if (entries.length >= 2 && first.split(/\s+/).length > 4 && lead?.[2] && lead[2].split(/\s+/).length <= 4) {
+    if (entries.length >= 2 && first.split(/\s+/).length > 2 && lead?.[2] && lead[2].split(/\s+/).length <= 4) {
       entries[0] = lead[2];
     }
     if (entries.length >= 2 && entries.slice(0, -1).every((e) => e.split(/\s+/).length <= 4)) return [entries];
@@ -261,7 +280,9 @@ function splitGroups(text: string): string[][] {
   const parts = trimmed.split(/\s*(?:,\s*and|,|\band\b)\s*|\s+&\s+/i).map((e) => e.trim()).filter(Boolean);
   // Only a list of names splits; a phrase that joins two words ("written and verbal communication",
   // "reading schematics and using an oscilloscope") is split only when both sides stand alone.
-  if (parts.length >= 2 && parts.every((p) => keyStems(p).length >= 1) && (parts.slice(1).every(isName) || parts.every(isActivity))) {
+  const named =
+    parts.every((p) => keyStems(p).length >= 1) && (parts.slice(1).every(isName) || parts.every(isActivity));
+  if (parts.length >= 2 && named) {
     return parts.map((p) => p.split(/\s+or\s+/i).map((e) => e.trim()).filter(Boolean));
   }
   return [[trimmed]];
@@ -282,7 +303,12 @@ function isActivity(entry: string): boolean {
  * production" -> backend services; "5 years in SRE or DevOps roles" -> SRE, or DevOps; "2+ years as
  * a paralegal" -> paralegal. Empty when it asks for years of experience in general.
  */
-function experienceGroups(clause: string, yStart: number, yEnd: number, dictionary: SkillDictionary): RequirementTerm[][] {
+function experienceGroups(
+  clause: string,
+  yStart: number,
+  yEnd: number,
+  dictionary: SkillDictionary,
+): RequirementTerm[][] {
   const subject = experienceSubject(clause.slice(yEnd)) || experienceSubject(clause.slice(0, yStart), true);
   if (!subject) return [];
   const parts = subject.split(/\s+or\s+/i);

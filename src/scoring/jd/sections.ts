@@ -7,7 +7,7 @@ import { type Line, lineBody, splitLines } from '../text/lines.ts';
  */
 export type JdSectionKind = 'title' | 'company' | 'role' | 'duties' | 'required' | 'preferred' | 'benefits' | 'legal';
 
-/** First match wins: the order settles headings that name two kinds ("Essential Functions", "Preferred Requirements"). */
+/** First match wins: the order settles headings of two kinds ("Essential Functions", "Preferred Requirements"). */
 const HEADINGS: ReadonlyArray<readonly [RegExp, JdSectionKind]> = [
   [/^(?:job\s+)?(?:title|position title)$/i, 'title'],
   [/equal\s+(?:opportunit|employment)|^eeo|diversity|accommodation|legal/i, 'legal'],
@@ -43,7 +43,7 @@ const HEADING_WORDS = new Set(
 );
 
 function headingWordsOnly(text: string): boolean {
-  const words = text.toLowerCase().replace(/[’]/g, "'").replace(/[^a-z&' -]/g, ' ').split(/\s+/).filter(Boolean);
+  const words = text.toLowerCase().replace(/[’]/g, '\'').replace(/[^a-z&' -]/g, ' ').split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.length > 8) return false;
   // "About Northwind", "Why Brightpay": a heading word and a name.
   if (words.length <= 3 && /^(?:about|why|join|life at|working at)$/.test(words[0] ?? '')) return true;

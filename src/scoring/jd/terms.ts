@@ -42,8 +42,12 @@ export const NOT_SKILL_ACRONYMS = new Set(
 );
 
 export function keyStems(text: string): string[] {
+  return stemsOfTokens(tokenize(text));
+}
+
+function stemsOfTokens(tokens: readonly Token[]): string[] {
   const out: string[] = [];
-  for (const t of tokenize(text)) {
+  for (const t of tokens) {
     // Amounts and counts ("$200K", "60+", "30 lb") say how much, not what.
     if (STOP_WORDS.has(t.raw) || LABEL_FILLER.has(t.raw) || /^\d+(?:\.\d+)?(?:k|m|\+|%|lbs?|kg)?$/.test(t.raw)) continue;
     if (!out.includes(t.stem)) out.push(t.stem);
@@ -56,8 +60,8 @@ export function keyStems(text: string): string[] {
  * services on AWS"): its stems, dictionary skills, and the names that must be on the evidence line.
  */
 export function termOf(label: string, dictionary: SkillDictionary): RequirementTerm | undefined {
-  const stems = keyStems(label);
   const labelTokens = tokenize(label);
+  const stems = stemsOfTokens(labelTokens);
   const mentions = dictionary.find(labelTokens);
   const labelSkills = [...new Set(mentions.map((m) => m.skillId))];
   if (stems.length === 0 && labelSkills.length === 0) return undefined;

@@ -75,7 +75,7 @@ export interface ParsedJob {
   readonly title: string;
   readonly titleStems: readonly string[];
   readonly requirements: readonly Requirement[];
-  /** Content stems of the parts of the description about the role (not the company, benefits or legal text), with counts. */
+  /** Content stems of the parts about the role (not the company, benefits or legal text), with counts. */
   readonly stems: ReadonlyMap<string, number>;
   /** Adjacent content-stem pairs of those parts (same construction as the resume's). */
   readonly bigrams: ReadonlySet<string>;
