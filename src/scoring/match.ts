@@ -202,7 +202,9 @@ function matchExperience(req: Requirement, resume: ParsedResume, job: JobContext
     const relevant = byTitle >= ROLE_MATCH_THRESHOLD || byBlock >= BLOCK_MATCH_THRESHOLD || (sameRole && relatedWork);
     if (!relevant) return;
     intervals.push([role.startMonth, role.endMonth]);
-    if (!relevantTitles.includes(role.title)) relevantTitles.push(role.title);
+    // "Senior Software Engineer, Amazon": the title without its employer.
+    const title = role.title.split(/,|\s[-–—|@]\s|\s+at\s+/)[0]?.trim() ?? role.title;
+    if (!relevantTitles.includes(title)) relevantTitles.push(title);
     const share = Math.max(byTitle, byBlock);
     if (lineIndex === undefined || share > bestShare) {
       const idx = resume.lines.findIndex((l) => l.start === role.line.start);
@@ -213,7 +215,7 @@ function matchExperience(req: Requirement, resume: ParsedResume, job: JobContext
     }
   });
   let years = mergedMonths(intervals) / 12;
-  let shows = years > 0 ? `${round1(years)} yrs (${relevantTitles.slice(0, 2).join(', ')})` : undefined;
+  let shows = years > 0 ? `${Math.floor(years)} yrs (${relevantTitles.slice(0, 2).join(', ')})` : undefined;
 
   // "Backend engineer with 12 years of experience": the resume's own statement, when its work is in
   // the field (a relevant role, or the statement names the subject or the job).

@@ -21,28 +21,51 @@ const MAX_QUOTE_CHARS = 160;
 export function buildReasons(evaluation: Evaluation, resume: ParsedResume, original: string): Reason[] {
   const withLine = evaluation.matches.filter((m) => m.lineIndex !== undefined);
   const met = withLine.filter(isMet).sort((a, b) => priority(b) - priority(a));
-  const reasons: Reason[] = [];
+  // Requirements evidenced by the same line share one bullet ("Forklift certification; Order picking: ...").
+  const byLine = new Map<number, RequirementMatch[]>();
   for (const m of met) {
-    if (reasons.length >= MAX_REASONS) break;
-    const quote = quoteLine(resume, original, m.lineIndex!);
-    if (quote) reasons.push({ text: reasonText(m, resume), ...quote });
+    const list = byLine.get(m.lineIndex!);
+    if (list) list.push(m);
+    else byLine.set(m.lineIndex!, [m]);
   }
-  if (reasons.length >= MIN_REASONS) return reasons;
+  const reasons: Reason[] = [];
+  const used = new Set<number>();
+  const add = (lineIndex: number, text: string) => {
+    const quote = quoteLine(resume, original, lineIndex);
+    if (!quote) return;
+    used.add(lineIndex);
+    reasons.push({ text: clip(text, MAX_REASON_CHARS), ...quote });
+  };
+  for (const [lineIndex, matches] of byLine) {
+    if (reasons.length >= MAX_REASONS) break;
+    add(lineIndex, reasonText(matches, resume, lineIndex));
+  }
   const partial = withLine
     .filter((m) => !isMet(m) && m.coverage >= 0.3 && !m.titleOnly)
     .sort((a, b) => b.coverage - a.coverage);
   for (const m of partial) {
     if (reasons.length >= MIN_REASONS) break;
-    const quote = quoteLine(resume, original, m.lineIndex!);
-    if (quote) reasons.push({ text: clip(`${m.requirement.label}: partly (${where(resume, m.lineIndex!)})`, MAX_REASON_CHARS), ...quote });
+    if (!used.has(m.lineIndex!)) add(m.lineIndex!, `${m.requirement.label}: partly (${where(resume, m.lineIndex!)})`);
   }
-  if (reasons.length >= MIN_REASONS) return reasons;
-  const used = new Set(reasons.map((r) => r.start));
-  for (const lineIndex of fillerLines(evaluation, resume)) {
-    const quote = quoteLine(resume, original, lineIndex);
-    if (!quote || used.has(quote.start)) continue;
-    reasons.push({ text: 'Little evidence of this job\'s requirements; the closest line', ...quote });
-    break;
+  // Other lines about the job's subject are evidence too, though no single requirement names them.
+  for (const [lineIndex, hits] of relatedLines(evaluation, resume)) {
+    if (reasons.length >= MIN_REASONS) break;
+    if (hits > 0 && !used.has(lineIndex)) add(lineIndex, `Related to this job: ${where(resume, lineIndex)}`);
+  }
+  if (met.length === 0) {
+    for (const [lineIndex] of relatedLines(evaluation, resume)) {
+      if (used.has(lineIndex)) continue;
+      add(lineIndex, 'Little evidence of this job\'s requirements; the closest line');
+      break;
+    }
+    return reasons;
+  }
+  // Requirements met on fewer than three lines: the resume's education and roles give the context.
+  for (const [lineIndex] of relatedLines(evaluation, resume)) {
+    if (reasons.length >= MIN_REASONS) break;
+    const section = resume.lines[lineIndex]?.section;
+    if (used.has(lineIndex)) continue;
+    add(lineIndex, section === 'education' ? 'Education: in education' : `Also on the resume: ${where(resume, lineIndex)}`);
   }
   return reasons;
 }
@@ -53,13 +76,22 @@ function priority(m: RequirementMatch): number {
   return base + (m.requirement.mustHave ? 2 : 0) + m.coverage * 0.5;
 }
 
-/** "TypeScript or Node.js: Node.js, TypeScript, in a role", "5+ years building backend services: 12 yrs stated". */
-function reasonText(m: RequirementMatch, resume: ParsedResume): string {
-  const label = m.requirement.label;
-  const shows = (m.shows ?? []).filter((s) => s.toLowerCase() !== label.toLowerCase());
-  const parts = m.requirement.kind === 'experience' || m.requirement.kind === 'education' ? shows : [...shows, where(resume, m.lineIndex!)];
-  if (parts.length === 0) parts.push(where(resume, m.lineIndex!));
-  return clip(`${label}: ${parts.join(', ')}`, MAX_REASON_CHARS);
+/**
+ * "TypeScript or Node.js experience: Node.js, TypeScript, in a role"; "5+ years building backend
+ * services: 12 yrs stated"; requirements met by one line share it ("Forklift; Order picking: in a role").
+ */
+function reasonText(matches: readonly RequirementMatch[], resume: ParsedResume, lineIndex: number): string {
+  const labels = [...new Set(matches.map((m) => m.requirement.label))];
+  const shows: string[] = [];
+  for (const m of matches) {
+    for (const s of m.shows ?? []) {
+      if (!labels.some((l) => l.toLowerCase() === s.toLowerCase()) && !shows.includes(s)) shows.push(s);
+    }
+  }
+  const first = matches[0]?.requirement.kind;
+  if (first !== 'experience' && first !== 'education') shows.push(where(resume, lineIndex));
+  if (shows.length === 0) shows.push(where(resume, lineIndex));
+  return `${labels.join('; ')}: ${shows.join(', ')}`;
 }
 
 /** Where on the resume a line is, in a recruiter's words. */
@@ -82,20 +114,20 @@ function where(resume: ParsedResume, lineIndex: number): string {
   }
 }
 
-/** Lines most related to the job, for the "little evidence" bullet. */
-function fillerLines(evaluation: Evaluation, resume: ParsedResume): number[] {
+/** Lines with the job's requirement words, most first: [line index, words found]. */
+function relatedLines(evaluation: Evaluation, resume: ParsedResume): Array<[number, number]> {
   const wanted = new Set<string>();
   for (const m of evaluation.matches) for (const s of m.requirement.stems) wanted.add(s);
   const scored: Array<[number, number]> = [];
   resume.lines.forEach((line, i) => {
-    if (line.section === 'header') return;
     let hits = 0;
     for (const s of line.stems) if (wanted.has(s)) hits += 1;
-    const bonus = line.section === 'experience' ? 0.25 : 0;
-    scored.push([i, hits + bonus]);
+    scored.push([i, hits]);
   });
-  scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-  return scored.map(([i]) => i);
+  // Ties go to experience lines, then to the order of the resume.
+  const rank = (i: number) => (resume.lines[i]?.section === 'experience' ? 0 : 1);
+  scored.sort((a, b) => b[1] - a[1] || rank(a[0]) - rank(b[0]) || a[0] - b[0]);
+  return scored;
 }
 
 /**

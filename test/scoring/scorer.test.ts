@@ -573,14 +573,16 @@ describe('skill dictionary', () => {
 // place, never copied. Every quote on it must be verbatim.
 const RJDB = resolve(import.meta.dirname, '../../../shared/data/rjdb/rjdb-dev.jsonl');
 describe.runIf(existsSync(RJDB))('on RJDB dev rows', () => {
-  it('gives 3-5 reasons of at most 120 characters, each quoting the resume verbatim', () => {
+  it('gives 3-5 reasons (or says there is little evidence) of at most 120 characters, each quoting the resume verbatim', () => {
     const rows = readFileSync(RJDB, 'utf8').trim().split('\n').slice(0, 40);
     const rjdbScorer = createScorer({ asOf: new Date('2023-12-31T00:00:00Z') });
     for (const line of rows) {
       const row = JSON.parse(line) as Record<string, string>;
       for (const text of [row['Resume-matched'] ?? '', row['Resume-unmatched'] ?? '']) {
         const res = rjdbScorer.score(row['Job-Description'] ?? '', text);
-        expect(res.reasons.length).toBeGreaterThanOrEqual(3);
+        // Fewer than three only with little evidence, and then it says so.
+        if (res.reasons.length < 3) expect(res.reasons.at(-1)?.text).toMatch(/^Little evidence/);
+        expect(res.reasons.length).toBeGreaterThanOrEqual(1);
         expect(res.reasons.length).toBeLessThanOrEqual(5);
         for (const r of res.reasons) {
           expect(r.text.length).toBeLessThanOrEqual(MAX_REASON_CHARS);
