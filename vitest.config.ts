@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Finds PostgreSQL and Chromium, or provides them (a private server, a packaged browser).
+    globalSetup: ['test/setup/global.ts'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,

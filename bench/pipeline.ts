@@ -22,6 +22,12 @@ import { createLogger } from '../src/core/logger.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
 import { freePort } from '../test/helpers/cli.ts';
 import { createTestDatabase, fmt, median, percentile } from './_support.ts';
+import {
+  BENCH_ASHBY_KEY,
+  BENCH_WEBHOOK_SECRET,
+  reportAshbyBudget,
+  startSandboxProcess,
+} from './lib/sandbox-process.ts';
 
 const N = Number(process.env.BENCH_BACKFILL ?? 100_000);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 0);
@@ -29,22 +35,7 @@ const PROGRESS_SECONDS = Number(process.env.BENCH_PROGRESS_SECONDS ?? 60);
 // Node refuses --cpu-prof in NODE_OPTIONS, so the child processes are told here to write CPU profiles.
 const PROFILE_DIR = process.env.BENCH_CPU_PROFILE_DIR;
 const nodeFlags = PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR] : [];
-const KEY = 'bench-key-0123456789abcdef0123456789';
-const SECRET = 'bench-webhook-secret-0123456789abcdef';
-
-async function startSandboxProcess(port: number, webhookUrl: string): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    [...nodeFlags, 'bin/skima.js', 'sandbox', '--port', String(port), '--seed', `large:${N}`, '--api-key', KEY,
-      '--webhook-url', webhookUrl, '--webhook-secret', SECRET],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.on('data', (d: Buffer) => d.toString().includes('listening') && resolve());
-    child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
-  });
-  return child;
-}
+const KEY = BENCH_ASHBY_KEY;
 
 /** Resident set of another process, from /proc (Linux). */
 function rssOf(pid: number): number {
@@ -121,7 +112,11 @@ async function main() {
   const sandboxPort = await freePort();
   const skimaPort = await freePort();
   const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
-  const sandbox = await startSandboxProcess(sandboxPort, `http://127.0.0.1:${skimaPort}/webhooks/ashby`);
+  const sandbox = await startSandboxProcess(sandboxPort, {
+    seed: `large:${N}`,
+    webhookUrl: `http://127.0.0.1:${skimaPort}/webhooks/ashby`,
+    nodeFlags,
+  });
   const database = await createTestDatabase('sqlite');
   const dataDir = mkdtempSync(path.join(tmpdir(), 'skima-bench-'));
   const env = {
@@ -129,7 +124,7 @@ async function main() {
     PORT: String(skimaPort),
     ASHBY_API_KEY: KEY,
     ASHBY_BASE_URL: sandboxUrl,
-    ASHBY_WEBHOOK_SECRET: SECRET,
+    ASHBY_WEBHOOK_SECRET: BENCH_WEBHOOK_SECRET,
     ASHBY_REQUESTS_PER_SECOND: '100000',
     ASHBY_MAX_CONCURRENCY: '16',
     QUEUE_CONCURRENCY: '16',
@@ -201,6 +196,8 @@ async function main() {
     + ` = ${fmt(screened / backfillS, 1)} applications/s with 1 + ${WORKERS} processes; peak RSS`
     + ` ${[backfillPeakRss, ...peakWorkerRss].map((b) => `${fmt(b / 1024 / 1024)} MB`).join(' + ')}`
     + `${idle ? '' : ' (timed out)'}`);
+  // Against real Ashby the request budget, not Skima's CPU, sets the pace of a backfill.
+  await reportAshbyBudget(sandboxUrl, screened, `backfill, tag ${config.config.ashby.tag ? 'on' : 'off'}`);
   // CPU time, unlike wall time, hardly depends on what else the machine is doing: the cost per application.
   const perApp = (seconds: number) => fmt((seconds * 1000) / Math.max(1, screened), 1);
   console.log(`CPU per application: Skima ${perApp(cpu.main + cpu.workers)} ms (this process ${perApp(cpu.main)}, of`

@@ -1,32 +1,12 @@
-// `skima`: a thin dispatcher. Each command is a module in ./cli/ exporting `summary` and `run(argv)`,
-// loaded only when asked for, so `skima --help` stays fast and one command's dependencies never load
-// for another.
+// `skima`: a thin dispatcher. Each command is a module in ./cli/ exporting `run(argv)`, loaded only
+// when asked for, so `skima --help` stays fast and one command's dependencies never load for another.
 import { ConfigError } from './config/load.ts';
+import { COMMANDS } from './cli/commands.ts';
 import { VERSION } from './version.ts';
 
-export interface CliCommand {
-  summary: string;
-  run(argv: string[]): Promise<number>;
-}
-
-const COMMANDS: Record<string, () => Promise<CliCommand>> = {
-  start: () => import('./cli/start.ts'),
-  migrate: () => import('./cli/migrate.ts'),
-  sandbox: () => import('./cli/sandbox.ts'),
-  score: () => import('./cli/score.ts'),
-  sync: () => import('./cli/sync.ts'),
-  worker: () => import('./cli/worker.ts'),
-  setup: () => import('./cli/setup.ts'),
-  status: () => import('./cli/status.ts'),
-  digest: () => import('./cli/digest.ts'),
-  rediscover: () => import('./cli/rediscover.ts'),
-  links: () => import('./cli/links.ts'),
-  manifest: () => import('./cli/manifest.ts'),
-};
-
-async function help(): Promise<string> {
+function help(): string {
   const lines = ['Usage: skima <command> [options]', '', 'Commands:'];
-  for (const [name, load] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(10)} ${(await load()).summary}`);
+  for (const [name, { summary }] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(10)} ${summary}`);
   lines.push('', 'Options:', '  --help     show help (also: skima <command> --help)', '  --version  print the version');
   lines.push('', 'Configuration comes from the environment and .env; see .env.example.');
   return lines.join('\n');
@@ -39,16 +19,16 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
-    console.log(await help());
+    console.log(help());
     return first === undefined ? 2 : 0;
   }
-  const load = COMMANDS[first];
-  if (!load) {
-    console.error(`skima: unknown command "${first}"\n\n${await help()}`);
+  const command = COMMANDS[first];
+  if (!command) {
+    console.error(`skima: unknown command "${first}"\n\n${help()}`);
     return 2;
   }
   try {
-    return await (await load()).run(rest);
+    return await (await command.load()).run(rest);
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(err.message);

@@ -9,8 +9,8 @@ import {
   createMigration,
   driftSql,
   listMigrations,
-  noFilter,
   openEngine,
+  schemaFilter,
 } from '../src/db/schema-engine.ts';
 
 const url = process.env.DATABASE_URL ?? 'file:./data/dev.db';
@@ -40,7 +40,7 @@ try {
       const status = await engine.diagnoseMigrationHistory({
         migrationsList: await listMigrations(dir),
         optInToShadowDatabase: false,
-        filters: noFilter,
+        filters: schemaFilter(engine),
       });
       console.log(JSON.stringify(status, null, 2));
       break;
@@ -52,7 +52,7 @@ try {
       break;
     }
     case 'reset':
-      if (provider === 'postgresql') await engine.reset({ filter: noFilter });
+      if (provider === 'postgresql') await engine.reset({ filter: schemaFilter(engine) });
       console.log('applied:', await applyMigrations(engine, dir));
       break;
     default:

@@ -60,6 +60,18 @@ export interface NoteInput {
   idempotencyMarker?: string;
 }
 
+/** candidate.create: only the name is required by Ashby. */
+export interface CandidateCreateInput {
+  name: string;
+  email?: string;
+  phoneNumber?: string;
+  linkedInUrl?: string;
+  githubUrl?: string;
+  website?: string;
+  sourceId?: string;
+  creditedToUserId?: string;
+}
+
 export interface FileUploadInput {
   candidateId: string;
   filename: string;
@@ -128,6 +140,11 @@ export class AshbyClient {
       paginate(this.transport, 'candidate.listNotes', { ...filters, candidateId }, noteSchema),
     /** file.createFileUploadHandle, the presigned upload, then candidate.uploadFile. */
     uploadFile: (input: FileUploadInput) => this.uploadFile(input),
+    /** Not idempotent in Ashby (a second call is a second candidate): recovers by email when one was given. */
+    create: (input: CandidateCreateInput) => this.createCandidate(input),
+    /** file.createFileUploadHandle (CandidateResume), the presigned upload, then candidate.uploadResume,
+     * which replaces the candidate's resume and is safe to repeat with the same handle. */
+    uploadResume: (input: FileUploadInput) => this.uploadResume(input),
   };
 
   readonly candidateTag = {
@@ -245,6 +262,32 @@ export class AshbyClient {
       recover: wrap(recover),
     });
     return r.results;
+  }
+
+  private async createCandidate(input: CandidateCreateInput): Promise<AshbyCandidate> {
+    const email = input.email;
+    const recover = email
+      ? async () => {
+        const found = await this.candidate.search({ email });
+        return found.find((c) => c.name === input.name);
+      }
+      : undefined;
+    const r = await this.transport.call('candidate.create', input, candidateSchema, {
+      idempotent: false,
+      ...(recover ? { recover: wrap(recover) } : {}),
+    });
+    return r.results;
+  }
+
+  private async uploadResume(input: FileUploadInput): Promise<AshbyCandidate> {
+    const upload = await this.file.createUploadHandle({
+      fileUploadContext: 'CandidateResume',
+      filename: input.filename,
+      contentType: input.contentType,
+      contentLength: input.bytes.byteLength,
+    });
+    await uploadToPresignedUrl(this.fetchImpl, upload, input, { timeoutMs: this.timeoutMs });
+    return this.results('candidate.uploadResume', { candidateId: input.candidateId, resumeHandle: upload.handle }, candidateSchema);
   }
 
   private async uploadFile(input: FileUploadInput): Promise<AshbyCandidate> {

@@ -5,7 +5,7 @@ export * from './errors.ts';
 export { AshbyFileTransferError } from './file-transfer.ts';
 export type { AshbyLogger } from './logger.ts';
 export { MAX_PAGE_SIZE, type Page, paginate, paginateItems } from './pagination.ts';
-export { DEFAULT_GATE_OPTIONS, RequestGate, type RequestGateOptions } from './request-gate.ts';
+export { DEFAULT_GATE_OPTIONS, type RateBudget, RequestGate, type RequestGateOptions } from './request-gate.ts';
 export * from './schemas/common.ts';
 export * from './schemas/objects.ts';
 export * from './schemas/webhooks.ts';
@@ -18,7 +18,7 @@ export {
   type SyncResource,
   type SyncStateStore,
 } from './sync.ts';
-export { AshbyTransport, type CallResult, type TransportOptions } from './transport.ts';
+export { AshbyTransport, type CallResult, type TransientFailure, type TransportOptions } from './transport.ts';
 export {
   signAshbyBody,
   verifyAshbyWebhook,

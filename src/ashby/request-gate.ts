@@ -9,6 +9,14 @@ export interface RequestGateOptions {
   burst: number;
   /** Requests in flight at once. */
   maxConcurrency: number;
+  /** Where the rate tokens come from when several processes share the API key (the caller's store);
+   * without one, this gate's own token bucket. The concurrency bound stays per process. */
+  budget?: RateBudget;
+}
+
+/** A request budget kept outside this process: `take` resolves once one request may go out. */
+export interface RateBudget {
+  take(): Promise<void>;
 }
 
 /** Conservative: Ashby publishes no general limit, and third parties see 429s above ~8 in flight. */
@@ -67,6 +75,7 @@ export class RequestGate {
   }
 
   private async takeToken(): Promise<void> {
+    if (this.options.budget) return this.options.budget.take();
     for (;;) {
       const t = this.now();
       const elapsed = (t - this.lastRefill) / 1000;

@@ -23,7 +23,8 @@ export type SyncItem<R extends SyncResource> = z.output<(typeof SYNC_RESOURCES)[
 /** Where sync tokens live between runs. The core implements it on the database. */
 export interface SyncStateStore {
   get(resource: SyncResource): Promise<string | undefined>;
-  save(resource: SyncResource, token: string): Promise<void>;
+  /** Keeps the token a pass ended with; `mode` says whether that pass read everything. */
+  save(resource: SyncResource, token: string, mode: 'full' | 'incremental'): Promise<void>;
   clear(resource: SyncResource): Promise<void>;
 }
 
@@ -102,7 +103,7 @@ export async function deltaSync<R extends SyncResource>(options: DeltaSyncOption
       }
       throw error;
     }
-    if (finalToken) await store.save(resource, finalToken);
+    if (finalToken) await store.save(resource, finalToken, mode);
     logger.info({ resource, mode, pages, items, restarts }, 'ashby delta sync pass complete');
     return { mode, pages, items, restarts };
   }

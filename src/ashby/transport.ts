@@ -67,6 +67,15 @@ type AttemptOutcome<T> =
     cause?: unknown;
   };
 
+/** One failed attempt that the transport retries (or gives up on): for status pages, not for flow. */
+export interface TransientFailure {
+  endpoint: string;
+  /** `HTTP 503`, `rate_limit_exceeded`, `timed out after 30000 ms`, `connection failed: ...` */
+  reason: string;
+  httpStatus?: number;
+  attempt: number;
+}
+
 const DEFAULT_TIMEOUT_MS = 30_000;
 const RATE_LIMIT_CODES: ReadonlySet<string> = new Set(['rate_limit_exceeded', 'concurrent_limit_exceeded']);
 const DEFAULT_MAX_RETRIES = 5;
@@ -82,6 +91,7 @@ export class AshbyTransport {
   private readonly post: HttpPost;
   private readonly random: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
+  private readonly failureListeners = new Set<(failure: TransientFailure) => void>();
 
   constructor(options: TransportOptions) {
     if (!options.apiKey) throw new TypeError('AshbyTransport needs an apiKey');
@@ -97,6 +107,22 @@ export class AshbyTransport {
     this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
   }
 
+  /** Tells `listener` of every transient failure; returns the unsubscribe. */
+  onTransientFailure(listener: (failure: TransientFailure) => void): () => void {
+    this.failureListeners.add(listener);
+    return () => this.failureListeners.delete(listener);
+  }
+
+  private reportFailure(failure: TransientFailure): void {
+    for (const listener of this.failureListeners) {
+      try {
+        listener(failure);
+      } catch (err) {
+        this.logger.warn({ err, endpoint: failure.endpoint }, 'a transient-failure listener threw');
+      }
+    }
+  }
+
   /** POSTs `body` to `/<endpoint>` and validates `results` with `schema`. */
   async call<S extends z.ZodType>(
     endpoint: string,
@@ -110,6 +136,12 @@ export class AshbyTransport {
       attempt++;
       const outcome = await this.gate.run(() => this.attempt(endpoint, body, schema, attempt));
       if (outcome.kind === 'ok') return outcome.value;
+      this.reportFailure({
+        endpoint,
+        reason: outcome.reason,
+        attempt,
+        ...(outcome.httpStatus ? { httpStatus: outcome.httpStatus } : {}),
+      });
 
       const exhausted = attempt > this.maxRetries;
       // A refusal (429, rate-limit codes) and an unsent request did nothing: both are safe to repeat.

@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { describeZodError } from './envelope.ts';
+import { jsonNestingDepth } from './json-depth.ts';
 import { type AshbyWebhookEvent, KNOWN_WEBHOOK_ACTIONS, webhookEventSchema } from './schemas/webhooks.ts';
 
 export type WebhookVerification =
@@ -21,6 +22,9 @@ export interface WebhookInput {
 export function signAshbyBody(rawBody: string | Uint8Array, secret: string): string {
   return `sha256=${createHmac('sha256', secret).update(rawBody).digest('hex')}`;
 }
+
+/** Ashby's payloads nest a handful of levels; far deeper is no webhook of Ashby's. */
+export const MAX_WEBHOOK_DEPTH = 32;
 
 const minimalEnvelope = z.looseObject({ action: z.string(), webhookActionId: z.string().optional() });
 
@@ -43,9 +47,12 @@ export function verifyAshbyWebhook(input: WebhookInput): WebhookVerification {
     return { ok: false, reason: 'bad_signature', detail: 'Ashby-Signature does not match the body' };
   }
 
+  const text = typeof input.rawBody === 'string' ? input.rawBody : Buffer.from(input.rawBody).toString('utf8');
+  if (jsonNestingDepth(text, MAX_WEBHOOK_DEPTH) > MAX_WEBHOOK_DEPTH) {
+    return { ok: false, reason: 'invalid_payload', detail: `body nests deeper than ${MAX_WEBHOOK_DEPTH} levels` };
+  }
   let json: unknown;
   try {
-    const text = typeof input.rawBody === 'string' ? input.rawBody : Buffer.from(input.rawBody).toString('utf8');
     json = JSON.parse(text);
   } catch {
     return { ok: false, reason: 'malformed_json', detail: 'body is not JSON' };

@@ -1,12 +1,10 @@
 import { loadConfigOrThrow } from '../config/load.ts';
 import { closeContext, createContext } from '../core/context.ts';
 import { computeDigest, lastWeek, type WeeklyDigest } from '../core/digest.ts';
-import { createLogger } from '../core/logger.ts';
+import { createProcessLogger } from '../core/logger.ts';
 import { offlineAshby } from '../core/offline-ashby.ts';
 import { runCommand } from './args.ts';
 import { duration, parseDateArg, percent, when } from './format.ts';
-
-export const summary = 'print the weekly ROI digest (last full week, or --from DATE --to DATE)';
 
 const usage = `Usage: skima digest [--from DATE --to DATE]
 
@@ -47,7 +45,7 @@ export async function run(argv: string[]): Promise<number> {
       return 2;
     }
     const config = loadConfigOrThrow();
-    const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+    const log = createProcessLogger(config, 'stderr', config.logLevel === 'info' ? 'warn' : config.logLevel);
     const ctx = await createContext(config, log, { ashby: offlineAshby(config) });
     try {
       console.log(formatDigest(await computeDigest(ctx, range)));

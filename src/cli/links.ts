@@ -5,8 +5,6 @@ import { createDb } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { runCommand } from './args.ts';
 
-export const summary = 'create or revoke secure shortlist links (links create | links revoke)';
-
 const usage = `Usage: skima links create --job JOB_ID --reviewer ASHBY_USER_ID_OR_EMAIL
        skima links revoke (--token TOKEN | --job JOB_ID | --reviewer ASHBY_USER_ID)
 

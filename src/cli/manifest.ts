@@ -1,8 +1,6 @@
 import { slackManifest } from '../bot/slack/manifest.ts';
 import { runCommand } from './args.ts';
 
-export const summary = 'print the Slack app manifest with your public URL (skima manifest slack --base-url URL)';
-
 const usage = `Usage: skima manifest slack --base-url https://skima.example.com
 
 Prints manifest/slack.json with the slash command, interactivity and event URLs pointing at

@@ -3,8 +3,6 @@ import { describeDatabase } from '../db/describe.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { runCommand } from './args.ts';
 
-export const summary = 'apply pending database migrations (skima start does this too)';
-
 const usage = `Usage: skima migrate
 
 Applies the migrations this version ships to DATABASE_URL (SQLite or PostgreSQL). Safe to run

@@ -1,9 +1,13 @@
+import { writeFile } from 'node:fs/promises';
 import { loadConfigOrThrow } from '../config/load.ts';
 import { closeContext, createContext } from '../core/context.ts';
 import { findJobs } from '../core/job-lookup.ts';
-import { createLogger } from '../core/logger.ts';
+import { createProcessLogger } from '../core/logger.ts';
 import { offlineAshby } from '../core/offline-ashby.ts';
+import { rediscoveryCsv, rediscoveryJson, rediscoveryXlsx } from '../core/rediscover-export.ts';
 import {
+  EmptyPoolError,
+  NoJobDescriptionError,
   parseRediscoverFilters,
   REDISCOVER_FILTER_HELP,
   rediscover,
@@ -13,20 +17,46 @@ import {
 } from '../core/rediscover.ts';
 import { when } from './format.ts';
 
-export const summary = 'find qualified past candidates already in Ashby for a job (read-only)';
+const usage = `Usage: skima rediscover <job id or title words> [filters] [--json] [--csv FILE] [--xlsx FILE] [--redact]
 
-const usage = `Usage: skima rediscover <job id or title words> [filters] [--redact]
-
-Scores the stored resumes of people who applied to other jobs (archived, hired or leads) against this
-job's description and lists the best. Nothing is written anywhere: a person decides what to do.
+Searches every past candidate's resume (people who applied to other jobs: archived or leads; active
+elsewhere or hired only when asked) for this job's requirements, scores the best matches against its
+description and lists them. Nothing is written to Ashby: a person decides what to do.
 
 ${REDISCOVER_FILTER_HELP}
 
-  --redact    hide names (on by default with REDACTION_MODE=on)`;
+  --json        print the result as one JSON object instead of text
+  --csv FILE    also write it to FILE as CSV
+  --xlsx FILE   also write it to FILE as an Excel workbook (with the filters used and the date)
+  --redact      hide names (on by default with REDACTION_MODE=on)`;
+
+interface CliOptions {
+  json: boolean;
+  redact: boolean;
+  csv?: string;
+  xlsx?: string;
+  words: string[];
+}
+
+/** Flags anywhere among the words; FILE follows its flag. */
+function readOptions(argv: string[]): CliOptions {
+  const options: CliOptions = { json: false, redact: false, words: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--json') options.json = true;
+    else if (arg === '--redact') options.redact = true;
+    else if (arg === '--csv' || arg === '--xlsx') {
+      const file = argv[++i];
+      if (!file || file.startsWith('-')) throw new RediscoverUsageError(`${arg} needs a file name.`);
+      options[arg === '--csv' ? 'csv' : 'xlsx'] = file;
+    } else if (arg.startsWith('-')) throw new RediscoverUsageError(`Unknown option "${arg}".`);
+    else options.words.push(arg);
+  }
+  return options;
+}
 
 export function formatRediscovery(r: RediscoverResult): string {
   const lines = [`Past candidates for ${r.job.title} (${r.job.id}): ${r.candidates.length} of ${r.considered} considered`];
-  if (r.limitedTo) lines.push(`  (only the ${r.limitedTo} most recently active past candidates were scored)`);
   r.candidates.forEach((c, i) => {
     const who = c.candidateName ?? `Candidate ${i + 1}`;
     const reason = c.archiveReason ? `, ${c.archiveReason}` : '';
@@ -44,11 +74,13 @@ export async function run(argv: string[]): Promise<number> {
     console.log(usage);
     return 0;
   }
-  const unknownFlag = argv.find((a) => a.startsWith('-') && a !== '--redact');
-  const { jobQuery, filterWords } = splitRediscoverArgs(argv.filter((a) => a !== '--redact'));
   let filters;
+  let options: CliOptions;
+  let jobQuery: string;
+  let filterWords: string[];
   try {
-    if (unknownFlag) throw new RediscoverUsageError(`Unknown option "${unknownFlag}".`);
+    options = readOptions(argv);
+    ({ jobQuery, filterWords } = splitRediscoverArgs(options.words));
     if (!jobQuery) throw new RediscoverUsageError('Name the job: its id or words of its title.');
     filters = parseRediscoverFilters(filterWords);
   } catch (err) {
@@ -57,7 +89,7 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   const config = loadConfigOrThrow();
-  const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const log = createProcessLogger(config, 'stderr', config.logLevel === 'info' ? 'warn' : config.logLevel);
   const ctx = await createContext(config, log, { ashby: offlineAshby(config) });
   try {
     const jobs = await findJobs(ctx.db, jobQuery, 6);
@@ -70,8 +102,18 @@ export async function run(argv: string[]): Promise<number> {
       );
       return 2;
     }
-    const result = await rediscover(ctx, jobs[0]!.id, filters, { redact: argv.includes('--redact') || config.redact });
-    console.log(formatRediscovery(result));
+    let result;
+    try {
+      result = await rediscover(ctx, jobs[0]!.id, filters, { redact: options.redact || config.redact });
+    } catch (err) {
+      if (!(err instanceof NoJobDescriptionError || err instanceof EmptyPoolError)) throw err;
+      console.error(`Cannot rediscover: ${err.message}.`);
+      return 1;
+    }
+    const about = { filters: filterWords, generatedAt: new Date() };
+    if (options.csv) await writeFile(options.csv, rediscoveryCsv(result));
+    if (options.xlsx) await writeFile(options.xlsx, await rediscoveryXlsx(result, about));
+    console.log(options.json ? JSON.stringify(rediscoveryJson(result, about), null, 2) : formatRediscovery(result));
     return 0;
   } finally {
     await closeContext(ctx);

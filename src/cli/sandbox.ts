@@ -2,15 +2,14 @@ import { parseArgs } from 'node:util';
 import { parseSeed } from '../ashby/sandbox/seed-spec.ts';
 import { startSandbox } from '../ashby/sandbox/server.ts';
 
-export const summary = 'Run a local Ashby look-alike (API, files, webhooks) with seeded data';
-
-const USAGE = `Usage: skima sandbox [--port P] [--host H] [--seed small|demo|large:N] [--api-key K]
+const USAGE = `Usage: skima sandbox [--port P] [--host H] [--seed small|demo|large:N|jsonl:PATH] [--api-key K]
                      [--webhook-url U --webhook-secret S] [--time-scale X]
 
 Starts a local server that behaves like the Ashby API for the endpoints Skima uses.
   --port            port to listen on (default 4010; 0 picks a free one)
   --host            interface to bind (default 127.0.0.1)
-  --seed            small (2 jobs, 12 applications), demo (5 jobs x 60) or large:N (N applications)
+  --seed            small (2 jobs, 12 applications), demo (5 jobs x 60), large:N (N applications) or
+                    jsonl:PATH (jobs and candidates from a file, one JSON object a line; docs/ashby-sandbox.md)
   --api-key         key with every permission (default: a random key, printed at start)
   --webhook-url     send signed webhooks here (needs --webhook-secret)
   --webhook-secret  secret for the Ashby-Signature HMAC

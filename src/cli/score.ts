@@ -13,8 +13,6 @@ import {
   scoreBand,
 } from '../scoring/index.ts';
 
-export const summary = 'score a resume against a job description (or a JSONL batch), offline by default';
-
 const usage = `Usage:
   skima score --jd FILE --resume FILE [--json]
   skima score --batch FILE.jsonl

@@ -1,10 +1,8 @@
 import { loadConfigOrThrow } from '../config/load.ts';
 import { closeContext, createContext } from '../core/context.ts';
-import { createLogger } from '../core/logger.ts';
+import { createProcessLogger } from '../core/logger.ts';
 import { runSetupChecks, type SetupCheck } from '../core/setup-checks.ts';
 import { runCommand } from './args.ts';
-
-export const summary = 'check the Ashby API key, permissions, custom fields, tag, webhooks and database (--fix creates)';
 
 const usage = `Usage: skima setup [--fix] [--webhook-url URL]
 
@@ -47,7 +45,7 @@ export async function run(argv: string[]): Promise<number> {
       return 2;
     }
     const config = loadConfigOrThrow();
-    const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+    const log = createProcessLogger(config, 'stderr', config.logLevel === 'info' ? 'warn' : config.logLevel);
     const ctx = await createContext(config, log);
     try {
       const checks = await runSetupChecks(ctx, { fix: values.fix === true, ...(webhookUrl ? { webhookUrl } : {}) });

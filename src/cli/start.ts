@@ -2,12 +2,10 @@ import { loadConfigOrThrow } from '../config/load.ts';
 import { startSkima, waitForIdle } from '../core/app.ts';
 import type { AppContext } from '../core/context.ts';
 import { mintShortlistLinks } from '../core/demo-links.ts';
-import { createLogger } from '../core/logger.ts';
+import { createProcessLogger } from '../core/logger.ts';
 import { describeDatabase } from '../db/describe.ts';
 import { runCommand } from './args.ts';
 import { WorkerPool } from './worker-pool.ts';
-
-export const summary = 'run Skima: migrate the database, then serve HTTP, run workers and the scheduler';
 
 const usage = `Usage: skima start
 
@@ -27,13 +25,13 @@ async function printDemoLinks(ctx: Parameters<typeof mintShortlistLinks>[0], sig
 }
 
 /** What a forked worker needs beyond this process's environment: the Ashby it screens against (in the
- * embedded default, this process's sandbox), its share of the request budget, and the shared secret. */
-function workerEnv(ctx: AppContext, requestsPerSecond: number): NodeJS.ProcessEnv {
+ * embedded default, this process's sandbox) and the shared secret. The request budget needs nothing:
+ * every process takes from the one kept in the database. */
+function workerEnv(ctx: AppContext): NodeJS.ProcessEnv {
   const sandbox = ctx.ashby.sandbox;
   return {
     ...process.env,
     SKIMA_SECRET: ctx.secret,
-    ASHBY_REQUESTS_PER_SECOND: String(requestsPerSecond),
     ...(sandbox
       ? { ASHBY_API_KEY: sandbox.apiKey, ASHBY_BASE_URL: sandbox.url, ASHBY_REQUESTS_PER_SECOND: '10000' }
       : {}),
@@ -43,17 +41,15 @@ function workerEnv(ctx: AppContext, requestsPerSecond: number): NodeJS.ProcessEn
 export async function run(argv: string[]): Promise<number> {
   return runCommand(argv, usage, {}, async () => {
     const config = loadConfigOrThrow();
-    const log = createLogger(config.logLevel);
+    const log = createProcessLogger(config, 'stdout');
     // Listen for the signal before starting: one that arrives mid-start is honoured once started.
     const signal = new Promise<string>((resolve) => {
       process.once('SIGTERM', () => resolve('SIGTERM'));
       process.once('SIGINT', () => resolve('SIGINT'));
     });
     const workers = config.workerProcesses;
-    // Ashby's request budget is per API key: every process gets its share.
-    const share = Math.max(1, Math.floor(config.ashby.requestsPerSecond / (workers + 1)));
-    const skima = await startSkima({ ...config, ashby: { ...config.ashby, requestsPerSecond: share } }, log);
-    const pool = new WorkerPool(process.argv[1]!, workerEnv(skima.ctx, share), log);
+    const skima = await startSkima(config, log);
+    const pool = new WorkerPool(process.argv[1]!, workerEnv(skima.ctx), log);
     try {
       await pool.start(workers);
     } catch (err) {

@@ -1,12 +1,14 @@
 import { loadConfigOrThrow } from '../config/load.ts';
 import { closeContext, createContext } from '../core/context.ts';
-import { createLogger } from '../core/logger.ts';
+import { createProcessLogger } from '../core/logger.ts';
 import { offlineAshby } from '../core/offline-ashby.ts';
 import { collectStatus, type SkimaStatus } from '../core/status.ts';
+import type { Db } from '../db/client.ts';
+import { describeDatabase } from '../db/describe.ts';
+import { checkDatabase } from '../db/health.ts';
+import { providerOf } from '../db/paths.ts';
 import { runCommand } from './args.ts';
 import { when } from './format.ts';
-
-export const summary = 'show sync freshness, queues, the last webhook, screening counts and recent errors';
 
 const usage = `Usage: skima status
 
@@ -22,6 +24,7 @@ export function formatStatus(s: SkimaStatus): string {
   lines.push(`Last webhook: ${when(s.lastWebhookAt)}`);
   const a = s.applications;
   lines.push(`Applications: ${a.screened} screened, ${a.pending} pending, ${a.unscorable} could not be scored`);
+  lines.push(`Rediscovery pool: ${s.pool.indexed} of ${s.pool.candidates} candidates have a readable resume indexed`);
   const queues = Object.entries(s.queue).sort(([x], [y]) => x.localeCompare(y));
   lines.push('Queues:');
   if (!queues.length) lines.push('  (empty)');
@@ -33,12 +36,27 @@ export function formatStatus(s: SkimaStatus): string {
   return lines.join('\n');
 }
 
+/** One line when the database cannot answer for the status: unreachable, or not migrated. */
+async function databaseProblem(db: Db, url: string): Promise<string | undefined> {
+  const health = await checkDatabase(db, providerOf(url));
+  if (!health.reachable) return `database unreachable (${describeDatabase(url)}): ${health.error}`;
+  if (health.pendingMigrations.length) {
+    return `the database (${describeDatabase(url)}) lacks ${health.pendingMigrations.length} migration(s); run skima migrate`;
+  }
+  return undefined;
+}
+
 export async function run(argv: string[]): Promise<number> {
   return runCommand(argv, usage, {}, async () => {
     const config = loadConfigOrThrow();
-    const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+    const log = createProcessLogger(config, 'stderr', config.logLevel === 'info' ? 'warn' : config.logLevel);
     const ctx = await createContext(config, log, { ashby: offlineAshby(config) });
     try {
+      const problem = await databaseProblem(ctx.db, config.databaseUrl);
+      if (problem) {
+        console.error(`skima status: ${problem}`);
+        return 1;
+      }
       const status = await collectStatus(ctx);
       console.log(formatStatus(status));
       return Object.values(status.queue).some((q) => q.dead > 0) ? 1 : 0;

@@ -1,7 +1,7 @@
 import { loadConfigOrThrow } from '../config/load.ts';
 import { SCREENING_QUEUES } from '../core/app.ts';
 import { closeContext, createContext } from '../core/context.ts';
-import { createLogger } from '../core/logger.ts';
+import { createProcessLogger } from '../core/logger.ts';
 import { pollAshby } from '../core/pipeline/poll.ts';
 import { PROCESS_APPLICATION_QUEUE } from '../core/pipeline/process-application.ts';
 import { Scheduler } from '../core/scheduler.ts';
@@ -9,8 +9,6 @@ import { registerWorkers } from '../core/workers.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { runCommand } from './args.ts';
 import { bar, Progress } from './progress.ts';
-
-export const summary = 'reconcile with Ashby now (delta sync; --full re-reads everything) and screen what changed';
 
 const usage = `Usage: skima sync [--full]
 
@@ -21,7 +19,7 @@ and prints a summary. Safe beside a running \`skima start\`: they share the work
 export async function run(argv: string[]): Promise<number> {
   return runCommand(argv, usage, { full: { type: 'boolean' } }, async (values) => {
     const config = loadConfigOrThrow();
-    const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+    const log = createProcessLogger(config, 'stderr', config.logLevel === 'info' ? 'warn' : config.logLevel);
     await migrateDatabase(config.databaseUrl);
     const ctx = await createContext(config, log);
     const progress = new Progress();

@@ -4,9 +4,9 @@ import type { Logger } from '../core/logger.ts';
 const RESTART_DELAY_MS = 1_000;
 
 /**
- * The worker processes `skima start` forks (WORKER_PROCESSES): each runs `skima worker` with the given
- * environment. One that dies is started again; a job it held is taken again once its lease runs out.
- * Stopping sends SIGTERM, waits for the workers to drain, and kills what is left after the timeout.
+ * The worker processes `skima start` forks (WORKER_PROCESSES): each runs `skima worker --screening-only`
+ * with the given environment. One that dies is started again; a job it held is taken again once its
+ * lease runs out. Stopping sends SIGTERM, waits for the workers to drain, and kills what is left after the timeout.
  */
 export class WorkerPool {
   private readonly children = new Set<ChildProcess>();
@@ -24,7 +24,7 @@ export class WorkerPool {
   }
 
   private spawn(): Promise<void> {
-    const child = fork(this.entry, ['worker'], { env: this.env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(this.entry, ['worker', '--screening-only'], { env: this.env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     this.children.add(child);
     const ready = new Promise<void>((resolve, reject) => {
       child.once('message', () => resolve());

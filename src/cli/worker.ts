@@ -1,22 +1,22 @@
 import { loadConfigOrThrow } from '../config/load.ts';
-import { createLogger } from '../core/logger.ts';
+import { createProcessLogger } from '../core/logger.ts';
 import { startWorker } from '../core/worker.ts';
 import { runCommand } from './args.ts';
 
-export const summary = 'work screening jobs from the shared queue (scale-out beside `skima start`)';
+const usage = `Usage: skima worker [--screening-only]
 
-const usage = `Usage: skima worker
-
-Takes screening jobs (applications, webhooks) from the queue that \`skima start\` shares through the
-database, so screening uses more cores or machines. Needs ASHBY_API_KEY: the embedded Ashby sandbox
-lives inside \`skima start\`, whose WORKER_PROCESSES setting forks workers for it. Each process has its
-own ASHBY_REQUESTS_PER_SECOND budget: split Ashby's budget between them. Stops cleanly on SIGTERM or
-SIGINT, and on its own when the \`skima start\` that forked it goes away.`;
+Works the jobs queued in the database: screening, webhooks, polls, decisions, chat cards and the
+schedule (each tick runs once however many workers tick), beside any number of \`skima web\` processes
+and other workers (see docs/operations.md). With --screening-only it takes the screening jobs alone, as
+the WORKER_PROCESSES children of \`skima start\` do. Needs ASHBY_API_KEY: the embedded Ashby sandbox
+lives inside \`skima start\`. Every process takes from one ASHBY_REQUESTS_PER_SECOND budget, kept in the
+database. Stops cleanly on SIGTERM or SIGINT, and on its own when the \`skima start\` that forked it
+goes away.`;
 
 export async function run(argv: string[]): Promise<number> {
-  return runCommand(argv, usage, {}, async () => {
+  return runCommand(argv, usage, { 'screening-only': { type: 'boolean' } }, async (flags) => {
     const config = loadConfigOrThrow();
-    const log = createLogger(config.logLevel).child({ component: 'worker' });
+    const log = createProcessLogger(config, 'stdout').child({ component: 'worker' });
     if (!config.ashby.apiKey) {
       console.error('skima worker: set ASHBY_API_KEY (the embedded sandbox runs only inside `skima start`)');
       return 2;
@@ -27,7 +27,7 @@ export async function run(argv: string[]): Promise<number> {
       // Forked by `skima start`: the IPC channel closes when that process ends, however it ends.
       process.once('disconnect', () => resolve('parent gone'));
     });
-    const worker = await startWorker(config, log);
+    const worker = await startWorker(config, log, { screeningOnly: flags['screening-only'] === true });
     log.info({ queue: worker.ctx.queue.driver }, 'worker is running');
     process.send?.({ ready: true });
     log.info({ reason: await stop }, 'worker shutting down');

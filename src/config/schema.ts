@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
@@ -38,6 +39,31 @@ const optionalSecret = z
   .optional()
   .transform((v) => (v === '' ? undefined : v));
 
+/** An IPv4 or IPv6 address, optionally a CIDR range. */
+const isAddressOrRange = (v: string) => {
+  const [address = '', bits, ...rest] = v.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+};
+
+/**
+ * Which proxies may tell the client's address in X-Forwarded-For. Off by default: believing any
+ * client would let each request claim a fresh address and walk past the per-address limits.
+ */
+const trustProxy = z
+  .string()
+  .default('off')
+  .refine(
+    (v) => v === 'off' || /^\d+$/.test(v) || v.split(',').every((part) => isAddressOrRange(part.trim())),
+    { message: 'must be off, a hop count (1 for one proxy in front) or proxy addresses and ranges, comma-separated' },
+  )
+  .transform((v): false | number | string[] => {
+    if (v === 'off' || v === '0') return false;
+    if (/^\d+$/.test(v)) return Number(v);
+    return v.split(',').map((part) => part.trim());
+  });
+
 const httpUrl = z.string().refine((v) => /^https?:\/\/[^\s]+$/.test(v), { message: 'must be an http(s) URL' });
 
 /**
@@ -48,8 +74,10 @@ export const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   PORT: port(3000),
   PUBLIC_BASE_URL: httpUrl.optional(),
+  TRUST_PROXY: trustProxy,
   DATABASE_URL: databaseUrl,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
   QUEUE_DRIVER: z.enum(['embedded', 'pg-boss']).default('embedded'),
   QUEUE_CONCURRENCY: positiveInt(4),
   QUEUE_MAX_ATTEMPTS: positiveInt(8),
@@ -62,10 +90,11 @@ export const envSchema = z.object({
   ASHBY_BASE_URL: httpUrl.default('https://api.ashbyhq.com'),
   ASHBY_REQUESTS_PER_SECOND: positiveInt(5),
   ASHBY_MAX_CONCURRENCY: positiveInt(4),
+  ASHBY_TAG: z.enum(['on', 'off']).default('on'),
   ASHBY_SANDBOX_SEED: z
     .string()
     .default('demo')
-    .refine((v) => /^(small|demo|large:\d+)$/.test(v), { message: 'must be small, demo or large:N' }),
+    .refine((v) => /^(small|demo|large:\d+|jsonl:.+)$/.test(v), { message: 'must be small, demo, large:N or jsonl:PATH' }),
   POLL_INTERVAL_MINUTES: positiveInt(10),
   SHORTLIST_SIZE: positiveInt(10),
   LINK_TTL_DAYS: positiveInt(7),
@@ -73,6 +102,7 @@ export const envSchema = z.object({
   LINK_RATE_LIMIT_PER_IP_PER_MINUTE: positiveInt(300),
   AUDIT_RETENTION_DAYS: positiveInt(365),
   APPROVE_STAGE_ID: z.string().optional(),
+  HIRING_MANAGERS_MAY_ARCHIVE: z.enum(['off', 'on']).default('off'),
   REDACTION_MODE: z.enum(['off', 'on']).default('off'),
   LLM_PROVIDER: z.enum(['off', 'openai', 'anthropic']).default('off'),
   LLM_BASE_URL: httpUrl.optional(),
@@ -95,8 +125,12 @@ export interface Config {
   host: string;
   port: number;
   publicBaseUrl: string;
+  /** X-Forwarded-For is believed from this many proxy hops, or from these addresses; false: never. */
+  trustProxy: false | number | string[];
   databaseUrl: string;
   logLevel: z.output<typeof envSchema>['LOG_LEVEL'];
+  /** JSON lines, readable lines, or (auto) readable on a terminal. */
+  logFormat: z.output<typeof envSchema>['LOG_FORMAT'];
   queue: {
     driver: 'embedded' | 'pg-boss';
     concurrency: number;
@@ -116,6 +150,8 @@ export interface Config {
     /** Shared by every call this process makes with the key: Ashby's API budget is the bottleneck. */
     requestsPerSecond: number;
     maxConcurrency: number;
+    /** Tag screened candidates "SKIMA Screened" (ASHBY_TAG=off saves one Ashby call per candidate). */
+    tag: boolean;
   };
   pollIntervalMinutes: number;
   shortlistSize: number;
@@ -126,6 +162,9 @@ export interface Config {
   auditRetentionDays: number;
   /** Interview stage an Approve moves the application to; undefined: decisions never move stages. */
   approveStageId?: string;
+  /** Whether a job's hiring manager may archive its applications (HIRING_MANAGERS_MAY_ARCHIVE=on);
+   * otherwise an archive needs a recruiting role. Advancing is open to the hiring manager either way. */
+  hiringManagersMayArchive: boolean;
   /** Hide candidate names, contact details and photos on every card and page (REDACTION_MODE=on). */
   redact: boolean;
   /** Derives the links Skima writes into Ashby; generated into the data directory when unset. */
@@ -155,8 +194,10 @@ export function toConfig(env: z.output<typeof envSchema>): Config {
     host: env.HOST,
     port: env.PORT,
     publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://${env.HOST}:${env.PORT}`).replace(/\/$/, ''),
+    trustProxy: env.TRUST_PROXY,
     databaseUrl: env.DATABASE_URL,
     logLevel: env.LOG_LEVEL,
+    logFormat: env.LOG_FORMAT,
     queue: {
       driver: env.QUEUE_DRIVER,
       concurrency: env.QUEUE_CONCURRENCY,
@@ -173,6 +214,7 @@ export function toConfig(env: z.output<typeof envSchema>): Config {
       sandboxSeed: env.ASHBY_SANDBOX_SEED,
       requestsPerSecond: env.ASHBY_REQUESTS_PER_SECOND,
       maxConcurrency: env.ASHBY_MAX_CONCURRENCY,
+      tag: env.ASHBY_TAG === 'on',
     },
     pollIntervalMinutes: env.POLL_INTERVAL_MINUTES,
     shortlistSize: env.SHORTLIST_SIZE,
@@ -181,6 +223,7 @@ export function toConfig(env: z.output<typeof envSchema>): Config {
     linkRateLimitPerIpPerMinute: env.LINK_RATE_LIMIT_PER_IP_PER_MINUTE,
     auditRetentionDays: env.AUDIT_RETENTION_DAYS,
     approveStageId: env.APPROVE_STAGE_ID || undefined,
+    hiringManagersMayArchive: env.HIRING_MANAGERS_MAY_ARCHIVE === 'on',
     redact: env.REDACTION_MODE === 'on',
     secret: env.SKIMA_SECRET,
     slack:

@@ -35,11 +35,7 @@ export async function startSkima(config: Config, log: Logger, options: StartOpti
   const server = await buildServer(ctx);
   try {
     await registerWorkers(ctx, scheduler, options.listeners);
-    // Skima's fields and tag are found or created once, before any job (or worker process) looks for
-    // them: several lookups that each found them missing would each create them.
-    await new AshbyTargetsCache(ctx.ashby.client, log).get().catch((err: unknown) => {
-      log.warn({ err }, 'could not check Skima\'s Ashby custom fields and tag yet; the first job will retry');
-    });
+    await prepareAshby(ctx, log);
     await ctx.queue.start();
     scheduler.start();
     await server.listen({ host: config.host, port: config.port });
@@ -53,8 +49,7 @@ export async function startSkima(config: Config, log: Logger, options: StartOpti
   const address =
     info && typeof info === 'object' ? `http://${config.host}:${info.port}` : `http://${config.host}:${config.port}`;
   if (ctx.ashby.sandbox) await subscribeSandboxWebhooks(ctx.ashby, `${address}/webhooks/ashby`);
-  // Reconcile at once rather than at the first tick: a fresh install backfills, a restart catches up.
-  await ctx.queue.enqueue(POLL_QUEUE, { reason: 'start' }, { singletonKey: 'cron:ashby-poll' });
+  await enqueueStartPoll(ctx);
   let stopping: Promise<void> | undefined;
   return {
     ctx,
@@ -70,6 +65,20 @@ export async function startSkima(config: Config, log: Logger, options: StartOpti
       return stopping;
     },
   };
+}
+
+/** Skima's fields and tag are found or created once, before any job (or worker process) looks for them:
+ * several lookups that each found them missing would each create them. */
+export async function prepareAshby(ctx: AppContext, log: Logger): Promise<void> {
+  await new AshbyTargetsCache(ctx.ashby.client, log, { tag: ctx.config.ashby.tag }).get().catch((err: unknown) => {
+    log.warn({ err }, 'could not check Skima\'s Ashby custom fields and tag yet; the first job will retry');
+  });
+}
+
+/** Reconcile at once rather than at the first tick: a fresh install backfills, a restart catches up.
+ * One poll however many processes start together (its singleton key is the scheduled poll's). */
+export async function enqueueStartPoll(ctx: AppContext): Promise<void> {
+  await ctx.queue.enqueue(POLL_QUEUE, { reason: 'start' }, { singletonKey: 'cron:ashby-poll' });
 }
 
 /** The queues whose jobs screen applications: idle means everything known is screened. */

@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { AshbyClient, RequestGate } from '../ashby/index.ts';
 import { type RunningSandbox, SANDBOX_WEBHOOK_TYPES, startSandbox } from '../ashby/sandbox/index.ts';
 import type { Config } from '../config/schema.ts';
+import type { Db } from '../db/client.ts';
 import type { Logger } from './logger.ts';
+import { RateWindows, SharedAshbyBudget } from './rate-windows.ts';
 
 export interface AshbyConnection {
   client: AshbyClient;
@@ -17,16 +19,19 @@ export interface AshbyConnection {
  * Ashby itself when ASHBY_API_KEY is set; otherwise the embedded default, an in-process Ashby sandbox
  * with the configured seed, so Skima runs on a fresh clone with nothing to configure.
  */
-export async function connectAshby(config: Config, log: Logger): Promise<AshbyConnection> {
+export async function connectAshby(config: Config, log: Logger, db: Db): Promise<AshbyConnection> {
   const logger = log.child({ component: 'ashby' });
   if (config.ashby.apiKey) {
+    const { apiKey, requestsPerSecond } = config.ashby;
     const gate = new RequestGate({
-      requestsPerSecond: config.ashby.requestsPerSecond,
-      burst: config.ashby.requestsPerSecond,
+      requestsPerSecond,
+      burst: requestsPerSecond,
       maxConcurrency: config.ashby.maxConcurrency,
+      // Ashby limits per organisation: every Skima process with this key takes from one budget.
+      budget: new SharedAshbyBudget(new RateWindows(db), apiKey, requestsPerSecond),
     });
     return {
-      client: new AshbyClient({ apiKey: config.ashby.apiKey, baseUrl: config.ashby.baseUrl, logger, gate }),
+      client: new AshbyClient({ apiKey, baseUrl: config.ashby.baseUrl, logger, gate }),
       webhookSecret: config.ashby.webhookSecret,
       close: async () => {},
     };

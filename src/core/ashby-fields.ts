@@ -32,11 +32,11 @@ export class AshbyTargetsCache {
   constructor(
     private readonly client: AshbyClient,
     private readonly log: Logger,
-    private readonly ttlMs = 5 * 60_000,
+    private readonly options: { tag: boolean; ttlMs?: number } = { tag: true },
   ) {}
 
   get(): Promise<AshbyTargets> {
-    if (!this.cached || Date.now() - this.cached.at > this.ttlMs) {
+    if (!this.cached || Date.now() - this.cached.at > (this.options.ttlMs ?? 5 * 60_000)) {
       const value = this.resolve();
       this.cached = { at: Date.now(), value };
       value.catch(() => {
@@ -80,10 +80,13 @@ export class AshbyTargetsCache {
         : undefined;
       targets.fields[role] = { id: field.id, ...(options ? { options } : {}) };
     }
-    try {
-      targets.tagId = (await this.client.candidateTag.create(SKIMA_TAG)).id;
-    } catch (err) {
-      targets.problems.push(`tag "${SKIMA_TAG}" could not be created: ${String(err)}`);
+    // ASHBY_TAG=off: no tag, so no call for it either.
+    if (this.options.tag) {
+      try {
+        targets.tagId = (await this.client.candidateTag.create(SKIMA_TAG)).id;
+      } catch (err) {
+        targets.problems.push(`tag "${SKIMA_TAG}" could not be created: ${String(err)}`);
+      }
     }
     if (targets.problems.length) this.log.warn({ problems: targets.problems }, 'Ashby is missing what Skima writes');
     return targets;

@@ -14,6 +14,7 @@ import {
   type ScoringPool,
 } from '../scoring/index.ts';
 import { type AshbyConnection, connectAshby } from './ashby-connection.ts';
+import { AshbyProblemRecorder } from './ashby-problems.ts';
 import type { Logger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
 import { createQueue } from './queue/index.ts';
@@ -41,6 +42,8 @@ export interface AppContext {
   scoringPool?: ScoringPool;
   /** Skima's own secret (see secret.ts). */
   secret: string;
+  /** Counts Ashby calls failing and retrying, for the status (absent in contexts built by hand). */
+  ashbyProblems?: AshbyProblemRecorder;
   /** The Slack app, when SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are set. */
   slack?: SlackFrontDoor;
 }
@@ -69,7 +72,7 @@ export function createPipelineScorer(config: Config, log: Logger, pool?: Scoring
 export async function createContext(config: Config, log: Logger, options: ContextOptions = {}): Promise<AppContext> {
   const db = await createDb(config.databaseUrl);
   const queue = createQueue(config, db, log);
-  const ashby = options.ashby ?? (await connectAshby(config, log));
+  const ashby = options.ashby ?? (await connectAshby(config, log, db));
   // Threads start on first use, so a process that never screens (a CLI command) never starts one.
   const scoringPool =
     config.scoringThreads > 0
@@ -86,6 +89,7 @@ export async function createContext(config: Config, log: Logger, options: Contex
     extractText: scoringPool ? (bytes, o) => scoringPool.extractText(bytes, o) : extractText,
     ...(scoringPool ? { scoringPool } : {}),
     secret: resolveSecret(config, options.dataDir),
+    ashbyProblems: new AshbyProblemRecorder(db, log, ashby.client.transport),
   };
   // Loaded only when configured: Bolt and its dependencies stay out of processes without Slack.
   if (config.slack) ctx.slack = (await import('./slack.ts')).connectSlack(ctx);
@@ -95,6 +99,7 @@ export async function createContext(config: Config, log: Logger, options: Contex
 export async function closeContext(ctx: AppContext): Promise<void> {
   await ctx.queue.stop({ timeoutMs: ctx.config.shutdownTimeoutMs });
   await ctx.ashby.close();
+  await ctx.ashbyProblems?.close();
   await ctx.scoringPool?.close();
   await ctx.db.$disconnect();
 }

@@ -1,6 +1,7 @@
 import type { DecisionChannel, Verdict } from '../bot/card-model.ts';
 import type { AshbyTargetsCache } from './ashby-fields.ts';
 import { audit } from './audit.ts';
+import type { Db } from '../db/client.ts';
 import type { AppContext } from './context.ts';
 import { announceShortlistChange, refreshShortlist } from './shortlist.ts';
 import { Writeback } from './writeback.ts';
@@ -10,6 +11,8 @@ export const DECISION_WRITEBACK_QUEUE = 'decision.writeback';
 export type { DecisionChannel, Verdict };
 
 export interface DecisionInput {
+  /** The job the decider was allowed to act on (their hiring team's, or any for a recruiter). */
+  jobId: string;
   applicationId: string;
   /** The person who decided: an Ashby user id and their name as shown in notes. */
   reviewer: { id: string; name: string };
@@ -22,15 +25,35 @@ const FEEDBACK: Record<Verdict, string> = { approve: '👍', skip: '👎', maybe
 const CHANNEL_NAME: Record<DecisionChannel, string> = { slack: 'Slack', teams: 'Teams', web: 'web', cli: 'CLI' };
 
 export class UnknownApplicationError extends Error {}
+/** The application exists but belongs to another job than the one the decider may act on. */
+export class ApplicationNotInJobError extends Error {}
+
+/**
+ * The application a person may act on from a job they were allowed to see: a chat payload or form
+ * names both, and only the job was checked against the person. Throws UnknownApplicationError when
+ * Skima does not know the application and ApplicationNotInJobError when it belongs to another job.
+ * Every action on a candidate from a front door (decisions, dispositions) resolves its target here.
+ */
+export async function applicationOfJob(db: Db, target: { jobId: string; applicationId: string }) {
+  const app = await db.application.findUnique({
+    where: { id: target.applicationId },
+    select: { id: true, jobId: true },
+  });
+  if (!app) throw new UnknownApplicationError(`no application ${target.applicationId} is known to Skima`);
+  if (app.jobId !== target.jobId) {
+    throw new ApplicationNotInJobError(`application ${target.applicationId} is not an application of job ${target.jobId}`);
+  }
+  return app;
+}
 
 /**
  * The one entry point for a hiring manager's decision, from Slack, Teams or the web page: records who
  * decided what, where, and whether it followed the ranking, then writes it back to Ashby as a job.
+ * The application must be one of the job the decider was allowed on (see applicationOfJob).
  * Skima never rejects or archives: a Skip only takes the candidate off the shortlist.
  */
 export async function recordDecision(ctx: AppContext, input: DecisionInput) {
-  const app = await ctx.db.application.findUnique({ where: { id: input.applicationId }, select: { jobId: true } });
-  if (!app) throw new UnknownApplicationError(`no application ${input.applicationId} is known to Skima`);
+  const app = await applicationOfJob(ctx.db, input);
   const entry = await ctx.db.shortlistEntry.findUnique({
     where: { jobId_applicationId: { jobId: app.jobId, applicationId: input.applicationId } },
   });

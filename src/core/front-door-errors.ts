@@ -42,12 +42,21 @@ export async function recordFrontDoorError(ctx: AppContext, e: { source: string;
 }
 
 /** Front-door errors since a time, one entry per source and message with its count and newest time. */
-export async function recentFrontDoorErrors(
+export function recentFrontDoorErrors(db: Db, since: Date) {
+  return recentProblems(db, FRONT_DOOR_ERROR_ACTION, since);
+}
+
+/**
+ * Problems kept as audit events of one action (the subject names the source, the detail the message
+ * and, for rows that stand for several, their count) since a time: one entry per source and message.
+ */
+export async function recentProblems(
   db: Db,
+  action: string,
   since: Date,
 ): Promise<{ source: string; message: string; at: Date; count: number }[]> {
   const rows = await db.auditEvent.findMany({
-    where: { action: FRONT_DOOR_ERROR_ACTION, at: { gte: since } },
+    where: { action, at: { gte: since } },
     orderBy: [{ at: 'desc' }, { id: 'asc' }],
     take: MAX_ROWS,
     select: { at: true, subjectId: true, detail: true },
@@ -55,12 +64,13 @@ export async function recentFrontDoorErrors(
   const grouped = new Map<string, { source: string; message: string; at: Date; count: number }>();
   for (const row of rows) {
     const source = row.subjectId ?? 'frontdoor';
-    const detail = row.detail as { message?: unknown } | null;
+    const detail = row.detail as { message?: unknown; count?: unknown } | null;
     const message = typeof detail?.message === 'string' ? detail.message : 'unknown error';
+    const count = typeof detail?.count === 'number' && detail.count > 0 ? detail.count : 1;
     const key = `${source}\u0000${message}`;
     const seen = grouped.get(key);
-    if (seen) seen.count++;
-    else grouped.set(key, { source, message, at: row.at, count: 1 });
+    if (seen) seen.count += count;
+    else grouped.set(key, { source, message, at: row.at, count });
   }
   return [...grouped.values()];
 }

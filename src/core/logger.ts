@@ -1,4 +1,6 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
+import type { Config } from '../config/schema.ts';
+import { logDestination } from './log-format.ts';
 
 export type { Logger };
 
@@ -49,4 +51,17 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
     },
     destination,
   );
+}
+
+/**
+ * A process's logger, at the configured level (or `level`) and in the configured format. The
+ * long-running processes log to standard output; CLI commands to standard error, away from their
+ * output.
+ */
+export function createProcessLogger(
+  config: Pick<Config, 'logLevel' | 'logFormat'>,
+  to: 'stdout' | 'stderr',
+  level: string = config.logLevel,
+): Logger {
+  return createLogger(level, logDestination(config.logFormat, to));
 }

@@ -8,7 +8,22 @@ export interface RediscoverFilters {
   limit?: number;
   /** Also candidates whose application on another job is still active (off by default: another team owns them). */
   includeActiveElsewhere?: boolean;
+  /** Also people hired elsewhere in the company (off by default: they work here now). */
+  includeHired?: boolean;
+  /** Words of the past job's title, its department, the archive reason, the source, the job's
+   * location (each matched case-insensitively within the stored text). */
+  pastJob?: string;
+  department?: string;
+  archiveReason?: string;
+  source?: string;
+  location?: string;
+  /** The Ashby user id the past application is credited to. */
+  recruiterId?: string;
 }
+
+/** The filters that narrow the past application by a piece of its text, and where each is stored. */
+export const TEXT_FILTERS = ['pastJob', 'department', 'archiveReason', 'source', 'location'] as const;
+export type TextFilter = (typeof TEXT_FILTERS)[number];
 
 export const REDISCOVER_DEFAULTS = { minScore: 60, limit: 10 } as const;
 export const REDISCOVER_MAX_LIMIT = 50;
@@ -26,7 +41,34 @@ export const REDISCOVER_FILTER_HELP = [
   '  since:180d  only candidates active in Ashby in the last 180 days (also 26w, 6m, 1y)',
   '  limit:20    show up to 20 (1-50, default 10)',
   '  active      include candidates still active on another job',
+  '  hired       include people hired elsewhere in the company',
+  '  job:cashier         past job title contains "cashier" (write spaces as -: job:store-manager)',
+  '  dept:operations     past job\'s department',
+  '  reason:withdrew     archive reason (reason:position-filled)',
+  '  source:referral     where the past application came from',
+  '  location:denver     past job\'s location',
+  '  recruiter:<id>      credited to this Ashby user id',
 ].join('\n');
+
+/** Keys of the text filters, with their aliases. */
+const TEXT_KEYS: Record<string, TextFilter> = {
+  'job': 'pastJob',
+  'past-job': 'pastJob',
+  'dept': 'department',
+  'department': 'department',
+  'reason': 'archiveReason',
+  'archive-reason': 'archiveReason',
+  'source': 'source',
+  'location': 'location',
+};
+
+const EXAMPLES: Record<TextFilter, string> = {
+  pastJob: 'cashier',
+  department: 'operations',
+  archiveReason: 'withdrew',
+  source: 'referral',
+  location: 'denver',
+};
 
 const DAYS_PER_UNIT: Record<string, number> = { d: 1, w: 7, m: 30, y: 365 };
 
@@ -52,9 +94,22 @@ export function parseRediscoverFilters(words: string[]): RediscoverFilters {
       filters.includeActiveElsewhere = true;
       continue;
     }
+    if (lower === 'hired' || lower === 'include-hired' || lower === 'hired:yes') {
+      once('hired', word);
+      filters.includeHired = true;
+      continue;
+    }
     const m = /^([a-z-]+)[:=](.*)$/.exec(lower);
     if (!m) throw new RediscoverUsageError(`"${word}" is not a filter Skima knows.`);
     const [, key = '', value = ''] = m;
+    const textFilter = TEXT_KEYS[key];
+    if (textFilter) {
+      once(textFilter, word);
+      const text = value.replace(/[-_]+/g, ' ').trim();
+      if (!text) throw new RediscoverUsageError(`"${word}": say what to look for, such as ${key}:${EXAMPLES[textFilter]}.`);
+      filters[textFilter] = text;
+      continue;
+    }
     switch (key) {
       case 'min':
       case 'min-score': {
@@ -82,6 +137,14 @@ export function parseRediscoverFilters(words: string[]): RediscoverFilters {
         filters.limit = n;
         break;
       }
+      case 'recruiter': {
+        once('recruiter', word);
+        // Ids keep their case: read it from the word as written.
+        const id = word.slice(word.search(/[:=]/) + 1).trim();
+        if (!/^[\w-]{1,64}$/.test(id)) throw new RediscoverUsageError(`"${word}": give the recruiter's Ashby user id.`);
+        filters.recruiterId = id;
+        break;
+      }
       default:
         throw new RediscoverUsageError(`"${word}" is not a filter Skima knows.`);
     }
@@ -91,7 +154,7 @@ export function parseRediscoverFilters(words: string[]): RediscoverFilters {
 
 /** A word that is a filter rather than part of the job's title. */
 export function isRediscoverFilterWord(word: string): boolean {
-  return /^[a-z-]+[:=]/i.test(word) || /^(active|include-active)$/i.test(word);
+  return /^[a-z-]+[:=]/i.test(word) || /^(active|include-active|hired|include-hired)$/i.test(word);
 }
 
 /** Splits `/skima rediscover <job id or title words> [filters]` into the job query and the filter words. */

@@ -153,6 +153,7 @@ export async function decideOnPage(
   const applicationId = await resolveRef(ctx, scope, input.ref);
   if (!applicationId) return 'unknown_candidate';
   await recordDecision(ctx, {
+    jobId: scope.jobId,
     applicationId,
     reviewer: { id: reviewer.id, name: reviewer.name },
     channel: 'web',

@@ -6,25 +6,25 @@ import {
   type SlackServices,
   UsageError,
 } from '../bot/slack/services.ts';
+import { rawSql } from '../db/raw-sql.ts';
 import type { AppContext } from './context.ts';
-import { recordDecision, UnknownApplicationError } from './decisions.ts';
+import { ApplicationNotInJobError, recordDecision, UnknownApplicationError } from './decisions.ts';
 import { computeDigest, lastWeek } from './digest.ts';
 import { type HiringTeamMember, hiringTeamOf } from './hiring-team.ts';
 import { findJobs } from './job-lookup.ts';
 import { mintLink } from './links.ts';
-import { NoJobDescriptionError, parseRediscoverFilters, rediscover, RediscoverUsageError } from './rediscover.ts';
+import { EmptyPoolError, NoJobDescriptionError, parseRediscoverFilters, rediscover, RediscoverUsageError } from './rediscover.ts';
 import { runSetupChecks } from './setup-checks.ts';
 import { buildShortlistCard } from './shortlist-card.ts';
 import { SLACK_CARD_QUEUE, type SlackCardJob } from './slack-cards.ts';
+import { RECRUITING_GLOBAL_ROLES, RECRUITING_TEAM_ROLE } from './disposition/roles.ts';
 import { collectStatus, recordFrontDoorError } from './status.ts';
 
-/** Ashby global roles that see every job: recruiting and admin. Hiring managers see their own jobs. */
-export const RECRUITING_GLOBAL_ROLES = new Set(['Organization Admin', 'Elevated Access']);
-/** Hiring-team roles that make someone a recruiter for Skima's purposes. */
-const RECRUITING_TEAM_ROLE = /recruit|coordinator|sourcer/i;
 const USERS_TTL_MS = 10 * 60_000;
 /** Links minted from a click are for reading now, not for keeping: a day at most. */
 const CLICK_LINK_MAX_TTL_MS = 24 * 3600 * 1000;
+
+const RECORD_DELIVERY = `INSERT INTO "SlackDelivery" ("key", "receivedAt") VALUES (?, ?) ON CONFLICT DO NOTHING`;
 
 interface CardRefJson extends SlackMessageRef {
   reviewerId: string;
@@ -119,6 +119,7 @@ export class CoreSlackServices implements SlackServices {
   async recordDecision(input: Parameters<SlackServices['recordDecision']>[0]): Promise<boolean> {
     try {
       await recordDecision(this.ctx, {
+        jobId: input.jobId,
         applicationId: input.applicationId,
         reviewer: { id: input.reviewer.ashbyUserId, name: input.reviewer.name },
         channel: 'slack',
@@ -127,7 +128,7 @@ export class CoreSlackServices implements SlackServices {
       });
       return true;
     } catch (err) {
-      if (err instanceof UnknownApplicationError) return false;
+      if (err instanceof UnknownApplicationError || err instanceof ApplicationNotInJobError) return false;
       throw err;
     }
   }
@@ -169,6 +170,10 @@ export class CoreSlackServices implements SlackServices {
     });
   }
 
+  async firstDelivery(identity: string): Promise<boolean> {
+    return (await rawSql(this.ctx.db).run(RECORD_DELIVERY, identity, new Date())) === 1;
+  }
+
   reportError(e: { source: string; message: string }): Promise<void> {
     return recordFrontDoorError(this.ctx, e);
   }
@@ -191,6 +196,7 @@ export class CoreSlackServices implements SlackServices {
     } catch (err) {
       if (err instanceof RediscoverUsageError) throw new UsageError(err.message);
       if (err instanceof NoJobDescriptionError) throw new UsageError('This job has no description in Ashby yet, so there is nothing to match past candidates against.');
+      if (err instanceof EmptyPoolError) throw new UsageError('No past candidate\'s resume has been read yet: once Skima has synced with Ashby and read the resumes (see `/skima status`), try again.');
       throw err;
     }
   }

@@ -1,5 +1,7 @@
 import type { AppContext } from './context.ts';
-import { FRONT_DOOR_ERROR_ACTION, recentFrontDoorErrors, safeMessage } from './front-door-errors.ts';
+import { ASHBY_CALL_FAILED_ACTION } from './ashby-problems.ts';
+import { FRONT_DOOR_ERROR_ACTION, recentFrontDoorErrors, recentProblems, safeMessage } from './front-door-errors.ts';
+import { poolSize } from './pool/pool-index.ts';
 
 export { recordFrontDoorError } from './front-door-errors.ts';
 
@@ -9,9 +11,12 @@ export interface SkimaStatus {
    * embedded queue, 0 on pg-boss), running, dead-lettered. */
   queue: Record<string, { queued: number; running: number; failed: number; dead: number }>;
   lastWebhookAt: Date | null;
-  /** Recent problems, newest first: dead jobs (failed write-backs among them) and front-door delivery errors. */
+  /** Recent problems, newest first: dead jobs (failed write-backs among them), jobs waiting to retry after a
+   * failure, Ashby calls that failed and were retried, and front-door delivery errors. */
   errors: { source: string; message: string; at: Date; count: number }[];
   applications: { screened: number; pending: number; unscorable: number };
+  /** Rediscovery's pool: candidates whose current resume is indexed, of all candidates Skima mirrors. */
+  pool: { indexed: number; candidates: number };
 }
 
 /** The resources the delta poll keeps a sync state for. */
@@ -27,15 +32,21 @@ const MAX_DEAD_JOBS = 200;
  * names and error texts cleaned of anything that looks like an email address.
  */
 export async function collectStatus(ctx: AppContext, now = new Date()): Promise<SkimaStatus> {
-  const [syncRows, stats, retrying, webhook, states, dead, frontDoor] = await Promise.all([
-    ctx.db.syncState.findMany({ orderBy: { resource: 'asc' } }),
-    ctx.queue.stats(),
-    retryingJobs(ctx),
-    ctx.db.webhookEvent.findFirst({ orderBy: { receivedAt: 'desc' }, select: { receivedAt: true } }),
-    ctx.db.application.groupBy({ by: ['screeningState'], _count: { _all: true } }),
-    ctx.queue.listDead(undefined, MAX_DEAD_JOBS),
-    recentFrontDoorErrors(ctx.db, new Date(now.getTime() - STATUS_ERROR_WINDOW_MS)),
-  ]);
+  const since = new Date(now.getTime() - STATUS_ERROR_WINDOW_MS);
+  const [syncRows, stats, retrying, webhook, states, dead, frontDoor, ashbyCalls, retryErrors, indexed, candidates] =
+    await Promise.all([
+      ctx.db.syncState.findMany({ orderBy: { resource: 'asc' } }),
+      ctx.queue.stats(),
+      retryingJobs(ctx),
+      ctx.db.webhookEvent.findFirst({ orderBy: { receivedAt: 'desc' }, select: { receivedAt: true } }),
+      ctx.db.application.groupBy({ by: ['screeningState'], _count: { _all: true } }),
+      ctx.queue.listDead(undefined, MAX_DEAD_JOBS),
+      recentFrontDoorErrors(ctx.db, since),
+      recentProblems(ctx.db, ASHBY_CALL_FAILED_ACTION, since),
+      retryingErrors(ctx),
+      poolSize(ctx.db),
+      ctx.db.candidate.count(),
+    ]);
 
   const staleBefore = now.getTime() - STALE_AFTER_POLLS * ctx.config.pollIntervalMinutes * 60_000;
   const byResource = new Map(syncRows.map((r) => [r.resource, r]));
@@ -79,7 +90,8 @@ export async function collectStatus(ctx: AppContext, now = new Date()): Promise<
   for (const job of dead) {
     add(`queue:${job.queue}`, safeMessage(job.lastError ?? 'failed with no error message'), job.completedAt ?? job.createdAt);
   }
-  for (const e of frontDoor) add(e.source, e.message, e.at, e.count);
+  for (const e of retryErrors) add(`queue:${e.queue} (retrying)`, safeMessage(e.lastError), e.at, e.count);
+  for (const e of [...frontDoor, ...ashbyCalls]) add(e.source, e.message, e.at, e.count);
 
   return {
     sync,
@@ -87,6 +99,7 @@ export async function collectStatus(ctx: AppContext, now = new Date()): Promise<
     lastWebhookAt: webhook?.receivedAt ?? null,
     errors: [...errors.values()].sort((a, b) => b.at.getTime() - a.at.getTime() || b.count - a.count),
     applications,
+    pool: { indexed, candidates },
   };
 }
 
@@ -99,6 +112,23 @@ async function retryingJobs(ctx: AppContext): Promise<Map<string, number>> {
     _count: { _all: true },
   });
   return new Map(rows.map((r) => [r.queue, r._count._all]));
+}
+
+/** Why waiting jobs failed last, per queue and error: what is going wrong now, before anything is dead. */
+async function retryingErrors(ctx: AppContext) {
+  if (ctx.queue.driver !== 'embedded') return [];
+  const rows = await ctx.db.queueJob.groupBy({
+    by: ['queue', 'lastError'],
+    where: { state: 'queued', lastError: { not: null } },
+    _count: { _all: true },
+    _max: { updatedAt: true },
+  });
+  return rows.map((r) => ({
+    queue: r.queue,
+    lastError: r.lastError ?? '',
+    at: r._max.updatedAt ?? new Date(0),
+    count: r._count._all,
+  }));
 }
 
 export { FRONT_DOOR_ERROR_ACTION };

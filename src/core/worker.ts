@@ -5,6 +5,7 @@ import type { Logger } from './logger.ts';
 import { PROCESS_APPLICATION_QUEUE } from './pipeline/process-application.ts';
 import { WEBHOOK_QUEUE } from './pipeline/webhook-events.ts';
 import type { JobQueue } from './queue/types.ts';
+import { enqueueStartPoll, prepareAshby } from './app.ts';
 import { Scheduler } from './scheduler.ts';
 import { registerWorkers } from './workers.ts';
 
@@ -36,22 +37,42 @@ function onlyQueues(queue: JobQueue, names: readonly string[]): JobQueue {
   });
 }
 
+export interface WorkerOptions extends ContextOptions {
+  /** Only the screening queues (the children `skima start` forks, beside a process that runs the rest);
+   * otherwise every queue and the schedule (`skima worker` beside `skima web`). */
+  screeningOnly?: boolean;
+}
+
 /**
- * A process that only works screening jobs from the shared queue (`skima worker`, or the children
- * `skima start` forks with WORKER_PROCESSES): each is a Node.js event loop of its own, so screening
- * uses more than one core.
+ * A process that works jobs from the shared queue: `skima worker` beside any number of `skima web`
+ * processes (every queue, and the schedule, whose ticks run once however many workers tick), or a
+ * child of `skima start` (WORKER_PROCESSES; screening only). Each is a Node.js event loop of its own,
+ * so screening uses more than one core.
  */
-export async function startWorker(config: Config, log: Logger, options: ContextOptions = {}): Promise<RunningWorker> {
+export async function startWorker(config: Config, log: Logger, options: WorkerOptions = {}): Promise<RunningWorker> {
   // Normally a no-op (the migrations are applied): a worker started alone still refuses an old schema.
   await migrateDatabase(config.databaseUrl);
   const ctx = await createContext(config, log, options);
-  await registerWorkers({ ...ctx, queue: onlyQueues(ctx.queue, WORKER_QUEUES) }, new Scheduler(ctx.queue, log));
+  const scheduler = new Scheduler(ctx.queue, log);
+  if (options.screeningOnly) {
+    await registerWorkers({ ...ctx, queue: onlyQueues(ctx.queue, WORKER_QUEUES) }, scheduler);
+  } else {
+    await registerWorkers(ctx, scheduler);
+    await prepareAshby(ctx, log);
+  }
   await ctx.queue.start();
+  if (!options.screeningOnly) {
+    scheduler.start();
+    await enqueueStartPoll(ctx);
+  }
   let stopping: Promise<void> | undefined;
   return {
     ctx,
     stop() {
-      stopping ??= closeContext(ctx);
+      stopping ??= (async () => {
+        await scheduler.stop();
+        await closeContext(ctx);
+      })();
       return stopping;
     },
   };

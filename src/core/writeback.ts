@@ -10,6 +10,8 @@ const sha = (v: string) => createHash('sha256').update(v).digest('hex');
 
 // Raw SQL: every screening reads these and records three or four (see db/raw-sql.ts).
 const STATES = `SELECT "field", "valueHash" FROM "WritebackState" WHERE "applicationId" = ?`;
+const CANDIDATE_TAGGED = `SELECT 1 AS "tagged" FROM "WritebackState" w JOIN "Application" a
+  ON a."id" = w."applicationId" WHERE a."candidateId" = ? AND w."field" = ? LIMIT 1`;
 const recordStatements = new Map<number, string>();
 /** An upsert of `rows` rows: a retry beside a dying worker may have recorded some of them already. */
 function recordStatement(rows: number): string {
@@ -28,6 +30,9 @@ export interface WritebackDeps {
   db: Db;
   client: AshbyClient;
   log: Logger;
+  /** An earlier run may have written without recording it (it died in between): compare the fields
+   * with what Ashby holds before writing them (one application.info, on such runs only). */
+  recheck?: boolean;
 }
 
 export interface AppRef {
@@ -87,6 +92,15 @@ export class Writeback {
       if ((await this.written(app.applicationId, `field:${field.id}`)) === hash) continue;
       changed.push({ fieldId: field.id, fieldValue, hash });
     }
+    if (this.deps.recheck && changed.length > 0) {
+      const held = await this.heldInAshby(app.applicationId);
+      const already = changed.filter((c) => held.has(c.fieldId)
+        && String(held.get(c.fieldId)) === String(c.fieldValue));
+      if (already.length) {
+        await this.recordMany(app.applicationId, already.map((c) => ({ field: `field:${c.fieldId}`, valueHash: c.hash })));
+        changed.splice(0, changed.length, ...changed.filter((c) => !already.includes(c)));
+      }
+    }
     if (changed.length === 0) return { written: 0, refused: false };
     try {
       await this.deps.client.customField.setValues({
@@ -102,11 +116,20 @@ export class Writeback {
     return { written: changed.length, refused: false };
   }
 
+  /** The application's custom field values as Ashby holds them now. */
+  private async heldInAshby(applicationId: string): Promise<Map<string, unknown>> {
+    const app = await this.deps.client.application.info(applicationId);
+    return new Map((app.customFields ?? []).map((f) => [f.id, f.value]));
+  }
+
+  /** Tags the candidate, unless Skima tagged them already (through this or another of their applications):
+   * the tag belongs to the candidate, and every call spends Ashby's request budget. */
   async tag(app: AppRef, tagId: string | undefined): Promise<boolean> {
     if (!tagId || (await this.written(app.applicationId, `tag:${tagId}`))) return false;
-    await this.deps.client.candidate.addTag(app.candidateId, tagId);
+    const [tagged] = await rawSql(this.deps.db).rows(CANDIDATE_TAGGED, app.candidateId, `tag:${tagId}`);
+    if (!tagged) await this.deps.client.candidate.addTag(app.candidateId, tagId);
     await this.record(app.applicationId, `tag:${tagId}`, 'added');
-    return true;
+    return !tagged;
   }
 
   /** Writes a note once per (application, key, text). */

@@ -2,7 +2,7 @@
 // the one the application is written against; stay away from provider-only features (insensitive
 // mode, JSON path syntax, raw SQL dialects) so the same code runs on both.
 import type { PrismaClient } from '../generated/sqlite/client.ts';
-import { ensureSqliteDir, providerOf, sqliteFile } from './paths.ts';
+import { prepareSqliteFile, providerOf, sqliteFile } from './paths.ts';
 import { registerDb, type SqliteConnection } from './raw-sql.ts';
 import { cacheStatements } from './statement-cache.ts';
 import { startWalCheckpointer } from './wal-checkpointer.ts';
@@ -20,7 +20,7 @@ export async function createDb(url: string): Promise<Db> {
     registerDb(db, 'postgresql');
     return db;
   }
-  ensureSqliteDir(url);
+  prepareSqliteFile(url);
   const [{ PrismaClient: SqliteClient }, { PrismaBetterSqlite3 }] = await Promise.all([
     import('../generated/sqlite/client.ts'),
     import('@prisma/adapter-better-sqlite3'),

@@ -2,7 +2,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapt
 import { existsSync } from 'node:fs';
 import { createDb } from './client.ts';
 import { checkDatabase } from './health.ts';
-import { ensureSqliteDir, migrationsDir, providerOf, schemaPath } from './paths.ts';
+import { prepareSqliteFile, migrationsDir, providerOf, schemaPath } from './paths.ts';
 import { applyMigrations, openEngine } from './schema-engine.ts';
 
 export { shippedMigrations } from './shipped.ts';
@@ -10,7 +10,7 @@ export { shippedMigrations } from './shipped.ts';
 export async function migrationAdapterFactory(url: string): Promise<SqlMigrationAwareDriverAdapterFactory> {
   if (providerOf(url) === 'sqlite') {
     const { PrismaBetterSqlite3 } = await import('@prisma/adapter-better-sqlite3');
-    ensureSqliteDir(url);
+    prepareSqliteFile(url);
     return new PrismaBetterSqlite3({ url });
   }
   const { pgMigrationAdapterFactory } = await import('./pg-migration-adapter.ts');

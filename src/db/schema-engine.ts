@@ -11,6 +11,7 @@ import {
   type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
 } from '@prisma/driver-adapter-utils';
+import { schemaFilterFor } from './external-tables.ts';
 import type { MigrationList, SchemaEngine, SchemaFilter, SchemasContainer } from '@prisma/schema-engine-wasm';
 
 const require = createRequire(import.meta.url);
@@ -70,8 +71,6 @@ async function instantiate(): Promise<typeof SchemaEngine> {
   return runtime.SchemaEngine;
 }
 
-export const noFilter: SchemaFilter = { externalTables: [], externalEnums: [] };
-
 /** The shape of prisma's own listMigrations(): <dir>/migration_lock.toml and <dir>/<name>/migration.sql. */
 export async function listMigrations(baseDir: string): Promise<MigrationList> {
   const lockPath = 'migration_lock.toml';
@@ -95,6 +94,15 @@ export async function listMigrations(baseDir: string): Promise<MigrationList> {
 
 export async function loadSchemas(schemaFile: string): Promise<SchemasContainer> {
   return { files: [{ path: path.resolve(schemaFile), content: await readFile(schemaFile, 'utf-8') }] };
+}
+
+const filters = new WeakMap<SchemaEngine, SchemaFilter>();
+
+/** The external tables an engine must leave alone, for its database's provider. */
+export function schemaFilter(engine: SchemaEngine): SchemaFilter {
+  const filter = filters.get(engine);
+  if (!filter) throw new Error('this schema engine was not opened by openEngine');
+  return filter;
 }
 
 export interface OpenEngine {
@@ -144,6 +152,7 @@ export async function openEngine(
     (msg: unknown) => log(typeof msg === 'string' ? msg : JSON.stringify(msg)),
     bindMigrationAwareSqlAdapterFactory(tracked),
   );
+  filters.set(engine, schemaFilterFor(adapterFactory.provider));
   let closed = false;
   return {
     engine,
@@ -169,8 +178,8 @@ export async function createMigration(
   const migrationsList = await listMigrations(opts.migrationsDir);
   // applyMigrations creates _prisma_migrations on a fresh database, which devDiagnostic needs; and
   // devDiagnostic fills the cache createMigration relies on (it has no shadow database of its own).
-  await engine.applyMigrations({ migrationsList, filters: noFilter });
-  const diag = await engine.devDiagnostic({ migrationsList, filters: noFilter });
+  await engine.applyMigrations({ migrationsList, filters: schemaFilter(engine) });
+  const diag = await engine.devDiagnostic({ migrationsList, filters: schemaFilter(engine) });
   if (diag.action.tag === 'reset') {
     throw new Error(`the development database needs a reset first: ${diag.action.reason}`);
   }
@@ -179,7 +188,7 @@ export async function createMigration(
     migrationName: opts.name,
     migrationsList,
     schema: await loadSchemas(opts.schemaFile),
-    filters: noFilter,
+    filters: schemaFilter(engine),
   });
   if (out.migrationScript === null) return undefined;
   const dir = path.join(opts.migrationsDir, out.generatedMigrationName);
@@ -196,7 +205,8 @@ export async function createMigration(
 
 /** `prisma migrate deploy`: applies what is pending and returns the names applied. */
 export async function applyMigrations(engine: SchemaEngine, dir: string): Promise<string[]> {
-  const out = await engine.applyMigrations({ migrationsList: await listMigrations(dir), filters: noFilter });
+  const migrationsList = await listMigrations(dir);
+  const out = await engine.applyMigrations({ migrationsList, filters: schemaFilter(engine) });
   return out.appliedMigrationNames;
 }
 
@@ -208,7 +218,7 @@ export async function driftSql(engine: SchemaEngine, schemaFile: string, dir: st
     to: { tag: 'schemaDatamodel', ...(await loadSchemas(schemaFile)) },
     script: true,
     exitCode: true,
-    filters: noFilter,
+    filters: schemaFilter(engine),
   });
   return res.exitCode === 0 ? '' : (res.stdout ?? '');
 }

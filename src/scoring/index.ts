@@ -24,5 +24,6 @@ export { redactPersonalData } from './redact.ts';
 export { createScorer, type DefaultScorer, type ScorerOptions } from './scorer.ts';
 export { createScoringPool, type ScoringPool, type ScoringPoolOptions, ScoringThreadError } from './threads/scoring-pool.ts';
 export { bundledSkillDictionary } from './skills/dictionary.ts';
+export { STOP_WORDS } from './text/tokenize.ts';
 export { type Reason, SCORE_BANDS, type ScoreResult, type Scorer, scoreBand } from './types.ts';
 export { defaultScorerVersion } from './version.ts';

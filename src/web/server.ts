@@ -1,5 +1,7 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { Config } from '../config/schema.ts';
 import type { AppContext } from '../core/context.ts';
+import { answerServerErrorsPlainly } from './errors.ts';
 import { ashbyWebhookRoute } from './routes/ashby-webhook.ts';
 import { healthRoutes } from './routes/health.ts';
 import { metricsRoute } from './routes/metrics.ts';
@@ -25,8 +27,9 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
       },
     ) as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    trustProxy: proxyTrust(ctx.config.trustProxy),
   });
+  answerServerErrorsPlainly(app, ctx.db);
   await app.register(healthRoutes, { ctx });
   await app.register(metricsRoute, { ctx });
   await app.register(ashbyWebhookRoute, { ctx });
@@ -39,6 +42,11 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
     logSlackOff(ctx);
   }
   return app;
+}
+
+/** Fastify's form of TRUST_PROXY: a hop count trusts that many proxies nearest to this server. */
+function proxyTrust(trust: Config['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
 }
 
 /** Slack is optional: say once, at start-up, how to turn it on. */

@@ -305,4 +305,17 @@ describe('control routes', () => {
     const state = await (await fetch(`${sandbox.url}/_sandbox/state`)).json();
     expect(state).toMatchObject({ jobs: 2, applications: 12, writes: 2 });
   });
+
+  it('counts API calls by endpoint, refused and faulted ones included, until a reset', async () => {
+    await fetch(`${sandbox.url}/_sandbox/reset`, { method: 'POST' });
+    sandbox.control.setFaults({ next: [{ endpoint: 'job.list', status: 503 }] });
+    await collect(sandboxClient(sandbox).job.list());
+    await sandboxClient(sandbox).candidateTag.create('Counted');
+    await fetch(`${sandbox.url}/job.list`, { method: 'POST' }); // no key: refused, still a call
+    await fetch(`${sandbox.url}/no.such.endpoint`, { method: 'POST' }); // not an endpoint: not counted
+    const counts = await (await fetch(`${sandbox.url}/_sandbox/requests`)).json();
+    expect(counts).toEqual({ 'job.list': 3, 'candidateTag.create': 1 });
+    await fetch(`${sandbox.url}/_sandbox/reset`, { method: 'POST' });
+    expect(await (await fetch(`${sandbox.url}/_sandbox/requests`)).json()).toEqual({});
+  });
 });

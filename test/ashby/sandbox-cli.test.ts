@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { run, summary } from '../../src/cli/sandbox.ts';
+import { COMMANDS } from '../../src/cli/commands.ts';
+import { run } from '../../src/cli/sandbox.ts';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -7,7 +8,7 @@ afterEach(() => {
 
 describe('skima sandbox command', () => {
   it('has a one-line summary', () => {
-    expect(summary).not.toContain('\n');
+    expect(COMMANDS.sandbox!.summary).not.toContain('\n');
   });
 
   it('prints usage on --help', async () => {

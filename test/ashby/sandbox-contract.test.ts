@@ -18,6 +18,8 @@ const ENDPOINTS = [
   'candidate.createNote',
   'candidate.listNotes',
   'candidate.uploadFile',
+  'candidate.create',
+  'candidate.uploadResume',
   'file.createFileUploadHandle',
   'candidateTag.list',
   'candidateTag.create',
@@ -125,6 +127,23 @@ async function exerciseEveryEndpoint(c: AshbyClient) {
   });
   const otherJob = jobs.find((j) => j.id !== app.job.id)!;
   await c.application.create({ candidateId: candidate.id, jobId: otherJob.id });
+  const sources = await c.source.list();
+  const created = await c.candidate.create({
+    name: 'Ada Quill',
+    email: 'ada.quill@example.com',
+    phoneNumber: '+1 303 555 0199',
+    linkedInUrl: 'https://www.linkedin.com/in/ada-quill',
+    sourceId: sources[0]!.id,
+  });
+  await c.candidate.create({ name: 'Nameless Contact' });
+  await c.candidate.search({ email: 'ada.quill@example.com' });
+  await c.candidate.uploadResume({
+    candidateId: created.id,
+    filename: 'Ada_Quill.pdf',
+    contentType: 'application/pdf',
+    bytes: new TextEncoder().encode('%PDF-1.4 resume'),
+  });
+  await c.application.create({ candidateId: created.id, jobId: job.id, sourceId: sources[0]!.id });
   const hook = await c.webhook.create({
     webhookType: 'applicationUpdate',
     requestUrl: 'http://127.0.0.1:9/unused',

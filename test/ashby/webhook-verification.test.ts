@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { signAshbyBody, verifyAshbyWebhook } from '../../src/ashby/webhook-verification.ts';
+import { jsonNestingDepth } from '../../src/ashby/json-depth.ts';
 import { application } from './helpers.ts';
 
 const secret = 'whsec-test';
@@ -126,5 +127,13 @@ describe('verifyAshbyWebhook', () => {
       const result = verifyAshbyWebhook({ rawBody: body, signatureHeader: signAshbyBody(body, secret), secret });
       expect(result, b.action).toMatchObject({ ok: true, ignored: false, event: { action: b.action } });
     }
+  });
+});
+
+describe('jsonNestingDepth', () => {
+  it('counts arrays and objects, not brackets inside strings, and stops past the limit', () => {
+    expect(jsonNestingDepth('1')).toBe(0);
+    expect(jsonNestingDepth('{"a":[{"b":"]]]}}}[[[[\\"[["}]}')).toBe(3);
+    expect(jsonNestingDepth('['.repeat(100_000), 32)).toBe(33);
   });
 });

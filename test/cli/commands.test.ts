@@ -1,15 +1,18 @@
 // `skima setup`, `skima status`, `skima digest` and `skima rediscover` on a real database with an Ashby
 // sandbox on loopback: in-process (each command's run()) for speed, and `skima setup` once as a real
 // process, for the dispatcher and the exit code.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { CliCommand } from '../../src/cli.ts';
+import type { CliCommand } from '../../src/cli/commands.ts';
 import { type RunningSandbox, startSandbox } from '../../src/ashby/sandbox/index.ts';
+import { indexCandidate } from '../../src/core/pool/pool-index.ts';
+import { DbSyncStateStore } from '../../src/core/pipeline/sync-state-store.ts';
 import { createDb } from '../../src/db/client.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
-import { runSkima } from '../helpers/cli.ts';
+import { freePort, runSkima } from '../helpers/cli.ts';
 
 const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   setup: () => import('../../src/cli/setup.ts'),
@@ -50,9 +53,9 @@ describe('skima setup, status, digest and rediscover', () => {
     await db.application.create({
       data: { id: 'a-1', candidateId: 'c-1', jobId: 'job-old', status: 'Archived', screeningState: 'scored', ashbyUpdatedAt: new Date() },
     });
-    await db.resumeFile.create({
-      data: { candidateId: 'c-1', fileHandle: 'h', contentHash: 'x', extractedText: 'Store manager, 2019 - 2024. POS, retail.' },
-    });
+    const resume = 'Store manager, 2019 - 2024. POS, retail.';
+    await db.resumeFile.create({ data: { candidateId: 'c-1', fileHandle: 'h', contentHash: 'x', extractedText: resume } });
+    await indexCandidate(db, 'c-1', { hash: 'x', text: resume });
     await db.$disconnect();
     sandbox = await startSandbox({ port: 0, seed: 'small', timeScale: 0.001 });
     env = { DATABASE_URL: databaseUrl, ASHBY_API_KEY: sandbox.apiKey, ASHBY_BASE_URL: sandbox.url };
@@ -111,6 +114,39 @@ describe('skima setup, status, digest and rediscover', () => {
     const none = await skima(['rediscover', 'pilot'], cwd, env);
     expect(none.code).toBe(2);
     expect(none.out).toContain('No job known to Skima matches "pilot"');
+    const noFile = await skima(['rediscover', 'job-sm', '--csv'], cwd, env);
+    expect(noFile.code).toBe(2);
+    expect(noFile.out).toContain('--csv needs a file name');
+  });
+
+  it('rediscover prints JSON and writes the same list as CSV and as a workbook that opens', async () => {
+    const csv = path.join(cwd, 'past.csv');
+    const xlsx = path.join(cwd, 'past.xlsx');
+    const run = await skima(['rediscover', 'store', 'manager', '--json', 'min:0', '--csv', csv, '--xlsx', xlsx], cwd, env);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.out);
+    expect(json).toMatchObject({ job: { id: 'job-sm', title: 'Store Manager' }, considered: 1, filters: ['min:0'] });
+    expect(json.candidates).toHaveLength(1);
+    const [c] = json.candidates;
+    expect(c).toMatchObject({ candidateId: 'c-1', candidateName: 'Robin Past', pastJobTitle: 'Cashier', pastStatus: 'Archived' });
+    expect(c.score).toBeGreaterThanOrEqual(0);
+    for (const reason of c.reasons) expect('Store manager, 2019 - 2024. POS, retail.').toContain(reason.quote);
+
+    const lines = readFileSync(csv, 'utf-8').split('\r\n');
+    expect(lines[0]).toBe('Rank,Candidate,Candidate id,Score,Band,Reasons,Missing,Past job,Past status,Past stage,Archive reason,Source,Last activity');
+    expect(lines[1]).toMatch(new RegExp(`^1,Robin Past,c-1,${c.score},`));
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(xlsx);
+    const sheet = book.getWorksheet('Candidates')!;
+    expect(sheet.rowCount).toBe(2);
+    expect(sheet.getRow(1).getCell(2).value).toBe('Candidate');
+    expect(sheet.getRow(2).getCell(2).value).toBe('Robin Past');
+    expect(sheet.getRow(2).getCell(4).value).toBe(c.score);
+    const about = book.getWorksheet('About')!;
+    expect(about.getRow(1).getCell(2).value).toBe('Store Manager (job-sm)');
+    expect(about.getRow(2).getCell(2).value).toBe('min:0');
+    expect(about.getRow(5).getCell(2).value).toBeInstanceOf(Date);
   });
 
   it('status and digest print what they collect, with no personal data', async () => {
@@ -118,6 +154,7 @@ describe('skima setup, status, digest and rediscover', () => {
     expect(status.code).toBe(0);
     expect(status.out).toContain('Applications: 1 screened, 0 pending, 0 could not be scored');
     expect(status.out).toContain('application: last never');
+    expect(status.out).toContain('Rediscovery pool: 1 of 1 candidates have a readable resume indexed');
     const digest = await skima(['digest', '--from', '2026-01-01', '--to', '2027-01-01'], cwd, env);
     expect(digest.code).toBe(0);
     expect(digest.out).toContain('Skima digest, 2026-01-01 00:00 UTC to 2027-01-01 00:00 UTC');
@@ -125,5 +162,39 @@ describe('skima setup, status, digest and rediscover', () => {
     for (const out of [status.out, digest.out]) expect(out).not.toContain('Robin');
     const bad = await skima(['digest', '--from', '2026-01-01'], cwd, env);
     expect(bad.code).toBe(2);
+  });
+
+  it('status reports when each resource was last read in full', async () => {
+    const db = await createDb(env.DATABASE_URL!);
+    const store = new DbSyncStateStore(db);
+    await store.save('application', 'after-a-full-pass', 'full');
+    await store.save('job', 'after-a-full-pass', 'full');
+    await store.save('job', 'after-a-delta', 'incremental'); // keeps the last full pass
+    await db.$disconnect();
+    const status = await skima(['status'], cwd, env);
+    for (const resource of ['application', 'job']) {
+      expect(status.out).toMatch(new RegExp(`${resource}: last \\d{4}-\\d\\d-\\d\\d[^,]*, last full \\d{4}-\\d\\d-\\d\\d`));
+    }
+    expect(status.out).toContain('candidate: last never, last full never');
+  });
+
+  it('status says in one line when the database is down or not migrated, with no Prisma error', async () => {
+    const port = await freePort();
+    const down = await skima(['status'], cwd, { ...env, DATABASE_URL: `postgresql://postgres@127.0.0.1:${port}/skima` });
+    expect(down.code).toBe(1);
+    expect(down.out.trim()).toBe(
+      `skima status: database unreachable (PostgreSQL 127.0.0.1:${port}/skima): Can't reach database server at 127.0.0.1:${port}`,
+    );
+    const empty = await skima(['status'], cwd, { ...env, DATABASE_URL: `file:${path.join(cwd, 'empty.db')}` });
+    expect(empty.code).toBe(1);
+    expect(empty.out.trim()).toMatch(/^skima status: the database \(SQLite .*empty\.db\) lacks \d+ migration\(s\); run skima migrate$/);
+  });
+
+  it('keeps its logs off what it prints: sync as a real process logs to standard error', { timeout: 90_000 }, async () => {
+    const run = runSkima(['sync'], { cwd, env: { ...env, LOG_LEVEL: 'debug', LOG_FORMAT: 'json' } });
+    expect(await run.exited).toBe(0);
+    expect(run.stdout()).not.toContain('"level"');
+    expect(run.stdout()).toMatch(/\S/);
+    expect(run.output()).toContain('"level":20'); // the debug lines went to standard error
   });
 });

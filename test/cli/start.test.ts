@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -116,6 +117,64 @@ describe('the embedded default (npm run demo)', () => {
       expect(await skima.exited).toBe(0);
     } finally {
       skima.child.kill('SIGKILL');
+    }
+  });
+});
+
+/** The processes whose parent is `pid` (from /proc). */
+function childrenOf(pid: number): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((name) => {
+      try {
+        // "pid (comm) state ppid ...": the command name may hold spaces, so read after the last ')'.
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf-8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
+      } catch {
+        return false; // gone meanwhile
+      }
+    })
+    .map(Number);
+}
+
+/** `pid`'s children, their children, and so on. */
+function descendantsOf(pid: number): number[] {
+  return childrenOf(pid).flatMap((child) => [child, ...descendantsOf(child)]);
+}
+
+const alive = (pid: number) => existsSync(`/proc/${pid}`) && !readFileSync(`/proc/${pid}/stat`, 'utf-8').includes(') Z ');
+
+describe('npm start', () => {
+  it('hands SIGTERM to Skima, which stops: no Skima left running after npm', { timeout: 90_000 }, async () => {
+    const cwd = tempDir();
+    const port = await freePort();
+    const npm = spawn('npm', ['start', '--silent'], {
+      cwd: process.cwd(), // npm runs the script in the package folder; the database and secret go to cwd
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        SKIMA_FROM_SOURCE: '1',
+        PORT: String(port),
+        DATABASE_URL: `file:${path.join(cwd, 'skima.db')}`,
+        SKIMA_SECRET: 'a-test-secret-of-at-least-thirty-two-characters',
+        ASHBY_SANDBOX_SEED: 'small',
+        LOG_LEVEL: 'warn',
+      },
+      stdio: 'ignore',
+    });
+    const exited = new Promise<number | null>((resolve) => npm.once('exit', (code) => resolve(code)));
+    let started: number[] = [];
+    try {
+      await waitFor('skima to answer /healthz', () => fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => undefined), 60_000);
+      started = descendantsOf(npm.pid!);
+      expect(started.length).toBeGreaterThan(0);
+      npm.kill('SIGTERM');
+      await exited;
+      await waitFor('every process npm started to stop', () => started.every((pid) => !alive(pid)) || undefined, 30_000);
+      await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+    } finally {
+      npm.kill('SIGKILL');
+      for (const pid of started.filter(alive)) process.kill(pid, 'SIGKILL');
     }
   });
 });

@@ -2,11 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { signAshbyBody } from '../../src/ashby/index.ts';
 import { type RunningSandbox, startSandbox } from '../../src/ashby/sandbox/index.ts';
+import { POLL_QUEUE } from '../../src/core/pipeline/poll.ts';
 import { enqueueApplication, PROCESS_APPLICATION_QUEUE } from '../../src/core/pipeline/process-application.ts';
 import { PrismaQueue } from '../../src/core/queue/prisma-queue.ts';
 import { createDb, type Db } from '../../src/db/client.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
+import { createTestDatabase } from '../helpers/databases.ts';
 import { freePort, runSkima } from '../helpers/cli.ts';
 import { testLogger } from '../helpers/logger.ts';
 import { sandboxConnection, writesFor } from '../helpers/skima.ts';
@@ -61,9 +64,10 @@ describe('skima worker', () => {
       },
     });
     cleanups.push(() => void worker.child.kill('SIGKILL'));
+    // It works every queue: its start poll lists the same applications, which are screened once all the same.
     await waitFor('the worker to screen every application', async () => {
-      const stats = (await queue.stats())[PROCESS_APPLICATION_QUEUE];
-      return stats?.completed === ids.length || undefined;
+      const screened = await db.application.count({ where: { screeningState: { not: 'pending' } } });
+      return (screened === ids.length && !(await queue.hasWork([PROCESS_APPLICATION_QUEUE, POLL_QUEUE]))) || undefined;
     }, 90_000);
 
     const screened = await db.application.findMany({ select: { id: true, screeningState: true } });
@@ -86,6 +90,54 @@ describe('skima worker', () => {
     expect(await worker.exited).toBe(2);
     expect(worker.output()).toContain('set ASHBY_API_KEY');
   });
+});
+
+describe('skima web beside skima worker on PostgreSQL', () => {
+  it('takes a webhook in the web process, which works no job, and the worker screens it', async () => {
+    const sandbox = await startSandbox({ port: 0, seed: 'small', timeScale: 0.001 });
+    cleanups.push(() => sandbox.close());
+    const database = await createTestDatabase('postgresql');
+    cleanups.push(() => database.drop());
+    await migrateDatabase(database.url);
+    const port = await freePort();
+    const secret = 'web-worker-webhook-secret-0123456789';
+    const env = {
+      DATABASE_URL: database.url,
+      ASHBY_API_KEY: sandbox.apiKey,
+      ASHBY_BASE_URL: sandbox.url,
+      ASHBY_WEBHOOK_SECRET: secret,
+      ASHBY_REQUESTS_PER_SECOND: '1000',
+      SKIMA_SECRET: 'w'.repeat(40),
+      PORT: String(port),
+    };
+    const web = runSkima(['web'], { cwd: tempDir(), env });
+    cleanups.push(() => void web.child.kill('SIGKILL'));
+    await waitFor('the web process', () => web.output().includes('Skima web is running') || undefined, 60_000);
+
+    const job = (await sandboxConnection(sandbox).client.job.list().next()).value!;
+    sandbox.control.setFaults({ dropWebhookRate: 1 });
+    const { applicationId } = sandbox.control.submitApplication({ jobId: job.id });
+    const application = await sandboxConnection(sandbox).client.application.info(applicationId);
+    const body = JSON.stringify({ action: 'applicationSubmit', webhookActionId: `wa-${applicationId}`, data: { application } });
+    const res = await fetch(`http://127.0.0.1:${port}/webhooks/ashby`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'ashby-signature': signAshbyBody(body, secret) },
+      body,
+    });
+    expect(res.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 1_000));
+    // Queued, not worked: the web process takes no job.
+    expect(writesFor(sandbox, 'customField.setValues', () => true)).toHaveLength(0);
+
+    const worker = runSkima(['worker'], { cwd: tempDir(), env: { ...env, PORT: '0' } });
+    cleanups.push(() => void worker.child.kill('SIGKILL'));
+    await waitFor('the worker to write the score', () =>
+      writesFor(sandbox, 'customField.setValues', (b) => b.objectId === applicationId)[0], 90_000);
+    web.child.kill('SIGTERM');
+    worker.child.kill('SIGTERM');
+    expect(await web.exited).toBe(0);
+    expect(await worker.exited).toBe(0);
+  }, 180_000);
 });
 
 describe('skima start with WORKER_PROCESSES', () => {

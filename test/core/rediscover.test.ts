@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PipelineScorer } from '../../src/core/context.ts';
+import { indexPoolPage } from '../../src/core/pool/pool-backfill.ts';
+import { indexCandidate, poolSize, removeFromPool } from '../../src/core/pool/pool-index.ts';
 import {
+  EmptyPoolError,
   NoJobDescriptionError,
   parseRediscoverFilters,
   rediscover,
+  type RediscoverFilters,
   RediscoverUsageError,
   UnknownJobError,
 } from '../../src/core/rediscover.ts';
@@ -26,6 +30,32 @@ describe('parseRediscoverFilters', () => {
     expect(parseRediscoverFilters([])).toEqual({});
   });
 
+  it('reads the past-application filters, with - for spaces, and hired', () => {
+    expect(
+      parseRediscoverFilters([
+        'job:Store-Manager',
+        'dept:operations',
+        'reason:position-filled',
+        'source:Referral',
+        'location:denver',
+        'recruiter:U-Rita_1',
+        'hired',
+      ]),
+    ).toEqual({
+      pastJob: 'store manager',
+      department: 'operations',
+      archiveReason: 'position filled',
+      source: 'referral',
+      location: 'denver',
+      recruiterId: 'U-Rita_1',
+      includeHired: true,
+    });
+    expect(parseRediscoverFilters(['department=ops', 'archive-reason:withdrew'])).toEqual({
+      department: 'ops',
+      archiveReason: 'withdrew',
+    });
+  });
+
   it.each([
     [['min:101'], /0 to 100/],
     [['min:abc'], /not a whole number/],
@@ -36,6 +66,11 @@ describe('parseRediscoverFilters', () => {
     [['min:70', 'min:80'], /given twice/],
     [['max:3'], /not a filter/],
     [['store', 'manager'], /not a filter/],
+    [['job:'], /job:cashier/],
+    [['reason:--'], /say what to look for/],
+    [['source:a', 'source:b'], /given twice/],
+    [['recruiter:a;b'], /Ashby user id/],
+    [['hired', 'hired'], /given twice/],
   ])('explains %j', (words, problem) => {
     let error: unknown;
     try {
@@ -78,15 +113,22 @@ const daysAgo = (n: number) => new Date(NOW.getTime() - n * DAY);
 interface Seed {
   id: string;
   name: string;
-  apps: { job: string; status: string; days: number; archiveReason?: string }[];
+  apps: { job: string; status: string; days: number; archiveReason?: string; source?: string; recruiter?: string }[];
   resume?: string | null;
 }
 
+// Every readable resume names the store (the job's word), so the index finds it; the fake scorer reads
+// the "fit NN" in it.
 const SEEDS: Seed[] = [
-  { id: 'c-arch', name: 'Avery Archived', apps: [{ job: 'job-old1', status: 'Archived', days: 10, archiveReason: 'Position filled' }], resume: 'fit 85; Avery' },
-  { id: 'c-hired', name: 'Harper Hired', apps: [{ job: 'job-old2', status: 'Hired', days: 20 }], resume: 'fit 85; Harper' },
-  { id: 'c-lead', name: 'Lee Lead', apps: [{ job: 'job-old1', status: 'Lead', days: 5 }], resume: 'fit 70; Lee' },
-  { id: 'c-active', name: 'Ash Active', apps: [{ job: 'job-old2', status: 'Active', days: 1 }], resume: 'fit 90; Ash' },
+  {
+    id: 'c-arch',
+    name: 'Avery Archived',
+    apps: [{ job: 'job-old1', status: 'Archived', days: 10, archiveReason: 'Position filled', source: 'Referral', recruiter: 'u-rita' }],
+    resume: 'store fit 85; Avery',
+  },
+  { id: 'c-hired', name: 'Harper Hired', apps: [{ job: 'job-old2', status: 'Hired', days: 20 }], resume: 'store fit 85; Harper' },
+  { id: 'c-lead', name: 'Lee Lead', apps: [{ job: 'job-old1', status: 'Lead', days: 5, source: 'LinkedIn' }], resume: 'store fit 70; Lee' },
+  { id: 'c-active', name: 'Ash Active', apps: [{ job: 'job-old2', status: 'Active', days: 1 }], resume: 'store fit 90; Ash' },
   {
     id: 'c-applied',
     name: 'Pat Applied',
@@ -94,31 +136,47 @@ const SEEDS: Seed[] = [
       { job: 'job-old1', status: 'Archived', days: 30 },
       { job: 'job-new', status: 'Active', days: 2 },
     ],
-    resume: 'fit 95; Pat',
+    resume: 'store fit 95; Pat',
   },
-  { id: 'c-low', name: 'Lou Low', apps: [{ job: 'job-old1', status: 'Archived', days: 3 }], resume: 'fit 40; Lou' },
+  { id: 'c-low', name: 'Lou Low', apps: [{ job: 'job-old1', status: 'Archived', days: 3 }], resume: 'store fit 40; Lou' },
   { id: 'c-noresume', name: 'Nat None', apps: [{ job: 'job-old1', status: 'Archived', days: 4 }] },
   { id: 'c-unreadable', name: 'Uma Scan', apps: [{ job: 'job-old1', status: 'Archived', days: 400 }], resume: null },
-  { id: 'c-old', name: 'Olly Old', apps: [{ job: 'job-old2', status: 'Archived', days: 400 }], resume: 'fit 80; Olly' },
+  { id: 'c-old', name: 'Olly Old', apps: [{ job: 'job-old2', status: 'Archived', days: 400, source: 'Referral' }], resume: 'store fit 80; Olly' },
   {
     id: 'c-two',
     name: 'Tess Twice',
     apps: [
-      { job: 'job-old1', status: 'Archived', days: 90 },
-      { job: 'job-old2', status: 'Archived', days: 15, archiveReason: 'Withdrew' },
+      { job: 'job-old1', status: 'Archived', days: 90, archiveReason: 'Too inexperienced' },
+      { job: 'job-old2', status: 'Archived', days: 15, archiveReason: 'Withdrew', recruiter: 'u-rita' },
     ],
-    resume: 'fit 75; Tess',
+    resume: 'store fit 75; Tess',
   },
   // Same score and same last activity as c-tie-b: the order must not depend on the database.
-  { id: 'c-tie-b', name: 'Bo Tie', apps: [{ job: 'job-old2', status: 'Archived', days: 50 }], resume: 'fit 65; Bo' },
-  { id: 'c-tie-a', name: 'Al Tie', apps: [{ job: 'job-old1', status: 'Archived', days: 50 }], resume: 'fit 65; Al' },
+  { id: 'c-tie-b', name: 'Bo Tie', apps: [{ job: 'job-old2', status: 'Archived', days: 50 }], resume: 'store fit 65; Bo' },
+  { id: 'c-tie-a', name: 'Al Tie', apps: [{ job: 'job-old1', status: 'Archived', days: 50 }], resume: 'store fit 65; Al' },
+  // Archived here, hired on another job since: works for the company now.
+  {
+    id: 'c-moved',
+    name: 'Mo Moved',
+    apps: [
+      { job: 'job-old1', status: 'Archived', days: 60 },
+      { job: 'job-old2', status: 'Hired', days: 30 },
+    ],
+    resume: 'store fit 88; Mo',
+  },
+  // A resume without the job's words: the index does not pre-select it, whatever the scorer would say.
+  { id: 'c-offtopic', name: 'Oz Off', apps: [{ job: 'job-old1', status: 'Archived', days: 8 }], resume: 'welding fit 99; Oz' },
 ];
 
 async function seed(env: CoreEnv) {
   const db = env.ctx.db;
-  await db.job.create({ data: { id: 'job-new', title: 'Store Manager', status: 'Open', descriptionText: 'Run a store.' } });
-  await db.job.create({ data: { id: 'job-old1', title: 'Cashier', status: 'Closed' } });
-  await db.job.create({ data: { id: 'job-old2', title: 'Shift Lead', status: 'Open' } });
+  await db.job.create({ data: { id: 'job-new', title: 'Store Manager', status: 'Open', descriptionText: 'Store Manager\nRun a store.' } });
+  await db.job.create({
+    data: { id: 'job-old1', title: 'Cashier', status: 'Closed', departmentName: 'Retail Stores', locationName: 'Denver, CO' },
+  });
+  await db.job.create({
+    data: { id: 'job-old2', title: 'Shift Lead', status: 'Open', departmentName: 'Operations', locationName: 'Boulder, CO' },
+  });
   await db.job.create({ data: { id: 'job-empty', title: 'Driver', status: 'Open' } });
   let n = 0;
   for (const s of SEEDS) {
@@ -133,6 +191,8 @@ async function seed(env: CoreEnv) {
           jobId: a.job,
           status: a.status,
           archiveReason: a.archiveReason ?? null,
+          sourceTitle: a.source ?? null,
+          creditedToUserId: a.recruiter ?? null,
           ashbyUpdatedAt: daysAgo(a.days),
         },
       });
@@ -144,7 +204,7 @@ async function seed(env: CoreEnv) {
           candidateId: s.id,
           fileHandle: `old-${s.id}`,
           contentHash: `old-${s.id}`,
-          extractedText: 'fit 1',
+          extractedText: 'store fit 1',
           createdAt: daysAgo(800),
         },
       });
@@ -160,6 +220,9 @@ async function seed(env: CoreEnv) {
       });
     }
   }
+  // The pool catches up with resumes stored before it, a page at a time.
+  let after: string | undefined = '';
+  while (after !== undefined) after = (await indexPoolPage(db, after, 4)).next;
 }
 
 async function rowCounts(env: CoreEnv) {
@@ -168,10 +231,14 @@ async function rowCounts(env: CoreEnv) {
   return Promise.all(tables.map((t) => (t as { count(): Promise<number> }).count()));
 }
 
+const ids = (r: { candidates: { candidateId: string }[] }) => r.candidates.map((c) => c.candidateId);
+
 describe.each(DB_KINDS)('rediscover on %s', (kind) => {
   let env: CoreEnv;
   let scorer: ReturnType<typeof fakeScorer>;
   let ashby: ReturnType<typeof unreachableAshby>;
+  const find = (filters: RediscoverFilters, preselect?: number) =>
+    rediscover(env.ctx, 'job-new', filters, { redact: false, now: NOW, ...(preselect ? { preselect } : {}) });
   beforeAll(async () => {
     scorer = fakeScorer();
     ashby = unreachableAshby();
@@ -182,17 +249,20 @@ describe.each(DB_KINDS)('rediscover on %s', (kind) => {
     await env.close();
   });
 
+  it('indexes each candidate\'s current readable resume', async () => {
+    // Every candidate with a resume, less c-unreadable (current resume unreadable, though an older one was not).
+    expect(await poolSize(env.ctx.db)).toBe(12);
+  });
+
   it('lists qualified past candidates from other jobs, best first, read-only', async () => {
     const before = await rowCounts(env);
-    const result = await rediscover(env.ctx, 'job-new', {}, { redact: false, now: NOW });
+    const result = await find({});
     expect(result.job).toEqual({ id: 'job-new', title: 'Store Manager' });
-    // Active elsewhere, already applied here, no resume, and a current resume that is unreadable (though an
-    // older one was readable): not considered.
+    // Not considered: active elsewhere, already applied here, hired (here or since), no resume, and a current
+    // resume that is unreadable (though an older one was readable).
     expect(result.considered).toBe(8);
-    expect(result.limitedTo).toBeUndefined();
     expect(result.candidates.map((c) => [c.candidateId, c.score])).toEqual([
-      ['c-arch', 85], // same score as c-hired, more recent activity
-      ['c-hired', 85],
+      ['c-arch', 85],
       ['c-old', 80],
       ['c-two', 75],
       ['c-lead', 70],
@@ -205,10 +275,11 @@ describe.each(DB_KINDS)('rediscover on %s', (kind) => {
       pastJobTitle: 'Cashier',
       pastStatus: 'Archived',
       archiveReason: 'Position filled',
+      source: 'Referral',
       band: 'strong',
       candidateName: 'Avery Archived',
       missing: [],
-      reasons: [{ text: 'fit 85', quote: 'fit 85', start: 0, end: 6 }],
+      reasons: [{ text: 'fit 85', quote: 'store ', start: 0, end: 6 }],
     });
     expect(first.lastActivityAt.toISOString()).toBe(daysAgo(10).toISOString());
     // One entry per person, about their most recently active past application.
@@ -228,36 +299,95 @@ describe.each(DB_KINDS)('rediscover on %s', (kind) => {
   });
 
   it('applies min, since, limit and active', async () => {
-    const min = await rediscover(env.ctx, 'job-new', { minScore: 80 }, { redact: false, now: NOW });
-    expect(min.candidates.map((c) => c.candidateId)).toEqual(['c-arch', 'c-hired', 'c-old']);
-    const all = await rediscover(env.ctx, 'job-new', { minScore: 0 }, { redact: false, now: NOW });
+    expect(ids(await find({ minScore: 80 }))).toEqual(['c-arch', 'c-old']);
+    const all = await find({ minScore: 0 });
     expect(all.candidates.find((c) => c.candidateId === 'c-low')?.score).toBe(1);
-    const since = await rediscover(env.ctx, 'job-new', { sinceDays: 180 }, { redact: false, now: NOW });
-    expect(since.candidates.map((c) => c.candidateId)).not.toContain('c-old');
+    const since = await find({ sinceDays: 180 });
+    expect(ids(since)).not.toContain('c-old');
     expect(since.considered).toBe(7);
-    const limited = await rediscover(env.ctx, 'job-new', { limit: 2 }, { redact: false, now: NOW });
-    expect(limited.candidates.map((c) => c.candidateId)).toEqual(['c-arch', 'c-hired']);
-    const capped = await rediscover(env.ctx, 'job-new', { limit: 500, minScore: 0 }, { redact: false, now: NOW });
-    expect(capped.candidates).toHaveLength(8);
-    const active = await rediscover(env.ctx, 'job-new', { includeActiveElsewhere: true }, { redact: false, now: NOW });
+    expect(ids(await find({ limit: 2 }))).toEqual(['c-arch', 'c-old']);
+    expect((await find({ limit: 500, minScore: 0 })).candidates).toHaveLength(7);
+    const active = await find({ includeActiveElsewhere: true });
     expect(active.candidates[0]).toMatchObject({ candidateId: 'c-active', pastStatus: 'Active', score: 90 });
     // Already applied to this job: never rediscovered, whatever the filters.
-    expect(active.candidates.map((c) => c.candidateId)).not.toContain('c-applied');
+    expect(ids(active)).not.toContain('c-applied');
   });
 
-  it('bounds the work to the most recently active past candidates and says so', async () => {
+  it('excludes people hired elsewhere unless asked for', async () => {
+    const hired = await find({ includeHired: true });
+    expect(ids(hired)).toEqual(['c-moved', 'c-arch', 'c-hired', 'c-old', 'c-two', 'c-lead', 'c-tie-a', 'c-tie-b']);
+    expect(hired.considered).toBe(10);
+    expect(hired.candidates.find((c) => c.candidateId === 'c-hired')).toMatchObject({ pastStatus: 'Hired' });
+    // Asked for, the most recently active of their past applications speaks for them.
+    expect(hired.candidates[0]).toMatchObject({ pastApplicationId: 'c-moved-job-old2', pastStatus: 'Hired' });
+  });
+
+  it.each<[string, RediscoverFilters, string[], number]>([
+    ['past job', { pastJob: 'cashier' }, ['c-arch', 'c-two', 'c-lead', 'c-tie-a'], 6],
+    ['department', { department: 'operations' }, ['c-old', 'c-two', 'c-tie-b'], 3],
+    ['archive reason', { archiveReason: 'withdrew' }, ['c-two'], 1],
+    ['source', { source: 'referral' }, ['c-arch', 'c-old'], 2],
+    ['location', { location: 'boulder' }, ['c-old', 'c-two', 'c-tie-b'], 3],
+    ['credited-to recruiter', { recruiterId: 'u-rita' }, ['c-arch', 'c-two'], 2],
+    ['since', { sinceDays: 40 }, ['c-arch', 'c-two', 'c-lead'], 5],
+  ])('filters by %s alone', async (_name, filters, expected, considered) => {
+    const result = await find(filters);
+    expect(ids(result)).toEqual(expected);
+    expect(result.considered).toBe(considered);
+  });
+
+  it('combines filters, each narrowing the past application the others match', async () => {
+    // Tess's Cashier application was archived as too inexperienced, her Shift Lead one as withdrawn.
+    expect(ids(await find({ pastJob: 'cashier', archiveReason: 'too inexperienced' }))).toEqual(['c-two']);
+    expect(ids(await find({ pastJob: 'cashier', archiveReason: 'withdrew' }))).toEqual([]);
+    const two = await find({ pastJob: 'cashier', archiveReason: 'too inexperienced' });
+    expect(two.candidates[0]).toMatchObject({ pastApplicationId: 'c-two-job-old1', archiveReason: 'Too inexperienced' });
+    expect(ids(await find({ source: 'referral', location: 'denver', minScore: 80 }))).toEqual(['c-arch']);
+    expect(ids(await find({ department: 'operations', sinceDays: 40, recruiterId: 'u-rita', limit: 1 }))).toEqual(['c-two']);
+    // Wildcards in a filter are letters.
+    expect((await find({ pastJob: '%' })).considered).toBe(0);
+  });
+
+  it('searches the whole pool through the index and scores only what it pre-selects', async () => {
     const calls = scorer.calls;
-    const result = await rediscover(env.ctx, 'job-new', { minScore: 0 }, { redact: false, now: NOW, maxConsidered: 3 });
+    const result = await find({ minScore: 0 }, 3);
     expect(scorer.calls - calls).toBe(3);
-    expect(result.considered).toBe(3);
-    expect(result.limitedTo).toBe(3);
-    // The three newest activities among eligible people: c-low (3 d), c-lead (5 d), c-arch (10 d).
-    expect(result.candidates.map((c) => c.candidateId).sort()).toEqual(['c-arch', 'c-lead', 'c-low']);
+    // considered is the pool searched, not the few scored.
+    expect(result.considered).toBe(8);
+    // A resume without the job's words is never pre-selected.
+    expect(ids(await find({ minScore: 0 }))).not.toContain('c-offtopic');
   });
 
   it('refuses unknown jobs and jobs without a description', async () => {
     await expect(rediscover(env.ctx, 'job-nope', {}, { redact: false })).rejects.toBeInstanceOf(UnknownJobError);
-    await expect(rediscover(env.ctx, 'job-empty', {}, { redact: false })).rejects.toBeInstanceOf(NoJobDescriptionError);
+    await expect(rediscover(env.ctx, 'job-empty', {}, { redact: false })).rejects.toThrow(
+      new NoJobDescriptionError('the job "Driver" has no description to score against'),
+    );
+  });
+
+  it('says so when the pool is empty, and finds a candidate once their resume is indexed', async () => {
+    const empty = await coreContext(kind, { scorer, ashby });
+    try {
+      const db = empty.ctx.db;
+      await db.job.create({ data: { id: 'j1', title: 'Store Manager', status: 'Open', descriptionText: 'Store Manager' } });
+      await db.job.create({ data: { id: 'j0', title: 'Cashier', status: 'Closed' } });
+      await expect(rediscover(empty.ctx, 'j1', {}, { redact: false })).rejects.toThrow(EmptyPoolError);
+      await expect(rediscover(empty.ctx, 'j1', {}, { redact: false })).rejects.toThrow(/run skima sync/);
+      await db.candidate.create({ data: { id: 'c1', name: 'Cy' } });
+      await db.application.create({ data: { id: 'a1', candidateId: 'c1', jobId: 'j0', status: 'Archived' } });
+      expect(await indexCandidate(db, 'c1', { hash: 'h1', text: 'store fit 77' })).toBe(true);
+      expect(await indexCandidate(db, 'c1', { hash: 'h1', text: 'store fit 77' })).toBe(false); // already there
+      await db.resumeFile.create({ data: { candidateId: 'c1', fileHandle: 'f1', contentHash: 'h1', extractedText: 'store fit 77' } });
+      expect(ids(await rediscover(empty.ctx, 'j1', {}, { redact: false }))).toEqual(['c1']);
+      // A new resume replaces the old one in the index; a removed one leaves the pool.
+      await db.resumeFile.create({ data: { candidateId: 'c1', fileHandle: 'f2', contentHash: 'h2', extractedText: 'welding fit 90' } });
+      await indexCandidate(db, 'c1', { hash: 'h2', text: 'welding fit 90' });
+      expect(ids(await rediscover(empty.ctx, 'j1', {}, { redact: false }))).toEqual([]);
+      expect(await removeFromPool(db, 'c1')).toBe(true);
+      await expect(rediscover(empty.ctx, 'j1', {}, { redact: false })).rejects.toThrow(EmptyPoolError);
+    } finally {
+      await empty.close();
+    }
   });
 });
 
@@ -293,6 +423,7 @@ describe('rediscover with the default scorer', () => {
       data: { id: 'a-real', candidateId: 'c-real', jobId: 'job-x', status: 'Archived', ashbyUpdatedAt: new Date() },
     });
     await db.resumeFile.create({ data: { candidateId: 'c-real', fileHandle: 'h', contentHash: 'x', extractedText: resume } });
+    await indexCandidate(db, 'c-real', { hash: 'x', text: resume });
     const result = await rediscover(env.ctx, 'job-sm', { minScore: 0 }, { redact: false });
     expect(result.considered).toBe(1);
     const [found] = result.candidates;

@@ -8,6 +8,8 @@ import {
   screeningInputs,
   setScreening,
   storeApplication,
+  storedResumeHandle,
+  storeListedCandidates,
 } from '../../src/core/pipeline/screening-store.ts';
 import type { Db } from '../../src/db/client.ts';
 import { DB_KINDS, migratedDb } from '../helpers/databases.ts';
@@ -52,6 +54,21 @@ describe.each(DB_KINDS)('the screening store on %s', (kind) => {
     });
     expect(app.candidate).toMatchObject({ name: 'Ada Example', primaryEmail: 'ada@example.com', resumeFileHandle: 'handle-2' });
     await expect(setScreening(db, 'app-unknown', 'scored', null, 1)).rejects.toThrow(/not stored/);
+  });
+
+  it('stores the candidates a poll listed that it did not know, with their resume handle, and leaves known ones', async () => {
+    await storeListedCandidates(db, [
+      { id: 'cand-1', name: 'Renamed', primaryEmail: null, resumeFileHandle: 'handle-listed' },
+      { id: 'cand-new', name: 'Bo New', primaryEmail: 'bo@example.com', resumeFileHandle: 'handle-new' },
+      { id: 'cand-none', name: 'No Resume', primaryEmail: null, resumeFileHandle: null },
+    ]);
+    // cand-1 is known (its change is the candidate pass's to handle, after it queued re-screens).
+    expect(await storedResumeHandle(db, 'cand-1')).toBe('handle-2');
+    expect(await db.candidate.findUniqueOrThrow({ where: { id: 'cand-1' } })).toMatchObject({ name: 'Ada Example' });
+    expect(await storedResumeHandle(db, 'cand-new')).toBe('handle-new');
+    expect(await storedResumeHandle(db, 'cand-none')).toBeNull();
+    expect(await storedResumeHandle(db, 'cand-unknown')).toBeNull();
+    await storeListedCandidates(db, []);
   });
 
   it('keeps the first extraction of a file stored twice at once, and finds it by handle or by content', async () => {

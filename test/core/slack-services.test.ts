@@ -74,11 +74,27 @@ describe.each(DB_KINDS)('the Slack services of the core on %s', (kind) => {
     expect(await services.homeJobs(dana)).toEqual([
       { id: 'job-1', title: 'Store Manager', status: 'Open', shortlisted: 2, awaitingDecision: 2, awaitingYou: 2 },
     ]);
-    expect(await services.recordDecision({ applicationId: 'a-1', reviewer: dana, verdict: 'maybe', note: 'call' })).toBe(true);
-    expect(await services.recordDecision({ applicationId: 'a-404', reviewer: dana, verdict: 'maybe' })).toBe(false);
+    expect(await services.recordDecision({ jobId: 'job-1', applicationId: 'a-1', reviewer: dana, verdict: 'maybe', note: 'call' })).toBe(true);
+    expect(await services.recordDecision({ jobId: 'job-1', applicationId: 'a-404', reviewer: dana, verdict: 'maybe' })).toBe(false);
     expect((await services.homeJobs(dana))[0]).toMatchObject({ awaitingDecision: 1, awaitingYou: 1 });
     const card = await services.buildCard('job-1', dana);
     expect(card.candidates.find((c) => c.applicationId === 'a-1')!.reviewerDecision).toMatchObject({ verdict: 'maybe', note: 'call' });
+  });
+
+  it('refuses a decision on another team\'s application named beside the reviewer\'s own job', async () => {
+    await ctx.db.candidate.create({ data: { id: 'c-tom', name: 'Tom\'s candidate' } });
+    await ctx.db.application.create({ data: { id: 'a-tom', candidateId: 'c-tom', jobId: 'job-2', status: 'Active' } });
+    const dana = (await services.resolveReviewer('dana@example.com'))!;
+    expect(await services.canSeeJob(dana, 'job-1')).toBe(true);
+    expect(await services.recordDecision({ jobId: 'job-1', applicationId: 'a-tom', reviewer: dana, verdict: 'approve' })).toBe(false);
+    expect(await ctx.db.decision.count({ where: { applicationId: 'a-tom' } })).toBe(0);
+  });
+
+  it('recognises a Slack request identity seen before, across service instances (processes)', async () => {
+    expect(await services.firstDelivery('block_actions:trig-1')).toBe(true);
+    expect(await services.firstDelivery('block_actions:trig-1')).toBe(false);
+    expect(await new CoreSlackServices(ctx).firstDelivery('block_actions:trig-1')).toBe(false);
+    expect(await services.firstDelivery('event:Ev1')).toBe(true);
   });
 
   it('mints a working link scoped to the job and reviewer, lasting a day at most', async () => {

@@ -1,5 +1,6 @@
 // The spine end to end over loopback: Ashby sandbox -> webhook -> queue -> score -> write-back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { poolSize } from '../../src/core/pool/pool-index.ts';
 import { signAshbyBody } from '../../src/ashby/index.ts';
 import { waitForIdle } from '../../src/core/app.ts';
 import { POLL_QUEUE, pollAshby } from '../../src/core/pipeline/poll.ts';
@@ -31,6 +32,9 @@ describe('the core loop against the Ashby sandbox (SQLite, extraction and scorin
     expect(apps.every((a) => ['scored', 'unreadable', 'no_resume'].includes(a.screeningState))).toBe(true);
     const unreadable = apps.filter((a) => a.screeningState === 'unreadable');
     expect(unreadable.length).toBeGreaterThan(0); // the small seed has a corrupt resume
+    // Rediscovery's pool holds each candidate whose current resume was read, and no one else.
+    const readable = new Set(apps.filter((a) => a.screeningState === 'scored').map((a) => a.candidateId));
+    expect(await poolSize(h.skima.ctx.db)).toBe(readable.size);
     for (const a of unreadable) {
       expect(a.screeningDetail).toMatch(/^Skima could not read the resume \(\w+/);
       const written = writesFor(h.sandbox, 'customField.setValues', byApplication(a.id));
@@ -210,6 +214,8 @@ describe('the core loop on PostgreSQL', () => {
       expect(apps.length).toBe(h.sandbox.control.summary().applications);
       expect(apps.filter((a) => a.screeningState === 'scored').length).toBeGreaterThan(0);
       expect(apps.every((a) => a.screeningState !== 'pending')).toBe(true);
+      const readable = new Set(apps.filter((a) => a.screeningState === 'scored').map((a) => a.candidateId));
+      expect(await poolSize(h.skima.ctx.db)).toBe(readable.size);
       // One write per application, no more.
       const perApp = new Map<string, number>();
       for (const w of h.sandbox.control.writes.filter((x) => x.endpoint === 'customField.setValues')) {

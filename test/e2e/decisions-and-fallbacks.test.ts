@@ -27,6 +27,7 @@ describe('decisions', () => {
     const ctx = h.skima.ctx;
     const top = await ctx.db.shortlistEntry.findFirstOrThrow({ where: { rank: 1 }, include: { application: true } });
     const decision = await recordDecision(ctx, {
+      jobId: top.jobId,
       applicationId: top.applicationId,
       reviewer: { id: 'user-dana', name: 'Dana Lee' },
       channel: 'slack',
@@ -61,6 +62,7 @@ describe('decisions', () => {
     const ctx = h.skima.ctx;
     const second = await ctx.db.shortlistEntry.findFirstOrThrow({ where: { rank: 2 } });
     const decision = await recordDecision(ctx, {
+      jobId: second.jobId,
       applicationId: second.applicationId,
       reviewer: { id: 'user-dana', name: 'Dana Lee' },
       channel: 'web',
@@ -72,7 +74,7 @@ describe('decisions', () => {
     expect(await waitForIdle(ctx, 20_000)).toBe(true);
     expect(writesFor(h.sandbox, 'application.changeStage', (b) => b.applicationId === second.applicationId)).toEqual([]);
     await expect(
-      recordDecision(ctx, { applicationId: 'nope', reviewer: { id: 'u', name: 'U' }, channel: 'web', verdict: 'maybe' }),
+      recordDecision(ctx, { jobId: second.jobId, applicationId: 'nope', reviewer: { id: 'u', name: 'U' }, channel: 'web', verdict: 'maybe' }),
     ).rejects.toBeInstanceOf(UnknownApplicationError);
   });
 });

@@ -1,4 +1,4 @@
-// The secure shortlist page in real headless Chromium (Debian `chromium`, driven by playwright-core),
+// The secure shortlist page in real headless Chromium (see test/helpers/chromium.ts; driven by playwright-core),
 // against a whole Skima on loopback and the Ashby sandbox: open the link `skima start` prints, read the
 // ten candidates, approve one with a note, see it persisted and written back to Ashby, reload and see
 // it; an expired link; a forged POST without the CSRF token. Screenshots go to test-artifacts/.
@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitForIdle } from '../../src/core/app.ts';
 import { mintShortlistLinks } from '../../src/core/demo-links.ts';
 import { mintLink } from '../../src/core/links.ts';
+import { chromiumExecutable } from '../helpers/chromium.ts';
 import { type SkimaHarness, startHarness, writesFor } from '../helpers/skima.ts';
 import { waitFor } from '../helpers/wait.ts';
 
@@ -46,7 +47,7 @@ describe('the shortlist page in Chromium', () => {
     // The link `skima start` prints for the job's hiring manager.
     url = (await mintShortlistLinks(ctx)).find((l) => l.jobId === jobId)!.url;
     expect(url.startsWith(`${h.skima.address}/s/`)).toBe(true);
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: await chromiumExecutable(), args: CHROMIUM_ARGS });
     page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
     page.on('console', (m) => {
       if (m.type() === 'error') consoleErrors.push(m.text());

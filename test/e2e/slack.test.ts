@@ -62,7 +62,7 @@ describe('Slack cards, end to end', () => {
     const top = await ctx.db.shortlistEntry.findFirstOrThrow({ where: { jobId: job.id, rank: 1 } });
     const postsBefore = calls.filter((c) => c.method === 'chat.postMessage' && c.body.channel === slackUser).length;
     const updatesBefore = calls.filter((c) => c.method === 'chat.update').length;
-    await recordDecision(ctx, { applicationId: top.applicationId, reviewer: { id: manager.userId, name: 'HM' }, channel: 'slack', verdict: 'skip' });
+    await recordDecision(ctx, { jobId: top.jobId, applicationId: top.applicationId, reviewer: { id: manager.userId, name: 'HM' }, channel: 'slack', verdict: 'skip' });
     // The announcement of that change may be debounced to the next minute; run it now as the queue would.
     await ctx.queue.enqueue(SHORTLIST_CHANGED_QUEUE, { jobId: job.id }, { idempotencyKey: `test:${job.id}` });
     const update = await waitFor('chat.update of the same message', () =>

@@ -19,7 +19,10 @@ export function freePort(): Promise<number> {
 
 export interface RunningCli {
   child: ChildProcess;
+  /** Standard output and error, as they came. */
   output(): string;
+  /** Standard output alone. */
+  stdout(): string;
   exited: Promise<number | null>;
 }
 
@@ -27,16 +30,19 @@ export interface RunningCli {
 export function runSkima(args: string[], opts: { cwd: string; env?: Record<string, string> }): RunningCli {
   const child = spawn(process.execPath, [SKIMA_BIN, ...args], {
     cwd: opts.cwd,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...opts.env },
+    // The tests run the TypeScript sources (bin/skima.js runs the compiled dist/ otherwise).
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', SKIMA_FROM_SOURCE: '1', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
+  let stdout = '';
   child.stdout?.on('data', (d) => {
     out += d;
+    stdout += d;
   });
   child.stderr?.on('data', (d) => {
     out += d;
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, output: () => out, exited };
+  return { child, output: () => out, stdout: () => stdout, exited };
 }

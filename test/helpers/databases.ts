@@ -1,6 +1,7 @@
 // Real databases for tests: a fresh SQLite file, and a fresh PostgreSQL database on the local server
-// (127.0.0.1:5432 on development and CI machines). PostgreSQL is never skipped: if it is down, the
-// tests that need it fail and say how to start it.
+// (127.0.0.1:5432 on development and CI machines, or SKIMA_TEST_POSTGRES_URL). When no server answers
+// there, the test run's global setup (test/setup/global.ts) starts a private one and points
+// SKIMA_TEST_POSTGRES_URL at it. PostgreSQL is never skipped: if it fails, the tests that need it fail.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,8 +10,8 @@ import pg from 'pg';
 import { createDb, type Db } from '../../src/db/client.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
 
-export const POSTGRES_ADMIN_URL =
-  process.env.SKIMA_TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+export const DEFAULT_POSTGRES_ADMIN_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
+export const POSTGRES_ADMIN_URL = process.env.SKIMA_TEST_POSTGRES_URL ?? DEFAULT_POSTGRES_ADMIN_URL;
 
 export type DbKind = 'sqlite' | 'postgresql';
 export const DB_KINDS: DbKind[] = ['sqlite', 'postgresql'];
@@ -35,7 +36,7 @@ async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   } catch (err) {
     throw new Error(
       `PostgreSQL is not reachable at ${POSTGRES_ADMIN_URL} (${(err as Error).message}). `
-      + 'Start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start',
+      + 'Run the tests through vitest (npm test), whose global setup starts a private server when none answers',
     );
   }
   try {

@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runScore, summary } from '../../src/cli/score.ts';
+import { COMMANDS } from '../../src/cli/commands.ts';
+import { runScore } from '../../src/cli/score.ts';
 import { buildDocx, buildPdf } from './helpers/fixtures.ts';
 
 const JD =
@@ -26,7 +27,7 @@ function workdir(): string {
 
 describe('skima score', () => {
   it('has a one-line summary and prints usage on --help and on bad arguments', async () => {
-    expect(summary).not.toContain('\n');
+    expect(COMMANDS.score!.summary).not.toContain('\n');
     const help = io();
     expect(await runScore(['--help'], help.io)).toBe(0);
     expect(help.out.join('\n')).toContain('skima score --batch FILE.jsonl');

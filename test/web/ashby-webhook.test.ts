@@ -111,6 +111,20 @@ describe('POST /webhooks/ashby', () => {
     expect(res.json()).toMatchObject({ error: 'invalid_payload' });
   });
 
+  it('refuses a signed body nested 20,000 deep with 400 (not 503, which Ashby would retry for days)', async () => {
+    const deep = '['.repeat(20_000) + ']'.repeat(20_000);
+    const body = submit('app-deep').replace('"status":"Active"', `"status":"Active","extra":${deep}`);
+    const before = await ctx.db.queueJob.count();
+    const res = await post(body, signAshbyBody(body, SECRET));
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ error: 'invalid_payload' });
+    expect(await ctx.db.queueJob.count()).toBe(before);
+    expect(await ctx.db.webhookEvent.count({ where: { webhookActionId: 'wa-app-deep' } })).toBe(0);
+    // An unknown action nested as deep is refused as well, before anything reads it.
+    const unknown = `{"action":"somethingNew","webhookActionId":"wa-deep-2","data":${deep}}`;
+    expect((await post(unknown, signAshbyBody(unknown, SECRET))).statusCode).toBe(400);
+  });
+
   it('acknowledges ping and unknown actions without queueing', async () => {
     const unknown = JSON.stringify({ action: 'interviewScheduleUpdate', webhookActionId: 'wa-u', data: {} });
     const res = await post(unknown, signAshbyBody(unknown, SECRET));

@@ -101,6 +101,7 @@ describe('POST /slack/events', () => {
     }
   };
 
+  let triggers = 0;
   const command = (text: string, user = 'U_DANA') =>
     form({
       command: '/skima',
@@ -108,7 +109,8 @@ describe('POST /slack/events', () => {
       user_id: user,
       channel_id: 'C_GENERAL',
       team_id: 'T1',
-      trigger_id: 'trig',
+      // Slack's trigger ids are unique per request; each command here is another one.
+      trigger_id: `trig-${++triggers}`,
       response_url: 'https://hooks.slack.com/commands/T1/1/secret',
     });
 
@@ -180,6 +182,27 @@ describe('POST /slack/events', () => {
     expect(update.body).toMatchObject({ channel: 'D_DANA', ts: '1700000000.000100' });
     expect(JSON.stringify(update.body.blocks)).toContain('You: 👍 Approved');
     expect(calls.filter((c) => c.method === 'chat.postMessage')).toEqual([]); // updated, not re-posted
+  });
+
+  it('a click replayed within the signature window is answered but recorded once', async () => {
+    slack();
+    const body = interaction({
+      type: 'block_actions',
+      team: { id: 'T1' },
+      user: { id: 'U_DANA' },
+      api_app_id: 'A1',
+      trigger_id: 'trig-replayed',
+      container: { type: 'message', channel_id: 'D_DANA', message_ts: '1700000000.000100' },
+      actions: [{ type: 'button', action_id: decideActionId('maybe', 3), block_id: 'b', value: encodeCandidate('job-1', 'a-0'), action_ts: '2' }],
+    });
+    const headers = signed(body);
+    expect((await post(body, headers)).statusCode).toBe(200);
+    await waitFor('the decision', () => ctx.db.decision.findFirst({ where: { applicationId: 'a-0' } }));
+    // The same signed request three more times, as someone who captured it would send it.
+    for (let i = 0; i < 3; i++) expect((await post(body, headers)).statusCode).toBe(200);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await ctx.db.decision.count({ where: { applicationId: 'a-0' } })).toBe(1);
+    expect(await ctx.db.queueJob.count({ where: { queue: 'decision.writeback' } })).toBe(await ctx.db.decision.count());
   });
 
   it('a click from someone outside the hiring team records nothing', async () => {

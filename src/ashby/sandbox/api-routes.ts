@@ -24,6 +24,7 @@ export function registerApiRoutes(app: FastifyInstance, state: SandboxState) {
     reply.header('x-ashby-request-id', id);
     const endpoint = ENDPOINTS[req.params.endpoint];
     if (!endpoint) return fail(reply, id, 404, 'endpoint_not_found', `No endpoint named ${req.params.endpoint}`);
+    state.requests.set(req.params.endpoint, (state.requests.get(req.params.endpoint) ?? 0) + 1);
 
     const keyText = keyFromAuthorization(req.headers.authorization);
     if (!keyText)

@@ -15,6 +15,8 @@ export interface JobTemplate {
   mustHave: string[];
   niceToHave: string[];
   compensation: string;
+  /** The whole description as given (a file seed's job): it replaces the company's usual text. */
+  descriptionText?: string;
 }
 
 export const COMPANY_NAME = 'Northwind Outfitters';
@@ -261,6 +263,7 @@ export const JOB_TEMPLATES: JobTemplate[] = [
 ];
 
 export function descriptionPlain(t: JobTemplate): { opening: string; body: string; closing: string } {
+  if (t.descriptionText !== undefined) return { opening: '', body: t.descriptionText, closing: '' };
   const body = [
     t.summary,
     '',
@@ -282,6 +285,11 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 
 export function descriptionHtml(t: JobTemplate): { opening: string; body: string; closing: string } {
   const list = (items: string[]) => `<ul>${items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>`;
+  if (t.descriptionText !== undefined) {
+    const paragraphs = t.descriptionText.split(/\n\s*\n/).filter((p) => p.trim());
+    const body = paragraphs.map((p) => `<p>${esc(p.trim()).replace(/\n/g, '<br>')}</p>`).join('');
+    return { opening: '', body, closing: '' };
+  }
   return {
     opening: `<h2>About Northwind</h2><p>${esc(ABOUT)}</p>`,
     body:

@@ -84,6 +84,8 @@ export function registerControlRoutes(app: FastifyInstance, state: SandboxState)
     if (!query.success) return reply.code(400).send(bad(query.error));
     return state.writes.slice(query.data.from);
   });
+  // Calls per endpoint since the last reset: what a client spent of its Ashby request budget.
+  app.get('/_sandbox/requests', async () => Object.fromEntries(state.requests));
   app.get('/_sandbox/webhooks', async () => ({
     subscriptions: [...state.webhooks.subscriptions.values()].map(({ secretToken: _s, ...rest }) => rest),
     deliveries: state.webhooks.deliveries,

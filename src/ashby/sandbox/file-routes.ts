@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { SandboxContext } from './context.ts';
 import { checkFileUrl } from './file-urls.ts';
 import { resumeFileFor } from './resume-for-candidate.ts';
-import { resumeFileName, resumeLayoutFor } from './resume-model.ts';
+import { resumeFileName } from './resume-model.ts';
 
 /** The S3 side of Ashby: presigned downloads (`file.info` URLs) and presigned multipart uploads. */
 export function registerFileRoutes(app: FastifyInstance, getCtx: () => SandboxContext) {
@@ -32,7 +32,7 @@ export function registerFileRoutes(app: FastifyInstance, getCtx: () => SandboxCo
         if (!rendered) throw new Error('candidate has no resume');
         return rendered;
       });
-      const name = resumeFileName(candidate.name, resumeLayoutFor(ctx.org.seed, index));
+      const name = resumeFileName(candidate.name, ctx.org.resumeLayout(index));
       return reply
         .type(file.contentType)
         .header('content-disposition', `attachment; filename="${name}"`)

@@ -160,6 +160,64 @@ export const writeEndpoints: Record<string, EndpointDef> = {
       return { results: applicationJson(org, index) };
     },
   }),
+  'candidate.create': endpoint({
+    permission: 'candidatesWrite',
+    write: true,
+    input: z.object({
+      name: z.string().trim().min(1),
+      email: z.string().optional(),
+      phoneNumber: z.string().optional(),
+      linkedInUrl: z.url().optional(),
+      githubUrl: z.url().optional(),
+      website: z.url().optional(),
+      alternateEmailAddresses: z.array(z.string()).optional(),
+      sourceId: z.string().optional(),
+      creditedToUserId: z.string().optional(),
+      location: z.object({ city: z.string(), region: z.string(), country: z.string() }).partial().optional(),
+      createdAt: z.string().optional(),
+    }),
+    handle: (ctx, input) => {
+      const { org } = ctx;
+      // Like Ashby, no de-duplication here: a second create with the same email is a second candidate
+      // (Ashby flags it as a possible duplicate later). Callers search first.
+      const sourceIndex = input.sourceId === undefined ? 0 : org.sources.findIndex((s) => s.id === input.sourceId);
+      if (sourceIndex < 0) throw notFound('source');
+      if (input.creditedToUserId && !org.users.some((u) => u.id === input.creditedToUserId)) throw notFound('user');
+      const now = ctx.now();
+      const socialLinks = [
+        ...(input.linkedInUrl ? [{ type: 'LinkedIn', url: input.linkedInUrl }] : []),
+        ...(input.githubUrl ? [{ type: 'GitHub', url: input.githubUrl }] : []),
+        ...(input.website ? [{ type: 'Website', url: input.website }] : []),
+      ];
+      const index = org.createCandidate(
+        {
+          name: input.name,
+          email: input.email ?? '',
+          phone: input.phoneNumber ?? '',
+          createdAt: now,
+          sourceIndex,
+          resumeJobIndex: 0,
+          hasResume: false,
+          socialLinks,
+        },
+        now,
+      );
+      return { results: candidateJson(org, index) };
+    },
+  }),
+  'candidate.uploadResume': endpoint({
+    permission: 'candidatesWrite',
+    write: true,
+    input: z.object({ candidateId: z.string(), resumeHandle: z.string() }),
+    handle: (ctx, input) => {
+      const i = candidateIndexOrThrow(ctx, input.candidateId);
+      const uploadId = uploadIdOf(input.resumeHandle);
+      const upload = uploadId ? ctx.uploads.get(uploadId) : undefined;
+      if (!upload?.uploaded) throw new SandboxApiError('invalid_input', 'The resume handle has no uploaded file');
+      ctx.org.touchCandidate(i, ctx.now()).resumeFileId = upload.fileId;
+      return { results: candidateJson(ctx.org, i) };
+    },
+  }),
   'candidate.addTag': endpoint({
     permission: 'candidatesWrite',
     write: true,

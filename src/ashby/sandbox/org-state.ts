@@ -2,6 +2,7 @@ import { JOB_TEMPLATES, type JobTemplate } from './catalog-jobs.ts';
 import { ChangeLog } from './change-log.ts';
 import { FIRST_NAMES, HIRING_USERS, LAST_NAMES } from './catalog-people.ts';
 import { entityId, parseEntityId, rngFor } from './prng.ts';
+import { resumeLayoutFor, type ResumeLayout } from './resume-model.ts';
 import type { SeedShape } from './seed-spec.ts';
 
 /** Seeded timestamps are relative to this instant so the same seed always yields the same data. */
@@ -103,12 +104,16 @@ export interface CandidateBase {
   /** The job whose field the resume leans towards (the first job applied to). */
   resumeJobIndex: number;
   hasResume: boolean;
+  /** Profile links given to candidate.create; seeded candidates derive a LinkedIn URL from their email. */
+  socialLinks?: Array<{ type: string; url: string }>;
 }
 export interface CandidateOverlay {
   tagIds: string[];
   fileIds: string[];
   extraApplications: number[];
   customFields: Map<string, unknown>;
+  /** A resume attached by candidate.uploadResume: it replaces the seeded one. */
+  resumeFileId?: string;
   updatedAt: number;
   seq: number;
   deleted: boolean;
@@ -163,6 +168,28 @@ const ARCHIVE_LAYOUT: Array<[string, ArchiveReasonRec['reasonType']]> = [
 
 export type StatusName = 'Active' | 'Archived' | 'Hired' | 'Lead';
 
+const FILE_STAGE_ORDER: Record<'Active' | 'Archived' | 'Hired', number> = { Active: 1, Archived: -1, Hired: 99 };
+
+/** A file's job as a template: its own title and description, the company's usual defaults otherwise. */
+function fileJobTemplate(job: { title: string; description: string }): JobTemplate {
+  return {
+    title: job.title,
+    department: 'General',
+    team: 'General',
+    location: 'Remote',
+    workplaceType: 'Remote',
+    employmentType: 'FullTime',
+    skills: [],
+    careerTitles: [job.title],
+    summary: job.description,
+    responsibilities: [],
+    mustHave: [],
+    niceToHave: [],
+    compensation: '',
+    descriptionText: job.description,
+  };
+}
+
 export function statusForStage(stage: StageRec): StatusName {
   if (stage.type === 'Hired') return 'Hired';
   if (stage.type === 'Archived') return 'Archived';
@@ -196,10 +223,16 @@ export class OrgState {
   private readonly extraCandidates: CandidateBase[] = [];
   private readonly extraApplications: ApplicationBase[] = [];
   private counters = { note: 0, tag: 0, field: 0, file: 0 };
+  /** A company read from a file keeps the file's job and candidate ids. */
+  private readonly fileIds = new Map<string, Map<string, number>>();
 
   constructor(seed: number, shape: SeedShape) {
     this.seed = seed;
     this.shape = shape;
+    if (shape.file) {
+      this.fileIds.set('job', new Map(shape.file.jobs.map((j, i) => [j.id, i])));
+      this.fileIds.set('candidate', new Map(shape.file.candidates.map((c, i) => [c.id, i])));
+    }
     this.seedMetadata();
   }
 
@@ -212,11 +245,26 @@ export class OrgState {
   }
 
   id(kind: string, index: number): string {
+    const file = this.shape.file;
+    if (file && kind === 'job' && index < file.jobs.length) return file.jobs[index]!.id;
+    if (file && kind === 'candidate' && index < file.candidates.length) return file.candidates[index]!.id;
     return entityId(this.seed, kind, index);
   }
 
   indexOf(kind: string, id: unknown): number | undefined {
-    return parseEntityId(this.seed, kind, id);
+    const known = typeof id === 'string' ? this.fileIds.get(kind)?.get(id) : undefined;
+    return known ?? parseEntityId(this.seed, kind, id);
+  }
+
+  /** How a candidate's resume file is laid out: a file seed's resumes are plain text, as a PDF. */
+  resumeLayout(candidateIndex: number): ResumeLayout {
+    if (this.shape.file && candidateIndex < this.shape.file.candidates.length) return 'classic';
+    return resumeLayoutFor(this.seed, candidateIndex);
+  }
+
+  /** A file seed's resume text for a candidate it lists. */
+  fileResume(candidateIndex: number): string | undefined {
+    return this.shape.file?.candidates[candidateIndex]?.resume;
   }
 
   private seedMetadata() {
@@ -282,7 +330,8 @@ export class OrgState {
     const managers = this.users.slice(0, 6);
     const recruiters = this.users.slice(6);
     for (let j = 0; j < this.shape.jobs; j++) {
-      const template = JOB_TEMPLATES[j % JOB_TEMPLATES.length] as JobTemplate;
+      const fileJob = this.shape.file?.jobs[j];
+      const template = fileJob ? fileJobTemplate(fileJob) : (JOB_TEMPLATES[j % JOB_TEMPLATES.length] as JobTemplate);
       const hourly = template.employmentType === 'PartTime' || template.department === 'Operations';
       const opened = REFERENCE_TIME - (60 + j * 7) * DAY;
       this.jobs.push({
@@ -297,8 +346,8 @@ export class OrgState {
         ],
         postingId: this.id('posting', j),
         postingListed: true,
-        locationId: this.id('location', JOB_TEMPLATES.indexOf(template)),
-        departmentId: this.id('department', JOB_TEMPLATES.indexOf(template)),
+        locationId: this.id('location', Math.max(0, JOB_TEMPLATES.indexOf(template))),
+        departmentId: this.id('department', Math.max(0, JOB_TEMPLATES.indexOf(template))),
         createdAt: opened - 5 * DAY,
         openedAt: opened,
         updatedAt: opened,
@@ -317,6 +366,19 @@ export class OrgState {
   candidateBase(i: number): CandidateBase | undefined {
     if (i < 0 || i >= this.candidateCount) return undefined;
     if (i >= this.shape.applications) return this.extraCandidates[i - this.shape.applications];
+    const fileCandidate = this.shape.file?.candidates[i];
+    if (fileCandidate) {
+      const app = this.applicationBase(i) as ApplicationBase;
+      return {
+        name: fileCandidate.name,
+        email: fileCandidate.email,
+        phone: '(303) 555-0100',
+        createdAt: app.createdAt,
+        sourceIndex: app.sourceIndex,
+        resumeJobIndex: app.jobIndex,
+        hasResume: fileCandidate.resume.trim() !== '',
+      };
+    }
     const rng = rngFor(this.seed, 'candidate', i);
     const first = rng.pick(FIRST_NAMES);
     const last = rng.pick(LAST_NAMES);
@@ -410,6 +472,18 @@ export class OrgState {
     if (i < 0 || i >= this.applicationCount) return undefined;
     if (i >= this.shape.applications) return this.extraApplications[i - this.shape.applications];
     const rng = rngFor(this.seed, 'application', i);
+    const fileCandidate = this.shape.file?.candidates[i];
+    if (fileCandidate) {
+      return {
+        candidateIndex: i,
+        jobIndex: fileCandidate.jobIndex,
+        createdAt: REFERENCE_TIME - rng.int(1, 700) * DAY - rng.int(0, DAY / 1000) * 1000,
+        // Active ones wait for review; the last stage of every plan is Hired; -1 is archived.
+        stageOrder: FILE_STAGE_ORDER[fileCandidate.status],
+        sourceIndex: rng.int(0, this.sources.length - 1),
+        archiveReasonIndex: rng.int(0, this.archiveReasons.length - 1),
+      };
+    }
     const roll = rng.next();
     // Most applications wait for review; a realistic tail sits further along or archived.
     const stageOrder =

@@ -152,6 +152,18 @@ export async function renderResumePdf(r: ResumeModel): Promise<Buffer> {
   return collect(doc);
 }
 
+/**
+ * Plain text as a one-column PDF (a file seed's resumes). The standard fonts write WinAnsi only: other
+ * characters become "?", as a PDF printer without the glyph would leave them unreadable.
+ */
+export async function renderTextPdf(text: string): Promise<Buffer> {
+  const doc = new PDFDocument({ size: 'LETTER', margin: 50, info: { Title: 'Resume' } });
+  shareFontMetrics(doc);
+  const printable = text.replace(/[^\n\t\x20-\x7e\u00a0-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u20ac]/g, '?');
+  doc.font('Helvetica').fontSize(10).text(printable);
+  return collect(doc);
+}
+
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;
   for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;

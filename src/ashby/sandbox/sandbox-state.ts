@@ -36,6 +36,9 @@ export class SandboxState {
   settings: SandboxSettings = { ...DEFAULT_SETTINGS };
   uploads = new Map<string, PendingUpload>();
   writes: WriteRecord[] = [];
+  /** API calls received, by endpoint (every answer counts, faults included): what a client spent of
+   * its request budget. */
+  requests = new Map<string, number>();
   private clockOffsetMs = 0;
   private epoch = 0;
   private resumeCache = new FileCache(200);
@@ -81,6 +84,7 @@ export class SandboxState {
     this.org = new OrgState(1, seedShape(this.seedSpec));
     this.uploads = new Map();
     this.writes = [];
+    this.requests = new Map();
     this.resumeCache = new FileCache(200);
     this.epoch++;
   }

@@ -1,9 +1,17 @@
+import { type FileSeed, readFileSeed } from './file-seed.ts';
+
 /** Which company the sandbox starts with. */
-export type SeedSpec = { name: 'small' } | { name: 'demo' } | { name: 'large'; applications: number };
+export type SeedSpec =
+  | { name: 'small' }
+  | { name: 'demo' }
+  | { name: 'large'; applications: number }
+  | { name: 'jsonl'; path: string };
 
 export interface SeedShape {
   jobs: number;
   applications: number;
+  /** A company read from a file: its jobs and candidates (one application each). */
+  file?: FileSeed;
 }
 
 export function parseSeed(text: string): SeedSpec {
@@ -13,7 +21,9 @@ export function parseSeed(text: string): SeedSpec {
     const applications = Number(large[1]);
     if (applications >= 1 && applications <= 5_000_000) return { name: 'large', applications };
   }
-  throw new Error(`unknown seed "${text}": use small, demo or large:N (N from 1 to 5000000)`);
+  const jsonl = /^jsonl:(.+)$/.exec(text);
+  if (jsonl) return { name: 'jsonl', path: jsonl[1]! };
+  throw new Error(`unknown seed "${text}": use small, demo, large:N (N from 1 to 5000000) or jsonl:PATH`);
 }
 
 export function seedShape(spec: SeedSpec): SeedShape {
@@ -24,5 +34,9 @@ export function seedShape(spec: SeedSpec): SeedShape {
       return { jobs: 5, applications: 300 };
     case 'large':
       return { jobs: 10, applications: spec.applications };
+    case 'jsonl': {
+      const file = readFileSeed(spec.path);
+      return { jobs: file.jobs.length, applications: file.candidates.length, file };
+    }
   }
 }

@@ -13,7 +13,7 @@ import {
   type TagRec,
   type UserRec,
 } from './org-state.ts';
-import { resumeFileName, resumeLayoutFor } from './resume-model.ts';
+import { resumeFileName } from './resume-model.ts';
 
 /**
  * Turns sandbox state into Ashby's JSON shapes. Nullable fields are omitted rather than sent as null:
@@ -179,13 +179,15 @@ export function applicationDetailJson(org: OrgState, i: number) {
   };
 }
 
-/** The seeded resume's handle, or undefined for the few candidates who sent none. */
+/** The uploaded resume's handle, else the seeded one's, else undefined (the few who sent none). */
 export function resumeHandle(org: OrgState, candidateIndex: number) {
+  const uploaded = org.candidateOverlay(candidateIndex)?.resumeFileId;
+  if (uploaded) return fileHandleFor(uploaded, org.files.get(uploaded)?.name ?? 'resume');
   const c = org.candidateBase(candidateIndex);
   if (!c?.hasResume) return undefined;
   return fileHandleFor(
     org.id('resume', candidateIndex),
-    resumeFileName(c.name, resumeLayoutFor(org.seed, candidateIndex)),
+    resumeFileName(c.name, org.resumeLayout(candidateIndex)),
   );
 }
 
@@ -199,19 +201,20 @@ export function candidateJson(org: OrgState, i: number) {
     return fileHandleFor(id, f?.name ?? 'file');
   });
   const source = org.sources[c.sourceIndex] as SourceRec;
-  const email = { value: c.email, type: 'Personal', isPrimary: true };
-  const phone = { value: c.phone, type: 'Personal', isPrimary: true };
+  // Candidates made by candidate.create may have no email or phone: Ashby then omits the primary one.
+  const email = c.email ? { value: c.email, type: 'Personal', isPrimary: true } : undefined;
+  const phone = c.phone ? { value: c.phone, type: 'Personal', isPrimary: true } : undefined;
   const id = org.id('candidate', i);
   return {
     id,
     createdAt: iso(c.createdAt),
     updatedAt: iso(overlay?.updatedAt ?? c.createdAt),
     name: c.name,
-    primaryEmailAddress: email,
-    emailAddresses: [email],
-    primaryPhoneNumber: phone,
-    phoneNumbers: [phone],
-    socialLinks: [
+    ...(email ? { primaryEmailAddress: email } : {}),
+    emailAddresses: email ? [email] : [],
+    ...(phone ? { primaryPhoneNumber: phone } : {}),
+    phoneNumbers: phone ? [phone] : [],
+    socialLinks: c.socialLinks ?? [
       { type: 'LinkedIn', url: `https://www.linkedin.com/in/${c.email.split('@')[0]?.replace(/\./g, '-')}` },
     ],
     tags: (overlay?.tagIds ?? [])
@@ -290,7 +293,7 @@ export function jobPostingJson(job: JobRec) {
   const summary = jobPostingSummaryJson(job);
   return {
     ...summary,
-    descriptionPlain: [plain.opening, plain.body, plain.closing].join('\n\n'),
+    descriptionPlain: [plain.opening, plain.body, plain.closing].filter(Boolean).join('\n\n'),
     descriptionHtml: html.opening + html.body + html.closing,
     descriptionSocial: t.summary.slice(0, 200),
     descriptionParts: {

@@ -39,7 +39,8 @@ export class SlackFrontDoor {
     const apiOptions = { token: settings.botToken, apiUrl: settings.apiUrl, retries: settings.retries ?? 3 };
     this.slack = new GuardedSlackApi(new WebApiSlack(apiOptions), services);
     this.reviewers = new ReviewerDirectory(this.slack, services);
-    const receiver = new FastifySlackReceiver(settings.signingSecret, log);
+    const firstDelivery = (identity: string) => services.firstDelivery(identity);
+    const receiver = new FastifySlackReceiver(settings.signingSecret, log, firstDelivery);
     this.routes = receiver.routes;
     this.app = new App({
       receiver,

@@ -2,6 +2,7 @@ import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ListenerLog } from './listeners/deps.ts';
+import { deliveryIdentity } from './delivery-identity.ts';
 import { verifySlackSignature } from './signature.ts';
 
 /** The one Slack endpoint: slash commands, interactivity and events all arrive here (see the manifest). */
@@ -23,6 +24,8 @@ export class FastifySlackReceiver implements Receiver {
   constructor(
     private readonly signingSecret: string,
     private readonly log: ListenerLog,
+    /** Records a request's identity; false when it was handled before (see delivery-identity.ts). */
+    private readonly isFirstDelivery: (identity: string) => Promise<boolean>,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -71,6 +74,13 @@ export class FastifySlackReceiver implements Receiver {
     if (envelope.data.type === 'url_verification') return reply.code(200).send({ challenge: envelope.data.challenge });
     if ((body as { ssl_check?: string }).ssl_check) return reply.code(200).send();
     if (!this.app) return reply.code(503).send({ error: 'Slack is starting' });
+    // A valid signature proves Slack sent the bytes once, not that this is the first time they arrive:
+    // a captured request replayed within the window would record a decision (and an Ashby note) again.
+    const identity = deliveryIdentity(body);
+    if (identity && !(await this.isFirstDelivery(identity))) {
+      this.log.warn({ type: envelope.data.type }, 'Slack request seen before (a replay or a retry already handled); ignored');
+      return reply.code(200).send();
+    }
 
     // From here Bolt decides when the response goes out: at ack(), not when this handler returns.
     reply.hijack();

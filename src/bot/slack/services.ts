@@ -38,6 +38,7 @@ export interface StatusReport {
   lastWebhookAt: Date | null;
   errors: { source: string; message: string; at: Date; count: number }[];
   applications?: { screened: number; pending: number; unscorable: number };
+  pool?: { indexed: number; candidates: number };
 }
 
 export interface DigestReport {
@@ -83,6 +84,8 @@ export interface RediscoverReport {
 export class UsageError extends Error {}
 
 export interface DecisionRequest {
+  /** The job the reviewer was checked against; the core refuses an application of another job. */
+  jobId: string;
   applicationId: string;
   reviewer: Reviewer;
   verdict: Verdict;
@@ -101,7 +104,8 @@ export interface SlackServices {
   buildCard(jobId: string, reviewer: Reviewer): Promise<ShortlistCard>;
   /** The job an application belongs to; null when unknown. */
   jobOfApplication(applicationId: string): Promise<string | null>;
-  /** Records through the core's one decision entry point; false when the application is unknown. */
+  /** Records through the core's one decision entry point; false when the application is unknown or not
+   * one of `jobId`'s. */
   recordDecision(input: DecisionRequest): Promise<boolean>;
   /** A fresh secure link to the job's shortlist page for this reviewer only. */
   mintShortlistUrl(jobId: string, reviewer: Reviewer): Promise<{ url: string; expiresAt: Date }>;
@@ -110,6 +114,9 @@ export interface SlackServices {
   saveCardRef(jobId: string, slackUserId: string, ref: SlackMessageRef, reviewer: Reviewer): Promise<void>;
   /** Redraws a card later, through the durable queue (after a 429 or a network error on the spot). */
   queueCardRefresh(input: { jobId: string; slackUserId: string; reviewer: Reviewer; notBefore?: Date }): Promise<void>;
+  /** Records the identity of a Slack request; false when it was recorded before (a replay). Shared by
+   * every process, so a replay sent to another one is recognised too. */
+  firstDelivery(identity: string): Promise<boolean>;
   /** Slack delivery problems (error codes, never personal data) for `/skima status`. */
   reportError(e: { source: string; message: string }): Promise<void>;
   status(): Promise<StatusReport>;

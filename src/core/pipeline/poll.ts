@@ -1,8 +1,10 @@
 import { deltaSync } from '../../ashby/index.ts';
 import type { AppContext } from '../context.ts';
+import { snapshotOf } from './application-snapshot.ts';
 import { storeJob } from './job-cache.ts';
 import { enqueueApplications } from './process-application.ts';
 import { SCREENING_INPUT_COLUMNS, screeningInputsUnchanged } from './screening-inputs.ts';
+import { storeListedCandidates } from './screening-store.ts';
 import { DbSyncStateStore } from './sync-state-store.ts';
 
 export const POLL_QUEUE = 'ashby.poll';
@@ -39,6 +41,50 @@ export async function pollAshby(
     },
   });
 
+  // Candidates before applications: see below.
+  seen = 0;
+  let candEnqueued = 0;
+  const candidates = await deltaSync({
+    transport,
+    store,
+    logger,
+    resource: 'candidate',
+    onPage: async (items) => {
+      // One look-up per page, not per candidate: a full sync pages through every candidate.
+      const rows = await ctx.db.candidate.findMany({
+        where: { id: { in: items.map((c) => c.id) } },
+        select: { id: true, resumeFileHandle: true },
+      });
+      const knownById = new Map(rows.map((r) => [r.id, r]));
+      // Unknown candidates are stored with their resume handle: the application pass below queues their
+      // applications, whose screening then finds the resume without asking Ashby.
+      await storeListedCandidates(ctx.db, items.filter((c) => !knownById.has(c.id)).map((c) => ({
+        id: c.id,
+        name: c.name,
+        primaryEmail: c.primaryEmailAddress?.value ?? null,
+        resumeFileHandle: c.resumeFileHandle?.handle ?? null,
+      })));
+      // A known candidate whose resume changed is re-screened on each application.
+      const changed = items.filter((c) => {
+        const known = knownById.get(c.id);
+        return known && known.resumeFileHandle !== (c.resumeFileHandle?.handle ?? null);
+      });
+      const rescreen = changed.flatMap((c) => c.applicationIds);
+      candEnqueued += await enqueueApplications(ctx.queue, rescreen);
+      // Only once the runs are queued: a stored handle that already matches would skip them next time.
+      for (const c of changed) {
+        await ctx.db.candidate.update({
+          where: { id: c.id },
+          data: { name: c.name, resumeFileHandle: c.resumeFileHandle?.handle ?? null },
+        });
+      }
+      // A run that was already waiting may have started before the new handle was stored: queue once
+      // more, which costs nothing when that run still waits.
+      candEnqueued += await enqueueApplications(ctx.queue, rescreen);
+      options.onProgress?.('candidates', (seen += items.length));
+    },
+  });
+
   seen = 0;
   let appsEnqueued = 0;
   const applications = await deltaSync({
@@ -55,40 +101,9 @@ export async function pollAshby(
       });
       const storedById = new Map(rows.map((r) => [r.id, r]));
       const changed = items.filter((app) => !screeningInputsUnchanged(storedById.get(app.id) ?? null, app));
-      appsEnqueued += await enqueueApplications(ctx.queue, changed.map((app) => app.id));
+      // The jobs carry the applications as listed: screening needs no application.info for them.
+      appsEnqueued += await enqueueApplications(ctx.queue, changed.map(snapshotOf));
       options.onProgress?.('applications', (seen += items.length));
-    },
-  });
-
-  seen = 0;
-  let candEnqueued = 0;
-  const candidates = await deltaSync({
-    transport,
-    store,
-    logger,
-    resource: 'candidate',
-    onPage: async (items) => {
-      // One look-up per page, not per candidate: a full sync pages through every candidate.
-      const rows = await ctx.db.candidate.findMany({
-        where: { id: { in: items.map((c) => c.id) } },
-        select: { id: true, resumeFileHandle: true },
-      });
-      const knownById = new Map(rows.map((r) => [r.id, r]));
-      // A known candidate whose resume changed is re-screened on each application; unknown ones come in
-      // through their applications above.
-      const changed = items.filter((c) => {
-        const known = knownById.get(c.id);
-        return known && known.resumeFileHandle !== (c.resumeFileHandle?.handle ?? null);
-      });
-      candEnqueued += await enqueueApplications(ctx.queue, changed.flatMap((c) => c.applicationIds));
-      // Only once the runs are queued: a stored handle that already matches would skip them next time.
-      for (const c of changed) {
-        await ctx.db.candidate.update({
-          where: { id: c.id },
-          data: { name: c.name, resumeFileHandle: c.resumeFileHandle?.handle ?? null },
-        });
-      }
-      options.onProgress?.('candidates', (seen += items.length));
     },
   });
 

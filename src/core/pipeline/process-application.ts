@@ -1,3 +1,4 @@
+import type { AshbyFileHandle } from '../../ashby/index.ts';
 import type { AshbyTargetsCache } from '../ashby-fields.ts';
 import { audit } from '../audit.ts';
 import type { AppContext } from '../context.ts';
@@ -5,6 +6,8 @@ import { jobFieldLink } from '../links.ts';
 import type { JobQueue } from '../queue/types.ts';
 import { announceShortlistChange, mayChangeShortlist, refreshShortlist } from '../shortlist.ts';
 import { Writeback } from '../writeback.ts';
+import { indexCandidate, removeFromPool } from '../pool/pool-index.ts';
+import type { ApplicationSnapshot } from './application-snapshot.ts';
 import { ensureJob } from './job-cache.ts';
 import { resumeText } from './resume.ts';
 import {
@@ -13,6 +16,7 @@ import {
   type ScreenedApplication,
   setScreening,
   storeApplication,
+  storedResumeHandle,
 } from './screening-store.ts';
 
 export const PROCESS_APPLICATION_QUEUE = 'application.process';
@@ -28,13 +32,24 @@ export function enqueueApplication(queue: JobQueue, applicationId: string, urgen
   return queue.enqueue(PROCESS_APPLICATION_QUEUE, { applicationId }, screeningJobOptions(applicationId, urgency));
 }
 
-/** A page of applications a poll found, in one write; how many were not already waiting. */
-export async function enqueueApplications(queue: JobQueue, applicationIds: string[]): Promise<number> {
-  if (applicationIds.length === 0) return 0;
-  const jobs = applicationIds.map((applicationId) => ({
-    payload: { applicationId },
-    options: screeningJobOptions(applicationId, 'background'),
-  }));
+/** What an application job carries: the application as a poll listed it, when it did. */
+export interface ProcessApplicationPayload {
+  applicationId: string;
+  listed?: ApplicationSnapshot;
+}
+
+/** A page of applications a poll found (ids, or the applications as listed), in one write; how many were
+ * not already waiting. */
+export async function enqueueApplications(
+  queue: JobQueue,
+  applications: (string | ApplicationSnapshot)[],
+): Promise<number> {
+  if (applications.length === 0) return 0;
+  const jobs = applications.map((app) => {
+    const payload: ProcessApplicationPayload =
+      typeof app === 'string' ? { applicationId: app } : { applicationId: app.id, listed: app };
+    return { payload, options: screeningJobOptions(payload.applicationId, 'background') };
+  });
   const results = await queue.enqueueMany(PROCESS_APPLICATION_QUEUE, jobs);
   return results.filter((r) => r.created).length;
 }
@@ -59,22 +74,44 @@ function reasonsText(reasons: { text: string }[], missing: string[]): string {
   return lines.join('\n');
 }
 
+/** The application's resume file. `application.info` names it; an application a poll listed has none,
+ * and its candidate's handle, which the poll's `candidate.list` pass stored, serves instead. Only a
+ * candidate with no handle stored costs a `candidate.info` call. */
+async function resumeHandle(
+  ctx: AppContext,
+  app: ApplicationSnapshot & { resumeFileHandle?: AshbyFileHandle | null },
+  listed: boolean,
+): Promise<AshbyFileHandle | null> {
+  if (app.resumeFileHandle) return app.resumeFileHandle;
+  if (listed) {
+    const stored = await storedResumeHandle(ctx.db, app.candidate.id);
+    // The stored handle has no file name: the extractor knows a file by its content and media type.
+    if (stored) return { id: stored, name: '', handle: stored };
+  }
+  return (await ctx.ashby.client.candidate.info(app.candidate.id)).resumeFileHandle ?? null;
+}
+
 /**
- * The application job: fetch, extract, score (only when resume, job description or scorer changed),
- * persist, write back, refresh the shortlist. Safe to run any number of times for the same application.
+ * The application job: fetch (unless a poll listed it: `listed`), extract, score (only when resume, job
+ * description or scorer changed), persist, write back, refresh the shortlist. Safe to run any number of
+ * times for the same application.
  */
 export async function processApplication(
   ctx: AppContext,
   targetsCache: AshbyTargetsCache,
   applicationId: string,
+  run: { listed?: ApplicationSnapshot; attempt?: number } = {},
 ): Promise<ProcessOutcome> {
+  const { listed } = run;
   const client = ctx.ashby.client;
-  const detail = await client.application.info(applicationId);
+  const detail = listed ?? (await client.application.info(applicationId));
   const job = await ensureJob(ctx, detail.job.id);
-  const handle = detail.resumeFileHandle ?? (await client.candidate.info(detail.candidate.id)).resumeFileHandle;
+  const handle = await resumeHandle(ctx, detail, listed !== undefined);
   await storeApplication(ctx.db, detail, handle?.handle ?? null);
   const app = { applicationId, candidateId: detail.candidate.id };
-  const writeback = new Writeback({ db: ctx.db, client, log: ctx.log });
+  // A run after a failed one (a process killed mid-job among them) may follow a write Ashby took that
+  // was never recorded: the fields are compared with Ashby's before they are written again.
+  const writeback = new Writeback({ db: ctx.db, client, log: ctx.log, recheck: (run.attempt ?? 1) > 1 });
   const targets = await targetsCache.get();
 
   /** Not scorable: no score to rank by any more, and off the shortlist if it was on it. */
@@ -83,15 +120,20 @@ export async function processApplication(
   };
 
   if (!handle) {
+    await removeFromPool(ctx.db, detail.candidate.id);
     await setUnscored('no_resume', 'No resume on file');
     await writeback.setFields(app, targets, { reasons: 'Skima could not screen this application: no resume on file.' });
     return 'no_resume';
   }
+  // Read before the job's description is known: a past candidate belongs in rediscovery's pool however
+  // their own application went.
+  const resume = await resumeText(ctx, detail.candidate.id, handle);
+  if (resume.ok) await indexCandidate(ctx.db, detail.candidate.id, resume);
+  else await removeFromPool(ctx.db, detail.candidate.id);
   if (!job.descriptionText || !job.descriptionHash) {
     await setUnscored('no_job_description', 'The job has no posting description to score against');
     return 'no_job_description';
   }
-  const resume = await resumeText(ctx, detail.candidate.id, handle);
   if (!resume.ok) {
     const why = `Skima could not read the resume (${resume.reason.replace('_', ' ')}): ${resume.message}`;
     await setUnscored('unreadable', why);

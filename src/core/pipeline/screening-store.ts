@@ -1,7 +1,7 @@
-import type { AshbyApplicationDetail } from '../../ashby/index.ts';
 import type { Db } from '../../db/client.ts';
 import { rawSql } from '../../db/raw-sql.ts';
 import { timeOrderedUuid } from '../../db/time-ordered-uuid.ts';
+import type { ApplicationSnapshot } from './application-snapshot.ts';
 import type { StoredScreeningInputs } from './screening-inputs.ts';
 
 // The statements the pipeline runs for every application, as raw SQL through the Prisma client:
@@ -21,6 +21,11 @@ const UPSERT_APPLICATION = `INSERT INTO "Application" ("id", "candidateId", "job
   "archiveReason" = excluded."archiveReason", "sourceTitle" = excluded."sourceTitle",
   "creditedToUserId" = excluded."creditedToUserId", "ashbyUpdatedAt" = excluded."ashbyUpdatedAt",
   "updatedAt" = excluded."updatedAt"`;
+
+const INSERT_LISTED_CANDIDATE = `INSERT INTO "Candidate" ("id", "name", "primaryEmail", "resumeFileHandle",
+  "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT ("id") DO NOTHING`;
+
+const CANDIDATE_RESUME_HANDLE = `SELECT "resumeFileHandle" FROM "Candidate" WHERE "id" = ?`;
 
 const SCREENING_INPUTS = `SELECT "screeningState", "status", "jobId", "candidateId", "stageId" FROM "Application"
   WHERE "id" = ?`;
@@ -73,7 +78,7 @@ export interface ScreenedApplication {
 
 /** The candidate and the application as Ashby has them now, in one commit; the screening state is left
  * as it is. */
-export async function storeApplication(db: Db, app: AshbyApplicationDetail, resumeHandle: string | null) {
+export async function storeApplication(db: Db, app: ApplicationSnapshot, resumeHandle: string | null) {
   const now = new Date();
   const candidate = app.candidate;
   const stage = app.currentInterviewStage;
@@ -84,6 +89,24 @@ export async function storeApplication(db: Db, app: AshbyApplicationDetail, resu
       app.archiveReason?.text ?? null, app.source?.title ?? null, app.creditedToUser?.id ?? null,
       new Date(app.updatedAt), now, now]],
   ]);
+}
+
+/** Candidates a poll listed that Skima did not know, with the resume handle `candidate.list` gave: their
+ * applications' screening then needs no call to find the resume. Known candidates are left as they are. */
+export async function storeListedCandidates(
+  db: Db,
+  candidates: { id: string; name: string; primaryEmail: string | null; resumeFileHandle: string | null }[],
+): Promise<void> {
+  if (candidates.length === 0) return;
+  const now = new Date();
+  await rawSql(db).batch(candidates.map((c) => [INSERT_LISTED_CANDIDATE,
+    [c.id, c.name, c.primaryEmail, c.resumeFileHandle, now, now]]));
+}
+
+/** The resume handle stored for a candidate; null when none is stored (or the candidate is unknown). */
+export async function storedResumeHandle(db: Db, candidateId: string): Promise<string | null> {
+  const [row] = await rawSql(db).rows<{ resumeFileHandle: string | null }>(CANDIDATE_RESUME_HANDLE, candidateId);
+  return row?.resumeFileHandle ?? null;
 }
 
 export async function screeningInputs(db: Db, applicationId: string): Promise<StoredScreeningInputs | null> {

@@ -10,13 +10,10 @@ export class DbSyncStateStore implements SyncStateStore {
     return row?.syncToken ?? undefined;
   }
 
-  async save(resource: SyncResource, token: string): Promise<void> {
+  async save(resource: SyncResource, token: string, mode: 'full' | 'incremental'): Promise<void> {
     const now = new Date();
-    await this.db.syncState.upsert({
-      where: { resource },
-      create: { resource, syncToken: token, lastSyncAt: now },
-      update: { syncToken: token, lastSyncAt: now },
-    });
+    const data = { syncToken: token, lastSyncAt: now, ...(mode === 'full' ? { lastFullSyncAt: now } : {}) };
+    await this.db.syncState.upsert({ where: { resource }, create: { resource, ...data }, update: data });
   }
 
   async clear(resource: SyncResource): Promise<void> {

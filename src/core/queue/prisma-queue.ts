@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
+import { hostname } from 'node:os';
 import type { Db } from '../../db/client.ts';
 import { type RawSql, rawSql } from '../../db/raw-sql.ts';
 import { timeOrderedUuid } from '../../db/time-ordered-uuid.ts';
@@ -28,6 +29,32 @@ interface Registration {
   running: Set<Promise<void>>;
   timer?: NodeJS.Timeout;
   polling: boolean;
+}
+
+/** The queues of this process (tests run several): a holder with this pid but not among them is a
+ * previous run's, as in a container whose process is always pid 1. */
+const LIVE_WORKERS = new Set<string>();
+
+/** Whether a process of this machine runs with this pid (one of another user's counts as running). */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
 }
 
 /** RETURNING gives no order: start the claimed jobs in the order they were chosen. */
@@ -97,6 +124,11 @@ const RAISE_PRIORITY = `UPDATE "QueueJob" SET "priority" = ?, "updatedAt" = ?
 
 const HAS_WORK = `SELECT 1 AS "found" FROM "QueueJob" WHERE "queue" = ? AND "state" IN ('queued', 'running') LIMIT 1`;
 
+const RUNNING_HOLDERS = `SELECT DISTINCT "lockedBy" FROM "QueueJob" WHERE "state" = 'running' AND "lockedBy" IS NOT NULL`;
+
+/** Ends a holder's leases now: the jobs are claimed again as if their lease had run out. */
+const EXPIRE_LEASES = `UPDATE "QueueJob" SET "lockedUntil" = ?, "updatedAt" = ? WHERE "lockedBy" = ? AND "state" = 'running'`;
+
 const RENEW = `UPDATE "QueueJob" SET "lockedUntil" = ?, "updatedAt" = ?
   WHERE "id" = ? AND "lockedBy" = ? AND "state" = 'running'`;
 
@@ -109,7 +141,8 @@ const RENEW = `UPDATE "QueueJob" SET "lockedUntil" = ?, "updatedAt" = ?
 export class PrismaQueue implements JobQueue {
   readonly driver = 'embedded' as const;
   private readonly settings: QueueSettings;
-  private readonly workerId = `${process.pid}-${randomUUID().slice(0, 8)}`;
+  /** host:pid:random, so a process restarted on the same machine can tell which holders are gone. */
+  private readonly workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private readonly registrations = new Map<string, Registration>();
   private readonly controller = new AbortController();
   private started = false;
@@ -233,7 +266,30 @@ export class PrismaQueue implements JobQueue {
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
+    LIVE_WORKERS.add(this.workerId);
+    await this.reclaimFromDeadProcesses().catch((err: unknown) => {
+      this.log.warn({ err }, 'could not look for jobs a stopped process held; they run again after their lease');
+    });
     for (const reg of this.registrations.values()) this.schedule(reg, 0);
+  }
+
+  /**
+   * Jobs held by a process of this machine that is gone (a crash, a SIGKILL, the previous run of this
+   * very process) are made claimable now rather than when their lease runs out: a single process
+   * restarted after a crash would otherwise wait the whole visibility timeout for its own jobs.
+   * Holders on other machines cannot be checked and keep their lease.
+   */
+  private async reclaimFromDeadProcesses(): Promise<void> {
+    const host = hostname();
+    const holders = await this.sql.rows<{ lockedBy: string }>(RUNNING_HOLDERS);
+    const now = new Date();
+    for (const { lockedBy } of holders) {
+      const [holderHost, pid] = lockedBy.split(':');
+      if (holderHost !== host || !pid || !/^\d+$/.test(pid) || LIVE_WORKERS.has(lockedBy)) continue;
+      if (Number(pid) !== process.pid && processAlive(Number(pid))) continue;
+      const reclaimed = await this.sql.run(EXPIRE_LEASES, new Date(now.getTime() - 1), now, lockedBy);
+      if (reclaimed) this.log.info({ jobs: reclaimed, holder: lockedBy }, 'took back jobs a stopped process held');
+    }
   }
 
   private wake(queue: string): void {
@@ -259,7 +315,10 @@ export class PrismaQueue implements JobQueue {
             await this.unclaim(job);
             continue;
           }
-          const run = this.run(reg, job).finally(() => {
+          const run = this.run(reg, job).catch((err: unknown) => {
+            // run() settles its own errors; anything left is a bug, never a reason to end the process.
+            this.log.error({ err, queue: reg.queue, jobId: job.id }, 'job runner failed');
+          }).finally(() => {
             reg.running.delete(run);
             this.schedule(reg, 0);
           });
@@ -312,24 +371,48 @@ export class PrismaQueue implements JobQueue {
     const lease = setInterval(() => void this.renewLease(row.id, jobAbort), this.settings.visibilityTimeoutMs / 3);
     // An aborted job may never return; stop renewing at once so its lease runs out.
     jobAbort.signal.addEventListener('abort', () => clearInterval(lease), { once: true });
+    let settle: () => Promise<unknown>;
     try {
       await reg.handler(row.payload, { id: row.id, queue: row.queue, attempt: row.attempts, signal: jobAbort.signal });
       if (jobAbort.signal.aborted) return; // the job belongs to someone else now, or to the next start
-      await this.finish(row, 'completed', null);
+      settle = () => this.finish(row, 'completed', null);
     } catch (err) {
       if (jobAbort.signal.aborted) return;
       const message = err instanceof Error ? err.message : String(err);
       if (row.attempts >= row.maxAttempts) {
         this.log.error({ queue: row.queue, jobId: row.id, attempts: row.attempts, err }, 'job failed for good');
-        await this.finish(row, 'dead', message);
+        settle = () => this.finish(row, 'dead', message);
       } else {
         const delay = backoffDelayMs(row.attempts, row.backoffBaseMs, this.settings.backoffMaxMs);
         this.log.warn({ queue: row.queue, jobId: row.id, attempt: row.attempts, retryInMs: delay, err }, 'job failed');
-        await this.release(row, message, new Date(Date.now() + delay));
+        settle = () => this.release(row, message, new Date(Date.now() + delay));
       }
     } finally {
-      clearInterval(lease);
       this.controller.signal.removeEventListener('abort', onStop);
+    }
+    try {
+      await this.untilWritten(row, settle);
+    } finally {
+      clearInterval(lease);
+    }
+  }
+
+  /**
+   * Writes a job's outcome, trying again while the database is away (a restart, a failover): the
+   * work is done, and writing that down later beats running it again after the visibility timeout.
+   * The lease is still renewed meanwhile. Gives up only when the queue stops; the job then runs again
+   * after its lease, as after a crash.
+   */
+  private async untilWritten(row: Row, write: () => Promise<unknown>): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await write();
+        return;
+      } catch (err) {
+        if (this.controller.signal.aborted) return;
+        if (attempt === 1) this.log.warn({ err, jobId: row.id }, 'could not record a job\'s outcome; trying again');
+        await abortableSleep(Math.min(250 * 2 ** (attempt - 1), 5_000), this.controller.signal);
+      }
     }
   }
 

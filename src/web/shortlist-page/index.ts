@@ -5,7 +5,7 @@ import { decideOnPage, evidenceOnPage, type LinkScope, loadShortlistPage } from 
 import { ICON_SVG } from './assets/icon.ts';
 import { STYLESHEET } from './assets/styles.ts';
 import { decisionForm, parseUrlEncoded } from './form.ts';
-import { FixedWindowLimiter } from './rate-limit.ts';
+import { type LinkLimiters, sharedLinkLimiters } from './rate-limit.ts';
 import { csrfToken, csrfValid, sameOrigin, setPageHeaders } from './security.ts';
 import { ICON_PATH, STYLESHEET_PATH } from './views/layout.ts';
 import { shortlistPage } from './views/page.ts';
@@ -22,10 +22,10 @@ type Params = { token: string };
  * (the evidence PDF). Candidates are named in forms and URLs by an opaque per-link reference, never by
  * application id or name. Encapsulated: its form parser and hooks touch no other route.
  */
-export const shortlistPagePlugin: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
-  const perLink = new FixedWindowLimiter(ctx.config.linkRateLimitPerMinute);
-  const perIp = new FixedWindowLimiter(ctx.config.linkRateLimitPerIpPerMinute);
-
+export const shortlistPagePlugin: FastifyPluginAsync<{ ctx: AppContext; limiters?: LinkLimiters }> = async (
+  app,
+  { ctx, limiters = sharedLinkLimiters(ctx.db, ctx.config) },
+) => {
   app.addContentTypeParser(
     'application/x-www-form-urlencoded',
     { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT },
@@ -51,8 +51,10 @@ export const shortlistPagePlugin: FastifyPluginAsync<{ ctx: AppContext }> = asyn
   /** Rate limits, then the link: answers the request itself (and returns null) when the link cannot be used. */
   async function linkFor(req: FastifyRequest<{ Params: Params }>, reply: FastifyReply): Promise<LinkScope | null> {
     const token = req.params.token;
+    // req.ip is the peer's address unless TRUST_PROXY names the proxy in front (see config/schema.ts).
     // Keyed by the token's hash: even this process's memory holds no usable link.
-    for (const limit of [perIp.hit(`ip:${req.ip}`), perLink.hit(hashToken(token))]) {
+    for (const hit of [() => limiters.perAddress.hit(`ip:${req.ip}`), () => limiters.perLink.hit(hashToken(token))]) {
+      const limit = await hit();
       if (!limit.ok) {
         reply.header('retry-after', String(limit.retryAfterS));
         await sendHtml(reply, 429, linkPages.tooMany(limit.retryAfterS));

@@ -1,3 +1,6 @@
+import { RateWindows } from '../../core/rate-windows.ts';
+import type { Db } from '../../db/client.ts';
+
 /** Requests per key per window; past it, the caller waits `retryAfterS`. */
 export interface RateLimitResult {
   ok: boolean;
@@ -5,30 +8,47 @@ export interface RateLimitResult {
 }
 
 /**
- * A fixed-window counter in memory, per process: enough to slow down link guessing and scraping on
- * one instance (several instances each allow the limit). Old windows are dropped as time moves on, so
- * memory stays bounded by the keys seen in one window.
+ * What the shortlist page needs of a limiter: count one request for a key. Behind this, a limiter may
+ * count in this process or in a store several processes share (SharedWindowLimiter).
  */
-export class FixedWindowLimiter {
-  private windowStart = 0;
-  private counts = new Map<string, number>();
+export interface RateLimiter {
+  hit(key: string): RateLimitResult | Promise<RateLimitResult>;
+}
 
+/** The shortlist page's two limits: per link (by the token's hash) and per client address. */
+export interface LinkLimiters {
+  perLink: RateLimiter;
+  perAddress: RateLimiter;
+}
+
+/** The limits as configured, counted in the database: they hold across every web process. */
+export function sharedLinkLimiters(
+  db: Db,
+  config: { linkRateLimitPerMinute: number; linkRateLimitPerIpPerMinute: number },
+): LinkLimiters {
+  const windows = new RateWindows(db);
+  return {
+    perLink: new SharedWindowLimiter(windows, 'link', config.linkRateLimitPerMinute),
+    perAddress: new SharedWindowLimiter(windows, 'page', config.linkRateLimitPerIpPerMinute),
+  };
+}
+
+/**
+ * A fixed-window counter per key in the shared store (core/rate-windows.ts): enough to slow down link
+ * guessing and scraping, however many processes serve the pages.
+ */
+export class SharedWindowLimiter implements RateLimiter {
   constructor(
+    private readonly windows: RateWindows,
+    private readonly prefix: string,
     private readonly limit: number,
     private readonly windowMs = 60_000,
     private readonly clock: () => number = Date.now,
   ) {}
 
-  hit(key: string): RateLimitResult {
-    const now = this.clock();
-    const start = now - (now % this.windowMs);
-    if (start !== this.windowStart) {
-      this.windowStart = start;
-      this.counts = new Map();
-    }
-    const count = (this.counts.get(key) ?? 0) + 1;
-    this.counts.set(key, count);
-    if (count <= this.limit) return { ok: true, retryAfterS: 0 };
-    return { ok: false, retryAfterS: Math.max(1, Math.ceil((start + this.windowMs - now) / 1000)) };
+  async hit(key: string): Promise<RateLimitResult> {
+    const taken = await this.windows.take(`${this.prefix}:${key}`, this.limit, this.windowMs);
+    if (taken.ok) return { ok: true, retryAfterS: 0 };
+    return { ok: false, retryAfterS: Math.max(1, Math.ceil((taken.windowEndsAt - this.clock()) / 1000)) };
   }
 }

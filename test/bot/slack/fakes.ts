@@ -4,6 +4,7 @@ import type { CandidateCard, ShortlistCard, Verdict } from '../../../src/bot/car
 import { checkHome, checkMessage, checkModal, type HomeView, type ModalView, type SlackMessage } from '../../../src/bot/slack/block-kit.ts';
 import type { ListenerDeps } from '../../../src/bot/slack/listeners/deps.ts';
 import type {
+  DecisionRequest,
   HomeJob,
   RediscoverReport,
   Reviewer,
@@ -92,7 +93,7 @@ export class FakeServices implements SlackServices {
     return 'job-1';
   }
 
-  async recordDecision(input: { applicationId: string; reviewer: Reviewer; verdict: Verdict; note?: string }) {
+  async recordDecision(input: DecisionRequest) {
     if (!input.applicationId.startsWith('app-')) return false;
     this.decisions.push(input);
     return true;
@@ -115,6 +116,13 @@ export class FakeServices implements SlackServices {
   async queueCardRefresh(input: { jobId: string; slackUserId: string; reviewer: Reviewer; notBefore?: Date }) {
     const { jobId, slackUserId, reviewer, notBefore } = input;
     this.queued.push({ jobId, slackUserId, reviewerId: reviewer.ashbyUserId, notBefore });
+  }
+
+  readonly deliveries = new Set<string>();
+  async firstDelivery(identity: string) {
+    if (this.deliveries.has(identity)) return false;
+    this.deliveries.add(identity);
+    return true;
   }
 
   async reportError(e: { source: string; message: string }) {

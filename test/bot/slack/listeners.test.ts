@@ -153,6 +153,9 @@ describe('/skima', () => {
     await skimaCommand({ command: command('rediscover store manager min:abc', 'U_CHRIS'), ...bad }, deps);
     expect(shown(bad.responses[0])).toContain('min: must be a number');
     expect(shown(bad.responses[0])).toContain('/skima rediscover');
+    // Every filter word ends the job's title, the past-application ones and hired as well.
+    await skimaCommand({ command: command('rediscover store manager job:cashier hired reason:withdrew', 'U_CHRIS'), ...fakeIo() }, deps);
+    expect(asked.at(-1)).toEqual(['job-1', ['job:cashier', 'hired', 'reason:withdrew']]);
   });
 
   it('setup fix: recruiters run the checks with fixing on', async () => {
@@ -187,7 +190,7 @@ describe('card buttons', () => {
     const a = acker();
     await decideAction({ body: click(decideActionId('approve', 1), encodeCandidate('job-1', 'app-1')), ack: a.ack }, deps);
     expect(a.count).toBe(1);
-    expect(services.decisions).toEqual([{ applicationId: 'app-1', reviewer: services.reviewersByEmail.get('dana@example.com'), verdict: 'approve' }]);
+    expect(services.decisions).toEqual([{ jobId: 'job-1', applicationId: 'app-1', reviewer: services.reviewersByEmail.get('dana@example.com'), verdict: 'approve' }]);
     expect(slack.calls).toHaveLength(1);
     expect(slack.calls[0]).toMatchObject({ method: 'updateMessage', ref: { channel: 'D_DANA', ts: '1700000000.000001' } });
     expect(shown(slack.calls[0])).toContain('You: 👍 Approved');
@@ -269,7 +272,7 @@ describe('the note modal', () => {
     await noteSubmitted({ body: submission('maybe', '  Ask about weekend shifts  '), ack: async (r) => void acks.push(r) }, deps);
     expect(acks).toEqual([undefined]);
     expect(services.decisions).toEqual([
-      { applicationId: 'app-3', reviewer: services.reviewersByEmail.get('dana@example.com'), verdict: 'maybe', note: 'Ask about weekend shifts' },
+      { jobId: 'job-1', applicationId: 'app-3', reviewer: services.reviewersByEmail.get('dana@example.com'), verdict: 'maybe', note: 'Ask about weekend shifts' },
     ]);
     expect(slack.calls[0]).toMatchObject({ method: 'updateMessage', ref: { channel: 'D_DANA', ts: '1.2' } });
   });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, html, Html } from '../../../src/web/shortlist-page/html.ts';
-import { FixedWindowLimiter } from '../../../src/web/shortlist-page/rate-limit.ts';
 
 describe('the html template helper', () => {
   it('escapes every interpolated string, in text and in attributes', () => {
@@ -24,18 +23,5 @@ describe('the html template helper', () => {
     expect(html`${fake}`.value).toBe('[object Object]');
     expect(new Html('<b>').toString()).toBe('<b>');
     expect(escapeHtml('&amp;')).toBe('&amp;amp;');
-  });
-});
-
-describe('the fixed-window rate limiter', () => {
-  it('allows the limit per key per window, then says how long to wait, and forgets old windows', () => {
-    let now = 120_000 + 15_000;
-    const limiter = new FixedWindowLimiter(2, 60_000, () => now);
-    expect(limiter.hit('a')).toEqual({ ok: true, retryAfterS: 0 });
-    expect(limiter.hit('a').ok).toBe(true);
-    expect(limiter.hit('a')).toEqual({ ok: false, retryAfterS: 45 });
-    expect(limiter.hit('b').ok).toBe(true); // keys are counted apart
-    now += 45_000; // the next window
-    expect(limiter.hit('a').ok).toBe(true);
   });
 });

@@ -3,7 +3,7 @@ import { checkMessage, clip, escapeMrkdwn, type SlackMessage } from '../block-ki
 export const USAGE = [
   '*Skima* — AI screening for Ashby, in Slack',
   '`/skima shortlist <job>` — send you the live top-10 of a job (by title or id)',
-  '`/skima rediscover <job> [min:70] [since:180d] [limit:20] [active]` — qualified past candidates for a job',
+  '`/skima rediscover <job> [min:70] [since:180d] [job:cashier] [reason:withdrew] [hired] ...` — qualified past candidates from the whole talent pool (`skima rediscover --help` lists every filter)',
   '`/skima status` — sync health, queue depth, the last webhook, recent errors',
   '`/skima setup` — check the Ashby API key, custom fields, tag and webhooks (`/skima setup fix` to fix them)',
   '`/skima digest` — post the weekly numbers (counts only) to this channel now',

@@ -41,6 +41,12 @@ export function statusMessage(s: StatusReport, now = new Date()): SlackMessage {
       elements: [{ type: 'mrkdwn', text: `${a.screened} screened · ${a.pending} pending · ${a.unscorable} could not be scored` }],
     });
   }
+  if (s.pool) {
+    blocks.push({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: `Rediscovery pool: ${s.pool.indexed} of ${s.pool.candidates} candidates indexed` }],
+    });
+  }
   const healthy = !s.errors.length && s.sync.every((r) => !r.stale);
   return checkMessage({ text: healthy ? 'Skima status: healthy' : 'Skima status: needs attention', blocks });
 }

@@ -23,7 +23,7 @@ export async function decideAction({ body, ack }: ActionArgs, deps: ListenerDeps
   if (!verdict || !target) return;
   const reviewer = await reviewerForJob(deps, userId, target.jobId);
   if (!reviewer) return;
-  const recorded = await deps.services.recordDecision({ applicationId: target.applicationId, reviewer, verdict });
+  const recorded = await deps.services.recordDecision({ ...target, reviewer, verdict });
   if (!recorded) await tell(deps, userId, textMessage('That candidate is no longer in Skima; the card is refreshed.'));
   await refreshCard(deps, target.jobId, reviewer, userId, clickedMessage(payload.data));
 }

@@ -4,7 +4,8 @@ import { rediscoverMessage } from '../../render/reports.ts';
 import type { Subcommand } from './skima.ts';
 import { runSlow } from './run-slow.ts';
 
-const FILTER = /^(min:\S*|since:\S*|limit:\S*|active)$/i;
+/** A filter word (`min:70`, `job:cashier`, `active`, `hired`...): the job is named by the words before the first. */
+const FILTER = /^([a-z-]+[:=]\S*|active|include-active|hired|include-hired)$/i;
 
 /**
  * `/skima rediscover <job> [filters]`: qualified past candidates already in Ashby, answered only to

@@ -32,6 +32,7 @@ export async function noteSubmitted({ body, ack }: { body: unknown; ack: ViewAck
   const reviewer = await reviewerForJob(deps, userId, meta.data.j);
   if (!reviewer) return;
   const recorded = await deps.services.recordDecision({
+    jobId: meta.data.j,
     applicationId: meta.data.a,
     reviewer,
     verdict: verdict.data,

@@ -1,0 +1,128 @@
+// `skima advance` and `skima archive`: a person confirms once, then each application is a queued job
+// that this process works (a running `skima start` works them too: they share the queue).
+import { randomUUID } from 'node:crypto';
+import { createInterface } from 'node:readline/promises';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { loadConfigOrThrow } from '../config/load.ts';
+import { type AppContext, closeContext, createContext } from '../core/context.ts';
+import {
+  type DispositionAction,
+  type DispositionRequest,
+  DispositionRequestError,
+  dispositionProgress,
+  prepareDisposition,
+  progressSummary,
+  registerDispositionWorker,
+  resolveActor,
+  skippedApplicationIds,
+  startDisposition,
+} from '../core/disposition/index.ts';
+import { createLogger } from '../core/logger.ts';
+import { migrateDatabase } from '../db/migrate.ts';
+import { bar, Progress } from './progress.ts';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** Asks on the terminal; anything but y/yes is a no. Without a terminal there is nobody to ask. */
+async function confirm(question: string): Promise<boolean> {
+  if (!process.stdin.isTTY) return false;
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^y(es)?$/i.test((await rl.question(`${question} [y/N] `)).trim());
+  } finally {
+    rl.close();
+  }
+}
+
+async function waitForBatch(ctx: AppContext, batchId: string, total: number) {
+  const progress = new Progress();
+  for (;;) {
+    const p = await dispositionProgress(ctx.db, batchId);
+    if (!p) throw new Error(`batch ${batchId} disappeared`);
+    progress.update(`${bar(p.total - p.queued, total)} ${progressSummary(p)}`);
+    if (p.finished) {
+      progress.done(`${bar(total, total)} ${progressSummary(p)}`);
+      return p;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** Parses, asks for the confirmation (or takes --yes), starts the batch and reports its final count. */
+export async function runDisposition(
+  action: DispositionAction,
+  argv: string[],
+  usage: string,
+  options: Options,
+  toRequest: (values: Record<string, string | boolean | undefined>, positionals: string[]) => Omit<
+    DispositionRequest,
+    'actor' | 'channel' | 'applicationIds' | 'action'
+  > & { applicationIds?: string[] },
+): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: { ...options, as: { type: 'string' }, yes: { type: 'boolean', short: 'y' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: true,
+    });
+  } catch (err) {
+    console.error(`${(err as Error).message}\n\n${usage}`);
+    return 2;
+  }
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  if (values.help) {
+    console.log(usage);
+    return 0;
+  }
+  if (typeof values.as !== 'string') {
+    console.error(`Say who is acting: --as YOUR_ASHBY_EMAIL (it is checked against your role in Ashby).\n\n${usage}`);
+    return 2;
+  }
+  let partial;
+  try {
+    partial = toRequest(values, parsed.positionals);
+  } catch (err) {
+    console.error(`${(err as Error).message}\n\n${usage}`);
+    return 2;
+  }
+  const config = loadConfigOrThrow();
+  await migrateDatabase(config.databaseUrl);
+  const ctx = await createContext(config, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel));
+  try {
+    const actor = await resolveActor(ctx, values.as);
+    if (!actor) {
+      console.error(`No active Ashby user is ${values.as}.`);
+      return 1;
+    }
+    const { jobId } = partial;
+    const applicationIds = partial.applicationIds ?? (jobId ? await skippedApplicationIds(ctx, jobId) : []);
+    const plan = await prepareDisposition(ctx, { ...partial, action, applicationIds, actor, channel: 'cli' });
+    for (const r of plan.refused) console.error(`  left out ${r.applicationId}: ${r.why}`);
+    if (plan.items.length === 0) {
+      console.error('Nothing to do.');
+      return 1;
+    }
+    if (!values.yes && !(await confirm(plan.question))) {
+      const why = process.stdin.isTTY ? 'Not confirmed' : `${plan.question} Confirm with --yes`;
+      console.error(`${why}; nothing changed.`);
+      return 1;
+    }
+    const { batchId } = await startDisposition(ctx, plan, randomUUID());
+    await registerDispositionWorker(ctx);
+    await ctx.queue.start();
+    const result = await waitForBatch(ctx, batchId, plan.items.length);
+    for (const f of result.failures) console.log(`  failed ${f.applicationId}: ${f.why}`);
+    console.log(`${action === 'archive' ? 'Archive' : 'Advance'} ${batchId}: ${progressSummary(result)}.`);
+    return result.failed ? 1 : 0;
+  } catch (err) {
+    if (err instanceof DispositionRequestError) {
+      console.error(err.message);
+      return 1;
+    }
+    throw err;
+  } finally {
+    await closeContext(ctx);
+  }
+}

@@ -1,0 +1,50 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config/schema.ts';
+import { migrateDatabase } from '../db/migrate.ts';
+import { buildServer } from '../web/server.ts';
+import { closeContext, type ContextOptions, createContext, type AppContext } from './context.ts';
+import type { Logger } from './logger.ts';
+
+export interface RunningWeb {
+  ctx: AppContext;
+  server: FastifyInstance;
+  /** Where the server listens, e.g. http://127.0.0.1:3000 */
+  address: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * `skima web`: the front doors only (Ashby webhook intake, the shortlist pages, the chat endpoints,
+ * health and metrics). It takes no job: whatever a request asks for is queued in the database for the
+ * `skima worker` processes, and every limit it applies is counted there too, so any number of web
+ * processes can stand behind one load balancer, none holding state of its own.
+ */
+export async function startWeb(config: Config, log: Logger, options: ContextOptions = {}): Promise<RunningWeb> {
+  // Normally a no-op (`skima migrate` or a first process applied them): a web process refuses an old schema.
+  await migrateDatabase(config.databaseUrl);
+  const ctx = await createContext(config, log, options);
+  const server = await buildServer(ctx);
+  try {
+    await server.listen({ host: config.host, port: config.port });
+  } catch (err) {
+    await server.close();
+    await closeContext(ctx);
+    throw err;
+  }
+  const info = server.server.address();
+  const address =
+    info && typeof info === 'object' ? `http://${config.host}:${info.port}` : `http://${config.host}:${config.port}`;
+  let stopping: Promise<void> | undefined;
+  return {
+    ctx,
+    server,
+    address,
+    stop() {
+      stopping ??= (async () => {
+        await server.close();
+        await closeContext(ctx);
+      })();
+      return stopping;
+    },
+  };
+}
