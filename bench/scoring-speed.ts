@@ -12,6 +12,7 @@
  * Run: npx tsx bench/scoring-speed.ts
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { extractText } from '../src/scoring/extract/extract-text.ts';
 import { createScorer } from '../src/scoring/scorer.ts';
@@ -79,13 +80,18 @@ async function main(): Promise<void> {
   // A different job description for every pair: each resume is scored against a job description
   // not seen before in the round (the scorer's job cache cannot help).
   const pairRates: number[] = [];
+  const pairCpuRates: number[] = [];
   const pairBm25Rates: number[] = [];
   for (let round = 0; round < rounds; round++) {
     const fresh = createScorer({ asOf: new Date('2023-12-31T00:00:00Z') });
     const jdFor = (i: number) => `${jds[(i + round) % jds.length] ?? ''}\n\nRef ${round}-${i}`;
+    const cpu = process.cpuUsage();
     const pairMs = time(() => {
       resumes.forEach((r, i) => fresh.score(jdFor(i), r));
     });
+    const used = process.cpuUsage(cpu);
+    // CPU time of this thread's work: on a shared, loaded machine wall time also counts waiting for a core.
+    pairCpuRates.push(resumes.length / ((used.user + used.system) / 1e6));
     const bmMs = time(() => {
       resumes.forEach((r, i) => buildBm25([r]).score(jdFor(i), 0));
     });
@@ -102,7 +108,8 @@ async function main(): Promise<void> {
 
   const pairs = median(pairRates);
   console.log(`scoring throughput, a different job description for every pair (${resumes.length} pairs x ${rounds} rounds, one core):`);
-  console.log(`  skima score()  ${pairs.toFixed(0)} resumes/s (median)   target >= 1000`);
+  console.log(`  skima score()  ${pairs.toFixed(0)} resumes/s (median, wall clock)   target >= 1000`);
+  console.log(`  skima score()  ${median(pairCpuRates).toFixed(0)} resumes/s of CPU time (median; the load average was ${loadavg()[0]?.toFixed(1)})`);
   console.log(
     `  bm25 baseline  ${median(pairBm25Rates).toFixed(0)} resumes/s (median)   skima/bm25 time ratio ${(median(pairBm25Rates) / pairs).toFixed(2)}`,
   );
