@@ -50,7 +50,7 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Cli
     load: () => import('./rediscover.ts'),
   },
   links: {
-    summary: 'create or revoke secure shortlist links (links create | links revoke)',
+    summary: 'create or revoke secure links (links create | links report | links revoke)',
     load: () => import('./links.ts'),
   },
   advance: {
@@ -60,6 +60,10 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Cli
   archive: {
     summary: 'archive applications in Ashby with a reason, after one confirmation (recruiters)',
     load: () => import('./archive.ts'),
+  },
+  handoff: {
+    summary: 'send a hire to the HR system again (handoff retry ID; ids are in skima status)',
+    load: () => import('./handoff.ts'),
   },
   manifest: {
     summary: 'print the Slack app manifest with your public URL (skima manifest slack --base-url URL)',

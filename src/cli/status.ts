@@ -14,7 +14,9 @@ const usage = `Usage: skima status
 
 What \`/skima status\` shows: when each Ashby resource was last synced (and whether that is stale), the
 job queues, the last webhook received, how many applications are screened, pending or unscorable, and
-recent problems (failed jobs, Slack/Teams delivery errors). Exits 1 when a job has failed for good.`;
+recent problems (failed jobs, Slack/Teams delivery errors), and the latest hand-offs of hires to the HR
+system with their last attempt (\`skima handoff retry ID\` sends one again). Exits 1 when a job has
+failed for good.`;
 
 export function formatStatus(s: SkimaStatus): string {
   const lines = ['Sync with Ashby:'];
@@ -30,6 +32,14 @@ export function formatStatus(s: SkimaStatus): string {
   if (!queues.length) lines.push('  (empty)');
   for (const [name, q] of queues) {
     lines.push(`  ${name}: ${q.queued} queued (${q.failed} retrying), ${q.running} running, ${q.dead} failed for good`);
+  }
+  const h = s.handoffs;
+  if (h.recent.length) {
+    lines.push(`Hand-offs to HR: ${h.delivered} delivered, ${h.pending} pending, ${h.failed} failed`);
+    for (const d of h.recent) {
+      const last = d.lastError ? `: ${d.lastError}` : '';
+      lines.push(`  ${d.id} ${d.endpoint} ${d.state} after ${d.attempts} attempt${d.attempts === 1 ? '' : 's'}, last ${when(d.lastAttemptAt)}${last}`);
+    }
   }
   lines.push(s.errors.length ? 'Recent problems:' : 'Recent problems: none');
   for (const e of s.errors) lines.push(`  ${e.source}: ${e.message} (${e.count}×, last ${when(e.at)})`);

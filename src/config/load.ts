@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseDotenv } from 'dotenv';
+import { loadHandoffConfig } from './handoff.ts';
 import { type Config, envSchema, toConfig } from './schema.ts';
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -48,6 +49,11 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
   if (config.llm && !config.llm.model) problems.push('LLM_MODEL: required when LLM_PROVIDER is set');
   if (Boolean(cleaned.SLACK_BOT_TOKEN) !== Boolean(cleaned.SLACK_SIGNING_SECRET)) {
     problems.push('SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET: set both to turn Slack on, or neither to leave it off');
+  }
+  if (parsed.data.HANDOFF_CONFIG) {
+    const handoff = loadHandoffConfig(parsed.data.HANDOFF_CONFIG, cleaned);
+    if (handoff.ok) config.handoff = handoff.config;
+    else problems.push(handoff.problem);
   }
   return problems.length ? { ok: false, problems } : { ok: true, config };
 }

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+import type { HandoffConfig } from './handoff.ts';
 
 const DEFAULT_DATABASE_URL = 'file:./data/skima.db';
 
@@ -102,7 +103,19 @@ export const envSchema = z.object({
   LINK_RATE_LIMIT_PER_IP_PER_MINUTE: positiveInt(300),
   AUDIT_RETENTION_DAYS: positiveInt(365),
   APPROVE_STAGE_ID: z.string().optional(),
+  REPORT_TIME_ZONE: z.string().default('UTC').refine((v) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: v });
+      return true;
+    } catch {
+      return false;
+    }
+  }, { message: 'must be an IANA time zone such as Europe/Berlin or America/New_York' }),
+  REPORT_MINUTES_PER_SCREEN: positiveInt(6),
+  BIAS_AUDIT_MIN_GROUP: positiveInt(10),
+  ASHBY_DEMOGRAPHICS_REPORT_ID: z.string().optional(),
   HIRING_MANAGERS_MAY_ARCHIVE: z.enum(['off', 'on']).default('off'),
+  HANDOFF_CONFIG: z.string().optional(),
   REDACTION_MODE: z.enum(['off', 'on']).default('off'),
   LLM_PROVIDER: z.enum(['off', 'openai', 'anthropic']).default('off'),
   LLM_BASE_URL: httpUrl.optional(),
@@ -162,9 +175,22 @@ export interface Config {
   auditRetentionDays: number;
   /** Interview stage an Approve moves the application to; undefined: decisions never move stages. */
   approveStageId?: string;
+  /** The ROI report and the bias audit (docs/report.md, docs/bias-audit.md). */
+  report: {
+    /** IANA time zone the report's weeks and dates are read in. */
+    timeZone: string;
+    /** The assumed minutes a recruiter spends screening one application by hand. */
+    minutesPerScreen: number;
+    /** Categories with fewer people are shown as too small, never as a ratio. */
+    biasMinGroup: number;
+    /** The Ashby report (built by the organisation) whose rows are application ids and demographic answers. */
+    demographicsReportId?: string;
+  };
   /** Whether a job's hiring manager may archive its applications (HIRING_MANAGERS_MAY_ARCHIVE=on);
    * otherwise an archive needs a recruiting role. Advancing is open to the hiring manager either way. */
   hiringManagersMayArchive: boolean;
+  /** Where hires are sent (HANDOFF_CONFIG, read and checked at start); undefined: hires go nowhere. */
+  handoff?: HandoffConfig;
   /** Hide candidate names, contact details and photos on every card and page (REDACTION_MODE=on). */
   redact: boolean;
   /** Derives the links Skima writes into Ashby; generated into the data directory when unset. */
@@ -223,6 +249,12 @@ export function toConfig(env: z.output<typeof envSchema>): Config {
     linkRateLimitPerIpPerMinute: env.LINK_RATE_LIMIT_PER_IP_PER_MINUTE,
     auditRetentionDays: env.AUDIT_RETENTION_DAYS,
     approveStageId: env.APPROVE_STAGE_ID || undefined,
+    report: {
+      timeZone: env.REPORT_TIME_ZONE,
+      minutesPerScreen: env.REPORT_MINUTES_PER_SCREEN,
+      biasMinGroup: env.BIAS_AUDIT_MIN_GROUP,
+      demographicsReportId: env.ASHBY_DEMOGRAPHICS_REPORT_ID || undefined,
+    },
     hiringManagersMayArchive: env.HIRING_MANAGERS_MAY_ARCHIVE === 'on',
     redact: env.REDACTION_MODE === 'on',
     secret: env.SKIMA_SECRET,

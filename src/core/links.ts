@@ -1,6 +1,7 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { Db } from '../db/client.ts';
 import { rawSql } from '../db/raw-sql.ts';
+import { audit } from './audit.ts';
 
 export const DEFAULT_LINK_TTL_MS = 7 * 24 * 3600 * 1000;
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -15,17 +16,37 @@ export interface MintedLink {
   expiresAt: Date;
 }
 
-/** A new secret link to a job's shortlist for one reviewer: 256 random bits, URL-safe. */
+/** What a link opens: one job's shortlist, or the organisation's ROI report (jobId empty). */
+export type LinkKind = 'shortlist' | 'report';
+
+export interface LinkScopeInput {
+  jobId: string;
+  reviewerId: string;
+  kind?: LinkKind;
+  /** Who asked for it, for the audit log (an Ashby user id, "cli", "system"); default the reviewer. */
+  mintedBy?: string;
+}
+
+/** A new secret link for one reviewer (default: to a job's shortlist): 256 random bits, URL-safe. */
 export async function mintLink(
   db: Db,
-  scope: { jobId: string; reviewerId: string },
+  scope: LinkScopeInput,
   ttlMs = DEFAULT_LINK_TTL_MS,
   now = new Date(),
 ): Promise<MintedLink> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + ttlMs);
-  await db.shareLink.create({
-    data: { tokenHash: hashToken(token), jobId: scope.jobId, reviewerId: scope.reviewerId, expiresAt },
+  const kind = scope.kind ?? 'shortlist';
+  const link = await db.shareLink.create({
+    data: { tokenHash: hashToken(token), kind, jobId: scope.jobId, reviewerId: scope.reviewerId, expiresAt },
+    select: { id: true },
+  });
+  await audit(db, {
+    actor: scope.mintedBy ?? scope.reviewerId,
+    action: 'link.minted',
+    subjectType: 'link',
+    subjectId: link.id,
+    detail: { kind, jobId: scope.jobId || null, reviewerId: scope.reviewerId, expiresAt: expiresAt.toISOString() },
   });
   return { token, expiresAt };
 }
@@ -34,11 +55,11 @@ export type LinkCheck =
   | { ok: true; linkId: string; jobId: string; reviewerId: string; expiresAt: Date }
   | { ok: false; reason: 'unknown' | 'expired' | 'revoked' };
 
-/** Resolves a token to its scope, or says why it cannot be used. */
-export async function resolveLink(db: Db, token: string, now = new Date()): Promise<LinkCheck> {
+/** Resolves a token to its scope, or says why it cannot be used. A link of another kind is unknown here. */
+export async function resolveLink(db: Db, token: string, now = new Date(), kind: LinkKind = 'shortlist'): Promise<LinkCheck> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return { ok: false, reason: 'unknown' };
   const link = await db.shareLink.findUnique({ where: { tokenHash: hashToken(token) } });
-  if (!link) return { ok: false, reason: 'unknown' };
+  if (!link || link.kind !== kind) return { ok: false, reason: 'unknown' };
   if (link.revokedAt) return { ok: false, reason: 'revoked' };
   if (link.expiresAt <= now) return { ok: false, reason: 'expired' };
   // Bookkeeping only, at most once a minute: a page under load (or a link previewer) costs no write each.
@@ -53,6 +74,7 @@ export async function revokeLinks(
   db: Db,
   match: { token?: string; jobId?: string; reviewerId?: string },
   now = new Date(),
+  revokedBy = 'cli',
 ): Promise<number> {
   if (!match.token && !match.jobId && !match.reviewerId) throw new Error('say which links to revoke');
   const res = await db.shareLink.updateMany({
@@ -63,6 +85,17 @@ export async function revokeLinks(
       ...(match.reviewerId ? { reviewerId: match.reviewerId } : {}),
     },
     data: { revokedAt: now },
+  });
+  await audit(db, {
+    actor: revokedBy,
+    action: 'link.revoked',
+    subjectType: 'link',
+    detail: {
+      count: res.count,
+      jobId: match.jobId ?? null,
+      reviewerId: match.reviewerId ?? null,
+      byToken: Boolean(match.token),
+    },
   });
   return res.count;
 }
@@ -115,6 +148,15 @@ export async function jobFieldLink(
   const token = derive(id);
   const expiresAt = new Date(now.getTime() + ttlMs);
   // A run that lost the insert hands out the same token; the winner's expiry differs by moments.
-  await sql.run(INSERT_LINK, id, hashToken(token), jobId, ASHBY_FIELD_REVIEWER, expiresAt, now);
+  const inserted = await sql.run(INSERT_LINK, id, hashToken(token), jobId, ASHBY_FIELD_REVIEWER, expiresAt, now);
+  if (inserted) {
+    await audit(db, {
+      actor: 'system',
+      action: 'link.minted',
+      subjectType: 'link',
+      subjectId: id,
+      detail: { kind: 'shortlist', jobId, reviewerId: ASHBY_FIELD_REVIEWER, expiresAt: expiresAt.toISOString() },
+    });
+  }
   return { token, expiresAt };
 }

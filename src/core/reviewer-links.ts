@@ -26,7 +26,7 @@ export async function createReviewerLink(
     const known = team.map((m) => `${m.email ?? m.userId} (${m.role})`).join(', ') || 'nobody';
     throw new LinkScopeError(`${reviewer} is not on the hiring team of "${job.title}"; its team: ${known}`);
   }
-  const scope = { jobId, reviewerId: member.userId };
+  const scope = { jobId, reviewerId: member.userId, mintedBy: 'cli' };
   const { token, expiresAt } = await mintLink(deps.db, scope, deps.config.linkTtlMs, now);
   return {
     url: `${deps.config.publicBaseUrl}/s/${token}`,

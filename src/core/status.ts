@@ -1,6 +1,7 @@
 import type { AppContext } from './context.ts';
 import { ASHBY_CALL_FAILED_ACTION } from './ashby-problems.ts';
 import { FRONT_DOOR_ERROR_ACTION, recentFrontDoorErrors, recentProblems, safeMessage } from './front-door-errors.ts';
+import { type HandoffLog, handoffLog } from './handoff/log.ts';
 import { poolSize } from './pool/pool-index.ts';
 
 export { recordFrontDoorError } from './front-door-errors.ts';
@@ -17,6 +18,8 @@ export interface SkimaStatus {
   applications: { screened: number; pending: number; unscorable: number };
   /** Rediscovery's pool: candidates whose current resume is indexed, of all candidates Skima mirrors. */
   pool: { indexed: number; candidates: number };
+  /** Hires sent to the HR system (HANDOFF_CONFIG), and the latest deliveries with their last attempt. */
+  handoffs: HandoffLog;
 }
 
 /** The resources the delta poll keeps a sync state for. */
@@ -100,6 +103,7 @@ export async function collectStatus(ctx: AppContext, now = new Date()): Promise<
     errors: [...errors.values()].sort((a, b) => b.at.getTime() - a.at.getTime() || b.count - a.count),
     applications,
     pool: { indexed, candidates },
+    handoffs: await handoffLog(ctx.db),
   };
 }
 

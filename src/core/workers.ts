@@ -4,6 +4,7 @@ import { purgeAudit } from './audit.ts';
 import type { AppContext } from './context.ts';
 import { DECISION_WRITEBACK_QUEUE, writeBackDecision } from './decisions.ts';
 import { registerDispositionWorker } from './disposition/index.ts';
+import { registerHandoffWorker } from './handoff/index.ts';
 import { POLL_QUEUE, pollAshby } from './pipeline/poll.ts';
 import {
   PROCESS_APPLICATION_QUEUE,
@@ -35,6 +36,7 @@ export async function registerWorkers(ctx: AppContext, scheduler: Scheduler, lis
     writeBackDecision(ctx, targets, decisionId),
   );
   await registerDispositionWorker(ctx);
+  await registerHandoffWorker(ctx);
   const allListeners = [...listeners, ...(await registerSlackWorkers(ctx, scheduler))];
   await ctx.queue.work<{ jobId: string }>(SHORTLIST_CHANGED_QUEUE, async ({ jobId }) => {
     for (const listener of allListeners) await listener(jobId);

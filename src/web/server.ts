@@ -4,7 +4,9 @@ import type { AppContext } from '../core/context.ts';
 import { answerServerErrorsPlainly } from './errors.ts';
 import { ashbyWebhookRoute } from './routes/ashby-webhook.ts';
 import { healthRoutes } from './routes/health.ts';
+import { homeRoute } from './routes/home.ts';
 import { metricsRoute } from './routes/metrics.ts';
+import { reportPagePlugin } from './report-page/index.ts';
 import { shortlistPagePlugin } from './shortlist-page/index.ts';
 
 /**
@@ -30,10 +32,12 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
     trustProxy: proxyTrust(ctx.config.trustProxy),
   });
   answerServerErrorsPlainly(app, ctx.db);
+  await app.register(homeRoute);
   await app.register(healthRoutes, { ctx });
   await app.register(metricsRoute, { ctx });
   await app.register(ashbyWebhookRoute, { ctx });
   await app.register(shortlistPagePlugin, { ctx });
+  await app.register(reportPagePlugin, { ctx });
   // Bolt's receiver brings its own encapsulated plugin (raw-body parsers for its route only).
   if (ctx.slack) {
     await app.register(ctx.slack.routes);

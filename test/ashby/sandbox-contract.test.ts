@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SANDBOX_DEMOGRAPHICS_REPORT_ID } from '../../src/ashby/sandbox/demographics.ts';
 import type { AshbyClient } from '../../src/ashby/client.ts';
 import { type RunningSandbox, startSandbox } from '../../src/ashby/sandbox/server.ts';
 import { OpenApiContract } from './openapi-contract.ts';
@@ -7,6 +8,7 @@ import { collect, type Exchange, recordingFetch, sandboxClient, take } from './s
 /** Every endpoint the client and the sandbox implement. */
 const ENDPOINTS = [
   'apiKey.info',
+  'report.synchronous',
   'application.list',
   'application.info',
   'application.changeStage',
@@ -111,6 +113,7 @@ async function exerciseEveryEndpoint(c: AshbyClient) {
   });
   const users = await collect(c.user.list());
   await c.user.info(users[0]!.id);
+  await c.report.synchronous(SANDBOX_DEMOGRAPHICS_REPORT_ID);
   const reasons = await c.archiveReason.list();
   await c.source.list();
   const planOfApp = await c.interviewStage.list(app.currentInterviewStage!.interviewPlanId);

@@ -53,10 +53,17 @@ export async function testConfig(database: TestDatabase, env: Record<string, str
 /** Skima on a fresh database, wired to a fresh sandbox (seed `small` unless said), webhooks subscribed. */
 export async function startHarness(
   kind: DbKind = 'sqlite',
-  opts: { seed?: string; env?: Record<string, string>; permissions?: Permission[] } = {},
+  opts: {
+    seed?: string;
+    env?: Record<string, string>;
+    permissions?: Permission[];
+    /** Runs once the sandbox is up and before Skima reads its configuration. */
+    beforeStart?: (sandbox: RunningSandbox) => Promise<void>;
+  } = {},
 ): Promise<SkimaHarness> {
   const database = await createTestDatabase(kind);
   const sandbox = await startSandbox({ port: 0, seed: opts.seed ?? 'small', timeScale: 0.001 });
+  await opts.beforeStart?.(sandbox);
   const config = await testConfig(database, opts.env);
   const connection = sandboxConnection(sandbox, opts.permissions ? sandbox.createKey(opts.permissions, 'limited') : undefined);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'skima-data-'));

@@ -14,6 +14,7 @@ export const PERMISSIONS = [
   'organizationWrite',
   'apiKeysRead',
   'apiKeysWrite',
+  'reportsRead',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { SandboxApiKey } from './api-keys.ts';
 import { scopeName } from './api-keys.ts';
 import { type EndpointDef, endpoint, type SandboxContext } from './context.ts';
+import { DEMOGRAPHIC_COLUMNS, demographicsReportRows, SANDBOX_DEMOGRAPHICS_REPORT_ID } from './demographics.ts';
 import { fileUrl } from './file-urls.ts';
 import { arraySource, type ListSource, listPage } from './list-paging.ts';
 import { statusForStage } from './org-state.ts';
@@ -329,5 +330,28 @@ export const readEndpoints: Record<string, EndpointDef> = {
       results: ctx.org.sources.filter((s) => input.includeArchived || !s.isArchived).map(sourceJson),
       moreDataAvailable: false,
     }),
+  }),
+  // Only the seeded demographics report exists; Ashby answers an unknown report id with not found.
+  'report.synchronous': endpoint({
+    permission: 'reportsRead',
+    write: false,
+    input: z.object({ reportId: z.string(), includeHeadersInData: z.boolean().optional() }),
+    handle: (ctx, input) => {
+      if (input.reportId !== SANDBOX_DEMOGRAPHICS_REPORT_ID) throw notFound('report');
+      const rows = demographicsReportRows(ctx.org);
+      const now = new Date(ctx.now()).toISOString();
+      return {
+        results: {
+          requestId: `rep_result:${input.reportId.slice(0, 8)}`,
+          status: 'complete',
+          reportData: {
+            data: input.includeHeadersInData === false ? rows : [DEMOGRAPHIC_COLUMNS, ...rows],
+            columnNames: DEMOGRAPHIC_COLUMNS,
+            metadata: { title: 'EEOC survey answers by application', updatedAt: now, reportGeneratedAt: now },
+          },
+          failureReason: null,
+        },
+      };
+    },
   }),
 };

@@ -1,3 +1,4 @@
+import { SANDBOX_DEMOGRAPHICS_REPORT_ID } from './demographics.ts';
 import Fastify from 'fastify';
 import type { Permission } from './api-keys.ts';
 import { registerApiRoutes } from './api-routes.ts';
@@ -40,6 +41,8 @@ export interface RunningSandbox {
   /** The in-process control surface (the same operations as the `/_sandbox` routes). */
   control: SandboxState;
   createKey(permissions: Permission[], title?: string): string;
+  /** The saved report holding the seeded company's EEOC survey answers (for the bias audit). */
+  demographicsReportId: string;
   close(): Promise<void>;
 }
 
@@ -93,6 +96,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     apiKey,
     control: state,
     createKey: (permissions, title) => state.createKey(permissions, title),
+    demographicsReportId: SANDBOX_DEMOGRAPHICS_REPORT_ID,
     close: async () => {
       state.webhooks.close();
       app.server.closeAllConnections();

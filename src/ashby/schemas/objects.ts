@@ -175,3 +175,18 @@ export const webhookSettingSchema = z.looseObject({
   webhookType: z.string(),
 });
 export type AshbyWebhookSetting = z.infer<typeof webhookSettingSchema>;
+
+/** report.synchronous / report.generate: a report's rows (the first one its headers, unless asked not). */
+export const reportResultSchema = z.looseObject({
+  requestId: z.string().nullish(),
+  status: z.enum(['complete', 'failed', 'in_progress']),
+  reportData: z
+    .looseObject({
+      data: z.array(z.array(z.union([z.string(), z.number(), z.null()]))),
+      columnNames: z.array(z.string()),
+      metadata: z.looseObject({ title: z.string(), updatedAt: z.string() }),
+    })
+    .nullish(),
+  failureReason: z.string().nullish(),
+});
+export type AshbyReportResult = z.infer<typeof reportResultSchema>;

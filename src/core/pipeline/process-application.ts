@@ -2,6 +2,7 @@ import type { AshbyFileHandle } from '../../ashby/index.ts';
 import type { AshbyTargetsCache } from '../ashby-fields.ts';
 import { audit } from '../audit.ts';
 import type { AppContext } from '../context.ts';
+import { startHandoff } from '../handoff/index.ts';
 import { jobFieldLink } from '../links.ts';
 import type { JobQueue } from '../queue/types.ts';
 import { announceShortlistChange, mayChangeShortlist, refreshShortlist } from '../shortlist.ts';
@@ -91,6 +92,15 @@ async function resumeHandle(
   return (await ctx.ashby.client.candidate.info(app.candidate.id)).resumeFileHandle ?? null;
 }
 
+/** A hire the poll found (its webhook lost): Skima knew the application, and not as hired. Applications
+ * hired before Skima first saw them are history, never handed off. Asks the database only for hires
+ * when a hand-off is configured. */
+async function becameHired(ctx: AppContext, app: ApplicationSnapshot): Promise<boolean> {
+  if (app.status !== 'Hired' || !ctx.config.handoff) return false;
+  const stored = await ctx.db.application.findUnique({ where: { id: app.id }, select: { status: true } });
+  return stored !== null && stored.status !== 'Hired';
+}
+
 /**
  * The application job: fetch (unless a poll listed it: `listed`), extract, score (only when resume, job
  * description or scorer changed), persist, write back, refresh the shortlist. Safe to run any number of
@@ -107,7 +117,9 @@ export async function processApplication(
   const detail = listed ?? (await client.application.info(applicationId));
   const job = await ensureJob(ctx, detail.job.id);
   const handle = await resumeHandle(ctx, detail, listed !== undefined);
+  const hiredNow = await becameHired(ctx, detail);
   await storeApplication(ctx.db, detail, handle?.handle ?? null);
+  if (hiredNow) await startHandoff(ctx, applicationId);
   const app = { applicationId, candidateId: detail.candidate.id };
   // A run after a failed one (a process killed mid-job among them) may follow a write Ashby took that
   // was never recorded: the fields are compared with Ashby's before they are written again.
@@ -200,6 +212,8 @@ export async function processApplication(
     const text = [`Skima Match Score: ${score.score}/100`, reasonsText(reasons, missing)].join('\n');
     await writeback.note(app, 'score', text);
     await writeback.evidence(app, {
+      // Attached to the candidate in Ashby, where they are known by name; in redaction mode by no name.
+      candidate: ctx.config.redact ? 'Candidate' : detail.candidate.name,
       jobTitle: job.title,
       score: score.score,
       reasons,

@@ -3,6 +3,7 @@ import { rawSql } from '../../db/raw-sql.ts';
 import { timeOrderedUuid } from '../../db/time-ordered-uuid.ts';
 import { audit } from '../audit.ts';
 import type { AppContext } from '../context.ts';
+import { startHandoff } from '../handoff/index.ts';
 import { announceShortlistChange, refreshShortlist } from '../shortlist.ts';
 import { storeJob } from './job-cache.ts';
 import { enqueueApplication } from './process-application.ts';
@@ -62,6 +63,7 @@ export async function handleWebhookEvent(ctx: AppContext, event: AshbyWebhookEve
       await enqueueApplication(ctx.queue, app.id, 'live');
       await ctx.db.application.updateMany({ where: { id: app.id }, data: { status: 'Hired', hiredAt: new Date() } });
       await audit(ctx.db, { actor: 'ashby', action: 'candidate.hired', subjectType: 'application', subjectId: app.id });
+      await startHandoff(ctx, app.id);
       return;
     }
     case 'candidateDelete': {

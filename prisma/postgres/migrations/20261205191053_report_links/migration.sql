@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ShareLink" ADD COLUMN     "kind" TEXT NOT NULL DEFAULT 'shortlist';
