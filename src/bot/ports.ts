@@ -190,4 +190,6 @@ export interface ChatFrontDoor {
   readonly wantsDigest: boolean;
   /** Posts the digest (counts and job titles only) where this front door's settings say. */
   postDigest(digest: DigestReport): Promise<void>;
+  /** The front door's own setup checks (credentials, permissions), each failure with its fix. */
+  checkSetup(): Promise<SetupReport[]>;
 }

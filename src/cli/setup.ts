@@ -1,5 +1,6 @@
 import { loadConfigOrThrow } from '../config/load.ts';
-import { closeContext, createContext } from '../core/context.ts';
+import { createAppContext } from '../app.ts';
+import { closeContext } from '../core/context.ts';
 import { createProcessLogger } from '../core/logger.ts';
 import { runSetupChecks, type SetupCheck } from '../core/ops/setup-checks.ts';
 import { runCommand } from './args.ts';
@@ -58,7 +59,7 @@ export async function run(argv: string[]): Promise<number> {
     }
     const config = loadConfigOrThrow();
     const log = createProcessLogger(config, 'stderr', config.logLevel === 'info' ? 'warn' : config.logLevel);
-    const ctx = await createContext(config, log);
+    const ctx = await createAppContext(config, log);
     try {
       // Without a key Skima talks to a sandbox made for this command alone: say so, and fix nothing in it.
       const throwaway = ctx.ashby.sandbox !== undefined;

@@ -8,9 +8,10 @@ import type { ListenerDeps, ListenerLog } from './listeners/deps.ts';
 import { registerListeners } from './listeners/index.ts';
 import { FastifySlackReceiver, SLACK_EVENTS_PATH } from './receiver.ts';
 import { digestMessage } from './render/reports.ts';
-import type { ChatFrontDoor, DigestReport, Reviewer } from '../ports.ts';
+import type { ChatFrontDoor, DigestReport, Reviewer, SetupReport } from '../ports.ts';
 import type { SlackServices } from './services.ts';
 import { NO_SLACK_ROUTES, socketModeReceiver } from './socket-mode.ts';
+import { slackSetupChecks } from './setup-checks.ts';
 import { webClientOptions, WebApiSlack } from './slack-api.ts';
 
 export type SlackLog = ListenerLog & { debug(obj: object, msg: string): void };
@@ -89,6 +90,10 @@ export class SlackFrontDoor implements ChatFrontDoor {
 
   get reachedBy(): string {
     return this.mode === 'socket' ? 'over Socket Mode: no public URL needed' : `at ${this.path}: commands, interactivity and events`;
+  }
+
+  checkSetup(): Promise<SetupReport[]> {
+    return slackSetupChecks(this.app.client, this.settings);
   }
 
   /** Connects to Slack in Socket Mode (nothing to do over HTTP): only the processes that serve the front

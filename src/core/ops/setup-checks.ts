@@ -32,6 +32,17 @@ export async function runSetupChecks(
   }
   checks.push(checkWebhookSecret(ctx));
   checks.push(await checkMigrations(ctx));
+  // The chat front doors check themselves (credentials, permissions); a check that cannot run is a
+  // failure with its fix, never a crash of the whole report.
+  for (const door of ctx.chat) {
+    checks.push(...(await door.checkSetup().catch((err: unknown) => [{
+      id: `${door.channel}.setup`,
+      title: `${door.channel} front door`,
+      status: 'fail' as const,
+      detail: `Could not be checked: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
+      fix: `See docs/${door.channel}.md.`,
+    }])));
+  }
   return checks;
 }
 

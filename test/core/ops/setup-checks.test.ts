@@ -3,12 +3,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } 
 import type { Permission, RunningSandbox } from '../../../src/ashby-sandbox/index.ts';
 import { startSandbox } from '../../../src/ashby-sandbox/index.ts';
 import type { AshbyConnection } from '../../../src/core/ashby-link/ashby-connection.ts';
+import nock from 'nock';
+import { createAppContext } from '../../../src/app.ts';
 import { closeContext, createContext } from '../../../src/core/context.ts';
 import { runSetupChecks, type SetupCheck, SKIMA_WEBHOOK_TYPES } from '../../../src/core/ops/setup-checks.ts';
 import { type CoreEnv, coreContext } from '../../helpers/core-context.ts';
 import { createTestDatabase, DB_KINDS } from '../../helpers/databases.ts';
 import { testLogger } from '../../helpers/logger.ts';
 import { sandboxConnection, testConfig } from '../../helpers/skima.ts';
+import { fakeSlackApi, SLACK_ENV } from '../../helpers/slack.ts';
 
 const SECRET = 'whsec_0123456789abcdef0123456789abcdef';
 // Loopback only: Ashby (the sandbox) pings a new webhook at once.
@@ -177,6 +180,24 @@ describe('setup checks against limited and refused keys', () => {
       ['database', 'ok'],
     ]);
     expect(checks[0]!.fix).toContain('ASHBY_API_KEY');
+  });
+
+  it('checks each configured chat front door too (Slack: auth.test, scopes, signing secret)', async () => {
+    const database = await createTestDatabase('sqlite');
+    const ctx = await createAppContext(await testConfig(database, SLACK_ENV), testLogger(), {
+      ashby: asRealAshby(sandbox, { secret: SECRET }),
+      dataDir: '/tmp/skima-test-secret',
+    });
+    try {
+      fakeSlackApi(() => [200, { ok: false, error: 'token_revoked' }]);
+      const checks = byId(await runSetupChecks(ctx, { fix: false }));
+      expect(checks['slack.token']).toMatchObject({ status: 'fail', detail: 'auth.test failed: token_revoked.' });
+      expect(checks['slack.signing']).toMatchObject({ status: 'ok' });
+    } finally {
+      nock.cleanAll();
+      await closeContext(ctx);
+      await database.drop();
+    }
   });
 
   it('says so when the database is not migrated', async () => {
