@@ -53,6 +53,8 @@ export interface DigestReport {
   interviewsFromTopTen: number;
   hires: number;
   jobs: { jobId: string; title: string; screened: number; approvals: number }[];
+  /** Against the average of the four weeks before; `change` in words, empty when there is nothing to say. */
+  trends: { figure: string; change: string }[];
 }
 
 export interface SetupReport {
@@ -67,6 +69,7 @@ export interface RediscoverReport {
   job: { id: string; title: string };
   considered: number;
   candidates: {
+    candidateId: string;
     pastApplicationId: string;
     pastJobTitle: string;
     pastStatus: string;
@@ -79,6 +82,10 @@ export interface RediscoverReport {
     candidateName?: string;
   }[];
 }
+
+export type AddToJobReport =
+  | { status: 'added'; jobTitle: string; score: number | null }
+  | { status: 'already'; jobTitle: string };
 
 /** A malformed request a person can fix (bad filters): its message is shown to them. */
 export class UsageError extends Error {}
@@ -121,6 +128,10 @@ export interface SlackServices {
   reportError(e: { source: string; message: string }): Promise<void>;
   status(): Promise<StatusReport>;
   digest(): Promise<DigestReport>;
+  /** A fresh personal link to the ROI report, for recruiters and admins; otherwise why not. */
+  mintReportUrl(reviewer: Reviewer): Promise<{ url: string; expiresAt: Date } | { refused: string }>;
   setup(opts: { fix: boolean }): Promise<SetupReport[]>;
   rediscover(jobId: string, words: string[]): Promise<RediscoverReport>;
+  /** "Add to job" on a rediscovered candidate (recruiters and admins; see core/rediscover-add.ts). */
+  addToJob(reviewer: Reviewer, jobId: string, candidateId: string): Promise<AddToJobReport>;
 }
