@@ -1,24 +1,28 @@
-// The core loop end to end: Skima (this process, SQLite) against an Ashby sandbox in its own process
-// (so its work is not billed to Skima), with zero added latency.
+// The core loop end to end: Skima as it runs in production (`skima start`, the compiled dist/, in a
+// process of its own, on SQLite) against an Ashby sandbox in its own process (so its work is not billed
+// to Skima), with zero added latency. This process only watches: it reads the database and the
+// processes' /proc entries, and Skima's /metrics for its heap.
 //   1. backfill: Skima starts against `large:N` (BENCH_BACKFILL, default 100000: about 15 minutes here;
 //      3000 gives a first look in under a minute) and screens everything,
 //      with BENCH_WORKERS `skima worker` processes beside it (default 0: on SQLite one process with its
 //      scoring threads beats two processes, which each redo the other's page cache and wait on its locks);
-//      applications per second and each process's peak RSS, sampled every half second; halfway through,
+//      applications per second and each process's peak RSS, sampled every half second (and each minute,
+//      the rate, every process's RSS and Skima's V8 heap); halfway through,
 //      ten new applications arrive, and their webhook-to-write-back time shows whether they wait for the backlog;
 //   2. webhook-to-write-back latency at 10 and 100 concurrent new applications (median, p95, p99);
 //   3. baseline in the same run: the Ashby round trips alone that screening one application needs
 //      (application.info, file.info, the download, customField.setValues) from a bare fetch loop at the
 //      same concurrency, i.e. what Skima would cost if its own work were free.
-// BENCH_CPU_PROFILE_DIR=DIR makes the sandbox and worker processes write V8 CPU profiles there (run this
-// process itself with `node --cpu-prof --import tsx` to profile it too).
+// BENCH_CPU_PROFILE_DIR=DIR makes the sandbox and Skima's processes write V8 CPU profiles there.
+// BENCH_FROM_SOURCE=1 runs Skima's TypeScript sources through tsx instead of dist/ (to compare).
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { loadConfig } from '../src/config/load.ts';
-import { startSkima, waitForIdle } from '../src/core/app.ts';
+import { SCREENING_QUEUES } from '../src/core/app.ts';
 import { createLogger } from '../src/core/logger.ts';
+import { createQueue } from '../src/core/queue/index.ts';
+import type { JobQueue } from '../src/core/queue/types.ts';
+import { createDb } from '../src/db/client.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
 import { freePort } from '../test/helpers/cli.ts';
 import { createTestDatabase, fmt, median, percentile } from './_support.ts';
@@ -47,6 +51,18 @@ function rssOf(pid: number): number {
   }
 }
 
+/** A process's resident set split as /proc reports it: its own memory (anonymous), files mapped in
+ * (the SQLite memory map, code) and shared memory (SQLite's WAL index), in MB. */
+function rssParts(pid: number): string {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const mb = (key: string) => fmt(Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024);
+    return `anon ${mb('RssAnon')}, file ${mb('RssFile')}, shm ${mb('RssShmem')}`;
+  } catch {
+    return 'gone';
+  }
+}
+
 /** CPU seconds (user + system) a process (or, with `tid`, one of its threads) has used so far, from
  * /proc (Linux). */
 function cpuOf(pid: number, tid?: number): number {
@@ -59,15 +75,37 @@ function cpuOf(pid: number, tid?: number): number {
   }
 }
 
-const ownCpu = () => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1e6;
-};
+function startSkimaProcess(command: 'start' | 'worker', env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, [...nodeFlags, 'bin/skima.js', command], {
+    env: { ...process.env, SKIMA_FROM_SOURCE: process.env.BENCH_FROM_SOURCE ?? '', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
 
-function startWorkers(count: number, env: Record<string, string>): ChildProcess[] {
-  return Array.from({ length: count }, () =>
-    spawn(process.execPath, [...nodeFlags, 'bin/skima.js', 'worker'], { env: { ...process.env, ...env }, stdio: 'inherit' }),
-  );
+/** Skima's V8 heap in use, from its /metrics (prom-client's default metrics). */
+async function heapOf(base: string): Promise<number> {
+  try {
+    const text = await (await fetch(`${base}/metrics`)).text();
+    return Number(/^skima_nodejs_heap_size_used_bytes (\S+)$/m.exec(text)?.[1] ?? Number.NaN);
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** Like waitForIdle (src/core/app.ts), from outside: no screening job left, twice a moment apart. */
+async function waitForIdle(queue: JobQueue, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  let quietSince = 0;
+  while (Date.now() < deadline) {
+    if (!(await queue.hasWork(SCREENING_QUEUES))) {
+      if (quietSince && Date.now() - quietSince >= 1000) return true;
+      quietSince ||= Date.now();
+    } else {
+      quietSince = 0;
+    }
+    await new Promise((r) => setTimeout(r, 400));
+  }
+  return false;
 }
 
 async function ashby(base: string, endpoint: string, body: object) {
@@ -108,6 +146,19 @@ class WriteTimes {
   }
 }
 
+/** Waits until `skima start` answers /healthz (it has migrated and started its first backfill). */
+async function waitForStart(base: string, exited: Promise<void>): Promise<void> {
+  let gone = false;
+  void exited.then(() => {
+    gone = true;
+  });
+  for (;;) {
+    if (gone) throw new Error('skima start exited before it answered');
+    if (await fetch(`${base}/healthz`).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 async function main() {
   const sandboxPort = await freePort();
   const skimaPort = await freePort();
@@ -118,7 +169,6 @@ async function main() {
     nodeFlags,
   });
   const database = await createTestDatabase('sqlite');
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'skima-bench-'));
   const env = {
     DATABASE_URL: database.url,
     PORT: String(skimaPort),
@@ -134,33 +184,39 @@ async function main() {
   const config = loadConfig(env);
   if (!config.ok) throw new Error(config.problems.join('; '));
   await migrateDatabase(database.url);
-  const workers = startWorkers(WORKERS, env);
+  // What this process reads: the screening counts, and whether any screening job is left.
+  const db = await createDb(database.url);
+  const queue = createQueue(config.config, db, createLogger('silent'));
+  const workers = Array.from({ length: WORKERS }, () => startSkimaProcess('worker', env));
+  const sandboxCpu0 = cpuOf(sandbox.pid!);
+  const workersCpu0 = workers.map((w) => cpuOf(w.pid!));
+  const t0 = performance.now();
+  const skima = startSkimaProcess('start', env);
+  const skimaUrl = `http://127.0.0.1:${skimaPort}`;
+  const skimaExited = new Promise<void>((resolve) => skima.once('exit', () => resolve()));
 
-  let peakRss = process.memoryUsage().rss;
+  let peakRss = 0;
   const peakWorkerRss = workers.map(() => 0);
   const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    peakRss = Math.max(peakRss, rssOf(skima.pid!));
     workers.forEach((w, i) => {
       peakWorkerRss[i] = Math.max(peakWorkerRss[i]!, rssOf(w.pid!));
     });
   }, 500);
   // The main thread's task id is the process id.
-  const mainThread = () => cpuOf(process.pid, process.pid);
   const cpu0 = {
-    main: ownCpu(),
-    mainThread: mainThread(),
-    workers: workers.map((w) => cpuOf(w.pid!)),
-    sandbox: cpuOf(sandbox.pid!),
+    main: 0,
+    mainThread: 0,
+    workers: workersCpu0,
+    sandbox: sandboxCpu0,
   };
-  const t0 = performance.now();
-  const skima = await startSkima(config.config, createLogger('silent'), { dataDir });
   // Halfway through the backfill, ten new applications arrive: live events go ahead of the backlog.
   const live = new Map<string, number>();
   const midway = setInterval(() => {
-    void skima.ctx.db.application.count({ where: { screeningState: { not: 'pending' } } }).then(async (done) => {
+    void db.application.count({ where: { screeningState: { not: 'pending' } } }).then(async (done) => {
       if (done < N / 2 || live.size > 0) return;
       clearInterval(midway);
-      const openJobs = await skima.ctx.db.job.findMany({ where: { status: 'Open' }, select: { id: true } });
+      const openJobs = await db.job.findMany({ where: { status: 'Open' }, select: { id: true } });
       for (let i = 0; i < 10; i++) {
         const t = Date.now();
         const res = await submit(sandboxUrl, openJobs[i % openJobs.length]!.id);
@@ -169,29 +225,34 @@ async function main() {
     });
   }, 1000);
   // A long backfill reports as it goes, so its rate and memory can be watched (and a stopped run read).
+  let lastMinute = { s: 0, done: 0 };
   const progress = setInterval(() => {
-    void skima.ctx.db.application.count({ where: { screeningState: { not: 'pending' } } }).then((done) => {
+    void Promise.all([db.application.count({ where: { screeningState: { not: 'pending' } } }), heapOf(skimaUrl)]).then(([done, heap]) => {
       const s = (performance.now() - t0) / 1000;
-      const mem = process.memoryUsage();
-      console.log(`  ${fmt(s)} s: ${fmt(done)} screened (${fmt(done / s, 1)}/s), RSS`
-        + ` ${[mem.rss, ...workers.map((w) => rssOf(w.pid!))].map((b) => `${fmt(b / 1024 / 1024)} MB`).join(' + ')}`
-        + ` (main thread's heap ${fmt(mem.heapUsed / 1024 / 1024)} MB)`);
+      const rate = (done - lastMinute.done) / (s - lastMinute.s);
+      lastMinute = { s, done };
+      console.log(`  ${fmt(s)} s: ${fmt(done)} screened (${fmt(done / s, 1)}/s overall, ${fmt(rate, 1)}/s this minute), RSS`
+        + ` ${[skima, ...workers].map((p) => `${fmt(rssOf(p.pid!) / 1024 / 1024)} MB`).join(' + ')}`
+        + ` (Skima: ${rssParts(skima.pid!)} MB; V8 heap in use ${fmt(heap / 1024 / 1024)} MB)`);
     });
   }, PROGRESS_SECONDS * 1000);
-  const idle = await waitForIdle(skima.ctx, Math.max(60 * 60_000, N * 100));
+  // Give `skima start` time to migrate and start listing before asking whether work is left.
+  await waitForStart(skimaUrl, skimaExited);
+  const idle = await waitForIdle(queue, Math.max(60 * 60_000, N * 100));
   clearInterval(progress);
   clearInterval(midway);
   const backfillS = (performance.now() - t0) / 1000;
   // The latency rounds below read the sandbox's whole write log once: keep their memory out of
   // the backfill's figure.
-  const backfillPeakRss = Math.max(peakRss, process.memoryUsage().rss);
+  const backfillPeakRss = Math.max(peakRss, rssOf(skima.pid!));
   const cpu = {
-    main: ownCpu() - cpu0.main,
-    mainThread: mainThread() - cpu0.mainThread,
+    main: cpuOf(skima.pid!) - cpu0.main,
+    // The main thread's task id is the process id.
+    mainThread: cpuOf(skima.pid!, skima.pid!) - cpu0.mainThread,
     workers: workers.reduce((sum, w, i) => sum + cpuOf(w.pid!) - cpu0.workers[i]!, 0),
     sandbox: cpuOf(sandbox.pid!) - cpu0.sandbox,
   };
-  const screened = await skima.ctx.db.application.count({ where: { screeningState: { not: 'pending' } } });
+  const screened = await db.application.count({ where: { screeningState: { not: 'pending' } } });
   console.log(`backfill of large:${N}: ${fmt(screened)} applications screened in ${fmt(backfillS, 1)} s`
     + ` = ${fmt(screened / backfillS, 1)} applications/s with 1 + ${WORKERS} processes; peak RSS`
     + ` ${[backfillPeakRss, ...peakWorkerRss].map((b) => `${fmt(b / 1024 / 1024)} MB`).join(' + ')}`
@@ -200,7 +261,7 @@ async function main() {
   await reportAshbyBudget(sandboxUrl, screened, `backfill, tag ${config.config.ashby.tag ? 'on' : 'off'}`);
   // CPU time, unlike wall time, hardly depends on what else the machine is doing: the cost per application.
   const perApp = (seconds: number) => fmt((seconds * 1000) / Math.max(1, screened), 1);
-  console.log(`CPU per application: Skima ${perApp(cpu.main + cpu.workers)} ms (this process ${perApp(cpu.main)}, of`
+  console.log(`CPU per application: Skima ${perApp(cpu.main + cpu.workers)} ms (skima start ${perApp(cpu.main)}, of`
     + ` which its main thread ${perApp(cpu.mainThread)}; workers ${perApp(cpu.workers)}), the Ashby sandbox ${perApp(cpu.sandbox)} ms; at that cost 2 cores screen at most`
     + ` ${fmt((2 * screened) / (cpu.main + cpu.workers + cpu.sandbox), 0)} applications/s with the sandbox beside them`
     + `, ${fmt((2 * screened) / (cpu.main + cpu.workers), 0)}/s without it`);
@@ -213,7 +274,7 @@ async function main() {
       + ` write-back median ${fmt(median(waits))} ms, max ${fmt(Math.max(...waits))} ms`);
   }
 
-  const jobs = await skima.ctx.db.job.findMany({ where: { status: 'Open' }, select: { id: true } });
+  const jobs = await db.job.findMany({ where: { status: 'Open' }, select: { id: true } });
   for (const concurrency of [10, 100]) {
     const start = new Map<string, number>();
     const begin = performance.now();
@@ -255,10 +316,11 @@ async function main() {
 
   clearInterval(sampler);
   for (const w of workers) w.kill('SIGTERM');
-  await skima.stop();
+  skima.kill('SIGTERM');
+  await skimaExited;
+  await db.$disconnect();
   sandbox.kill('SIGTERM');
   await database.drop();
-  rmSync(dataDir, { recursive: true, force: true });
 }
 
 await main();

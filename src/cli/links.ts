@@ -6,13 +6,15 @@ import { createReviewerLink, LinkScopeError } from '../core/reviewer-links.ts';
 import { createDb } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { runCommand } from './args.ts';
+import { jobNamedBy } from './job-arg.ts';
 
-const usage = `Usage: skima links create --job JOB_ID --reviewer ASHBY_USER_ID_OR_EMAIL
+const usage = `Usage: skima links create --job JOB --reviewer ASHBY_USER_ID_OR_EMAIL
        skima links report --reviewer ASHBY_USER_ID_OR_EMAIL
        skima links revoke (--token TOKEN | --job JOB_ID | --reviewer ASHBY_USER_ID)
 
 create   prints a personal link to the job's shortlist for a member of its hiring team. It lets its
-         holder Approve, Skip or say Maybe in their name, and works for LINK_TTL_DAYS days.
+         holder Approve, Skip or say Maybe in their name, and works for LINK_TTL_DAYS days. JOB is the
+         job's id or words of its title ("store manager").
 report   prints a personal link to the organisation's ROI report for a recruiter (a recruiting role on a
          hiring team) or an Ashby organisation admin; it works for LINK_TTL_DAYS days.
 revoke   withdraws links at once: one (its token, or the whole URL), every link of a job, or every
@@ -46,7 +48,12 @@ export async function run(argv: string[]): Promise<number> {
     const db = await createDb(config.databaseUrl);
     try {
       if (sub === 'create') {
-        const link = await createReviewerLink({ db, config }, values.job!, values.reviewer!);
+        const named = await jobNamedBy(db, values.job!);
+        if ('problem' in named) {
+          console.error(named.problem);
+          return 2;
+        }
+        const link = await createReviewerLink({ db, config }, named.job.id, values.reviewer!);
         console.log(`Shortlist link for ${link.reviewer.name} on "${link.jobTitle}", valid until ${link.expiresAt.toISOString()}:`);
         console.log(link.url);
         return 0;

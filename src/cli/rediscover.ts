@@ -1,7 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { loadConfigOrThrow } from '../config/load.ts';
 import { closeContext, createContext } from '../core/context.ts';
-import { findJobs } from '../core/job-lookup.ts';
 import { createProcessLogger } from '../core/logger.ts';
 import { offlineAshby } from '../core/offline-ashby.ts';
 import { rediscoveryCsv, rediscoveryJson, rediscoveryXlsx } from '../core/rediscover-export.ts';
@@ -16,6 +15,7 @@ import {
   splitRediscoverArgs,
 } from '../core/rediscover.ts';
 import { when } from './format.ts';
+import { jobNamedBy } from './job-arg.ts';
 
 const usage = `Usage: skima rediscover <job id or title words> [filters] [--json] [--csv FILE] [--xlsx FILE] [--redact]
 
@@ -92,19 +92,14 @@ export async function run(argv: string[]): Promise<number> {
   const log = createProcessLogger(config, 'stderr', config.logLevel === 'info' ? 'warn' : config.logLevel);
   const ctx = await createContext(config, log, { ashby: offlineAshby(config) });
   try {
-    const jobs = await findJobs(ctx.db, jobQuery, 6);
-    if (jobs.length !== 1) {
-      const list = jobs.map((j) => `  ${j.id}  ${j.title} (${j.status})`).join('\n');
-      console.error(
-        jobs.length
-          ? `"${jobQuery}" matches several jobs; name one by its id:\n${list}`
-          : `No job known to Skima matches "${jobQuery}" (run skima sync if it is new).`,
-      );
+    const named = await jobNamedBy(ctx.db, jobQuery);
+    if ('problem' in named) {
+      console.error(named.problem);
       return 2;
     }
     let result;
     try {
-      result = await rediscover(ctx, jobs[0]!.id, filters, { redact: options.redact || config.redact });
+      result = await rediscover(ctx, named.job.id, filters, { redact: options.redact || config.redact });
     } catch (err) {
       if (!(err instanceof NoJobDescriptionError || err instanceof EmptyPoolError)) throw err;
       console.error(`Cannot rediscover: ${err.message}.`);

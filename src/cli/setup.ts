@@ -33,6 +33,18 @@ export function formatSetupChecks(checks: SetupCheck[]): string {
   return lines.join('\n');
 }
 
+/** What setup checks when ASHBY_API_KEY is not set, and what a real key changes. */
+export function withoutKey(fix: boolean): string {
+  return [
+    'No ASHBY_API_KEY is set, so these checks run against Skima\'s built-in Ashby sandbox: a demo company',
+    'made for this command and gone when it ends. With a real key (ASHBY_API_KEY, from Ashby\'s admin',
+    'settings) setup checks your Ashby account instead: the key\'s permissions, the SKIMA custom fields',
+    'and tag, and the webhooks, and --fix creates what is missing there.',
+    ...(fix ? ['--fix changes nothing without a key: what it created would vanish with the sandbox.'] : []),
+    '',
+  ].join('\n');
+}
+
 export function setupExitCode(checks: SetupCheck[]): number {
   return checks.some((c) => c.status === 'fail') ? 1 : 0;
 }
@@ -48,7 +60,11 @@ export async function run(argv: string[]): Promise<number> {
     const log = createProcessLogger(config, 'stderr', config.logLevel === 'info' ? 'warn' : config.logLevel);
     const ctx = await createContext(config, log);
     try {
-      const checks = await runSetupChecks(ctx, { fix: values.fix === true, ...(webhookUrl ? { webhookUrl } : {}) });
+      // Without a key Skima talks to a sandbox made for this command alone: say so, and fix nothing in it.
+      const throwaway = ctx.ashby.sandbox !== undefined;
+      if (throwaway) console.log(withoutKey(values.fix === true));
+      const fix = values.fix === true && !throwaway;
+      const checks = await runSetupChecks(ctx, { fix, ...(webhookUrl ? { webhookUrl } : {}) });
       console.log(formatSetupChecks(checks));
       return setupExitCode(checks);
     } finally {

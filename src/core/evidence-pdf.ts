@@ -1,8 +1,18 @@
 import PDFDocument from 'pdfkit';
 import { scoreBand } from '../scoring/index.ts';
 
+export interface EvidenceDecision {
+  verdict: string; // approve | skip | maybe
+  reviewerName: string;
+  at: Date;
+}
+
 export interface EvidenceInput {
+  /** The candidate's name, or "Candidate N" (their rank) in redaction mode. */
+  candidate: string;
   jobTitle: string;
+  /** The latest decision on the application, when someone has decided. */
+  decision?: EvidenceDecision;
   score: number;
   reasons: { text: string; quote: string }[];
   missing: string[];
@@ -10,10 +20,31 @@ export interface EvidenceInput {
   scoredAt: Date;
 }
 
+const VERDICTS: Record<string, string> = { approve: 'Approved', skip: 'Skipped', maybe: 'Maybe' };
+
+function decisionLine(d: EvidenceDecision | undefined): string {
+  if (!d) return 'Decision: none yet';
+  return `Decision: ${VERDICTS[d.verdict] ?? d.verdict} by ${d.reviewerName}, ${d.at.toISOString().slice(0, 10)}`;
+}
+
+/** Letters, digits and dashes of `text`, words joined by '-', accents dropped: safe in any filename. */
+function filenamePart(text: string): string {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+}
+
+/** The PDF's filename names the candidate, the job and the decision, e.g.
+ * SKIMA_Evidence_Priya-Raman_Store-Manager_Approved.pdf. */
+export function evidenceFilename(input: Pick<EvidenceInput, 'candidate' | 'jobTitle' | 'decision'>): string {
+  const decision = input.decision ? (VERDICTS[input.decision.verdict] ?? input.decision.verdict) : 'Undecided';
+  const parts = [input.candidate, input.jobTitle, decision].map(filenamePart).filter(Boolean);
+  return `SKIMA_Evidence_${parts.join('_')}.pdf`;
+}
+
 /**
- * The evidence document: score, reasons with the resume quotes behind them, missing requirements,
- * scorer version and date. Uploaded to the candidate where custom fields are unavailable, and
- * downloadable from the shortlist page. No name or contact details: it describes the evidence only.
+ * The evidence document: who and for which job, the decision so far, score, reasons with the resume
+ * quotes behind them, missing requirements, scorer version and date. Uploaded to the candidate where
+ * custom fields are unavailable, and downloadable from the shortlist page. No contact details; in
+ * redaction mode no name either (the candidate is "Candidate N").
  */
 export function renderEvidencePdf(input: EvidenceInput): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -21,7 +52,7 @@ export function renderEvidencePdf(input: EvidenceInput): Promise<Buffer> {
     const doc = new PDFDocument({
       size: 'A4',
       margin: 56,
-      info: { Title: `Skima evidence: ${input.jobTitle}`, Creator: 'Skima', CreationDate: input.scoredAt },
+      info: { Title: `Skima evidence: ${input.candidate}, ${input.jobTitle}`, Creator: 'Skima', CreationDate: input.scoredAt },
     });
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
@@ -29,7 +60,9 @@ export function renderEvidencePdf(input: EvidenceInput): Promise<Buffer> {
     doc.on('error', reject);
 
     doc.font('Helvetica-Bold').fontSize(18).text('Skima screening evidence');
-    doc.moveDown(0.3).font('Helvetica').fontSize(11).fillColor('#444').text(input.jobTitle);
+    doc.moveDown(0.3).font('Helvetica-Bold').fontSize(13).fillColor('#000').text(input.candidate);
+    doc.font('Helvetica').fontSize(11).fillColor('#444').text(input.jobTitle);
+    doc.text(decisionLine(input.decision));
     doc.moveDown(1).fillColor('#000').font('Helvetica-Bold').fontSize(28).text(`${input.score}`, { continued: true });
     doc.font('Helvetica').fontSize(12).text(`  / 100  (${scoreBand(input.score)})`);
 

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { CandidateCard, CardDecision, DecisionChannel, ShortlistCard, Verdict } from '../bot/card-model.ts';
 import type { AppContext } from './context.ts';
 import { recordDecision } from './decisions.ts';
-import { renderEvidencePdf } from './evidence-pdf.ts';
+import { evidenceFilename, renderEvidencePdf } from './evidence-pdf.ts';
 import {
   identifierPatterns,
   personalDataMask,
@@ -163,8 +163,13 @@ export async function decideOnPage(
   return 'recorded';
 }
 
-/** The evidence PDF of a candidate the link may see (the document the write-back uploads), or null. */
-export async function evidenceOnPage(ctx: AppContext, scope: LinkScope, ref: string): Promise<Buffer | null> {
+/** The evidence PDF of a candidate the link may see (the document the write-back uploads, with the
+ * latest decision), and its filename; or null. */
+export async function evidenceOnPage(
+  ctx: AppContext,
+  scope: LinkScope,
+  ref: string,
+): Promise<{ pdf: Buffer; filename: string } | null> {
   const applicationId = await resolveRef(ctx, scope, ref);
   if (!applicationId) return null;
   const app = await ctx.db.application.findUnique({
@@ -173,14 +178,23 @@ export async function evidenceOnPage(ctx: AppContext, scope: LinkScope, ref: str
       job: { select: { title: true } },
       candidate: { select: { name: true, primaryEmail: true } },
       scores: { orderBy: { createdAt: 'desc' }, take: 1 },
+      decisions: { orderBy: { createdAt: 'desc' }, take: 1 },
+      shortlistEntries: { select: { rank: true } },
     },
   });
   const score = app?.scores[0];
   if (!app || !score || app.jobId !== scope.jobId) return null;
   const patterns = ctx.config.redact ? identifierPatterns(app.candidate) : null;
   const scrub = (s: string) => (patterns ? scrubIdentifiers(s, patterns) : s);
-  return renderEvidencePdf({
+  // In redaction mode the page names a candidate by rank; so does the document.
+  const rank = app.shortlistEntries[0]?.rank ?? app.decisions[0]?.rankAtDecision;
+  const candidate = ctx.config.redact || !app.candidate.name ? `Candidate ${rank ?? ''}`.trim() : app.candidate.name;
+  const latest = app.decisions[0];
+  const decision = latest && { verdict: latest.verdict, reviewerName: latest.reviewerName, at: latest.createdAt };
+  const input = {
+    candidate,
     jobTitle: app.job.title,
+    ...(decision ? { decision } : {}),
     score: score.score,
     reasons: (score.reasons as { text: string; quote: string }[]).map((r) => ({
       text: scrub(r.text),
@@ -189,5 +203,6 @@ export async function evidenceOnPage(ctx: AppContext, scope: LinkScope, ref: str
     missing: score.missing as string[],
     scorerVersion: score.scorerVersion,
     scoredAt: score.createdAt,
-  });
+  };
+  return { pdf: await renderEvidencePdf(input), filename: evidenceFilename(input) };
 }

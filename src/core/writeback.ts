@@ -3,7 +3,7 @@ import { AshbyPermissionError, type AshbyClient } from '../ashby/index.ts';
 import type { Db } from '../db/client.ts';
 import { rawSql } from '../db/raw-sql.ts';
 import type { AshbyTargets, SkimaField } from './ashby-fields.ts';
-import { renderEvidencePdf } from './evidence-pdf.ts';
+import { evidenceFilename, renderEvidencePdf } from './evidence-pdf.ts';
 import type { Logger } from './logger.ts';
 
 const sha = (v: string) => createHash('sha256').update(v).digest('hex');
@@ -166,7 +166,7 @@ export class Writeback {
     if ((await this.written(app.applicationId, 'file:SKIMA_Evidence.pdf')) === hash) return false;
     await this.deps.client.candidate.uploadFile({
       candidateId: app.candidateId,
-      filename: 'SKIMA_Evidence.pdf',
+      filename: evidenceFilename(input),
       contentType: 'application/pdf',
       bytes,
     });

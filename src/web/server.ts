@@ -4,6 +4,7 @@ import type { AppContext } from '../core/context.ts';
 import { answerServerErrorsPlainly } from './errors.ts';
 import { ashbyWebhookRoute } from './routes/ashby-webhook.ts';
 import { healthRoutes } from './routes/health.ts';
+import { homeRoute } from './routes/home.ts';
 import { metricsRoute } from './routes/metrics.ts';
 import { reportPagePlugin } from './report-page/index.ts';
 import { shortlistPagePlugin } from './shortlist-page/index.ts';
@@ -31,6 +32,7 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
     trustProxy: proxyTrust(ctx.config.trustProxy),
   });
   answerServerErrorsPlainly(app, ctx.db);
+  await app.register(homeRoute);
   await app.register(healthRoutes, { ctx });
   await app.register(metricsRoute, { ctx });
   await app.register(ashbyWebhookRoute, { ctx });

@@ -87,6 +87,18 @@ describe('skima setup, status, digest and rediscover', () => {
     expect(again.out).not.toMatch(/[✖!✚] /);
   });
 
+  it('setup without a key says it checks the throwaway sandbox, what a real key changes, and --fix fixes nothing there', async () => {
+    const noKey = { DATABASE_URL: env.DATABASE_URL!, ASHBY_SANDBOX_SEED: 'small' };
+    const plain = await skima(['setup'], cwd, noKey);
+    expect(plain.out).toMatch(/^No ASHBY_API_KEY is set, so these checks run against Skima's built-in Ashby sandbox/);
+    expect(plain.out).toContain('With a real key (ASHBY_API_KEY');
+    expect(plain.out).not.toContain('--fix changes nothing');
+    const fix = await skima(['setup', '--fix'], cwd, noKey);
+    expect(fix.out).toContain('--fix changes nothing without a key: what it created would vanish with the sandbox.');
+    expect(fix.out).not.toMatch(/✚ /); // nothing claimed as fixed
+    expect(fix.code).toBe(plain.code);
+  });
+
   it('is a command of the skima binary', { timeout: 60_000 }, async () => {
     const run = runSkima(['setup'], { cwd, env: { LOG_LEVEL: 'silent', ...env } });
     expect(await run.exited).toBe(1); // the webhook secret is not set

@@ -53,6 +53,21 @@ describe('skima links', { timeout: 120_000 }, () => {
     expect(await resolveLink(env.db, url![1]!)).toEqual({ ok: false, reason: 'revoked' });
   });
 
+  it('takes the job by words of its title, and says which jobs the words match when not exactly one', async () => {
+    const byWords = await skima('create', '--job', 'store manager', '--reviewer', 'u-dana');
+    expect(byWords.code).toBe(0);
+    expect(byWords.out).toContain('Shortlist link for Dana Lee on "Store Manager"');
+    const none = await skima('create', '--job', 'pilot', '--reviewer', 'u-dana');
+    expect(none.code).toBe(2);
+    expect(none.out).toContain('No job known to Skima matches "pilot"');
+    await env.db.job.create({ data: { id: 'job-am', title: 'Assistant Store Manager', status: 'Open' } });
+    const several = await skima('create', '--job', 'manager', '--reviewer', 'u-dana');
+    await env.db.job.delete({ where: { id: 'job-am' } });
+    expect(several.code).toBe(2);
+    expect(several.out).toContain('"manager" matches several jobs; name one by its id:\n');
+    expect(several.out).toContain('  job-am  Assistant Store Manager (Open)');
+  });
+
   it('revokes every link of a reviewer, and refuses people off the hiring team and missing flags', async () => {
     await skima('create', '--job', 'job-l', '--reviewer', 'u-rec');
     await skima('create', '--job', 'job-l', '--reviewer', 'u-rec');

@@ -212,6 +212,8 @@ export async function processApplication(
     const text = [`Skima Match Score: ${score.score}/100`, reasonsText(reasons, missing)].join('\n');
     await writeback.note(app, 'score', text);
     await writeback.evidence(app, {
+      // Attached to the candidate in Ashby, where they are known by name; in redaction mode by no name.
+      candidate: ctx.config.redact ? 'Candidate' : detail.candidate.name,
       jobTitle: job.title,
       score: score.score,
       reasons,

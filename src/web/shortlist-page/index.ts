@@ -103,11 +103,11 @@ export const shortlistPagePlugin: FastifyPluginAsync<{ ctx: AppContext; limiters
   app.get<{ Params: Params & { ref: string } }>('/s/:token/evidence/:ref', async (req, reply) => {
     const scope = await linkFor(req, reply);
     if (!scope) return reply;
-    const pdf = /^[A-Za-z0-9_-]{1,64}$/.test(req.params.ref) ? await evidenceOnPage(ctx, scope, req.params.ref) : null;
-    if (!pdf) return sendHtml(reply, 404, linkPages.unknownCandidate());
+    const doc = /^[A-Za-z0-9_-]{1,64}$/.test(req.params.ref) ? await evidenceOnPage(ctx, scope, req.params.ref) : null;
+    if (!doc) return sendHtml(reply, 404, linkPages.unknownCandidate());
     return setPageHeaders(reply)
       .code(200)
-      .headers({ 'content-type': 'application/pdf', 'content-disposition': 'attachment; filename="SKIMA_Evidence.pdf"' })
-      .send(pdf);
+      .headers({ 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${doc.filename}"` })
+      .send(doc.pdf);
   });
 };

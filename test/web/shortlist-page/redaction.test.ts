@@ -67,10 +67,12 @@ describe('redaction mode', () => {
     for (const e of await shortlistRefs(f)) {
       const res = await inject({ url: `/s/${f.token}/evidence/${e.ref}`, remoteAddress: '10.0.0.2' });
       expect(res.statusCode).toBe(200);
-      expect(res.headers['content-disposition']).toBe('attachment; filename="SKIMA_Evidence.pdf"');
+      expect(res.headers['content-disposition']).toMatch(/^attachment; filename="SKIMA_Evidence_Candidate-\d+_[A-Za-z0-9-]+_(Undecided|Approved|Skipped|Maybe)\.pdf"$/);
       const text = await extractText(res.rawPayload, { filename: 'e.pdf' });
       if (!text.ok) throw new Error(text.message);
       expect(text.text).toContain('Skima screening evidence');
+      expect(text.text).toMatch(/Candidate \d+/);
+      expect(text.text).toMatch(/Decision: /);
       expect(leaks(text.text)).toEqual([]);
     }
   });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken, mintLink, revokeLinks } from '../../../src/core/links.ts';
 import { createLogger } from '../../../src/core/logger.ts';
 import { pageRef } from '../../../src/core/shortlist-page.ts';
+import { extractText } from '../../../src/scoring/index.ts';
 import { buildServer } from '../../../src/web/server.ts';
 import { DB_KINDS } from '../../helpers/databases.ts';
 import { ashbyFieldToken, csrfIn, FORM, form, type PageFixture, screenedSkima, shortlistRefs } from './fixture.ts';
@@ -201,12 +202,25 @@ describe.each(DB_KINDS)('the shortlist page on %s', (kind) => {
     expect((await inject({ url: `/s/${revoked.token}` })).body).toBe((await inject({ url: `/s/${'y'.repeat(43)}` })).body);
   });
 
-  it('serves the evidence PDF by the page\'s reference only', async () => {
+  it('serves the evidence PDF by the page\'s reference only, naming the candidate, the job and the decision', async () => {
     const [entry] = await shortlistRefs(f);
+    const app = await f.h.skima.ctx.db.application.findUniqueOrThrow({
+      where: { id: entry!.applicationId },
+      include: { candidate: true, job: true, decisions: { orderBy: { createdAt: 'desc' }, take: 1 } },
+    });
     const pdf = await inject({ url: `/s/${f.token}/evidence/${entry!.ref}` });
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
-    expect(pdf.headers['content-disposition']).toBe('attachment; filename="SKIMA_Evidence.pdf"');
+    const words = (text: string) => text.split(/[^A-Za-z0-9]+/).filter(Boolean).join('-');
+    const verdict = { approve: 'Approved', skip: 'Skipped', maybe: 'Maybe' }[app.decisions[0]?.verdict ?? ''] ?? 'Undecided';
+    expect(pdf.headers['content-disposition']).toBe(
+      `attachment; filename="SKIMA_Evidence_${words(app.candidate.name!)}_${words(app.job.title)}_${verdict}.pdf"`,
+    );
+    const text = await extractText(pdf.rawPayload, { filename: 'e.pdf' });
+    if (!text.ok) throw new Error(text.message);
+    expect(text.text).toContain(app.candidate.name!);
+    expect(text.text).toContain(app.job.title);
+    expect(text.text).toMatch(verdict === 'Undecided' ? /Decision: none yet/ : new RegExp(`Decision: ${verdict} by `));
     expect(pdf.headers['cache-control']).toBe('no-store');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     expect((await inject({ url: `/s/${f.token}/evidence/${entry!.applicationId}` })).statusCode).toBe(404);
