@@ -226,13 +226,16 @@ export class FakeSlack implements SlackApi {
 export function fakeDeps() {
   const services = new FakeServices();
   const slack = new FakeSlack();
+  /** Why Slack withdrew access, each time it did. */
+  const revoked: string[] = [];
   const deps: ListenerDeps = {
     services,
     slack,
     reviewers: { reviewerOf: async (id) => services.resolveReviewer((await slack.emailOfUser(id)) ?? '') },
+    access: { revoked: async (reason) => void revoked.push(reason) },
     log: { info: () => {}, warn: () => {}, error: () => {} },
   };
-  return { services, slack, deps };
+  return { services, slack, deps, revoked };
 }
 
 /** A recording ack/respond pair, checking every payload against the Block Kit limits. */

@@ -9,6 +9,7 @@ import { decideAction } from '../../../src/bot/slack/listeners/actions/decide.ts
 import { openShortlistAction } from '../../../src/bot/slack/listeners/actions/open-shortlist.ts';
 import { sendCardAction } from '../../../src/bot/slack/listeners/actions/send-card.ts';
 import { skimaCommand } from '../../../src/bot/slack/listeners/commands/skima.ts';
+import { appUninstalled, tokensRevoked } from '../../../src/bot/slack/listeners/events/access-revoked.ts';
 import { appHomeOpened } from '../../../src/bot/slack/listeners/events/app-home-opened.ts';
 import { noteSubmitted } from '../../../src/bot/slack/listeners/views/note-submitted.ts';
 import { candidate, card, fakeDeps, fakeIo, shown } from './fakes.ts';
@@ -329,5 +330,17 @@ describe('App Home', () => {
     await appHomeOpened({ event: { type: 'app_home_opened', user: 'U_EVE', tab: 'home' } }, deps);
     expect(shown(slack.calls[0])).toContain('could not match your Slack account');
     expect(shown(slack.calls[0])).not.toContain('Store Manager');
+  });
+});
+
+describe('Slack withdrawing access', () => {
+  it('stops sending when the app is uninstalled or its bot token revoked, and ignores revoked user tokens', async () => {
+    const { deps, revoked } = fakeDeps();
+    await tokensRevoked({ event: { type: 'tokens_revoked', tokens: { oauth: ['U_DANA'] } } }, deps);
+    await tokensRevoked({ event: { type: 'tokens_revoked' } }, deps); // malformed: nothing
+    expect(revoked).toEqual([]);
+    await tokensRevoked({ event: { type: 'tokens_revoked', tokens: { bot: ['B_SKIMA'] } } }, deps);
+    await appUninstalled(deps);
+    expect(revoked).toEqual(['tokens_revoked', 'app_uninstalled']);
   });
 });
