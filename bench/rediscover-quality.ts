@@ -54,6 +54,7 @@ try {
     ASHBY_API_KEY: '',
     ASHBY_SANDBOX_SEED: `jsonl:${seed}`,
     LOG_LEVEL: 'warn',
+    SKIMA_FROM_SOURCE: '1',
   };
   const skima = (args: string[]) => spawnSync('node', ['bin/skima.js', ...args], { cwd: ROOT, env, encoding: 'utf-8', maxBuffer: 64 << 20 });
 

@@ -47,8 +47,10 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
   }
   if (config.llm && !config.llm.apiKey) problems.push('LLM_API_KEY: required when LLM_PROVIDER is set');
   if (config.llm && !config.llm.model) problems.push('LLM_MODEL: required when LLM_PROVIDER is set');
-  if (Boolean(cleaned.SLACK_BOT_TOKEN) !== Boolean(cleaned.SLACK_SIGNING_SECRET)) {
-    problems.push('SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET: set both to turn Slack on, or neither to leave it off');
+  const slackReachable = Boolean(cleaned.SLACK_SIGNING_SECRET) || Boolean(cleaned.SLACK_APP_TOKEN);
+  if (Boolean(cleaned.SLACK_BOT_TOKEN) !== slackReachable) {
+    problems.push('SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET: set both to turn Slack on (or SLACK_BOT_TOKEN and'
+      + ' SLACK_APP_TOKEN for Socket Mode), or none to leave it off');
   }
   if (parsed.data.HANDOFF_CONFIG) {
     const handoff = loadHandoffConfig(parsed.data.HANDOFF_CONFIG, cleaned);

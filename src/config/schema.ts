@@ -125,6 +125,9 @@ export const envSchema = z.object({
   LLM_MAX_TOKENS: positiveInt(1500),
   SLACK_BOT_TOKEN: optionalSecret,
   SLACK_SIGNING_SECRET: optionalSecret,
+  SLACK_APP_TOKEN: optionalSecret.refine((v) => v === undefined || v.startsWith('xapp-'), {
+    message: 'must be an app-level token (xapp-…) with the connections:write scope',
+  }),
   SLACK_API_URL: httpUrl.default('https://slack.com/api/'),
   SLACK_DIGEST_CHANNEL: z.string().optional(),
   SKIMA_SECRET: optionalSecret.refine((v) => v === undefined || v.length >= 32, {
@@ -195,10 +198,14 @@ export interface Config {
   redact: boolean;
   /** Derives the links Skima writes into Ashby; generated into the data directory when unset. */
   secret?: string;
-  /** The Slack front door; undefined (either SLACK_BOT_TOKEN or SLACK_SIGNING_SECRET unset) keeps it off. */
+  /** The Slack front door: SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket
+   * Mode); undefined keeps it off. */
   slack?: {
     botToken: string;
-    signingSecret: string;
+    /** HTTP: every request to /slack/events is verified with it. */
+    signingSecret?: string;
+    /** Socket Mode: Slack's events come over a WebSocket Skima opens, so no public URL is needed. */
+    appToken?: string;
     /** Slack's Web API root (a proxy, or a test double). */
     apiUrl: string;
     /** Channel id the weekly digest goes to; unset: no weekly post (`/skima digest` still works). */
@@ -259,10 +266,11 @@ export function toConfig(env: z.output<typeof envSchema>): Config {
     redact: env.REDACTION_MODE === 'on',
     secret: env.SKIMA_SECRET,
     slack:
-      env.SLACK_BOT_TOKEN && env.SLACK_SIGNING_SECRET
+      env.SLACK_BOT_TOKEN && (env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN)
         ? {
             botToken: env.SLACK_BOT_TOKEN,
             signingSecret: env.SLACK_SIGNING_SECRET,
+            appToken: env.SLACK_APP_TOKEN,
             apiUrl: env.SLACK_API_URL.endsWith('/') ? env.SLACK_API_URL : `${env.SLACK_API_URL}/`,
             digestChannel: env.SLACK_DIGEST_CHANNEL || undefined,
           }

@@ -39,6 +39,7 @@ export async function startSkima(config: Config, log: Logger, options: StartOpti
     await ctx.queue.start();
     scheduler.start();
     await server.listen({ host: config.host, port: config.port });
+    await ctx.slack?.start();
   } catch (err) {
     await scheduler.stop();
     await server.close();
@@ -58,6 +59,7 @@ export async function startSkima(config: Config, log: Logger, options: StartOpti
     address,
     stop() {
       stopping ??= (async () => {
+        await ctx.slack?.stop();
         await scheduler.stop();
         await server.close();
         await closeContext(ctx);

@@ -8,6 +8,7 @@ import {
 } from '../bot/slack/services.ts';
 import { rawSql } from '../db/raw-sql.ts';
 import type { AppContext } from './context.ts';
+import { addToJob, AddToJobRefusedError } from './rediscover-add.ts';
 import { ApplicationNotInJobError, recordDecision, UnknownApplicationError } from './decisions.ts';
 import { computeDigest, lastWeek } from './digest.ts';
 import { type HiringTeamMember, hiringTeamOf } from './hiring-team.ts';
@@ -197,6 +198,16 @@ export class CoreSlackServices implements SlackServices {
       if (err instanceof RediscoverUsageError) throw new UsageError(err.message);
       if (err instanceof NoJobDescriptionError) throw new UsageError('This job has no description in Ashby yet, so there is nothing to match past candidates against.');
       if (err instanceof EmptyPoolError) throw new UsageError('No past candidate\'s resume has been read yet: once Skima has synced with Ashby and read the resumes (see `/skima status`), try again.');
+      throw err;
+    }
+  }
+
+  async addToJob(reviewer: Reviewer, jobId: string, candidateId: string) {
+    const actor = { ashbyUserId: reviewer.ashbyUserId, name: reviewer.name, recruiter: reviewer.recruiter };
+    try {
+      return await addToJob(this.ctx, { candidateId, jobId, actor, channel: 'slack' });
+    } catch (err) {
+      if (err instanceof AddToJobRefusedError) throw new UsageError(err.message);
       throw err;
     }
   }

@@ -26,6 +26,8 @@ export async function startWeb(config: Config, log: Logger, options: ContextOpti
   const server = await buildServer(ctx);
   try {
     await server.listen({ host: config.host, port: config.port });
+    // Socket Mode: every web process holds a connection, and Slack spreads events over them.
+    await ctx.slack?.start();
   } catch (err) {
     await server.close();
     await closeContext(ctx);
@@ -41,6 +43,7 @@ export async function startWeb(config: Config, log: Logger, options: ContextOpti
     address,
     stop() {
       stopping ??= (async () => {
+        await ctx.slack?.stop();
         await server.close();
         await closeContext(ctx);
       })();

@@ -41,7 +41,8 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   // Bolt's receiver brings its own encapsulated plugin (raw-body parsers for its route only).
   if (ctx.slack) {
     await app.register(ctx.slack.routes);
-    ctx.log.info({ path: ctx.slack.path }, 'Slack is on: commands, interactivity and events are served');
+    if (ctx.slack.mode === 'socket') ctx.log.info('Slack is on over Socket Mode: no public URL needed');
+    else ctx.log.info({ path: ctx.slack.path }, 'Slack is on: commands, interactivity and events are served');
   } else {
     logSlackOff(ctx);
   }

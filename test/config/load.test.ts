@@ -64,7 +64,9 @@ describe('configuration', () => {
   it('turns Slack on only with both the bot token and the signing secret, and never echoes them', () => {
     expect(loadConfigOrThrow({}, '/nonexistent/.env').slack).toBeUndefined();
     const on = loadConfigOrThrow({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's3cret' }, '/nonexistent/.env');
-    expect(on.slack).toEqual({ botToken: 'xoxb-1', signingSecret: 's3cret', apiUrl: 'https://slack.com/api/', digestChannel: undefined });
+    expect(on.slack).toEqual({
+      botToken: 'xoxb-1', signingSecret: 's3cret', appToken: undefined, apiUrl: 'https://slack.com/api/', digestChannel: undefined,
+    });
     const proxied = loadConfigOrThrow(
       { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's3cret', SLACK_API_URL: 'http://127.0.0.1:9/api', SLACK_DIGEST_CHANNEL: 'C1' },
       '/nonexistent/.env',
@@ -74,6 +76,15 @@ describe('configuration', () => {
     expect(half.ok).toBe(false);
     expect(JSON.stringify(half)).toContain('set both');
     expect(JSON.stringify(half)).not.toContain('xoxb-secret-value');
+  });
+
+  it('turns Slack on over Socket Mode with the bot token and an app-level token instead of the signing secret', () => {
+    const socket = loadConfigOrThrow({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1-A1-secret' }, '/nonexistent/.env');
+    expect(socket.slack).toMatchObject({ botToken: 'xoxb-1', appToken: 'xapp-1-A1-secret', signingSecret: undefined });
+    const notAppToken = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xoxb-not-an-app-token' });
+    expect(JSON.stringify(notAppToken)).toContain('SLACK_APP_TOKEN');
+    expect(JSON.stringify(notAppToken)).not.toContain('xoxb-not-an-app-token');
+    expect(loadConfig({ SLACK_APP_TOKEN: 'xapp-1-A1-secret' }).ok).toBe(false); // no bot token to send with
   });
 
   it('documents every variable in .env.example and the README', () => {

@@ -23,26 +23,12 @@ import { testConfig } from '../helpers/skima.ts';
 import { ashbyWithUsers, fakeResponseUrl, fakeSlackApi, interaction, SLACK_ENV, signed, slackUserAnswer } from '../helpers/slack.ts';
 import { sleep } from '../helpers/wait.ts';
 import { Fuzz, FUZZ_SEED } from './mutate.ts';
+import { applicationSubmitBody as submit } from '../helpers/webhooks.ts';
 
 const WEBHOOK_SECRET = 'whsec_fuzz_0123456789abcdef';
 const CASES = { webhooks: 150, slack: 120, links: 120, resumes: 30 };
 /** What no answer may show: a stack frame, a source or module path, a driver's words. */
 const LEAK = /\bat \S+ \(|\.ts:\d+|node_modules|prisma|ECONN|SQLITE_/i;
-
-const submit = (id: string) => JSON.stringify({
-  action: 'applicationSubmit',
-  webhookActionId: `wa-${id}`,
-  data: {
-    application: {
-      id,
-      createdAt: '2026-11-24T09:00:00.000Z',
-      updatedAt: '2026-11-24T09:00:00.000Z',
-      status: 'Active',
-      candidate: { id: `cand-${id}`, name: 'Sam Doe' },
-      job: { id: 'job-1', title: 'Store Manager' },
-    },
-  },
-});
 
 async function seed(ctx: AppContext) {
   const db = ctx.db;

@@ -8,6 +8,7 @@ import { buildServer } from '../../src/web/server.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { testLogger } from '../helpers/logger.ts';
 import { testConfig } from '../helpers/skima.ts';
+import { applicationSubmitBody as submit } from '../helpers/webhooks.ts';
 
 const SECRET = 'whsec_test_0123456789abcdef';
 
@@ -23,21 +24,6 @@ async function contextOn(database: TestDatabase): Promise<AppContext> {
 }
 
 const ping = JSON.stringify({ action: 'ping', webhookActionId: 'wa-ping-1', data: { webhookActionType: 'ping' } });
-const submit = (id: string) =>
-  JSON.stringify({
-    action: 'applicationSubmit',
-    webhookActionId: `wa-${id}`,
-    data: {
-      application: {
-        id,
-        createdAt: '2026-11-24T09:00:00.000Z',
-        updatedAt: '2026-11-24T09:00:00.000Z',
-        status: 'Active',
-        candidate: { id: `cand-${id}`, name: 'Sam Doe' },
-        job: { id: 'job-1', title: 'Store Manager' },
-      },
-    },
-  });
 
 describe('POST /webhooks/ashby', () => {
   let database: TestDatabase;

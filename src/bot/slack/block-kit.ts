@@ -40,6 +40,14 @@ const text = (max: number) => z.union([plainText(max), mrkdwn(max)]);
 const actionId = z.string().min(1).max(LIMITS.actionId);
 const blockId = z.string().min(1).max(LIMITS.blockId).optional();
 
+/** Slack's confirmation dialog: shown before a click that changes something outside Slack is sent. */
+const confirmSchema = z.strictObject({
+  title: plainText(100),
+  text: plainText(300),
+  confirm: plainText(30),
+  deny: plainText(30),
+});
+
 export const buttonSchema = z.strictObject({
   type: z.literal('button'),
   action_id: actionId,
@@ -47,6 +55,7 @@ export const buttonSchema = z.strictObject({
   value: z.string().max(LIMITS.buttonValue).optional(),
   style: z.enum(['primary', 'danger']).optional(),
   url: z.string().max(3000).optional(),
+  confirm: confirmSchema.optional(),
 });
 
 const optionSchema = z.strictObject({

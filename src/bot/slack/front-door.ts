@@ -1,4 +1,4 @@
-import { App, LogLevel } from '@slack/bolt';
+import { App, LogLevel, type Receiver } from '@slack/bolt';
 import type { FastifyPluginAsync } from 'fastify';
 import { publishCard, type PublishedCard } from './cards.ts';
 import { SlackDeliveryError } from './errors.ts';
@@ -8,6 +8,7 @@ import type { ListenerDeps, ListenerLog } from './listeners/deps.ts';
 import { registerListeners } from './listeners/index.ts';
 import { FastifySlackReceiver, SLACK_EVENTS_PATH } from './receiver.ts';
 import { digestMessage } from './render/reports.ts';
+import { NO_SLACK_ROUTES, socketModeReceiver } from './socket-mode.ts';
 import type { DigestReport, Reviewer, SlackMessageRef, SlackServices } from './services.ts';
 import { webClientOptions, WebApiSlack } from './slack-api.ts';
 
@@ -15,7 +16,10 @@ export type SlackLog = ListenerLog & { debug(obj: object, msg: string): void };
 
 export interface SlackSettings {
   botToken: string;
-  signingSecret: string;
+  /** HTTP: Slack posts to /slack/events, verified with this. */
+  signingSecret?: string;
+  /** Socket Mode (takes precedence): Skima connects to Slack with this app-level token. */
+  appToken?: string;
   /** Slack's Web API root, with a trailing slash. */
   apiUrl: string;
   /** Retries inside one Web API call (network errors, 5xx); 429s go back to the queue instead. */
@@ -32,22 +36,36 @@ export class SlackFrontDoor {
   readonly reviewers: ReviewerDirectory;
   /** The fastify plugin serving POST /slack/events. */
   readonly routes: FastifyPluginAsync;
-  /** The path Slack sends everything to (the manifest's URLs). */
+  /** The path Slack sends everything to (the manifest's URLs), over HTTP. */
   readonly path = SLACK_EVENTS_PATH;
+  /** How Slack reaches Skima: requests to `path`, or a WebSocket Skima opens. */
+  readonly mode: 'http' | 'socket';
 
   constructor(settings: SlackSettings, services: SlackServices, log: SlackLog) {
     const apiOptions = { token: settings.botToken, apiUrl: settings.apiUrl, retries: settings.retries ?? 3 };
     this.slack = new GuardedSlackApi(new WebApiSlack(apiOptions), services);
     this.reviewers = new ReviewerDirectory(this.slack, services);
-    const firstDelivery = (identity: string) => services.firstDelivery(identity);
-    const receiver = new FastifySlackReceiver(settings.signingSecret, log, firstDelivery);
-    this.routes = receiver.routes;
+    const logger = boltLogger(log);
+    let receiver: Receiver;
+    if (settings.appToken) {
+      receiver = socketModeReceiver(settings.appToken, settings.apiUrl, logger, LogLevel.WARN);
+      this.routes = NO_SLACK_ROUTES;
+      this.mode = 'socket';
+    } else if (settings.signingSecret) {
+      const firstDelivery = (identity: string) => services.firstDelivery(identity);
+      const http = new FastifySlackReceiver(settings.signingSecret, log, firstDelivery);
+      receiver = http;
+      this.routes = http.routes;
+      this.mode = 'http';
+    } else {
+      throw new Error('Slack needs SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode)');
+    }
     this.app = new App({
       receiver,
       // A single-workspace install: the bot token is known, so Bolt needs no auth.test round trip.
       authorize: async () => ({ botToken: settings.botToken }),
       clientOptions: webClientOptions(apiOptions),
-      logger: boltLogger(log),
+      logger,
       logLevel: LogLevel.WARN,
     });
     // A listener that throws after its ack (Slack down, the database away) is logged and reported for
@@ -57,12 +75,23 @@ export class SlackFrontDoor {
       const code = err instanceof SlackDeliveryError ? err.failure.code : err.name || 'Error';
       await services.reportError({ source: 'slack:listener', message: code }).catch(() => {});
     });
-    const deps: ListenerDeps = { services, slack: this.slack, reviewers: this.reviewers, log };
+    const access = { revoked: (reason: string) => this.slack.suspend(reason) };
+    const deps: ListenerDeps = { services, slack: this.slack, reviewers: this.reviewers, access, log };
     registerListeners(this.app, deps);
     this.services = services;
   }
 
   private readonly services: SlackServices;
+
+  /** Connects to Slack in Socket Mode (nothing to do over HTTP): only the processes that serve the front
+   * doors call this, so workers, which only send, hold no connection. */
+  async start(): Promise<void> {
+    await this.app.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.app.stop();
+  }
 
   /** Sends (or updates) a job's card in a hiring manager's DM; the Slack user is found by their Ashby email. */
   async deliverCard(input: { jobId: string; email: string; reviewer: Reviewer }): Promise<PublishedCard> {

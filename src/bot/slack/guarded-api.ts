@@ -21,6 +21,16 @@ export class GuardedSlackApi implements SlackApi {
     return this.refused?.failure.code ?? null;
   }
 
+  /** Slack said the app is gone (uninstalled, or its bot token revoked): every call would be refused, so
+   * none is made, and the reason is reported once. */
+  async suspend(code: string): Promise<void> {
+    if (this.refused) return;
+    this.refused = new SlackDeliveryError({ kind: 'auth', code }, 'event');
+    await this.services
+      .reportError({ source: 'slack:auth', message: `${code}: sending stopped until Skima is installed again and SLACK_BOT_TOKEN is updated` })
+      .catch(() => {});
+  }
+
   private async guard<T>(fn: () => Promise<T>): Promise<T> {
     if (this.refused) throw this.refused;
     try {

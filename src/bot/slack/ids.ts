@@ -9,6 +9,7 @@ export const ACTION = {
   addNote: /^skima\.note\.\d+$/,
   openShortlist: 'skima.open_shortlist',
   sendCard: /^skima\.send_card\.\d+$/,
+  addToJob: /^skima\.add_to_job\.\d+$/,
 } as const;
 
 export const NOTE_MODAL_CALLBACK = 'skima.note_modal';
@@ -20,12 +21,21 @@ export const VERDICT_INPUT = 'verdict_input';
 export const decideActionId = (verdict: Verdict, rank: number) => `skima.decide.${verdict}.${rank}`;
 export const noteActionId = (rank: number) => `skima.note.${rank}`;
 export const sendCardActionId = (index: number) => `skima.send_card.${index}`;
+export const addToJobActionId = (index: number) => `skima.add_to_job.${index}`;
 
 export const verdictOfAction = (actionId: string): Verdict | null =>
   (ACTION.decide.exec(actionId)?.[1] as Verdict | undefined) ?? null;
 
 const candidateValue = z.object({ j: z.string().min(1), a: z.string().min(1) });
 const jobValue = z.object({ j: z.string().min(1) });
+const pastCandidateValue = z.object({ j: z.string().min(1), c: z.string().min(1) });
+
+/** A rediscovered candidate for a job ("Add to job"): the job and the candidate's Ashby ids. */
+export const encodePastCandidate = (jobId: string, candidateId: string) => JSON.stringify({ j: jobId, c: candidateId });
+export function decodePastCandidate(value: string | undefined): { jobId: string; candidateId: string } | null {
+  const parsed = pastCandidateValue.safeParse(safeJson(value));
+  return parsed.success ? { jobId: parsed.data.j, candidateId: parsed.data.c } : null;
+}
 
 export const encodeCandidate = (jobId: string, applicationId: string) => JSON.stringify({ j: jobId, a: applicationId });
 export const encodeJob = (jobId: string) => JSON.stringify({ j: jobId });

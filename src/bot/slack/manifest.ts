@@ -27,3 +27,23 @@ export function slackManifest(baseUrl: string): Record<string, unknown> {
   const text = readFileSync(MANIFEST_FILE, 'utf-8').replaceAll(MANIFEST_PLACEHOLDER_BASE_URL, base);
   return JSON.parse(text) as Record<string, unknown>;
 }
+
+/**
+ * The manifest for Socket Mode: the same app, commands, scopes and events, with no URL anywhere (Slack
+ * sends everything over the WebSocket Skima opens with SLACK_APP_TOKEN). For installs behind a firewall.
+ */
+export function slackSocketModeManifest(): Record<string, unknown> {
+  const manifest = readSlackManifest() as {
+    features: { slash_commands: { url?: string }[] };
+    settings: {
+      event_subscriptions: { request_url?: string };
+      interactivity: { request_url?: string };
+      socket_mode_enabled: boolean;
+    };
+  };
+  for (const command of manifest.features.slash_commands) delete command.url;
+  delete manifest.settings.event_subscriptions.request_url;
+  delete manifest.settings.interactivity.request_url;
+  manifest.settings.socket_mode_enabled = true;
+  return manifest as unknown as Record<string, unknown>;
+}

@@ -53,6 +53,12 @@ export const noteMetadataSchema = z.object({
   c: z.object({ channel: z.string().min(1), ts: z.string().min(1) }).optional(),
 });
 
+/** tokens_revoked: the user and bot tokens Slack revoked, by the id of whom they belonged to. */
+export const tokensRevokedSchema = z.looseObject({
+  type: z.literal('tokens_revoked'),
+  tokens: z.looseObject({ oauth: z.array(z.string()).optional(), bot: z.array(z.string()).optional() }),
+});
+
 export const appHomeOpenedSchema = z.looseObject({
   type: z.literal('app_home_opened'),
   user: z.string().min(1),

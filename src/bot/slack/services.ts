@@ -67,6 +67,7 @@ export interface RediscoverReport {
   job: { id: string; title: string };
   considered: number;
   candidates: {
+    candidateId: string;
     pastApplicationId: string;
     pastJobTitle: string;
     pastStatus: string;
@@ -79,6 +80,10 @@ export interface RediscoverReport {
     candidateName?: string;
   }[];
 }
+
+export type AddToJobReport =
+  | { status: 'added'; jobTitle: string; score: number | null }
+  | { status: 'already'; jobTitle: string };
 
 /** A malformed request a person can fix (bad filters): its message is shown to them. */
 export class UsageError extends Error {}
@@ -123,4 +128,6 @@ export interface SlackServices {
   digest(): Promise<DigestReport>;
   setup(opts: { fix: boolean }): Promise<SetupReport[]>;
   rediscover(jobId: string, words: string[]): Promise<RediscoverReport>;
+  /** "Add to job" on a rediscovered candidate (recruiters and admins; see core/rediscover-add.ts). */
+  addToJob(reviewer: Reviewer, jobId: string, candidateId: string): Promise<AddToJobReport>;
 }

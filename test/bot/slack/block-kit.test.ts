@@ -114,7 +114,7 @@ describe('what Skima renders', () => {
     const checks = Array.from({ length: 30 }, (_, i) => ({ id: `c${i}`, title: `Check ${i}`, status: 'fail' as const, detail: 'd'.repeat(400), fix: 'f'.repeat(400) }));
     expect(() => checkMessage(setupMessage(checks, false))).not.toThrow();
     const past = Array.from({ length: 60 }, (_, i) => ({
-      pastApplicationId: `p${i}`, pastJobTitle: 'Cashier', pastStatus: 'Archived', archiveReason: 'Hired elsewhere', score: 80, band: 'strong',
+      candidateId: `c${i}`, pastApplicationId: `p${i}`, pastJobTitle: 'Cashier', pastStatus: 'Archived', archiveReason: 'Hired elsewhere', score: 80, band: 'strong',
       reasons: [{ text: 't', quote: 'q' }], missing: [], lastActivityAt: new Date(), candidateName: `Past ${i}`,
     }));
     const rediscovered = rediscoverMessage({ job: { id: 'j', title: 'Store Manager' }, considered: 300, candidates: past });

@@ -3,15 +3,17 @@
 import type { CandidateCard, ShortlistCard, Verdict } from '../../../src/bot/card-model.ts';
 import { checkHome, checkMessage, checkModal, type HomeView, type ModalView, type SlackMessage } from '../../../src/bot/slack/block-kit.ts';
 import type { ListenerDeps } from '../../../src/bot/slack/listeners/deps.ts';
-import type {
-  DecisionRequest,
-  HomeJob,
-  RediscoverReport,
-  Reviewer,
-  SetupReport,
-  SlackMessageRef,
-  SlackServices,
-  StatusReport,
+import {
+  type AddToJobReport,
+  type DecisionRequest,
+  type HomeJob,
+  type RediscoverReport,
+  type Reviewer,
+  type SetupReport,
+  type SlackMessageRef,
+  type SlackServices,
+  type StatusReport,
+  UsageError,
 } from '../../../src/bot/slack/services.ts';
 import type { SlackApi } from '../../../src/bot/slack/slack-api.ts';
 
@@ -161,6 +163,17 @@ export class FakeServices implements SlackServices {
   async rediscover(jobId: string, _words: string[]): Promise<RediscoverReport> {
     return { job: { id: jobId, title: 'Store Manager' }, considered: 0, candidates: [] };
   }
+
+  /** Candidate ids added per job, as Ashby would hold them: a second add finds the first. */
+  added = new Map<string, Set<string>>();
+  async addToJob(reviewer: Reviewer, jobId: string, candidateId: string): Promise<AddToJobReport> {
+    if (!reviewer.recruiter) throw new UsageError('Only recruiters and admins can add a past candidate to a job.');
+    const onJob = this.added.get(jobId) ?? new Set<string>();
+    this.added.set(jobId, onJob);
+    if (onJob.has(candidateId)) return { status: 'already', jobTitle: 'Store Manager' };
+    onJob.add(candidateId);
+    return { status: 'added', jobTitle: 'Store Manager', score: 81 };
+  }
 }
 
 export type SlackCall =
@@ -213,13 +226,16 @@ export class FakeSlack implements SlackApi {
 export function fakeDeps() {
   const services = new FakeServices();
   const slack = new FakeSlack();
+  /** Why Slack withdrew access, each time it did. */
+  const revoked: string[] = [];
   const deps: ListenerDeps = {
     services,
     slack,
     reviewers: { reviewerOf: async (id) => services.resolveReviewer((await slack.emailOfUser(id)) ?? '') },
+    access: { revoked: async (reason) => void revoked.push(reason) },
     log: { info: () => {}, warn: () => {}, error: () => {} },
   };
-  return { services, slack, deps };
+  return { services, slack, deps, revoked };
 }
 
 /** A recording ack/respond pair, checking every payload against the Block Kit limits. */

@@ -2,12 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { SlackDeliveryError } from '../../../src/bot/slack/errors.ts';
 import { UsageError } from '../../../src/bot/slack/services.ts';
-import { decideActionId, encodeCandidate, encodeJob, noteActionId, NOTE_BLOCK, NOTE_INPUT, NOTE_MODAL_CALLBACK, VERDICT_BLOCK, VERDICT_INPUT } from '../../../src/bot/slack/ids.ts';
+import { addToJobActionId, decideActionId, encodeCandidate, encodeJob, encodePastCandidate, noteActionId, NOTE_BLOCK, NOTE_INPUT, NOTE_MODAL_CALLBACK, VERDICT_BLOCK, VERDICT_INPUT } from '../../../src/bot/slack/ids.ts';
 import { addNoteAction } from '../../../src/bot/slack/listeners/actions/add-note.ts';
+import { addToJobAction } from '../../../src/bot/slack/listeners/actions/add-to-job.ts';
 import { decideAction } from '../../../src/bot/slack/listeners/actions/decide.ts';
 import { openShortlistAction } from '../../../src/bot/slack/listeners/actions/open-shortlist.ts';
 import { sendCardAction } from '../../../src/bot/slack/listeners/actions/send-card.ts';
 import { skimaCommand } from '../../../src/bot/slack/listeners/commands/skima.ts';
+import { appUninstalled, tokensRevoked } from '../../../src/bot/slack/listeners/events/access-revoked.ts';
 import { appHomeOpened } from '../../../src/bot/slack/listeners/events/app-home-opened.ts';
 import { noteSubmitted } from '../../../src/bot/slack/listeners/views/note-submitted.ts';
 import { candidate, card, fakeDeps, fakeIo, shown } from './fakes.ts';
@@ -134,7 +136,7 @@ describe('/skima', () => {
         job: { id: jobId, title: 'Store Manager' },
         considered: 40,
         candidates: [{
-          pastApplicationId: 'p1', pastJobTitle: 'Cashier', pastStatus: 'Archived', archiveReason: 'Position filled',
+          candidateId: 'c1', pastApplicationId: 'p1', pastJobTitle: 'Cashier', pastStatus: 'Archived', archiveReason: 'Position filled',
           score: 81, band: 'strong', reasons: [{ text: 'POS', quote: 'ran the till' }], missing: [], lastActivityAt: new Date(),
           candidateName: 'Past Person',
         }],
@@ -149,6 +151,15 @@ describe('/skima', () => {
     expect(io.responses[0]).toMatchObject({ response_type: 'ephemeral', replace_original: true });
     expect(shown(io.responses[0])).toContain('Past Person');
     expect(shown(io.responses[0])).toContain('1 qualified past candidates out of 40 considered');
+    // Each one has "Add to job", behind a confirmation, naming the job and the candidate by id only.
+    const { blocks } = io.responses[0] as { blocks: { accessory?: Record<string, unknown> }[] };
+    const block = blocks.find((b) => b.accessory);
+    expect(block?.accessory).toMatchObject({
+      type: 'button',
+      action_id: 'skima.add_to_job.0',
+      value: JSON.stringify({ j: 'job-1', c: 'c1' }),
+      confirm: { confirm: { text: 'Add to job' }, deny: { text: 'Cancel' } },
+    });
     const bad = fakeIo();
     await skimaCommand({ command: command('rediscover store manager min:abc', 'U_CHRIS'), ...bad }, deps);
     expect(shown(bad.responses[0])).toContain('min: must be a number');
@@ -156,6 +167,26 @@ describe('/skima', () => {
     // Every filter word ends the job's title, the past-application ones and hired as well.
     await skimaCommand({ command: command('rediscover store manager job:cashier hired reason:withdrew', 'U_CHRIS'), ...fakeIo() }, deps);
     expect(asked.at(-1)).toEqual(['job-1', ['job:cashier', 'hired', 'reason:withdrew']]);
+  });
+
+  it('Add to job: a recruiter adds once (a second click changes nothing); a hiring manager is refused', async () => {
+    const { deps, slack, services } = fakeDeps();
+    const value = encodePastCandidate('job-1', 'cand-7');
+    const told = () => slack.calls.map((c) => (c.method === 'postMessage' ? shown(c.message) : ''));
+    const ack = acker();
+    await addToJobAction({ body: click(addToJobActionId(0), value, 'U_CHRIS'), ack: ack.ack }, deps);
+    expect(ack.count).toBe(1);
+    await addToJobAction({ body: click(addToJobActionId(0), value, 'U_CHRIS'), ack: acker().ack }, deps);
+    expect([...services.added.get('job-1')!]).toEqual(['cand-7']);
+    expect(told()[0]).toContain('Added to *Store Manager* in Ashby, with a note saying why (81/100)');
+    expect(told()[1]).toContain('Already an application on *Store Manager* in Ashby: nothing changed.');
+    // Dana manages the job but does not recruit: refused before the services are asked.
+    await addToJobAction({ body: click(addToJobActionId(0), encodePastCandidate('job-1', 'cand-8'), 'U_DANA'), ack: acker().ack }, deps);
+    expect(told()[2]).toContain('recruiting or admin role');
+    expect(services.added.get('job-1')!.has('cand-8')).toBe(false);
+    // A value Skima did not write is ignored.
+    await addToJobAction({ body: click(addToJobActionId(0), '{"j":"job-1"}', 'U_CHRIS'), ack: acker().ack }, deps);
+    expect(slack.calls).toHaveLength(3);
   });
 
   it('setup fix: recruiters run the checks with fixing on', async () => {
@@ -299,5 +330,17 @@ describe('App Home', () => {
     await appHomeOpened({ event: { type: 'app_home_opened', user: 'U_EVE', tab: 'home' } }, deps);
     expect(shown(slack.calls[0])).toContain('could not match your Slack account');
     expect(shown(slack.calls[0])).not.toContain('Store Manager');
+  });
+});
+
+describe('Slack withdrawing access', () => {
+  it('stops sending when the app is uninstalled or its bot token revoked, and ignores revoked user tokens', async () => {
+    const { deps, revoked } = fakeDeps();
+    await tokensRevoked({ event: { type: 'tokens_revoked', tokens: { oauth: ['U_DANA'] } } }, deps);
+    await tokensRevoked({ event: { type: 'tokens_revoked' } }, deps); // malformed: nothing
+    expect(revoked).toEqual([]);
+    await tokensRevoked({ event: { type: 'tokens_revoked', tokens: { bot: ['B_SKIMA'] } } }, deps);
+    await appUninstalled(deps);
+    expect(revoked).toEqual(['tokens_revoked', 'app_uninstalled']);
   });
 });

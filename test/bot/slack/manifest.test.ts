@@ -4,7 +4,12 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { describe, expect, it, vi } from 'vitest';
-import { MANIFEST_PLACEHOLDER_BASE_URL, readSlackManifest, slackManifest } from '../../../src/bot/slack/manifest.ts';
+import {
+  MANIFEST_PLACEHOLDER_BASE_URL,
+  readSlackManifest,
+  slackManifest,
+  slackSocketModeManifest,
+} from '../../../src/bot/slack/manifest.ts';
 import { SLACK_EVENTS_PATH } from '../../../src/bot/slack/receiver.ts';
 import { run } from '../../../src/cli/manifest.ts';
 
@@ -51,10 +56,37 @@ describe('the Slack app manifest', () => {
     const url = `https://skima.acme.test${SLACK_EVENTS_PATH}`;
     expect(m.features.slash_commands).toEqual([expect.objectContaining({ command: '/skima', url })]);
     expect(m.settings.interactivity).toEqual({ is_enabled: true, request_url: url });
-    expect(m.settings.event_subscriptions).toEqual({ request_url: url, bot_events: ['app_home_opened'] });
+    expect(m.settings.event_subscriptions).toEqual({
+      request_url: url,
+      bot_events: ['app_home_opened', 'app_uninstalled', 'tokens_revoked'],
+    });
     expect(m.features.app_home.home_tab_enabled).toBe(true);
     expect(m.features.bot_user.display_name).toBe('Skima');
     expect(JSON.stringify(m)).not.toContain(MANIFEST_PLACEHOLDER_BASE_URL);
+  });
+
+  it('has a Socket Mode variant that passes the schema, with no URL anywhere and the same commands and events', async () => {
+    const validate = validator();
+    const socket = slackSocketModeManifest() as unknown as Manifest & { settings: { socket_mode_enabled: boolean } };
+    expect(validate(socket), JSON.stringify(validate.errors)).toBe(true);
+    expect(socket.settings.socket_mode_enabled).toBe(true);
+    expect(JSON.stringify(socket)).not.toMatch(/https?:/);
+    expect(socket.features.slash_commands).toEqual([expect.objectContaining({ command: '/skima' })]);
+    expect(socket.settings.event_subscriptions).toEqual({ bot_events: ['app_home_opened', 'app_uninstalled', 'tokens_revoked'] });
+    expect(socket.settings.interactivity).toEqual({ is_enabled: true });
+    expect(socket.oauth_config.scopes.bot).toEqual(['chat:write', 'commands', 'users:read', 'users:read.email']);
+
+    const out = vi.spyOn(console, 'log').mockImplementation(() => {});
+    const err = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      expect(await run(['slack', '--socket-mode'])).toBe(0);
+      expect(JSON.parse(String(out.mock.calls[0]![0]))).toEqual(socket);
+      expect(await run(['slack', '--socket-mode', '--base-url', 'https://hr.acme.test'])).toBe(2);
+      expect(String(err.mock.calls[0]![0])).toContain('--socket-mode needs no --base-url');
+    } finally {
+      out.mockRestore();
+      err.mockRestore();
+    }
   });
 
   it('refuses a base URL that is not an http(s) address', () => {
@@ -69,7 +101,7 @@ describe('the Slack app manifest', () => {
       expect(await run(['slack', '--base-url', 'https://hr.acme.test'])).toBe(0);
       expect(JSON.parse(String(out.mock.calls[0]![0])).settings.interactivity.request_url).toBe('https://hr.acme.test/slack/events');
       expect(await run(['slack'])).toBe(2);
-      expect(String(err.mock.calls[0]![0])).toContain('--base-url is required');
+      expect(String(err.mock.calls[0]![0])).toContain('--base-url (or --socket-mode) is required');
     } finally {
       out.mockRestore();
       err.mockRestore();

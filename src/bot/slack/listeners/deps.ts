@@ -7,6 +7,8 @@ export interface ListenerDeps {
   services: SlackServices;
   slack: SlackApi;
   reviewers: { reviewerOf(slackUserId: string): Promise<Reviewer | null> };
+  /** Slack withdrew the app's access (app_uninstalled, tokens_revoked): stop sending. */
+  access: { revoked(reason: string): Promise<void> };
   log: ListenerLog;
 }
 

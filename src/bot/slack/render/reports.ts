@@ -1,4 +1,5 @@
-import { type Block, checkMessage, clip, escapeMrkdwn, LIMITS, type SlackMessage } from '../block-kit.ts';
+import { type Block, type Button, checkMessage, clip, escapeMrkdwn, LIMITS, type SlackMessage } from '../block-kit.ts';
+import { addToJobActionId, encodePastCandidate } from '../ids.ts';
 import type { DigestReport, RediscoverReport, SetupReport } from '../services.ts';
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -44,6 +45,22 @@ export function setupMessage(checks: SetupReport[], fixed: boolean): SlackMessag
   return checkMessage({ text: failing ? `Setup: ${failing} check(s) failing` : 'Setup: all checks pass', blocks });
 }
 
+/** "Add to job", behind Slack's confirmation dialog (it creates an application in Ashby). */
+function addToJobButton(job: { id: string; title: string }, candidateId: string, index: number): Button {
+  return {
+    type: 'button',
+    action_id: addToJobActionId(index),
+    text: { type: 'plain_text', text: 'Add to job' },
+    value: encodePastCandidate(job.id, candidateId),
+    confirm: {
+      title: { type: 'plain_text', text: 'Add to this job?' },
+      text: { type: 'plain_text', text: clip(`Skima creates an application for ${job.title} in Ashby, with a note giving the score and reasons.`, 300) },
+      confirm: { type: 'plain_text', text: 'Add to job' },
+      deny: { type: 'plain_text', text: 'Cancel' },
+    },
+  };
+}
+
 /** `/skima rediscover`: answered ephemerally to the recruiter who asked (it names candidates). */
 export function rediscoverMessage(r: RediscoverReport): SlackMessage {
   const blocks: Block[] = [
@@ -58,7 +75,7 @@ export function rediscoverMessage(r: RediscoverReport): SlackMessage {
     const why = c.reasons.slice(0, 3).map((x) => `• ${escapeMrkdwn(clip(x.text, 200))} — _“${escapeMrkdwn(clip(x.quote, 140))}”_`);
     const past = `${escapeMrkdwn(clip(c.pastJobTitle, 100))}, ${escapeMrkdwn(c.pastStatus)}${c.archiveReason ? ` (${escapeMrkdwn(clip(c.archiveReason, 80))})` : ''}`;
     const text = [`*${name}* — *${c.score}*/100 (${escapeMrkdwn(c.band)}) · applied to ${past}`, ...why].join('\n');
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(text, LIMITS.sectionText) } });
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(text, LIMITS.sectionText) }, accessory: addToJobButton(r.job, c.candidateId, i) });
   });
   if (r.candidates.length === 0) {
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: 'No qualified past candidate found with these filters.' } });

@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import { ACTION } from '../../ids.ts';
 import type { ListenerDeps } from '../deps.ts';
 import { addNoteAction } from './add-note.ts';
+import { addToJobAction } from './add-to-job.ts';
 import { decideAction } from './decide.ts';
 import { openShortlistAction } from './open-shortlist.ts';
 import { sendCardAction } from './send-card.ts';
@@ -11,4 +12,5 @@ export function register(app: App, deps: ListenerDeps): void {
   app.action(ACTION.addNote, ({ body, ack }) => addNoteAction({ body, ack: () => ack() }, deps));
   app.action(ACTION.openShortlist, ({ body, ack }) => openShortlistAction({ body, ack: () => ack() }, deps));
   app.action(ACTION.sendCard, ({ body, ack }) => sendCardAction({ body, ack: () => ack() }, deps));
+  app.action(ACTION.addToJob, ({ body, ack }) => addToJobAction({ body, ack: () => ack() }, deps));
 }
