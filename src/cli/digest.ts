@@ -1,6 +1,7 @@
 import { loadConfigOrThrow } from '../config/load.ts';
 import { closeContext, createContext } from '../core/context.ts';
-import { computeDigest, lastWeek, type WeeklyDigest } from '../core/digest.ts';
+import { lastWeek } from '../core/digest.ts';
+import { type DigestWithTrends, digestWithTrends } from '../core/report/digest-trends.ts';
 import { createProcessLogger } from '../core/logger.ts';
 import { offlineAshby } from '../core/offline-ashby.ts';
 import { runCommand } from './args.ts';
@@ -13,16 +14,20 @@ response time, decisions, interviews from the top-10, hires, per job. No persona
 the last full week (Monday to Monday, UTC). DATE is YYYY-MM-DD or an ISO time; --to is exclusive.
 Definitions: docs/digest.md.`;
 
-export function formatDigest(d: WeeklyDigest): string {
+export function formatDigest(d: DigestWithTrends): string {
+  const trend = (figure: string) => {
+    const change = d.trends.find((t) => t.figure === figure)?.change;
+    return change ? ` (${change})` : '';
+  };
   const lines = [
     `Skima digest, ${when(d.from)} to ${when(d.to)}`,
-    `  applications screened: ${d.applicationsScreened} (could not be scored: ${d.unscorable})`,
-    `  median time to screen: ${duration(d.medianTimeToScreenMs)}`,
-    `  median manager response: ${duration(d.medianManagerResponseMs)}`,
-    `  decisions: ${d.decisions.approve} approved, ${d.decisions.maybe} maybe, ${d.decisions.skip} skipped`
-    + ` (followed the ranking: ${percent(d.followedRankingShare)})`,
+    `  applications screened: ${d.applicationsScreened}${trend('applicationsScreened')} (could not be scored: ${d.unscorable})`,
+    `  median time to screen: ${duration(d.medianTimeToScreenMs)}${trend('medianTimeToScreenMs')}`,
+    `  median manager response: ${duration(d.medianManagerResponseMs)}${trend('medianManagerResponseMs')}`,
+    `  decisions: ${d.decisions.approve} approved, ${d.decisions.maybe} maybe, ${d.decisions.skip} skipped${trend('decisions')}`,
+    `  followed the ranking: ${percent(d.followedRankingShare)}${trend('followedRankingShare')}`,
     `  interviews from the top-10: ${d.interviewsFromTopTen}`,
-    `  hires: ${d.hires}`,
+    `  hires: ${d.hires}${trend('hires')}`,
   ];
   if (d.jobs.length) {
     lines.push('  per job:');
@@ -48,7 +53,7 @@ export async function run(argv: string[]): Promise<number> {
     const log = createProcessLogger(config, 'stderr', config.logLevel === 'info' ? 'warn' : config.logLevel);
     const ctx = await createContext(config, log, { ashby: offlineAshby(config) });
     try {
-      console.log(formatDigest(await computeDigest(ctx, range)));
+      console.log(formatDigest(await digestWithTrends(ctx, range)));
       return 0;
     } finally {
       await closeContext(ctx);

@@ -1,7 +1,8 @@
 import { SlackDeliveryError } from '../bot/slack/errors.ts';
 import type { Reviewer } from '../bot/slack/services.ts';
 import type { AppContext } from './context.ts';
-import { computeDigest, lastWeek } from './digest.ts';
+import { lastWeek } from './digest.ts';
+import { digestWithTrends } from './report/digest-trends.ts';
 import type { JobContext } from './queue/types.ts';
 import type { Scheduler } from './scheduler.ts';
 import { hiringTeamOf } from './hiring-team.ts';
@@ -108,7 +109,7 @@ export async function postSlackDigest(ctx: AppContext) {
   const channel = ctx.config.slack?.digestChannel;
   if (!ctx.slack || !channel) return;
   try {
-    await ctx.slack.postDigest(channel, await computeDigest(ctx, lastWeek()));
+    await ctx.slack.postDigest(channel, await digestWithTrends(ctx, lastWeek()));
   } catch (err) {
     if (err instanceof SlackDeliveryError) {
       await recordFrontDoorError(ctx, { source: 'slack:digest', message: err.failure.code });

@@ -10,9 +10,11 @@ import { rawSql } from '../db/raw-sql.ts';
 import type { AppContext } from './context.ts';
 import { addToJob, AddToJobRefusedError } from './rediscover-add.ts';
 import { ApplicationNotInJobError, recordDecision, UnknownApplicationError } from './decisions.ts';
-import { computeDigest, lastWeek } from './digest.ts';
+import { lastWeek } from './digest.ts';
 import { type HiringTeamMember, hiringTeamOf } from './hiring-team.ts';
 import { findJobs } from './job-lookup.ts';
+import { digestWithTrends } from './report/digest-trends.ts';
+import { createReportLink, ReportAccessError } from './report/report-links.ts';
 import { mintLink } from './links.ts';
 import { EmptyPoolError, NoJobDescriptionError, parseRediscoverFilters, rediscover, RediscoverUsageError } from './rediscover.ts';
 import { runSetupChecks } from './setup-checks.ts';
@@ -184,7 +186,21 @@ export class CoreSlackServices implements SlackServices {
   }
 
   digest() {
-    return computeDigest(this.ctx, lastWeek());
+    return digestWithTrends(this.ctx, lastWeek());
+  }
+
+  async mintReportUrl(reviewer: Reviewer) {
+    try {
+      const link = await createReportLink(
+        { db: this.ctx.db, config: this.ctx.config, ashby: this.ctx.ashby.client },
+        reviewer.ashbyUserId,
+        reviewer.ashbyUserId,
+      );
+      return { url: link.url, expiresAt: link.expiresAt };
+    } catch (err) {
+      if (!(err instanceof ReportAccessError)) throw err;
+      return { refused: 'The ROI report is for recruiters and admins. Ask one of them to share its figures with you.' };
+    }
   }
 
   setup(opts: { fix: boolean }) {

@@ -8,6 +8,7 @@ export const ACTION = {
   decide: /^skima\.decide\.(approve|skip|maybe)\.\d+$/,
   addNote: /^skima\.note\.\d+$/,
   openShortlist: 'skima.open_shortlist',
+  openReport: 'skima.open_report',
   sendCard: /^skima\.send_card\.\d+$/,
   addToJob: /^skima\.add_to_job\.\d+$/,
 } as const;

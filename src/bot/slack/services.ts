@@ -53,6 +53,8 @@ export interface DigestReport {
   interviewsFromTopTen: number;
   hires: number;
   jobs: { jobId: string; title: string; screened: number; approvals: number }[];
+  /** Against the average of the four weeks before; `change` in words, empty when there is nothing to say. */
+  trends: { figure: string; change: string }[];
 }
 
 export interface SetupReport {
@@ -126,6 +128,8 @@ export interface SlackServices {
   reportError(e: { source: string; message: string }): Promise<void>;
   status(): Promise<StatusReport>;
   digest(): Promise<DigestReport>;
+  /** A fresh personal link to the ROI report, for recruiters and admins; otherwise why not. */
+  mintReportUrl(reviewer: Reviewer): Promise<{ url: string; expiresAt: Date } | { refused: string }>;
   setup(opts: { fix: boolean }): Promise<SetupReport[]>;
   rediscover(jobId: string, words: string[]): Promise<RediscoverReport>;
   /** "Add to job" on a rediscovered candidate (recruiters and admins; see core/rediscover-add.ts). */

@@ -2,6 +2,7 @@ import type { Db } from '../../db/client.ts';
 import { type Figures, FiguresBuilder } from './figures.ts';
 import { type History, jobTitles, readHistory } from './history.ts';
 import { type LocalDate, type Period, previousPeriod, weekIndex, weeksOf } from './period.ts';
+import { type ScreenedBuckets, screenedBuckets } from './screened-sql.ts';
 
 export interface ReportSettings {
   /** IANA time zone the weeks and dates are read in. */
@@ -56,13 +57,14 @@ export async function computeReport(
 ): Promise<Report> {
   const { period, jobId } = request;
   const previous = previousPeriod(period, settings.timeZone);
-  const [history, titles] = await Promise.all([
+  const weeks = weeksOf(period, settings.timeZone);
+  const [history, screened, titles] = await Promise.all([
     readHistory(db, { from: previous.from, to: period.to }, jobId),
+    screenedBuckets(db, { previous, period, weeks }, jobId),
     jobTitles(db),
   ]);
   if (jobId && !titles.has(jobId)) throw new UnknownJobError(`no job ${jobId} is known to Skima`);
-  const weeks = weeksOf(period, settings.timeZone);
-  const buckets = bucketHistory(history, period, weeks);
+  const buckets = bucketHistory(history, screened, period, weeks);
   const build = (b: FiguresBuilder) => b.build(settings.minutesPerScreen, history.stageMoved);
   const jobs = [...buckets.jobs]
     .filter(([id]) => titles.has(id))
@@ -84,22 +86,26 @@ export async function computeReport(
 }
 
 /** One pass over the rows: each goes to its period, its week and its job. */
-function bucketHistory(history: History, period: Period, weeks: ReturnType<typeof weeksOf>) {
+function bucketHistory(history: History, screened: ScreenedBuckets, period: Period, weeks: ReturnType<typeof weeksOf>) {
   const current = new FiguresBuilder();
   const previous = new FiguresBuilder();
   const weekBuilders = weeks.map(() => new FiguresBuilder());
   const jobs = new Map<string, FiguresBuilder>();
   const start = period.from.getTime();
-  const targets = (atMs: number, jobId: string): FiguresBuilder[] => {
-    if (atMs < start) return [previous];
+  const jobBuilder = (jobId: string) => {
     let job = jobs.get(jobId);
     if (!job) jobs.set(jobId, (job = new FiguresBuilder()));
-    const week = weekBuilders[weekIndex(weeks, atMs)];
-    return week ? [current, week, job] : [current, job];
+    return job;
   };
-  for (const s of history.screened) {
-    for (const b of targets(s.firstScoreMs, s.jobId)) b.addScreened(s.receivedMs, s.firstScoreMs);
-  }
+  const targets = (atMs: number, jobId: string): FiguresBuilder[] => {
+    if (atMs < start) return [previous];
+    const week = weekBuilders[weekIndex(weeks, atMs)];
+    return week ? [current, week, jobBuilder(jobId)] : [current, jobBuilder(jobId)];
+  };
+  previous.setScreened(screened.previous);
+  current.setScreened(screened.current);
+  for (const [i, stats] of screened.weeks) weekBuilders[i]?.setScreened(stats);
+  for (const [jobId, stats] of screened.jobs) jobBuilder(jobId).setScreened(stats);
   for (const u of history.unscorable) for (const b of targets(u.atMs, u.jobId)) b.addUnscorable();
   // Rows come oldest first: an application's first decision is the first row seen for it.
   const seen = new Set<string>();

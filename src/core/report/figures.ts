@@ -1,4 +1,5 @@
 import type { DecisionRow } from './history.ts';
+import type { ScreenedStats } from './screened-sql.ts';
 import { type Spread, spread } from './stats.ts';
 
 export interface VerdictCounts {
@@ -39,18 +40,17 @@ function outcomeOf(d: DecisionRow, stageMoved: ReadonlySet<string>) {
 
 /** Collects the rows that fall in one bucket (a period, a week, a job), then yields its figures. */
 export class FiguresBuilder {
-  private screened = 0;
+  private screened: ScreenedStats = { count: 0, timeToScreenMs: { median: null, p90: null } };
   private unscorable = 0;
-  private readonly timeToScreen: number[] = [];
   private readonly response: number[] = [];
   private readonly verdicts: VerdictCounts = { approve: 0, skip: 0, maybe: 0 };
   private decided = 0;
   private followed = 0;
   private readonly approved = new Map<string, DecisionRow>();
 
-  addScreened(receivedMs: number, firstScoreMs: number): void {
-    this.screened++;
-    this.timeToScreen.push(Math.max(0, firstScoreMs - receivedMs));
+  /** The bucket's screenings, counted in the database (screened-sql.ts). */
+  setScreened(stats: ScreenedStats | undefined): void {
+    if (stats) this.screened = stats;
   }
 
   addUnscorable(): void {
@@ -77,14 +77,14 @@ export class FiguresBuilder {
       topTen.hired += Number(o.hired);
     }
     return {
-      screened: this.screened,
+      screened: this.screened.count,
       unscorable: this.unscorable,
-      timeToScreenMs: spread(this.timeToScreen),
+      timeToScreenMs: this.screened.timeToScreenMs,
       managerResponseMs: spread(this.response),
       decisions: { ...this.verdicts },
       followedRankingShare: this.decided ? this.followed / this.decided : null,
       topTen,
-      hoursSaved: Math.round((this.screened * minutesPerScreen) / 6) / 10,
+      hoursSaved: Math.round((this.screened.count * minutesPerScreen) / 6) / 10,
     };
   }
 }

@@ -3,17 +3,11 @@ import { rawSql } from '../../db/raw-sql.ts';
 import { epochMs } from './stats.ts';
 
 /**
- * The rows a report is computed from, read in a handful of statements bounded by the time span (the
- * current period and the one before): a year of a large installation is about 100,000 rows of a few
- * columns. Raw SQL, since a Prisma model call maps every column of every row at several times the cost.
+ * The decisions, unscorable applications and stage moves a report is computed from, read in a few
+ * statements bounded by the time span (the current period and the one before); the screenings, a row
+ * per application, are counted inside the database instead (screened-sql.ts). Raw SQL, since a Prisma
+ * model call maps every column of every row at several times the cost.
  */
-
-export interface ScreenedRow {
-  applicationId: string;
-  jobId: string;
-  receivedMs: number;
-  firstScoreMs: number;
-}
 
 export interface DecisionRow {
   applicationId: string;
@@ -30,7 +24,6 @@ export interface DecisionRow {
 }
 
 export interface History {
-  screened: ScreenedRow[];
   decisions: DecisionRow[];
   /** When each unreadable or resume-less application was received, and its job. */
   unscorable: { atMs: number; jobId: string }[];
@@ -39,12 +32,6 @@ export interface History {
 }
 
 const jobFilter = (column: string, jobId: string | undefined) => (jobId ? ` AND ${column} = ?` : '');
-
-const screenedSql = (jobId?: string) => `SELECT a."id" AS "applicationId", a."jobId" AS "jobId",
-  a."createdAt" AS "receivedAt", f."firstAt" AS "firstAt"
-  FROM (SELECT "applicationId", MIN("createdAt") AS "firstAt" FROM "Score" GROUP BY "applicationId") f
-  JOIN "Application" a ON a."id" = f."applicationId"
-  WHERE f."firstAt" >= ? AND f."firstAt" < ?${jobFilter('a."jobId"', jobId)}`;
 
 const decisionsSql = (jobId?: string) => `SELECT d."applicationId" AS "applicationId", d."jobId" AS "jobId",
   d."verdict" AS "verdict", d."followedRanking" AS "followedRanking", d."rankAtDecision" AS "rankAtDecision",
@@ -66,19 +53,12 @@ export async function readHistory(db: Db, span: { from: Date; to: Date }, jobId?
   const sql = rawSql(db);
   const args = (...rest: unknown[]) => (jobId ? [...rest, jobId] : rest);
   type Raw = Record<string, unknown>;
-  const [screened, decisions, unscorable, moved] = await Promise.all([
-    sql.rows<Raw>(screenedSql(jobId), ...args(span.from, span.to)),
+  const [decisions, unscorable, moved] = await Promise.all([
     sql.rows<Raw>(decisionsSql(jobId), ...args(span.from, span.to)),
     sql.rows<Raw>(unscorableSql(jobId), ...args(span.from, span.to)),
     sql.rows<{ id: string | null }>(STAGE_MOVED, span.from),
   ]);
   return {
-    screened: screened.map((r) => ({
-      applicationId: r.applicationId as string,
-      jobId: r.jobId as string,
-      receivedMs: must(r.receivedAt),
-      firstScoreMs: must(r.firstAt),
-    })),
     decisions: decisions
       .map((r) => ({
         applicationId: r.applicationId as string,

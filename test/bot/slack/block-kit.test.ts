@@ -127,4 +127,19 @@ describe('what Skima renders', () => {
     expect(text).toContain('Store Manager: 42 screened, 6 approved');
     expect(text).not.toMatch(/Person|@/);
   });
+
+  it('shows each trend beside its figure, and an Open the report button that carries no link', async () => {
+    const message = digestMessage(await new FakeServices().digest());
+    const text = JSON.stringify(message);
+    expect(text).toContain('*120* applications screened _(+20% on the 4-week average)_');
+    expect(text).toContain('Followed the ranking: 80% _(+5 points on the 4-week average)_');
+    expect(text).toContain('hires: *1*');
+    expect(text).not.toMatch(/hires: \*1\* _\(/);
+    const actions = message.blocks.at(-1)!;
+    expect(actions).toEqual({
+      type: 'actions',
+      elements: [{ type: 'button', action_id: 'skima.open_report', text: { type: 'plain_text', text: 'Open the report' } }],
+    });
+    expect(text).not.toMatch(/https?:/);
+  });
 });

@@ -101,6 +101,15 @@ export class FakeServices implements SlackServices {
     return true;
   }
 
+  reportLinks: string[] = [];
+
+  /** Recruiters get a report link; anyone else is refused, as the core does. */
+  async mintReportUrl(reviewer: Reviewer) {
+    if (!reviewer.recruiter) return { refused: 'The ROI report is for recruiters and admins.' };
+    this.reportLinks.push(reviewer.ashbyUserId);
+    return { url: `https://skima.test/r/token-${this.reportLinks.length}`, expiresAt: new Date('2026-12-02T10:00:00Z') };
+  }
+
   async mintShortlistUrl(jobId: string, reviewer: Reviewer) {
     this.links.push({ jobId, reviewerId: reviewer.ashbyUserId });
     return { url: `https://skima.test/s/token-${this.links.length}`, expiresAt: new Date('2026-12-02T10:00:00Z') };
@@ -153,6 +162,11 @@ export class FakeServices implements SlackServices {
       interviewsFromTopTen: 5,
       hires: 1,
       jobs: [{ jobId: 'job-1', title: 'Store Manager', screened: 42, approvals: 6 }],
+      trends: [
+        { figure: 'applicationsScreened', change: '+20% on the 4-week average' },
+        { figure: 'followedRankingShare', change: '+5 points on the 4-week average' },
+        { figure: 'hires', change: '' },
+      ],
     };
   }
 

@@ -6,6 +6,7 @@ import { addToJobActionId, decideActionId, encodeCandidate, encodeJob, encodePas
 import { addNoteAction } from '../../../src/bot/slack/listeners/actions/add-note.ts';
 import { addToJobAction } from '../../../src/bot/slack/listeners/actions/add-to-job.ts';
 import { decideAction } from '../../../src/bot/slack/listeners/actions/decide.ts';
+import { openReportAction } from '../../../src/bot/slack/listeners/actions/open-report.ts';
 import { openShortlistAction } from '../../../src/bot/slack/listeners/actions/open-shortlist.ts';
 import { sendCardAction } from '../../../src/bot/slack/listeners/actions/send-card.ts';
 import { skimaCommand } from '../../../src/bot/slack/listeners/commands/skima.ts';
@@ -272,6 +273,24 @@ describe('card buttons', () => {
     expect(slack.calls.map((c) => c.method === 'postMessage' && c.channel)).toEqual(['U_DANA', 'U_DANA']);
     expect(shown(slack.calls[0])).toContain('https://skima.test/s/token-1');
     expect(shown(slack.calls[1])).toContain('https://skima.test/s/token-2');
+  });
+
+  it('the digest\'s Open the report mints a report link per click for a recruiter, DMed to them alone', async () => {
+    const { deps, slack, services } = fakeDeps();
+    await openReportAction({ body: click('skima.open_report', '', 'U_CHRIS'), ack: acker().ack }, deps);
+    expect(services.reportLinks).toEqual(['user-chris']);
+    expect(slack.calls.map((c) => c.method === 'postMessage' && c.channel)).toEqual(['U_CHRIS']);
+    expect(shown(slack.calls[0])).toContain('https://skima.test/r/token-1');
+  });
+
+  it('Open the report refuses a hiring manager and a stranger, privately, and mints nothing', async () => {
+    const { deps, slack, services } = fakeDeps();
+    await openReportAction({ body: click('skima.open_report', '', 'U_DANA'), ack: acker().ack }, deps);
+    await openReportAction({ body: click('skima.open_report', '', 'U_EVE'), ack: acker().ack }, deps);
+    expect(services.reportLinks).toEqual([]);
+    expect(slack.calls.map((c) => c.method === 'postMessage' && c.channel)).toEqual(['U_DANA', 'U_EVE']);
+    expect(shown(slack.calls[0])).toContain('recruiters and admins');
+    expect(shown(slack.calls[1])).not.toContain('https://');
   });
 
   it('App Home "Send me the shortlist" posts the card to the clicker\'s DM', async () => {

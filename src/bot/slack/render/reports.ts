@@ -1,18 +1,29 @@
 import { type Block, type Button, checkMessage, clip, escapeMrkdwn, LIMITS, type SlackMessage } from '../block-kit.ts';
-import { addToJobActionId, encodePastCandidate } from '../ids.ts';
+import { ACTION, addToJobActionId, encodePastCandidate } from '../ids.ts';
 import type { DigestReport, RediscoverReport, SetupReport } from '../services.ts';
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const hours = (ms: number | null) => (ms === null ? 'n/a' : ms < 3_600_000 ? `${Math.round(ms / 60_000)} min` : `${(ms / 3_600_000).toFixed(1)} h`);
 const pct = (share: number | null) => (share === null ? 'n/a' : `${Math.round(share * 100)}%`);
 
-/** The weekly digest: counts and job titles only, so it may go to a channel. */
+/** The trend of one figure in brackets, e.g. " (+12% on the 4-week average)", or nothing. */
+function trend(d: DigestReport, figure: string): string {
+  const change = d.trends.find((t) => t.figure === figure)?.change;
+  return change ? ` _(${change})_` : '';
+}
+
+/**
+ * The weekly digest: counts and job titles only, so it may go to a channel. Its button carries no
+ * link: whoever presses it gets a report link of their own, privately (recruiters and admins).
+ */
 export function digestMessage(d: DigestReport): SlackMessage {
   const lines = [
-    `*${d.applicationsScreened}* applications screened (${d.unscorable} could not be scored)`,
-    `Median time to screen: *${hours(d.medianTimeToScreenMs)}* · median manager response: *${hours(d.medianManagerResponseMs)}*`,
-    `Decisions: 👍 ${d.decisions.approve} · 🤔 ${d.decisions.maybe} · 👎 ${d.decisions.skip} · followed the ranking ${pct(d.followedRankingShare)}`,
-    `Interviews from the top-10: *${d.interviewsFromTopTen}* · hires: *${d.hires}*`,
+    `*${d.applicationsScreened}* applications screened${trend(d, 'applicationsScreened')} (${d.unscorable} could not be scored)`,
+    `Median time to screen: *${hours(d.medianTimeToScreenMs)}*${trend(d, 'medianTimeToScreenMs')}`,
+    `Median manager response: *${hours(d.medianManagerResponseMs)}*${trend(d, 'medianManagerResponseMs')}`,
+    `Decisions: 👍 ${d.decisions.approve} · 🤔 ${d.decisions.maybe} · 👎 ${d.decisions.skip}${trend(d, 'decisions')}`,
+    `Followed the ranking: ${pct(d.followedRankingShare)}${trend(d, 'followedRankingShare')}`,
+    `Interviews from the top-10: *${d.interviewsFromTopTen}* · hires: *${d.hires}*${trend(d, 'hires')}`,
   ];
   const jobs = d.jobs
     .slice(0, 20)
@@ -22,6 +33,10 @@ export function digestMessage(d: DigestReport): SlackMessage {
     { type: 'section', text: { type: 'mrkdwn', text: lines.join('\n') } },
   ];
   if (jobs.length) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(`*By job*\n${jobs.join('\n')}`, LIMITS.sectionText) } });
+  blocks.push({
+    type: 'actions',
+    elements: [{ type: 'button', action_id: ACTION.openReport, text: { type: 'plain_text', text: 'Open the report' } }],
+  });
   return checkMessage({ text: `Skima weekly digest: ${d.applicationsScreened} applications screened`, blocks });
 }
 
