@@ -1,4 +1,5 @@
 import type { Report } from './compute.ts';
+import type { Spread } from './stats.ts';
 
 /**
  * What each chart of the report shows, as plain numbers: the page draws these as SVG, the PDF as
@@ -19,6 +20,28 @@ const minutes = (ms: number | null) => (ms === null ? null : round1(ms / 60_000)
 const hours = (ms: number | null) => (ms === null ? null : round1(ms / 3_600_000));
 const percent = (share: number | null) => (share === null ? null : round1(share * 100));
 
+/** A median-and-p90 line chart of one duration per week. */
+function spreadChart(
+  id: string,
+  title: string,
+  unit: 'minutes' | 'hours',
+  spreads: Spread[],
+  inUnit: (ms: number | null) => number | null,
+  categories: string[],
+): ChartSpec {
+  return {
+    id,
+    title,
+    kind: 'lines',
+    unit,
+    categories,
+    series: [
+      { name: 'Median', values: spreads.map((s) => inUnit(s.median)) },
+      { name: 'p90', values: spreads.map((s) => inUnit(s.p90)) },
+    ],
+  };
+}
+
 export function chartsOf(report: Report): ChartSpec[] {
   const weeks = report.weeks;
   const categories = weeks.map((w) => w.start);
@@ -32,28 +55,8 @@ export function chartsOf(report: Report): ChartSpec[] {
       categories,
       series: [{ name: 'Screened', values: weeks.map((w) => w.screened) }],
     },
-    {
-      id: 'time-to-screen',
-      title: 'Time to screen (minutes)',
-      kind: 'lines',
-      unit: 'minutes',
-      categories,
-      series: [
-        { name: 'Median', values: weeks.map((w) => minutes(w.timeToScreenMs.median)) },
-        { name: 'p90', values: weeks.map((w) => minutes(w.timeToScreenMs.p90)) },
-      ],
-    },
-    {
-      id: 'manager-response',
-      title: 'Hiring-manager response time (hours)',
-      kind: 'lines',
-      unit: 'hours',
-      categories,
-      series: [
-        { name: 'Median', values: weeks.map((w) => hours(w.managerResponseMs.median)) },
-        { name: 'p90', values: weeks.map((w) => hours(w.managerResponseMs.p90)) },
-      ],
-    },
+    spreadChart('time-to-screen', 'Time to screen (minutes)', 'minutes', weeks.map((w) => w.timeToScreenMs), minutes, categories),
+    spreadChart('manager-response', 'Hiring-manager response time (hours)', 'hours', weeks.map((w) => w.managerResponseMs), hours, categories),
     {
       id: 'decisions',
       title: 'Decisions by verdict',

@@ -5,7 +5,7 @@ import type { Report } from '../../../core/report/compute.ts';
 import { JOB_COLUMNS, jobRows } from '../../../core/report/exports.ts';
 import { formatChange, formatFigure, headlineOf, hoursSavedAssumption } from '../../../core/report/headline.ts';
 import { html, type Html } from '../../shortlist-page/html.ts';
-import { ICON_PATH } from '../../shortlist-page/views/layout.ts';
+import { layout } from '../../shortlist-page/views/layout.ts';
 import { REPORT_STYLESHEET_PATH } from '../styles.ts';
 import { chartFigure } from './chart-svg.ts';
 
@@ -16,21 +16,7 @@ export interface ReportLinks {
 }
 
 function document(title: string, body: Html): string {
-  return html`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex, nofollow">
-<title>${title}</title>
-<link rel="stylesheet" href="${REPORT_STYLESHEET_PATH}">
-<link rel="icon" href="${ICON_PATH}" type="image/svg+xml">
-</head>
-<body>
-<a class="skip-link" href="#main">Skip to content</a>
-${body}
-</body>
-</html>`.value;
+  return layout(title, body, REPORT_STYLESHEET_PATH).value;
 }
 
 function rangeForm(report: Report, links: ReportLinks, error?: string): Html {

@@ -3,8 +3,8 @@ import { html, type Html } from '../html.ts';
 export const STYLESHEET_PATH = '/assets/shortlist.css';
 export const ICON_PATH = '/assets/skima.svg';
 
-/** The document around every page: language, viewport, the one stylesheet, a skip link. */
-export function layout(title: string, body: Html): Html {
+/** The document around every page: language, viewport, its stylesheet (the shortlist's by default), a skip link. */
+export function layout(title: string, body: Html, stylesheet = STYLESHEET_PATH): Html {
   return html`<!doctype html>
 <html lang="en">
 <head>
@@ -12,7 +12,7 @@ export function layout(title: string, body: Html): Html {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
 <title>${title}</title>
-<link rel="stylesheet" href="${STYLESHEET_PATH}">
+<link rel="stylesheet" href="${stylesheet}">
 <link rel="icon" href="${ICON_PATH}" type="image/svg+xml">
 </head>
 <body>
