@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { AshbyClient, RequestGate, SKIMA_WEBHOOK_TYPES } from '../../ashby/index.ts';
-import { type RunningSandbox, startSandbox } from '../../ashby-sandbox/index.ts';
+import type { RunningSandbox } from '../../ashby-sandbox/index.ts';
 import type { Config } from '../../config/schema.ts';
 import type { Logger } from '../logger.ts';
 import type { Db } from '../../db/client.ts';
@@ -36,6 +36,9 @@ export async function connectAshby(config: Config, log: Logger, db: Db): Promise
       close: async () => {},
     };
   }
+  // Loaded only here: the sandbox (its seed data, pdfkit for its resumes) stays out of every process
+  // that talks to Ashby itself or to no Ashby at all (most CLI commands).
+  const { startSandbox } = await import('../../ashby-sandbox/index.ts');
   const sandbox = await startSandbox({ port: 0, seed: config.ashby.sandboxSeed });
   log.info({ sandbox: sandbox.url, seed: config.ashby.sandboxSeed }, 'no ASHBY_API_KEY: using the local Ashby sandbox');
   // The local sandbox has no API budget to respect: only a concurrency bound.
