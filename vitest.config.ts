@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Real processes for minutes: `npm run test:reliability` (vitest.reliability.config.ts).
+    exclude: ['test/reliability/**', 'node_modules/**'],
     // Finds PostgreSQL and Chromium, or provides them (a private server, a packaged browser).
     globalSetup: ['test/setup/global.ts'],
     pool: 'forks',

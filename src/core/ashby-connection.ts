@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { AshbyClient, RequestGate } from '../ashby/index.ts';
-import { type RunningSandbox, SANDBOX_WEBHOOK_TYPES, startSandbox } from '../ashby/sandbox/index.ts';
+import type { RunningSandbox } from '../ashby/sandbox/index.ts';
 import type { Config } from '../config/schema.ts';
 import type { Db } from '../db/client.ts';
 import type { Logger } from './logger.ts';
@@ -36,6 +36,9 @@ export async function connectAshby(config: Config, log: Logger, db: Db): Promise
       close: async () => {},
     };
   }
+  // Loaded only here: the sandbox (its seed data, pdfkit for its resumes) stays out of every process
+  // that talks to Ashby itself or to no Ashby at all (most CLI commands).
+  const { startSandbox } = await import('../ashby/sandbox/index.ts');
   const sandbox = await startSandbox({ port: 0, seed: config.ashby.sandboxSeed });
   log.info({ sandbox: sandbox.url, seed: config.ashby.sandboxSeed }, 'no ASHBY_API_KEY: using the local Ashby sandbox');
   // The local sandbox has no API budget to respect: only a concurrency bound.
@@ -51,6 +54,7 @@ export async function connectAshby(config: Config, log: Logger, db: Db): Promise
 /** Subscribes the embedded sandbox's webhooks to Skima's intake, as an admin would in Ashby. */
 export async function subscribeSandboxWebhooks(connection: AshbyConnection, intakeUrl: string): Promise<void> {
   const secret = randomBytes(32).toString('hex');
+  const { SANDBOX_WEBHOOK_TYPES } = await import('../ashby/sandbox/index.ts');
   for (const webhookType of SANDBOX_WEBHOOK_TYPES) {
     await connection.client.webhook.create({ webhookType, requestUrl: intakeUrl, secretToken: secret });
   }

@@ -4,9 +4,9 @@
 // the cluster belongs to an unprivileged account (`postgres` if the machine has one, else `nobody`).
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chownSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort } from '../helpers/cli.ts';
 
 export interface PrivatePostgres {
   /** postgresql://postgres@127.0.0.1:<port>/postgres */
@@ -27,17 +27,6 @@ async function binaries(): Promise<Binaries> {
   } catch (err) {
     throw new Error(`No PostgreSQL binaries for ${platform}-${process.arch} (${name}: ${(err as Error).message})`);
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 interface Account {
