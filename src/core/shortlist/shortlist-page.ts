@@ -1,4 +1,4 @@
-import { type JobRequirementView, jobRequirements } from './job-requirements.ts';
+import { type JobRequirementView, jobRequirements } from '../job-requirements.ts';
 import { createHmac } from 'node:crypto';
 import type { CandidateCard, CardDecision, DecisionChannel, ShortlistCard, Verdict } from '../../bot/card-model.ts';
 import type { AppContext } from '../context.ts';
