@@ -10,7 +10,14 @@
  * Vanetik & Kogan (../shared/data/vanetik/, real DOCX CVs): per CV, the 5 vacancies are ranked and
  * compared with each annotator by Spearman's rho; the annotators' agreement is the ceiling.
  *
- * Run: npx tsx bench/quality.ts  (evaluation data is read from ../shared, never copied).
+ * Labelled job descriptions (bench/data/jd-quality/, written by hand; dev is tuned on, holdout is
+ * not): requirement extraction precision and recall (must and nice), missing-list precision, band
+ * accuracy and rank correlation against the labels, BM25's rank correlation beside it.
+ *
+ * SkillSpan (dev) and GREEN (test set): how the terms Skima takes as requirements match the skill
+ * and knowledge spans people marked in real job ads.
+ *
+ * Run: npm run bench -- quality  (evaluation data is read from ../shared, never copied).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -18,6 +25,8 @@ import { extractText } from '../src/scoring/extract/extract-text.ts';
 import { createScorer } from '../src/scoring/scorer.ts';
 import { contentStems } from '../src/scoring/text/tokenize.ts';
 import { buildBm25 } from './lib/bm25.ts';
+import { evaluateLabelled, type LabelledFigures } from './lib/labelled-eval.ts';
+import { loadGreen, loadSkillSpan, measureTerms } from './lib/term-extraction.ts';
 import { mean, ndcgAt, pairedBootstrapCi, reciprocalRank, spearman } from './lib/metrics.ts';
 
 const SHARED = resolve(import.meta.dirname, '../../shared/data');
@@ -292,5 +301,52 @@ function parseCsv(text: string): Array<Record<string, string>> {
   return body.map((r) => Object.fromEntries((header ?? []).map((h, i) => [h, r[i] ?? ''])));
 }
 
+/** The labelled set, dev and held out, as a markdown table (docs/benchmarks.md). */
+function labelled(): void {
+  const dev = evaluateLabelled('dev');
+  const holdout = evaluateLabelled('holdout');
+  const row = (name: string, pick: (f: LabelledFigures) => number, target: string, digits = 3) =>
+    console.log(`| ${name} | ${fmt(pick(dev), digits)} | ${fmt(pick(holdout), digits)} | ${target} |`);
+  console.log('');
+  console.log(`Labelled job descriptions: dev ${dev.cases} descriptions / ${dev.resumes} resumes, held out ${holdout.cases} / ${holdout.resumes}`);
+  console.log('');
+  console.log('| figure | dev | held out (not tuned on) | target |');
+  console.log('| --- | --- | --- | --- |');
+  row('must-have extraction precision', (f) => f.mustPrecision, '>= 0.95');
+  row('must-have extraction recall', (f) => f.mustRecall, '>= 0.90');
+  row('nice-to-have extraction precision', (f) => f.nicePrecision, '');
+  row('nice-to-have extraction recall', (f) => f.niceRecall, '');
+  row('missing-list precision', (f) => f.missingPrecision, '>= 0.95');
+  row('band accuracy (strong / partial / weak)', (f) => f.bandAccuracy, '>= 0.85');
+  row('"strong" resumes scored weak', (f) => f.strongScoredWeak, '0', 0);
+  row('"weak" resumes scored strong', (f) => f.weakScoredStrong, '0', 0);
+  row('rank correlation per job (Spearman), skima', (f) => f.rankCorrelation, '');
+  row('rank correlation per job (Spearman), BM25', (f) => f.bm25RankCorrelation, '');
+  if (process.env.QUALITY_MISSES === 'dev') for (const m of dev.misses) console.log(`  dev: ${m}`);
+}
+
+/** Requirement terms against the spans of SkillSpan and GREEN. */
+function terms(): void {
+  const scorer = createScorer({ asOf: new Date('2023-12-31T00:00:00Z') });
+  const skillspan = resolve(SHARED, 'skillspan/dev.json');
+  const green = resolve(SHARED, 'green/testset.txt');
+  console.log('');
+  console.log('| data (spans people marked) | texts | recall of the marked spans | precision of Skima\'s terms |');
+  console.log('| --- | --- | --- | --- |');
+  if (existsSync(skillspan)) {
+    const texts = loadSkillSpan(skillspan);
+    const knowledge = measureTerms(scorer, texts, ['Knowledge']);
+    const skill = measureTerms(scorer, texts, ['Skill']);
+    console.log(`| SkillSpan dev, knowledge (tools, technologies) | ${knowledge.texts} | ${fmt(knowledge.recall)} (${knowledge.spans}) | ${fmt(knowledge.precision)} (${knowledge.terms}) |`);
+    console.log(`| SkillSpan dev, skills | ${skill.texts} | ${fmt(skill.recall)} (${skill.spans}) | ${fmt(skill.precision)} (${skill.terms}) |`);
+  }
+  if (existsSync(green)) {
+    const g = measureTerms(scorer, loadGreen(green), ['Skill', 'Qualification']);
+    console.log(`| GREEN test, skills and qualifications (blocks of 20 sentences) | ${g.texts} | ${fmt(g.recall)} (${g.spans}) | ${fmt(g.precision)} (${g.terms}) |`);
+  }
+}
+
+labelled();
+terms();
 rjdb();
 await vanetik();

@@ -13,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { findJobs } from '../src/core/job-lookup.ts';
 import { candidateClause, pastApplicationClause, searchPool } from '../src/core/pool/pool-query.ts';
 import { jobSearchTerms } from '../src/core/pool/pool-text.ts';
 import { REDISCOVER_PRESELECT, rediscover } from '../src/core/rediscover.ts';
@@ -86,6 +87,12 @@ try {
     const picked = await searchPool(db, jobSearchTerms(rows[i]!['Job-Description']), where, REDISCOVER_PRESELECT);
     if (picked.includes(`rjdb-matched-${i}`)) preselected++;
   }
+  // The command line a recruiter runs, on the same synced database, for a title that names one job.
+  let words = '';
+  for (let i = 0; i < rows.length && !words; i++) {
+    const t = title(rows[i]!['Job-Description'], i);
+    if ((await findJobs(db, t, 2)).length === 1) words = t;
+  }
   await db.$disconnect();
   times.sort((a, b) => a - b);
   const share = (n: number) => `${((100 * n) / rows.length).toFixed(1)}%`;
@@ -96,9 +103,6 @@ try {
   console.log(`  weakened copy in the top 10: ${share(weakenedInTop10)}`);
   console.log(`  latency per rediscovery (pool of ${rows.length * 2}): median ${times[Math.floor(times.length / 2)]!.toFixed(0)} ms`);
 
-  // The command line a recruiter runs, on the same synced database.
-  const sample = rows.findIndex((r, i) => rows.filter((x, j) => j !== i && title(x['Job-Description'], j) === title(r['Job-Description'], i)).length === 0);
-  const words = title(rows[sample]!['Job-Description'], sample);
   const cli = skima(['rediscover', words, '--json', 'limit:10']);
   console.log(`\n$ skima rediscover "${words}" --json limit:10   (exit ${cli.status})\n${cli.stdout}${cli.stderr}`);
 } finally {

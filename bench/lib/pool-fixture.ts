@@ -44,7 +44,8 @@ export async function writePool(db: Db, candidates: number, onProgress?: (done: 
     jobs.push([job, [`open-${i}`, t.title, 'Open', t.department, t.location, jobDescription(i), now, now]]);
   });
   await sql.batch(jobs);
-  const BATCH = 500;
+  // Small transactions: PostgreSQL's through Prisma time out after 5 s, which a loaded machine reaches.
+  const BATCH = 50;
   for (let start = 0; start < candidates; start += BATCH) {
     const statements: Statement[] = [];
     for (let i = start; i < Math.min(candidates, start + BATCH); i++) {

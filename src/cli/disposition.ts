@@ -1,7 +1,6 @@
 // `skima advance` and `skima archive`: a person confirms once, then each application is a queued job
 // that this process works (a running `skima start` works them too: they share the queue).
 import { randomUUID } from 'node:crypto';
-import { createInterface } from 'node:readline/promises';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { loadConfigOrThrow } from '../config/load.ts';
 import { type AppContext, closeContext, createContext } from '../core/context.ts';
@@ -19,20 +18,10 @@ import {
 } from '../core/disposition/index.ts';
 import { createLogger } from '../core/logger.ts';
 import { migrateDatabase } from '../db/migrate.ts';
+import { confirm } from './confirm.ts';
 import { bar, Progress } from './progress.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
-
-/** Asks on the terminal; anything but y/yes is a no. Without a terminal there is nobody to ask. */
-async function confirm(question: string): Promise<boolean> {
-  if (!process.stdin.isTTY) return false;
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
-  try {
-    return /^y(es)?$/i.test((await rl.question(`${question} [y/N] `)).trim());
-  } finally {
-    rl.close();
-  }
-}
 
 async function waitForBatch(ctx: AppContext, batchId: string, total: number) {
   const progress = new Progress();

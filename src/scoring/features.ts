@@ -1,5 +1,5 @@
-import type { ParsedJob } from './jd-parse.ts';
-import { MET_THRESHOLD, matchRequirement, type RequirementMatch, stemShare } from './match.ts';
+import type { ParsedJob } from './jd/types.ts';
+import { isMet, matchRequirement, type RequirementMatch, stemShare } from './match.ts';
 import type { ParsedResume } from './resume-parse.ts';
 import { stem } from './text/tokenize.ts';
 
@@ -95,21 +95,39 @@ export interface Evaluation {
 }
 
 /**
- * A missing must-have licence or certification halves the score (so it stays under 50, "partial"
- * at best): often the job cannot legally be done without it. Halving keeps the order among such
- * candidates, which a hard cap would flatten into ties.
+ * The scale, the same for every job (a job's must-haves decide the band, the rest the place in it):
+ * - every must-have met: 80-100 ("strong");
+ * - one must-have missing, at least half met, and the missing one not essential: 60-79;
+ * - otherwise under 60, by the share of must-haves met (partial evidence counts half): about
+ *   12-20 with none, 40+ with half;
+ * - an essential must-have missing (a licence, or one a recruiter marked): 20-59, in the same order;
+ * - a bare list of skills, with no roles and no sentences of work: 75 at most (never "strong").
+ * The place within a band mixes lexical relevance, nice-to-haves and title (BAND_MIX).
+ * A job with no must-haves read falls back to the weighted features (FEATURE_WEIGHTS).
  */
-const CERTIFICATION_FACTOR = 0.5;
+const BAND_MIX = { lexical: 0.7, niceToHave: 0.2, title: 0.1 } as const;
+/** An essential must-have missing maps 0-100 onto 20-59: never "worth a look". */
+const ESSENTIAL_MISSING = { base: 20, factor: 0.39 } as const;
+/** Under 60: a base, the share of must-haves met and the band mix; about 12 with nothing, 40+ with half. */
+const LOW_BAND = { base: 12, must: 48, extra: 22 } as const;
+
+/** Linear up to 50, then approaching 60 without reaching it: strictly increasing, so no ties at a cap. */
+function belowSixty(value: number): number {
+  return value <= 50 ? value : 50 + 9.9 * (1 - Math.exp(-(value - 50) / 10));
+}
+const NO_CONTEXT_CAP = 75;
 
 export function evaluate(job: ParsedJob, resume: ParsedResume): Evaluation {
-  const matches = job.requirements.map((req) => matchRequirement(req, resume));
+  const context = { titleStems: job.titleStems, skillStems: skillStemsOf(job) };
+  const matches = job.requirements.map((req) => matchRequirement(req, resume, context));
   const features: Partial<Record<FeatureName, number>> = {};
 
-  const must = matches.filter((m) => m.requirement.mustHave && m.requirement.kind !== 'experience');
-  const nice = matches.filter((m) => !m.requirement.mustHave && m.requirement.kind !== 'experience');
+  // Conditions of the job ("Able to lift 30 lb") are asked at interview, not read from a resume.
+  const must = matches.filter((m) => m.requirement.mustHave && !m.requirement.condition);
+  const nice = matches.filter((m) => !m.requirement.mustHave && !m.requirement.condition);
   const exp = matches.filter((m) => m.requirement.kind === 'experience');
-  if (must.length > 0) features.mustHave = mean(must.map((m) => credit(m.coverage)));
-  if (nice.length > 0) features.niceToHave = mean(nice.map((m) => credit(m.coverage)));
+  if (must.length > 0) features.mustHave = mean(must.map(credit));
+  if (nice.length > 0) features.niceToHave = mean(nice.map(credit));
   if (exp.length > 0) features.experience = mean(exp.map((m) => m.coverage));
 
   if (job.titleStems.length > 0) {
@@ -117,32 +135,67 @@ export function evaluate(job: ParsedJob, resume: ParsedResume): Evaluation {
     for (const role of resume.roles) best = Math.max(best, stemShare(job.titleStems, new Set(role.titleStems)));
     features.title = Math.max(best, 0.5 * stemShare(job.titleStems, resume.stems));
   }
+  const lexical = lexicalRelevance(job, resume);
+  if (lexical !== undefined) features.lexical = lexical;
 
+  let raw: number;
+  if (must.length === 0) {
+    raw = weightedScale(features);
+  } else {
+    const extra = blend(features);
+    const unmet = must.filter((m) => !isMet(m));
+    const essentialMissing = unmet.some((m) => m.requirement.essential);
+    if (unmet.length === 0) raw = 80 + 20 * extra;
+    else if (unmet.length === 1 && !essentialMissing && must.length >= 2) {
+      raw = 60 + 19.9 * (0.8 * extra + 0.2 * (unmet[0]?.coverage ?? 0));
+    } else raw = belowSixty(LOW_BAND.base + LOW_BAND.must * (features.mustHave ?? 0) + LOW_BAND.extra * extra);
+    // Compressed rather than capped: the order among such candidates holds, without ties.
+    if (essentialMissing) raw = ESSENTIAL_MISSING.base + ESSENTIAL_MISSING.factor * raw;
+  }
+  if (!hasContext(resume)) raw = Math.min(raw, NO_CONTEXT_CAP);
+  return { matches, features, raw, score: Math.round(raw) };
+}
+
+/** Lexical relevance: the requirement words present, depth over the description, and phrase overlap. */
+function lexicalRelevance(job: ParsedJob, resume: ParsedResume): number | undefined {
   const jdStems = new Set<string>();
   for (const r of job.requirements) for (const s of r.stems) jdStems.add(s);
   for (const s of job.titleStems) jdStems.add(s);
-  // Lexical relevance: the requirement words present, and how much of the whole description the
-  // resume speaks to (counts saturate at two, so repeating words does not pay).
-  if (jdStems.size > 0) {
-    let depth = 0;
-    let weight = 0;
-    for (const [stem, count] of job.stems) {
-      const w = Math.min(count, 3) * (GENERIC.has(stem) ? GENERIC_WEIGHT : 1);
-      depth += w * Math.min(1, (resume.stemCounts.get(stem) ?? 0) / 2);
-      weight += w;
-    }
-    let phrases = 0;
-    for (const bigram of job.bigrams) if (resume.bigrams.has(bigram)) phrases += 1;
-    // Shares of a long description are taken of a typical one's size, so a resume is not marked
-    // down because the description says more than most (see LONG_DESCRIPTION).
-    const phraseShare = job.bigrams.size > 0 ? phrases / Math.min(job.bigrams.size, LONG_DESCRIPTION.bigrams) : 0;
-    const mix =
-      LEX_MIX[0] * weightedShare(jdStems, resume.stems)
-      + LEX_MIX[1] * (weight > 0 ? Math.min(1, depth / Math.min(weight, LONG_DESCRIPTION.stemWeight)) : 0)
-      + LEX_MIX[2] * Math.min(1, PHRASE_SCALE * phraseShare);
-    features.lexical = Math.min(1, LEXICAL_SCALE * mix);
+  if (jdStems.size === 0) return undefined;
+  // Counts saturate at two, so repeating words does not pay.
+  let depth = 0;
+  let weight = 0;
+  for (const [stem, count] of job.stems) {
+    const w = Math.min(count, 3) * (GENERIC.has(stem) ? GENERIC_WEIGHT : 1);
+    depth += w * Math.min(1, (resume.stemCounts.get(stem) ?? 0) / 2);
+    weight += w;
   }
+  let phrases = 0;
+  for (const bigram of job.bigrams) if (resume.bigrams.has(bigram)) phrases += 1;
+  // Shares of a long description are taken of a typical one's size (see LONG_DESCRIPTION).
+  const phraseShare = job.bigrams.size > 0 ? phrases / Math.min(job.bigrams.size, LONG_DESCRIPTION.bigrams) : 0;
+  const mix =
+    LEX_MIX[0] * weightedShare(jdStems, resume.stems)
+    + LEX_MIX[1] * (weight > 0 ? Math.min(1, depth / Math.min(weight, LONG_DESCRIPTION.stemWeight)) : 0)
+    + LEX_MIX[2] * Math.min(1, PHRASE_SCALE * phraseShare);
+  return Math.min(1, LEXICAL_SCALE * mix);
+}
 
+/** The place within a band: lexical relevance, nice-to-haves and title, over those the job has. */
+function blend(features: Partial<Record<FeatureName, number>>): number {
+  let weighted = 0;
+  let total = 0;
+  for (const [name, w] of Object.entries(BAND_MIX) as Array<[keyof typeof BAND_MIX, number]>) {
+    const value = features[name];
+    if (value === undefined) continue;
+    weighted += w * value;
+    total += w;
+  }
+  return total > 0 ? weighted / total : 0;
+}
+
+/** A job without must-haves: the weighted features, concave-mapped to 0-100. */
+function weightedScale(features: Partial<Record<FeatureName, number>>): number {
   let weighted = 0;
   let total = 0;
   for (const [name, value] of Object.entries(features) as Array<[FeatureName, number]>) {
@@ -150,17 +203,39 @@ export function evaluate(job: ParsedJob, resume: ParsedResume): Evaluation {
     total += FEATURE_WEIGHTS[name];
   }
   const mean01 = total > 0 ? weighted / total : 0;
-  let raw = 100 * (1 - (1 - mean01) ** SCALE_EXPONENT);
-  const certMissing = matches.some(
-    (m) => m.requirement.kind === 'certification' && m.requirement.mustHave && m.coverage < MET_THRESHOLD,
-  );
-  if (certMissing) raw *= CERTIFICATION_FACTOR;
-  return { matches, features, raw, score: Math.round(raw) };
+  return 100 * (1 - (1 - mean01) ** SCALE_EXPONENT);
 }
 
-/** Partial evidence earns partial credit, but a requirement met earns it in full. */
-function credit(coverage: number): number {
-  return coverage >= MET_THRESHOLD ? 1 : coverage;
+/** Roles with dates, or at least three lines of sentences about work: more than a list of skills. */
+function hasContext(resume: ParsedResume): boolean {
+  if (resume.roles.length > 0) return true;
+  let sentences = 0;
+  for (const line of resume.lines) {
+    if (line.section === 'skills') continue;
+    if (line.text.trim().split(/\s+/).length >= 8) sentences += 1;
+  }
+  return sentences >= 3;
+}
+
+const SKILL_STEMS = new WeakMap<ParsedJob, ReadonlySet<string>>();
+
+/** Stems of the job's must-have skills and certifications (computed once per parsed job). */
+function skillStemsOf(job: ParsedJob): ReadonlySet<string> {
+  let stems = SKILL_STEMS.get(job);
+  if (!stems) {
+    const set = new Set<string>();
+    for (const r of job.requirements) {
+      if (r.mustHave && (r.kind === 'skill' || r.kind === 'certification')) for (const st of r.stems) set.add(st);
+    }
+    stems = set;
+    SKILL_STEMS.set(job, stems);
+  }
+  return stems;
+}
+
+/** Met counts in full; partial evidence counts half. */
+function credit(m: RequirementMatch): number {
+  return isMet(m) ? 1 : 0.5 * m.coverage;
 }
 
 function mean(values: number[]): number {

@@ -9,7 +9,14 @@ export {
   type UnreadableReason,
 } from './extract/types.ts';
 export { detectPromptInjection } from './injection.ts';
-export { type ParsedJob, parseJobDescription, type Requirement } from './jd-parse.ts';
+export {
+  type ParsedJob,
+  parseJobDescription,
+  type Requirement,
+  type RequirementKind,
+  type RequirementRule,
+  type RequirementTerm,
+} from './jd/index.ts';
 export { DEFAULT_BASE_URLS, type LlmConfig, llmConfigFromEnv } from './llm/config.ts';
 export { createLlmScorer, type LlmScorer, LlmScoringError, type ScoringLogger } from './llm/llm-scorer.ts';
 export { candidateLocation } from './location.ts';

@@ -1,4 +1,4 @@
-import type { Requirement } from './jd-parse.ts';
+import type { Requirement, RequirementKind, RequirementTerm } from './jd/types.ts';
 import type { ParsedResume, ResumeLine } from './resume-parse.ts';
 import { mergedMonths } from './text/dates.ts';
 
@@ -13,10 +13,34 @@ export interface RequirementMatch {
   readonly yearsFound?: number;
   /** The skill is named only in a role's title: partial evidence (see `matchSkill`). */
   readonly titleOnly?: boolean;
+  /** Groups of a skill requirement without evidence ("WPF" of "C#, SQL Server, WPF"). */
+  readonly unmetGroups?: number;
+  /** What the resume shows for it, short ("Node.js", "12 yrs"), for the reason bullet. */
+  readonly shows?: readonly string[];
 }
+
+/** A requirement counts as met: skills from MET_THRESHOLD; years from nine tenths of those asked. */
+export function isMet(m: RequirementMatch): boolean {
+  if (m.requirement.kind === 'experience') return m.coverage >= EXPERIENCE_MET;
+  // "C#, SQL Server, WPF" asks for each; a list of four or more may miss one entry.
+  const allowed = m.requirement.groups.length >= 4 ? 1 : 0;
+  return m.coverage >= MET_THRESHOLD && (m.unmetGroups ?? 0) <= allowed;
+}
+
+interface TermMatch {
+  readonly coverage: number;
+  readonly lineIndex?: number;
+  readonly titleOnly?: boolean;
+}
+
+const NO_JOB: JobContext = { titleStems: [], skillStems: new Set() };
 
 /** A requirement counts as met from this coverage on. */
 export const MET_THRESHOLD = 0.6;
+/** Years found over years asked from which an experience requirement is met (rounding of year-only dates). */
+const EXPERIENCE_MET = 0.9;
+/** Relevant years an "or equivalent experience" degree requirement accepts in place of the degree. */
+const DEGREE_EQUIVALENT_MONTHS = 48;
 /** A role or line is about a subject when it holds this share of the subject's stems. */
 const ROLE_MATCH_THRESHOLD = 0.5;
 const BLOCK_MATCH_THRESHOLD = 0.75;
@@ -25,13 +49,58 @@ const KEY_TERM_CAP = 0.5;
 /** Coverage at most, below MET_THRESHOLD, of a skill named only in a role's title. */
 const TITLE_ONLY_CAP = 0.5;
 
-export function matchRequirement(req: Requirement, resume: ParsedResume): RequirementMatch {
-  if (req.kind === 'experience') return matchExperience(req, resume);
-  if (req.kind === 'education') return matchEducation(req, resume);
-  return matchSkill(req, resume);
+/** What experience requirements are read against: the job's title, and the stems of its must-have skills. */
+export interface JobContext {
+  readonly titleStems: readonly string[];
+  readonly skillStems: ReadonlySet<string>;
 }
 
-function matchSkill(req: Requirement, resume: ParsedResume): RequirementMatch {
+export function matchRequirement(req: Requirement, resume: ParsedResume, job: JobContext = NO_JOB): RequirementMatch {
+  if (req.kind === 'experience') return matchExperience(req, resume, job);
+  if (req.kind === 'education') return matchEducation(req, resume);
+  return matchGroups(req, resume);
+}
+
+/** Every group met by its best term: coverage is the mean over groups. */
+function matchGroups(req: Requirement, resume: ParsedResume): RequirementMatch {
+  if (req.groups.length === 0) return { requirement: req, coverage: 0 };
+  let total = 0;
+  let lineIndex: number | undefined;
+  let lineCoverage = -1;
+  let titleOnly = false;
+  let unmetGroups = 0;
+  const shows: string[] = [];
+  for (const group of req.groups) {
+    let best: TermMatch = { coverage: 0 };
+    let bestTerm: RequirementTerm | undefined;
+    for (const term of group) {
+      const m = matchSkill(term, req.kind, resume);
+      if (m.coverage > best.coverage || (bestTerm === undefined && m.lineIndex !== undefined)) {
+        best = m;
+        bestTerm = term;
+      }
+    }
+    total += best.coverage;
+    if (best.coverage >= MET_THRESHOLD && bestTerm) shows.push(bestTerm.label);
+    else unmetGroups += 1;
+    if (best.titleOnly) titleOnly = true;
+    if (best.lineIndex !== undefined && best.coverage > lineCoverage) {
+      lineCoverage = best.coverage;
+      lineIndex = best.lineIndex;
+    }
+  }
+  const coverage = total / req.groups.length;
+  return {
+    requirement: req,
+    coverage,
+    ...(lineIndex !== undefined ? { lineIndex } : {}),
+    ...(titleOnly && coverage < MET_THRESHOLD ? { titleOnly: true } : {}),
+    unmetGroups,
+    shows,
+  };
+}
+
+function matchSkill(req: RequirementTerm, kind: RequirementKind, resume: ParsedResume): TermMatch {
   const claimed = skillEvidence(req, resume, false);
   // Skills and certifications are claimed in what a resume says the candidate did or knows. A skill
   // named only in a role's title ("Salesforce Developer (2019 - 2023)", "Admin Cisco Sales
@@ -41,20 +110,20 @@ function matchSkill(req: Requirement, resume: ParsedResume): RequirementMatch {
   if (claimed.coverage >= MET_THRESHOLD || !mayBeInTitle(req, resume)) return claimed;
   const named = skillEvidence(req, resume, true);
   if (named.coverage <= claimed.coverage) return claimed;
-  if (req.kind !== 'skill' || req.namesRole) return named;
+  if (kind !== 'skill' || req.namesRole) return named;
   if (named.coverage < MET_THRESHOLD) return claimed;
   return { ...named, coverage: Math.max(claimed.coverage, TITLE_ONLY_CAP), titleOnly: true };
 }
 
 /** Whether any word or dictionary skill of the requirement is named in a role's title. */
-function mayBeInTitle(req: Requirement, resume: ParsedResume): boolean {
+function mayBeInTitle(req: RequirementTerm, resume: ParsedResume): boolean {
   if (req.skillIds.some((id) => resume.titleSkills.has(id))) return true;
   const alternatives = req.alternatives ?? [req.stems];
   return alternatives.some((stems) => stems.some((st) => resume.titleStems.has(st)));
 }
 
 /** Evidence of a skill requirement, in what the resume claims or (`withTitles`) anywhere. */
-function skillEvidence(req: Requirement, resume: ParsedResume, withTitles: boolean): RequirementMatch {
+function skillEvidence(req: RequirementTerm, resume: ParsedResume, withTitles: boolean): TermMatch {
   const lineStems = (line: ResumeLine) => (withTitles ? line.stems : line.claimStems);
   let dictLine: number | undefined;
   let dictFound = 0;
@@ -100,60 +169,95 @@ function skillEvidence(req: Requirement, resume: ParsedResume, withTitles: boole
     }
   }
   if (dictCoverage >= lexical && dictLine !== undefined) {
-    return { requirement: req, coverage: dictCoverage, lineIndex: dictLine };
+    return { coverage: dictCoverage, lineIndex: dictLine };
   }
-  return { requirement: req, coverage: lexical, ...(best.index !== undefined ? { lineIndex: best.index } : {}) };
+  return { coverage: lexical, ...(best.index !== undefined ? { lineIndex: best.index } : {}) };
 }
 
-function matchExperience(req: Requirement, resume: ParsedResume): RequirementMatch {
+/**
+ * Years of relevant experience: dated roles whose title names the kind of experience asked for
+ * (or whose description covers it, or whose title is the job's own with related work in it), merged
+ * so overlaps count once; or the years the resume states of itself ("12 years of experience") when
+ * its work is in the field. The larger of the two counts.
+ */
+function matchExperience(req: Requirement, resume: ParsedResume, job: JobContext): RequirementMatch {
+  const { titleStems: jobTitleStems, skillStems: jobSkillStems } = job;
+  const headNoun = jobTitleStems[jobTitleStems.length - 1];
   const asked = req.years ?? 1;
-  // Roles are matched on their titles; the best-matching titles count (not every role sharing a
-  // word such as "developer"), so years of other jobs are not credited.
-  const shares = resume.roles.map((role) => stemShare(req.stems, new Set(role.titleStems)));
-  let top = Math.max(0, ...shares);
-  let useBlocks = false;
-  if (top < ROLE_MATCH_THRESHOLD) {
-    // No title fits: fall back to roles whose descriptions cover the subject well.
-    useBlocks = true;
-    top = Math.max(0, ...resume.roles.map((role) => stemShare(req.stems, role.blockStems)));
-  }
+  const terms = req.groups[0] ?? [];
+  const subjectShare = (set: ReadonlySet<string>) => Math.max(0, ...terms.map((t) => stemShare(t.stems, set)));
   const intervals: Array<readonly [number, number]> = [];
-  let bestRoleLine: number | undefined;
-  if (top >= (useBlocks ? BLOCK_MATCH_THRESHOLD : ROLE_MATCH_THRESHOLD)) {
-    resume.roles.forEach((role, i) => {
-      const share = useBlocks ? stemShare(req.stems, role.blockStems) : (shares[i] ?? 0);
-      if (share < top - 0.2) return;
-      intervals.push([role.startMonth, role.endMonth]);
-      if (share === top && bestRoleLine === undefined) {
-        const idx = resume.lines.findIndex((l) => l.start === role.line.start);
-        if (idx >= 0) bestRoleLine = idx;
+  let lineIndex: number | undefined;
+  let bestShare = 0;
+  const relevantTitles: string[] = [];
+  resume.roles.forEach((role) => {
+    const titleSet = new Set(role.titleStems);
+    const byTitle = subjectShare(titleSet);
+    const byBlock = subjectShare(role.blockStems);
+    // The job's own kind of role ("Software Engineer" for a "Backend Engineer": the same head noun)
+    // whose work uses what the job asks for.
+    const sameRole =
+      headNoun !== undefined && titleSet.has(headNoun) && stemShare(jobTitleStems, titleSet) >= ROLE_MATCH_THRESHOLD;
+    const relatedWork = byBlock > 0.5 || [...jobSkillStems].some((st) => role.blockStems.has(st));
+    const relevant = byTitle >= ROLE_MATCH_THRESHOLD || byBlock >= BLOCK_MATCH_THRESHOLD || (sameRole && relatedWork);
+    if (!relevant) return;
+    intervals.push([role.startMonth, role.endMonth]);
+    // "Senior Software Engineer, Amazon": the title without its employer.
+    const title = role.title.split(/,|\s[-–—|@]\s|\s+at\s+/)[0]?.trim() ?? role.title;
+    if (!relevantTitles.includes(title)) relevantTitles.push(title);
+    const share = Math.max(byTitle, byBlock);
+    if (lineIndex === undefined || share > bestShare) {
+      const idx = resume.lines.findIndex((l) => l.start === role.line.start);
+      if (idx >= 0) {
+        lineIndex = idx;
+        bestShare = share;
       }
-    });
-  }
-  let years = mergedMonths(intervals) / 12;
-  let lineIndex = bestRoleLine;
-
-  // "5 years as a baker" written in a summary, without dated roles.
-  if (years === 0) {
-    const best = bestLine(req.stems, resume);
-    if (best.index !== undefined && best.share >= ROLE_MATCH_THRESHOLD) {
-      const stated = /(\d+(?:\.\d+)?)\s*\+?\s*(?:years?|yrs?)/i.exec(resume.lines[best.index]?.text ?? '');
-      years = stated ? Number(stated[1]) : 0;
-      lineIndex = best.index;
-      // Named but undated: some credit, never full.
-      if (years === 0) return { requirement: req, coverage: 0.3 * best.share, lineIndex, yearsFound: 0 };
     }
-  }
+  });
+  let years = mergedMonths(intervals) / 12;
+  let shows = years > 0 ? `${Math.floor(years)} yrs (${relevantTitles.slice(0, 2).join(', ')})` : undefined;
+
+  // "Backend engineer with 12 years of experience": the resume's own statement, when its work is in
+  // the field (a relevant role, or the statement names the subject or the job).
+  resume.lines.forEach((line, i) => {
+    if (line.section === 'experience') return;
+    const stated = STATED_YEARS.exec(line.text);
+    if (!stated) return;
+    const n = Number(stated[1]);
+    const inField =
+      relevantTitles.length > 0
+      || subjectShare(line.stems) > 0
+      || stemShare(jobTitleStems, line.stems) >= ROLE_MATCH_THRESHOLD;
+    if (inField && n > years && n <= 50) {
+      years = n;
+      lineIndex = i;
+      shows = `${n} yrs stated`;
+    }
+  });
   const coverage = Math.min(1, years / asked);
-  return { requirement: req, coverage, yearsFound: years, ...(lineIndex !== undefined ? { lineIndex } : {}) };
+  return {
+    requirement: req,
+    coverage,
+    yearsFound: years,
+    ...(lineIndex !== undefined ? { lineIndex } : {}),
+    ...(shows ? { shows: [shows] } : {}),
+  };
 }
 
+/** "12 years of experience", "8+ years in retail", "over 10 yrs as a nurse". */
+const STATED_YEARS = /\b(\d{1,2})\s*\+?\s*(?:years?|yrs)['’]?\s+(?:of\s+|in\s+|as\s+|experience\b|professional\b|hands-on\b|working\b)/i;
+
+function round1(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
+// Abbreviations end in a dot, so they end at a non-word character rather than a word boundary ("B.S. Accounting").
 const DEGREE_PATTERNS: ReadonlyArray<readonly [RegExp, number]> = [
-  [/\b(ph\.?d|doctorate|doctoral|doctor of)\b/i, 5],
-  [/\b(master'?s?|mba|m\.?sc|m\.?s\.|m\.?a\.)\b/i, 4],
-  [/\b(bachelor'?s?|b\.?sc|b\.?s\.|b\.?a\.|b\.?eng|undergraduate degree)\b/i, 3],
-  [/\b(associate'?s?)\b/i, 2],
-  [/\b(high school|ged|diploma)\b/i, 1],
+  [/\b(?:ph\.?d|doctorate|doctoral|doctor of)(?![\w])/i, 5],
+  [/\b(?:master'?s?|mba|m\.?sc|m\.s\.|m\.a\.|ms|msc)(?![\w])/i, 4],
+  [/\b(?:bachelor'?s?|b\.?sc|b\.s\.|b\.a\.|b\.?eng|bsn|b\.?com|undergraduate degree)(?![\w])/i, 3],
+  [/\b(?:associate'?s?|a\.a\.s?\.|a\.s\.|a\.o\.s\.)(?![\w])/i, 2],
+  [/\b(?:high school|ged|diploma)(?![\w])/i, 1],
 ];
 
 function matchEducation(req: Requirement, resume: ParsedResume): RequirementMatch {
@@ -168,8 +272,22 @@ function matchEducation(req: Requirement, resume: ParsedResume): RequirementMatc
     }
   });
   const asked = req.degreeLevel ?? 1;
+  const degreeLine = lineIndex !== undefined ? resume.lines[lineIndex]?.text.trim() : undefined;
+  if (level < asked && req.orExperience && resume.experienceMonths >= DEGREE_EQUIVALENT_MONTHS) {
+    return { requirement: req, coverage: 1, shows: [`${round1(resume.experienceMonths / 12)} yrs of experience in place of the degree`] };
+  }
+  // "Paralegal certificate or associate degree": another alternative named meets it.
+  if (level < asked && req.groups.length > 0) {
+    const other = matchGroups(req, resume);
+    if (other.coverage >= MET_THRESHOLD) return other;
+  }
   const coverage = level >= asked ? 1 : level > 0 ? 0.5 : 0;
-  return { requirement: req, coverage, ...(lineIndex !== undefined ? { lineIndex } : {}) };
+  return {
+    requirement: req,
+    coverage,
+    ...(lineIndex !== undefined ? { lineIndex } : {}),
+    ...(degreeLine && coverage === 1 ? { shows: [degreeLine.length > 50 ? `${degreeLine.slice(0, 49)}…` : degreeLine] } : {}),
+  };
 }
 
 export function stemShare(stems: readonly string[], inSet: ReadonlySet<string>): number {

@@ -1,6 +1,6 @@
 import type { Evaluation } from './features.ts';
-import { clip } from './jd-parse.ts';
-import { MET_THRESHOLD, type RequirementMatch } from './match.ts';
+import { clip } from './jd/labels.ts';
+import { isMet, type RequirementMatch } from './match.ts';
 import type { ParsedResume } from './resume-parse.ts';
 import type { Reason } from './types.ts';
 
@@ -11,44 +11,61 @@ export const MAX_REASONS = 5;
 const MAX_QUOTE_CHARS = 160;
 
 /**
- * Turns met requirements into 3-5 bullets. Each bullet quotes one resume line verbatim, taken
- * from the unredacted stretch of that line around the evidence, so quotes never contain personal
- * data and are identical for resumes that differ only in it.
+ * /**
+ * Turns met requirements into 3-5 bullets, each "<requirement>: <what the resume shows>" with a
+ * verbatim quote of the resume line behind it, taken from the unredacted stretch of that line, so
+ * quotes never contain personal data and are identical for resumes that differ only in it. A resume
+ * with less evidence gets what it has, partial evidence marked "partly", and one honest "little
+ * evidence" bullet quoting its closest line.
  */
 export function buildReasons(evaluation: Evaluation, resume: ParsedResume, original: string): Reason[] {
-  const met = evaluation.matches
-    .filter((m) => m.coverage >= MET_THRESHOLD && m.lineIndex !== undefined)
-    .sort((a, b) => priority(b) - priority(a));
-
-  // Requirements evidenced by the same line share one bullet ("Spark; Impala; HBase").
+  const withLine = evaluation.matches.filter((m) => m.lineIndex !== undefined);
+  const met = withLine.filter(isMet).sort((a, b) => priority(b) - priority(a));
+  // Requirements evidenced by the same line share one bullet ("Forklift certification; Order picking: ...").
   const byLine = new Map<number, RequirementMatch[]>();
   for (const m of met) {
     const list = byLine.get(m.lineIndex!);
     if (list) list.push(m);
     else byLine.set(m.lineIndex!, [m]);
   }
-
   const reasons: Reason[] = [];
+  const used = new Set<number>();
+  const add = (lineIndex: number, text: string) => {
+    const quote = quoteLine(resume, original, lineIndex);
+    if (!quote) return;
+    used.add(lineIndex);
+    reasons.push({ text: clip(text, MAX_REASON_CHARS), ...quote });
+  };
   for (const [lineIndex, matches] of byLine) {
     if (reasons.length >= MAX_REASONS) break;
-    const quote = quoteLine(resume, original, lineIndex);
-    if (!quote) continue;
-    reasons.push({ text: bulletText(matches.map(reasonLabel)), ...quote });
+    add(lineIndex, reasonText(matches, resume, lineIndex));
   }
-
-  // Too few met requirements: add the lines most related to the job, so the reader still sees
-  // evidence (education, the closest role).
-  if (reasons.length < MIN_REASONS) {
-    const used = new Set(byLine.keys());
-    for (const lineIndex of fillerLines(evaluation, resume, used)) {
-      if (reasons.length >= MIN_REASONS) break;
-      const quote = quoteLine(resume, original, lineIndex);
-      if (!quote) continue;
-      const section = resume.lines[lineIndex]?.section;
-      const prefix =
-        section === 'education' ? 'Education' : section === 'experience' ? 'Related experience' : 'Related';
-      reasons.push({ text: clip(`${prefix}: ${quote.quote}`, MAX_REASON_CHARS), ...quote });
+  const partial = withLine
+    .filter((m) => !isMet(m) && m.coverage >= 0.3 && !m.titleOnly)
+    .sort((a, b) => b.coverage - a.coverage);
+  for (const m of partial) {
+    if (reasons.length >= MIN_REASONS) break;
+    if (!used.has(m.lineIndex!)) add(m.lineIndex!, `${m.requirement.label}: partly (${where(resume, m.lineIndex!)})`);
+  }
+  // Other lines about the job's subject are evidence too, though no single requirement names them.
+  for (const [lineIndex, hits] of relatedLines(evaluation, resume)) {
+    if (reasons.length >= MIN_REASONS) break;
+    if (hits > 0 && !used.has(lineIndex)) add(lineIndex, `Related to this job: ${where(resume, lineIndex)}`);
+  }
+  if (met.length === 0) {
+    for (const [lineIndex] of relatedLines(evaluation, resume)) {
+      if (used.has(lineIndex)) continue;
+      add(lineIndex, 'Little evidence of this job\'s requirements; the closest line');
+      break;
     }
+    return reasons;
+  }
+  // Requirements met on fewer than three lines: the resume's education and roles give the context.
+  for (const [lineIndex] of relatedLines(evaluation, resume)) {
+    if (reasons.length >= MIN_REASONS) break;
+    const section = resume.lines[lineIndex]?.section;
+    if (used.has(lineIndex)) continue;
+    add(lineIndex, section === 'education' ? 'Education: in education' : `Also on the resume: ${where(resume, lineIndex)}`);
   }
   return reasons;
 }
@@ -56,48 +73,61 @@ export function buildReasons(evaluation: Evaluation, resume: ParsedResume, origi
 function priority(m: RequirementMatch): number {
   const kind = m.requirement.kind;
   const base = kind === 'experience' ? 3 : kind === 'certification' ? 2.5 : kind === 'skill' ? 2 : 1;
-  return base + (m.requirement.mustHave ? 1 : 0) + m.coverage * 0.5;
+  return base + (m.requirement.mustHave ? 2 : 0) + m.coverage * 0.5;
 }
 
-function reasonLabel(m: RequirementMatch): string {
-  const req = m.requirement;
-  if (req.kind === 'experience' && m.yearsFound !== undefined) {
-    const years = Math.round(Math.min(m.yearsFound, req.years ?? m.yearsFound) * 10) / 10;
-    return `${years} ${years === 1 ? 'yr' : 'yrs'} ${req.label.replace(/^\d+(?:\.\d+)?\s+yrs\s+/, '')}`;
+/**
+ * "TypeScript or Node.js experience: Node.js, TypeScript, in a role"; "5+ years building backend
+ * services: 12 yrs stated"; requirements met by one line share it ("Forklift; Order picking: in a role").
+ */
+function reasonText(matches: readonly RequirementMatch[], resume: ParsedResume, lineIndex: number): string {
+  const labels = [...new Set(matches.map((m) => m.requirement.label))];
+  const shows: string[] = [];
+  for (const m of matches) {
+    for (const s of m.shows ?? []) {
+      if (!labels.some((l) => l.toLowerCase() === s.toLowerCase()) && !shows.includes(s)) shows.push(s);
+    }
   }
-  return req.label;
+  const first = matches[0]?.requirement.kind;
+  if (first !== 'experience' && first !== 'education') shows.push(where(resume, lineIndex));
+  if (shows.length === 0) shows.push(where(resume, lineIndex));
+  return `${labels.join('; ')}: ${shows.join(', ')}`;
 }
 
-function bulletText(labels: string[]): string {
-  const seen = new Set<string>();
-  const unique = labels.filter((l) => {
-    const key = l.toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  let text = unique[0] ?? '';
-  for (const label of unique.slice(1)) {
-    if (text.length + label.length + 2 > MAX_REASON_CHARS) break;
-    text += `; ${label}`;
+/** Where on the resume a line is, in a recruiter's words. */
+function where(resume: ParsedResume, lineIndex: number): string {
+  switch (resume.lines[lineIndex]?.section) {
+    case 'experience':
+      return 'in a role';
+    case 'skills':
+      return 'in the skills list';
+    case 'summary':
+      return 'in the summary';
+    case 'education':
+      return 'in education';
+    case 'certifications':
+      return 'in certifications';
+    case 'projects':
+      return 'in a project';
+    default:
+      return 'on the resume';
   }
-  return clip(text, MAX_REASON_CHARS);
 }
 
-function fillerLines(evaluation: Evaluation, resume: ParsedResume, used: Set<number>): number[] {
+/** Lines with the job's requirement words, most first: [line index, words found]. */
+function relatedLines(evaluation: Evaluation, resume: ParsedResume): Array<[number, number]> {
   const wanted = new Set<string>();
   for (const m of evaluation.matches) for (const s of m.requirement.stems) wanted.add(s);
   const scored: Array<[number, number]> = [];
   resume.lines.forEach((line, i) => {
-    if (used.has(i) || line.section === 'header') return;
     let hits = 0;
     for (const s of line.stems) if (wanted.has(s)) hits += 1;
-    const bonus = line.section === 'education' ? 0.5 : line.section === 'experience' ? 0.25 : 0;
-    // Every content line is a candidate: the job's words first, then education and experience.
-    scored.push([i, hits + bonus]);
+    scored.push([i, hits]);
   });
-  scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-  return scored.map(([i]) => i);
+  // Ties go to experience lines, then to the order of the resume.
+  const rank = (i: number) => (resume.lines[i]?.section === 'experience' ? 0 : 1);
+  scored.sort((a, b) => b[1] - a[1] || rank(a[0]) - rank(b[0]) || a[0] - b[0]);
+  return scored;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { evaluate } from './features.ts';
 import { detectPromptInjection } from './injection.ts';
-import { clip, type ParsedJob, parseJobDescription } from './jd-parse.ts';
-import { MET_THRESHOLD } from './match.ts';
+import { parseJobDescription } from './jd/parse.ts';
+import type { ParsedJob } from './jd/types.ts';
+import { isMet } from './match.ts';
 import { buildReasons } from './reasons.ts';
 import { redactPersonalData } from './redact.ts';
 import { type ParsedResume, parseResume } from './resume-parse.ts';
@@ -56,15 +57,10 @@ export function createScorer(options: ScorerOptions = {}): DefaultScorer {
       const parsed = parse(resume);
       const evaluation = evaluate(job, parsed);
       const reasons = buildReasons(evaluation, parsed, resume);
+      // Only the job's must-haves, each by its label as the description words it.
       const missing = evaluation.matches
-        .filter((m) => m.requirement.mustHave && m.coverage < (m.requirement.kind === 'experience' ? 1 : MET_THRESHOLD))
-        .map((m) =>
-          m.requirement.kind === 'experience'
-            ? clip(`${m.requirement.label} (found ${round1(m.yearsFound ?? 0)})`, 100)
-            : m.titleOnly
-              ? `${m.requirement.label} (named only in a job title)`
-              : m.requirement.label,
-        );
+        .filter((m) => m.requirement.mustHave && !m.requirement.condition && !isMet(m))
+        .map((m) => (m.titleOnly ? `${m.requirement.label} (named only in a job title)` : m.requirement.label));
       // Instructions aimed at a screener do not change this score (it reads no instructions), but
       // a recruiter should know they are there.
       const flags = detectPromptInjection(resume) ? ['prompt_injection'] : [];
@@ -78,8 +74,4 @@ export function createScorer(options: ScorerOptions = {}): DefaultScorer {
       };
     },
   };
-}
-
-function round1(n: number): number {
-  return Math.round(n * 10) / 10;
 }

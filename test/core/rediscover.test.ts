@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PipelineScorer } from '../../src/core/context.ts';
 import { indexPoolPage } from '../../src/core/pool/pool-backfill.ts';
 import { indexCandidate, poolSize, removeFromPool } from '../../src/core/pool/pool-index.ts';
+import { candidateClause, pastApplicationClause, searchPool } from '../../src/core/pool/pool-query.ts';
 import {
   EmptyPoolError,
   NoJobDescriptionError,
@@ -356,6 +357,18 @@ describe.each(DB_KINDS)('rediscover on %s', (kind) => {
     expect(result.considered).toBe(8);
     // A resume without the job's words is never pre-selected.
     expect(ids(await find({ minScore: 0 }))).not.toContain('c-offtopic');
+  });
+
+  it('reaches past the index\'s best matches when the filters leave too few of them', async () => {
+    const where = (filters: RediscoverFilters) => candidateClause('job-new', pastApplicationClause('job-new', filters, null), filters);
+    const terms = ['store'];
+    // With a window of 2, the two best matches are looked at first; a filter that lets neither through
+    // still finds its candidates in the rest of the pool.
+    const all = await searchPool(env.ctx.db, terms, where({}), 20, 2);
+    expect(all.sort()).toEqual(['c-arch', 'c-lead', 'c-low', 'c-old', 'c-tie-a', 'c-tie-b', 'c-two'].sort());
+    expect(await searchPool(env.ctx.db, terms, where({ archiveReason: 'withdrew' }), 5, 2)).toEqual(['c-two']);
+    expect(await searchPool(env.ctx.db, terms, where({ source: 'referral' }), 5, 1)).toHaveLength(2);
+    expect(await searchPool(env.ctx.db, ['welding'], where({ source: 'referral' }), 5, 1)).toEqual([]);
   });
 
   it('refuses unknown jobs and jobs without a description', async () => {

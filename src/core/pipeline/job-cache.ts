@@ -34,7 +34,10 @@ export async function storeJob(ctx: AppContext, job: AshbyJob): Promise<CachedJo
   const postings = [];
   for (const postingId of job.jobPostingIds ?? []) postings.push(await client.jobPosting.info(postingId));
   const chosen = postings.find((p) => p.isListed) ?? postings[0];
-  const descriptionText = chosen ? htmlToText(chosen.descriptionHtml) || chosen.descriptionPlain : null;
+  const body = chosen ? htmlToText(chosen.descriptionHtml) || chosen.descriptionPlain : null;
+  // Scored as the posting reads, title first: the same text \`skima score\` gets from a saved posting,
+  // and the title the scorer reads the role from.
+  const descriptionText = body ? `${job.title}\n\n${body}` : null;
   const descriptionHash = descriptionText ? createHash('sha256').update(descriptionText).digest('hex') : null;
   const data = {
     title: job.title,

@@ -13,6 +13,9 @@ const UPSERT = `INSERT INTO "PoolDocument" ("candidateId", "resumeHash", "body",
   ON CONFLICT ("candidateId") DO UPDATE SET "resumeHash" = excluded."resumeHash", "body" = excluded."body",
   "updatedAt" = excluded."updatedAt"`;
 
+/** Upserts committed together by indexCandidates. */
+const WRITE_GROUP = 50;
+
 const REMOVE = `DELETE FROM "PoolDocument" WHERE "candidateId" = ?`;
 
 /**
@@ -43,7 +46,10 @@ export async function indexCandidates(db: Db, resumes: { candidateId: string; ha
   const known = new Map(current.map((r) => [r.candidateId, r.resumeHash]));
   const now = new Date();
   const changed = resumes.filter((r) => known.get(r.candidateId) !== r.hash);
-  if (changed.length) await sql.batch(changed.map((r) => [UPSERT, [r.candidateId, r.hash, poolBody(r.text), now]]));
+  // Parsed before the transaction opens, and committed in small groups: PostgreSQL's transactions
+  // through Prisma time out after 5 s.
+  const rows = changed.map((r): [string, unknown[]] => [UPSERT, [r.candidateId, r.hash, poolBody(r.text), now]]);
+  for (let i = 0; i < rows.length; i += WRITE_GROUP) await sql.batch(rows.slice(i, i + WRITE_GROUP));
   return changed.length;
 }
 

@@ -74,19 +74,40 @@ export async function countPool(db: Db, where: Clause): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
+/** The index's best matches looked at before the filters apply: the filters then read a few thousand
+ * rows, not the whole pool. */
+export const SEARCH_WINDOW = 2000;
+
 /**
  * The `limit` candidates under the clause whose indexed text best matches the words (any of them;
- * the more, and the rarer, the better), best first.
+ * the more, and the rarer, the better), best first. The index ranks first and the filters narrow its
+ * best `SEARCH_WINDOW`; when they leave fewer than `limit` of a larger match, the filters go into
+ * the search itself, so narrow filters still reach the whole pool.
  */
-export async function searchPool(db: Db, terms: string[], where: Clause, limit: number): Promise<string[]> {
+export async function searchPool(
+  db: Db,
+  terms: string[],
+  where: Clause,
+  limit: number,
+  window = SEARCH_WINDOW,
+): Promise<string[]> {
   if (terms.length === 0) return [];
+  const windowed = await rankedSearch(db, terms, where, limit, window);
+  if (windowed.length >= limit) return windowed;
+  return rankedSearch(db, terms, where, limit, undefined);
+}
+
+async function rankedSearch(db: Db, terms: string[], where: Clause, limit: number, window: number | undefined) {
   const sql = rawSql(db);
   if (sql.provider === 'sqlite') {
     // Quoted, each word is a plain string to FTS5 (no operators); OR ranks by BM25 over all of them.
     const match = terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' OR ');
+    const ranked = window === undefined
+      ? `SELECT "rowid" AS "id", "rank" FROM "PoolDocumentFts" WHERE "PoolDocumentFts" MATCH ?`
+      : `SELECT "rowid" AS "id", "rank" FROM "PoolDocumentFts" WHERE "PoolDocumentFts" MATCH ? ORDER BY "rank" LIMIT ${window}`;
     const rows = await sql.rows<{ candidateId: string }>(
-      `SELECT d."candidateId" FROM "PoolDocumentFts" f JOIN "PoolDocument" d ON d."id" = f."rowid"
-       WHERE "PoolDocumentFts" MATCH ? AND ${where.sql} ORDER BY bm25("PoolDocumentFts") LIMIT ?`,
+      `SELECT d."candidateId" FROM (${ranked}) t JOIN "PoolDocument" d ON d."id" = t."id"
+       WHERE ${where.sql} ORDER BY t."rank", d."id" LIMIT ?`,
       match,
       ...where.args,
       limit,
@@ -94,11 +115,12 @@ export async function searchPool(db: Db, terms: string[], where: Clause, limit: 
     return rows.map((r) => r.candidateId);
   }
   // Words of letters and digits only (pool-text makes them so), joined by tsquery's OR.
-  const query = terms.join(' | ');
+  const ranked = `SELECT p."id", ts_rank(p."search", q) AS "rank" FROM "PoolDocument" p, to_tsquery('english', ?) q
+    WHERE p."search" @@ q${window === undefined ? '' : ` ORDER BY "rank" DESC LIMIT ${window}`}`;
   const rows = await sql.rows<{ candidateId: string }>(
-    `SELECT d."candidateId" FROM "PoolDocument" d, to_tsquery('english', ?) q
-     WHERE d."search" @@ q AND ${where.sql} ORDER BY ts_rank(d."search", q) DESC, d."id" LIMIT ?`,
-    query,
+    `SELECT d."candidateId" FROM (${ranked}) t JOIN "PoolDocument" d ON d."id" = t."id"
+     WHERE ${where.sql} ORDER BY t."rank" DESC, d."id" LIMIT ?`,
+    terms.join(' | '),
     ...where.args,
     limit,
   );

@@ -1,15 +1,15 @@
 import type { Db } from '../../db/client.ts';
 import { rawSql } from '../../db/raw-sql.ts';
 import type { Period, Week } from './period.ts';
-import type { Spread } from './stats.ts';
+import { type Spread, spreadOfSorted } from './stats.ts';
 
 /**
- * The screenings of a report, counted and spread (median, p90 of the time to screen) inside the
- * database: a year of 100,000 applications comes back as a few rows per week and per job instead of
- * 100,000 rows to parse. Each screening is put in its bucket by a CASE over the weeks' bounds, and the
- * middle and 90th-percentile rows of each bucket are picked by window functions (both SQLite and
- * PostgreSQL have them; the screenings are materialised once for the three groupings). The same
- * definitions as stats.ts: the mean of the middle two for an even count, the nearest rank for p90.
+ * The screenings of a report, counted and spread (median, p90 of the time to screen). The database
+ * finds each application's first score, puts it in its bucket by a CASE over the weeks' bounds and
+ * works out its time to screen; what comes back is three small numbers per screening, already sorted
+ * by that time, so each bucket's values arrive in order and its median and p90 are read off by
+ * position. Ranking every bucket inside the database with window functions cost about five times the
+ * CPU of the rest of the statement at 100,000 applications (docs/benchmarks.md).
  */
 export interface ScreenedStats {
   count: number;
@@ -34,16 +34,11 @@ function statement(provider: string, weeks: number, jobId: string | undefined): 
   // Bucket -1: the period before; 0..n-1: the weeks of the period (each bound a parameter).
   const whens = Array.from({ length: weeks - 1 }, (_, i) => `WHEN f."firstAt" < ? THEN ${i}`).join(' ');
   const bucket = `CASE WHEN f."firstAt" < ? THEN -1 ${whens} ELSE ${weeks - 1} END`;
-  const elapsed = elapsedMs(provider, 'f."firstAt"', 'a."createdAt"');
-  return `WITH f AS (SELECT "applicationId", MIN("createdAt") AS "firstAt" FROM "Score" GROUP BY "applicationId"),
-  x AS MATERIALIZED (SELECT a."jobId" AS "job", ${bucket} AS "b", ${elapsed} AS "d"
-    FROM f JOIN "Application" a ON a."id" = f."applicationId"
-    WHERE f."firstAt" >= ? AND f."firstAt" < ?${jobId ? ' AND a."jobId" = ?' : ''}),
-  g AS (SELECT CASE WHEN "b" < 0 THEN 'p' ELSE 'c' END AS "k", "d" FROM x
-    UNION ALL SELECT 'w' || CAST("b" AS TEXT), "d" FROM x WHERE "b" >= 0
-    UNION ALL SELECT 'j' || "job", "d" FROM x WHERE "b" >= 0),
-  r AS (SELECT "k", "d", ROW_NUMBER() OVER (PARTITION BY "k" ORDER BY "d") AS "rn", COUNT(*) OVER (PARTITION BY "k") AS "n" FROM g)
-  SELECT "k", "d", "rn", "n" FROM r WHERE "rn" = ("n" + 1) / 2 OR "rn" = "n" / 2 + 1 OR "rn" = (9 * "n" + 9) / 10`;
+  return `SELECT a."jobId" AS "job", ${bucket} AS "b", ${elapsedMs(provider, 'f."firstAt"', 'a."createdAt"')} AS "d"
+  FROM (SELECT "applicationId", MIN("createdAt") AS "firstAt" FROM "Score" GROUP BY "applicationId") f
+  JOIN "Application" a ON a."id" = f."applicationId"
+  WHERE f."firstAt" >= ? AND f."firstAt" < ?${jobId ? ' AND a."jobId" = ?' : ''}
+  ORDER BY "d"`;
 }
 
 export async function screenedBuckets(
@@ -54,30 +49,37 @@ export async function screenedBuckets(
   const sql = rawSql(db);
   const bounds = [span.period.from, ...span.weeks.slice(0, -1).map((w) => w.to)];
   const args: unknown[] = [...bounds, span.previous.from, span.period.to, ...(jobId ? [jobId] : [])];
-  const rows = await sql.rows<{ k: string; d: unknown; rn: unknown; n: unknown }>(
+  const rows = await sql.rows<{ job: string; b: unknown; d: unknown }>(
     statement(sql.provider, span.weeks.length, jobId),
     ...args,
   );
-  const picked = new Map<string, { n: number; at: Map<number, number> }>();
+  // Rows come by ascending time to screen, so every list below is sorted as it is filled.
+  const previous: number[] = [];
+  const current: number[] = [];
+  const weeks = new Map<number, number[]>();
+  const jobs = new Map<string, number[]>();
+  const into = <K>(lists: Map<K, number[]>, key: K, d: number) => {
+    const list = lists.get(key);
+    if (list) list.push(d);
+    else lists.set(key, [d]);
+  };
   for (const r of rows) {
-    const n = Number(r.n);
-    const entry = picked.get(r.k) ?? { n, at: new Map<number, number>() };
-    entry.at.set(Number(r.rn), Number(r.d));
-    picked.set(r.k, entry);
+    const b = Number(r.b);
+    const d = Number(r.d);
+    if (b < 0) {
+      previous.push(d);
+      continue;
+    }
+    current.push(d);
+    into(weeks, b, d);
+    into(jobs, r.job, d);
   }
-  const out: ScreenedBuckets = { weeks: new Map(), jobs: new Map() };
-  for (const [k, { n, at }] of picked) {
-    const stats = { count: n, timeToScreenMs: spreadAt(n, at) };
-    if (k === 'p') out.previous = stats;
-    else if (k === 'c') out.current = stats;
-    else if (k.startsWith('w')) out.weeks.set(Number(k.slice(1)), stats);
-    else out.jobs.set(k.slice(1), stats);
-  }
-  return out;
-}
-
-function spreadAt(n: number, at: Map<number, number>): Spread {
-  const value = (rank: number) => at.get(rank)!;
-  const median = n % 2 ? value((n + 1) / 2) : Math.round((value(n / 2) + value(n / 2 + 1)) / 2);
-  return { median, p90: value(Math.floor((9 * n + 9) / 10)) };
+  const stats = (sorted: number[]): ScreenedStats => ({ count: sorted.length, timeToScreenMs: spreadOfSorted(sorted) });
+  const mapped = <K>(lists: Map<K, number[]>) => new Map([...lists].map(([k, list]) => [k, stats(list)] as const));
+  return {
+    previous: previous.length ? stats(previous) : undefined,
+    current: current.length ? stats(current) : undefined,
+    weeks: mapped(weeks),
+    jobs: mapped(jobs),
+  };
 }

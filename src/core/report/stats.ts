@@ -26,8 +26,12 @@ export interface Spread {
 
 /** Median and p90 from one sort (a typed array sorts numbers natively, without a comparator). */
 export function spread(values: readonly number[]): Spread {
-  if (!values.length) return { median: null, p90: null };
-  const sorted = ascending(values);
+  return spreadOfSorted(ascending(values));
+}
+
+/** Median and p90 of values already in ascending order. */
+export function spreadOfSorted(sorted: ArrayLike<number>): Spread {
+  if (!sorted.length) return { median: null, p90: null };
   return { median: medianOfSorted(sorted), p90: percentileOfSorted(sorted, 90) };
 }
 

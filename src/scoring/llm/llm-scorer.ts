@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { detectPromptInjection } from '../injection.ts';
-import { clip } from '../jd-parse.ts';
+import { clip } from '../jd/labels.ts';
 import { MAX_REASON_CHARS, MAX_REASONS, MIN_REASONS } from '../reasons.ts';
 import { redactPersonalData } from '../redact.ts';
 import type { Reason, ScoreResult, Scorer } from '../types.ts';

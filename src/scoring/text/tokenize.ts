@@ -58,10 +58,38 @@ const STEM_CACHE = new Map<string, string>();
  * A small suffix-stripping stemmer (a subset of Porter's rules): enough to equate
  * "managing"/"management"/"manager" style variants without shipping a dependency.
  */
+/** Irregular past forms resumes are written in ("Wrote test plans", "Led a team", "Ran the line"). */
+const IRREGULAR: Readonly<Record<string, string>> = {
+  wrote: 'write',
+  written: 'write',
+  made: 'make',
+  ran: 'run',
+  led: 'lead',
+  built: 'build',
+  drove: 'drive',
+  driven: 'drive',
+  taught: 'teach',
+  sold: 'sell',
+  grew: 'grow',
+  grown: 'grow',
+  kept: 'keep',
+  held: 'hold',
+  took: 'take',
+  taken: 'take',
+  gave: 'give',
+  spoke: 'speak',
+  chose: 'choose',
+  brought: 'bring',
+  bought: 'buy',
+  began: 'begin',
+  won: 'win',
+};
+
 export function stem(word: string): string {
   const cached = STEM_CACHE.get(word);
   if (cached !== undefined) return cached;
-  const result = computeStem(word);
+  const irregular = IRREGULAR[word];
+  const result = irregular !== undefined ? computeStem(irregular) : computeStem(word);
   if (STEM_CACHE.size < 50_000) STEM_CACHE.set(word, result);
   return result;
 }

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { parseJobDescription } from '../../../src/scoring/jd/parse.ts';
+import { bundledSkillDictionary } from '../../../src/scoring/skills/dictionary.ts';
+
+const dictionary = bundledSkillDictionary();
+const parse = (text: string) => parseJobDescription(text, dictionary);
+const summary = (text: string) =>
+  parse(text).requirements.map((r) => `${r.mustHave ? 'must' : 'nice'}: ${r.label} (${r.rule})`);
+
+/** The demo company's Senior Backend Engineer, as Ashby publishes it. */
+const BACKEND = `Senior Backend Engineer
+
+About Northwind
+
+Northwind Outfitters designs and sells outdoor clothing and gear through 140 stores, a fast-growing online shop and a wholesale business in eleven countries. We are 2,300 people who care about durable products.
+
+Our Commerce Platform team runs checkout, inventory and order services that handle 40,000 orders on a peak day.
+
+What you will do
+- Design, build and operate Node.js and TypeScript services for checkout, inventory and fulfilment
+- Model data in PostgreSQL and design event flows on Kafka that stay correct under retries
+
+What you bring
+- 5+ years building backend services in production
+- Strong TypeScript or Node.js experience
+- Relational databases (PostgreSQL preferred), including schema design and query tuning
+- Experience running services on AWS or another major cloud
+
+Nice to have
+- Kafka or another event streaming platform
+- Kubernetes and Terraform
+
+Compensation: $150K – $185K • Offers Bonus
+
+Benefits
+
+We offer health, dental and vision cover from day one, a 401(k) match and a learning budget. Northwind is an equal opportunity employer.`;
+
+describe('reading a job description', () => {
+  it('only requirement sections make requirements: not the company, the duties, benefits or legal text', () => {
+    expect(summary(BACKEND)).toEqual([
+      'must: 5+ years building backend services in production (requirements section)',
+      'must: TypeScript or Node.js experience (requirements section)',
+      'must: Relational databases (requirements section)',
+      'nice: PostgreSQL (preference in parentheses)',
+      'must: Running services on AWS or another major cloud (requirements section)',
+      'nice: Kafka or another event streaming platform (nice-to-have section)',
+      'nice: Kubernetes and Terraform (nice-to-have section)',
+    ]);
+    expect(parse(BACKEND).title).toBe('Senior Backend Engineer');
+  });
+
+  it('responsibilities add context words, never requirements', () => {
+    const job = parse(BACKEND);
+    expect(job.stems.has('fulfil') || job.stems.has('fulfilment')).toBe(true);
+    expect(job.requirements.some((r) => /fulfil|checkout/i.test(r.label))).toBe(false);
+    // The company blurb adds nothing at all.
+    expect(job.stems.has('wholesal')).toBe(false);
+  });
+
+  it('without headings, cue phrases decide: a sentence that asks is a requirement, one that describes is not', () => {
+    const text =
+      'QA Engineer\nGreyhawk builds accounting tools for 30,000 businesses. Candidates must have test automation experience with Selenium or Playwright. Performance testing with JMeter is a plus. We offer remote work.';
+    expect(summary(text)).toEqual([
+      'must: Test automation experience with Selenium or Playwright (cue phrase)',
+      'nice: Performance testing with JMeter (preference phrase)',
+    ]);
+  });
+
+  it('a description with nothing asked falls back to the skills it names, and says so', () => {
+    expect(summary('Warehouse operations role. Forklift and WMS work on nights.')).toEqual([
+      'must: Warehouse operations (skill named in an unstructured description)',
+      'must: Forklift (skill named in an unstructured description)',
+      'must: WMS (skill named in an unstructured description)',
+    ]);
+  });
+
+  it('years asked for in general are years in the job itself', () => {
+    const job = parse('Dispatcher\n\nRequirements\n- At least 2 years of experience');
+    expect(job.requirements[0]?.groups[0]?.[0]?.label).toBe('Dispatcher');
+  });
+});
