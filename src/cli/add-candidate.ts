@@ -3,12 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfigOrThrow } from '../config/load.ts';
-import { closeContext, createContext } from '../core/context.ts';
-import { resolveActor } from '../core/disposition/index.ts';
 import { commitIntake, IntakeError, type IntakeInput, type IntakePreview, previewIntake } from '../core/intake/index.ts';
-import { createLogger } from '../core/logger.ts';
-import { migrateDatabase } from '../db/migrate.ts';
+import { actingAs } from './acting.ts';
 import { confirm } from './confirm.ts';
 import { bar, Progress } from './progress.ts';
 
@@ -48,15 +44,8 @@ export async function run(argv: string[]): Promise<number> {
     console.error(`add-candidate needs --job, --as and at least one file\n\n${usage}`);
     return 2;
   }
-  const config = loadConfigOrThrow();
-  await migrateDatabase(config.databaseUrl);
-  const ctx = await createContext(config, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel));
-  try {
-    const actor = await resolveActor(ctx, values.as);
-    if (!actor) {
-      console.error(`No active Ashby user is ${values.as}.`);
-      return 1;
-    }
+  const jobId = values.job;
+  return actingAs(values.as, async (ctx, actor) => {
     const progress = new Progress();
     const ready: Array<{ input: IntakeInput; preview: IntakePreview }> = [];
     let problems = 0;
@@ -64,7 +53,7 @@ export async function run(argv: string[]): Promise<number> {
       progress.update(`reading ${bar(n, files.length)}`);
       const name = path.basename(file);
       try {
-        const input = { jobId: values.job, filename: name, bytes: await readFile(file), actor, channel: 'cli' as const };
+        const input = { jobId, filename: name, bytes: await readFile(file), actor, channel: 'cli' as const };
         const preview = await previewIntake(ctx, input);
         ready.push({ input, preview });
       } catch (err) {
@@ -108,7 +97,5 @@ export async function run(argv: string[]): Promise<number> {
     progress.done(`added ${bar(ready.length, ready.length)}`);
     console.log(`${created} new candidate${created === 1 ? '' : 's'}, ${attached} existing; ${problems} could not be added.`);
     return problems ? 1 : 0;
-  } finally {
-    await closeContext(ctx);
-  }
+  });
 }

@@ -2,8 +2,7 @@
 // that this process works (a running `skima start` works them too: they share the queue).
 import { randomUUID } from 'node:crypto';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { loadConfigOrThrow } from '../config/load.ts';
-import { type AppContext, closeContext, createContext } from '../core/context.ts';
+import type { AppContext } from '../core/context.ts';
 import {
   type DispositionAction,
   type DispositionRequest,
@@ -12,12 +11,10 @@ import {
   prepareDisposition,
   progressSummary,
   registerDispositionWorker,
-  resolveActor,
   skippedApplicationIds,
   startDisposition,
 } from '../core/disposition/index.ts';
-import { createLogger } from '../core/logger.ts';
-import { migrateDatabase } from '../db/migrate.ts';
+import { actingAs } from './acting.ts';
 import { confirm } from './confirm.ts';
 import { bar, Progress } from './progress.ts';
 
@@ -76,15 +73,7 @@ export async function runDisposition(
     console.error(`${(err as Error).message}\n\n${usage}`);
     return 2;
   }
-  const config = loadConfigOrThrow();
-  await migrateDatabase(config.databaseUrl);
-  const ctx = await createContext(config, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel));
-  try {
-    const actor = await resolveActor(ctx, values.as);
-    if (!actor) {
-      console.error(`No active Ashby user is ${values.as}.`);
-      return 1;
-    }
+  return actingAs(values.as, async (ctx, actor) => {
     const { jobId } = partial;
     const applicationIds = partial.applicationIds ?? (jobId ? await skippedApplicationIds(ctx, jobId) : []);
     const plan = await prepareDisposition(ctx, { ...partial, action, applicationIds, actor, channel: 'cli' });
@@ -105,13 +94,9 @@ export async function runDisposition(
     for (const f of result.failures) console.log(`  failed ${f.applicationId}: ${f.why}`);
     console.log(`${action === 'archive' ? 'Archive' : 'Advance'} ${batchId}: ${progressSummary(result)}.`);
     return result.failed ? 1 : 0;
-  } catch (err) {
-    if (err instanceof DispositionRequestError) {
-      console.error(err.message);
-      return 1;
-    }
-    throw err;
-  } finally {
-    await closeContext(ctx);
-  }
+  }).catch((err: unknown) => {
+    if (!(err instanceof DispositionRequestError)) throw err;
+    console.error(err.message);
+    return 1;
+  });
 }

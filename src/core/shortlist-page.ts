@@ -1,3 +1,4 @@
+import { type JobRequirementView, jobRequirements } from './job-requirements.ts';
 import { createHmac } from 'node:crypto';
 import type { CandidateCard, CardDecision, DecisionChannel, ShortlistCard, Verdict } from '../bot/card-model.ts';
 import type { AppContext } from './context.ts';
@@ -44,6 +45,8 @@ export interface ShortlistPage {
   reviewer: Reviewer;
   /** The reviewer's decisions on this job, newest first. */
   pastDecisions: PastDecision[];
+  /** The job's requirements as Skima read them from its description. */
+  requirements: JobRequirementView[];
   expiresAt: Date;
 }
 
@@ -77,9 +80,10 @@ async function resolveRef(ctx: AppContext, scope: LinkScope, ref: string): Promi
  */
 export async function loadShortlistPage(ctx: AppContext, scope: LinkScope, now = new Date()): Promise<ShortlistPage> {
   const redact = ctx.config.redact;
-  const [card, reviewer] = await Promise.all([
+  const [card, reviewer, job] = await Promise.all([
     buildShortlistCard(ctx.db, scope.jobId, { reviewerId: scope.reviewerId, redact, now }),
     reviewerOfLink(ctx.db, scope.jobId, scope.reviewerId),
+    ctx.db.job.findUnique({ where: { id: scope.jobId }, select: { descriptionText: true } }),
   ]);
   const ids = card.candidates.map((c) => c.applicationId);
   const [apps, decisions] = await Promise.all([
@@ -137,7 +141,9 @@ export async function loadShortlistPage(ctx: AppContext, scope: LinkScope, now =
     channel: d.channel as DecisionChannel,
     at: d.createdAt,
   }));
-  return { card: { ...card, candidates }, candidates, reviewer, pastDecisions, expiresAt: scope.expiresAt };
+  const requirements = jobRequirements(job?.descriptionText ?? null);
+  const expiresAt = scope.expiresAt;
+  return { card: { ...card, candidates }, candidates, reviewer, pastDecisions, requirements, expiresAt };
 }
 
 export type PageDecisionOutcome = 'recorded' | 'view_only' | 'unknown_candidate';

@@ -4,8 +4,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DispositionEnv, dispositionEnv } from '../core/disposition/sandbox-env.ts';
+import { runInProcess } from '../helpers/cli-in-process.ts';
 import { writesFor } from '../helpers/skima.ts';
 
 let env: DispositionEnv;
@@ -24,12 +25,7 @@ function writePdf(name: string, lines: string[]): Promise<string> {
   }));
 }
 
-async function skima(...args: string[]) {
-  const out: string[] = [];
-  const capture = (...parts: unknown[]) => void out.push(parts.join(' '));
-  vi.spyOn(console, 'log').mockImplementation(capture);
-  vi.spyOn(console, 'error').mockImplementation(capture);
-  vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+function skima(...args: string[]) {
   const vars = {
     DATABASE_URL: env.core.database.url,
     ASHBY_API_KEY: env.sandbox.apiKey,
@@ -37,14 +33,7 @@ async function skima(...args: string[]) {
     LOG_LEVEL: 'silent',
     SCORING_THREADS: '0',
   };
-  for (const [key, value] of Object.entries(vars)) vi.stubEnv(key, value);
-  try {
-    const code = await (await import('../../src/cli/add-candidate.ts')).run(args);
-    return { code, out: out.join('\n') };
-  } finally {
-    vi.restoreAllMocks();
-    vi.unstubAllEnvs();
-  }
+  return runInProcess(() => import('../../src/cli/add-candidate.ts'), args, vars);
 }
 
 describe('skima add-candidate', { timeout: 120_000 }, () => {

@@ -1,29 +1,15 @@
 // `skima archive` and `skima advance` in-process against the sandbox and a real database: the one
 // confirmation, the final count, and refusals with nothing changed.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runInProcess } from '../helpers/cli-in-process.ts';
 import { writesFor } from '../helpers/skima.ts';
 import { type DispositionEnv, dispositionEnv } from '../core/disposition/sandbox-env.ts';
 
 let env: DispositionEnv;
 let cliEnv: Record<string, string>;
 
-async function skima(name: 'archive' | 'advance', ...args: string[]) {
-  const out: string[] = [];
-  const capture = (...parts: unknown[]) => void out.push(parts.join(' '));
-  vi.spyOn(console, 'log').mockImplementation(capture);
-  vi.spyOn(console, 'error').mockImplementation(capture);
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    out.push(String(chunk));
-    return true;
-  });
-  for (const [key, value] of Object.entries(cliEnv)) vi.stubEnv(key, value);
-  try {
-    const code = await (await import(`../../src/cli/${name}.ts`)).run(args);
-    return { code, out: out.join('\n') };
-  } finally {
-    vi.restoreAllMocks();
-    vi.unstubAllEnvs();
-  }
+function skima(name: 'archive' | 'advance', ...args: string[]) {
+  return runInProcess(() => import(`../../src/cli/${name}.ts`), args, cliEnv);
 }
 
 describe('skima archive and skima advance', { timeout: 120_000 }, () => {

@@ -61,6 +61,12 @@ describe('the demo shortlists', () => {
       // What the page lists as missing is the posting's own must-haves, never the company's blurb.
       const missing = (await page.locator('p.missing').allTextContents()).join('\n');
       expect(missing).not.toMatch(/Inventory management|Order picking|^another major cloud|PostgreSQL/m);
+      // The job's requirements as Skima read them, with the rule that made each.
+      const requirements = page.locator('details.requirements');
+      await expect(requirements.locator('summary').textContent()).resolves.toMatch(/4 must-haves, 4 nice-to-haves/);
+      const read = (await requirements.textContent()) ?? '';
+      expect(read).toContain('Running services on AWS or another major cloud (requirements section)');
+      expect(read).toContain('PostgreSQL (preference in parentheses)');
       mkdirSync(ARTIFACTS, { recursive: true });
       await page.screenshot({ path: `${ARTIFACTS}/senior-backend-engineer-shortlist.png`, fullPage: false });
     } finally {

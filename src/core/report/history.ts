@@ -5,7 +5,7 @@ import { epochMs } from './stats.ts';
 /**
  * The decisions, unscorable applications and stage moves a report is computed from, read in a few
  * statements bounded by the time span (the current period and the one before); the screenings, a row
- * per application, are counted inside the database instead (screened-sql.ts). Raw SQL, since a Prisma
+ * per application, are bucketed and sorted by the database instead (screened-sql.ts). Raw SQL, since a Prisma
  * model call maps every column of every row at several times the cost.
  */
 

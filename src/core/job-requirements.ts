@@ -1,0 +1,25 @@
+import { bundledSkillDictionary, parseJobDescription } from '../scoring/index.ts';
+
+/** One requirement of a job as Skima read it, for people to see (shortlist page, cards). */
+export interface JobRequirementView {
+  readonly label: string;
+  readonly mustHave: boolean;
+  /** The rule that made it: "requirements section", "cue phrase", "preference in parentheses", ... */
+  readonly rule: string;
+  /** Missing it keeps a resume out of "worth a look" (a licence or certification). */
+  readonly essential: boolean;
+  /** Asked at interview, never counted against a resume ("Able to lift 30 lb"). */
+  readonly condition: boolean;
+}
+
+/** The requirements the default scorer reads from a job's description, in the description's order. */
+export function jobRequirements(descriptionText: string | null): JobRequirementView[] {
+  if (!descriptionText) return [];
+  return parseJobDescription(descriptionText, bundledSkillDictionary()).requirements.map((r) => ({
+    label: r.label,
+    mustHave: r.mustHave,
+    rule: r.rule,
+    essential: r.essential === true,
+    condition: r.condition === true,
+  }));
+}
