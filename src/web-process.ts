@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config/schema.ts';
 import { migrateDatabase } from './db/migrate.ts';
+import { waitForDatabase } from './db/wait-for-database.ts';
 import { buildServer } from './web/server.ts';
 import { createAppContext } from './app.ts';
 import { startFrontDoors, stopFrontDoors } from './front-doors.ts';
@@ -23,6 +24,9 @@ export interface RunningWeb {
  */
 export async function startWeb(config: Config, log: Logger, options: ContextOptions = {}): Promise<RunningWeb> {
   // Normally a no-op (`skima migrate` or a first process applied them): a web process refuses an old schema.
+  await waitForDatabase(config.databaseUrl, {
+    onWaiting: (reason) => log.warn({ reason }, 'database not answering yet: waiting for it before starting'),
+  });
   await migrateDatabase(config.databaseUrl);
   const ctx = await createAppContext(config, log, options);
   const server = await buildServer(ctx);

@@ -1,5 +1,6 @@
 import type { Config } from './config/schema.ts';
 import { migrateDatabase } from './db/migrate.ts';
+import { waitForDatabase } from './db/wait-for-database.ts';
 import { closeContext, type ContextOptions, createContext, type AppContext } from './core/context.ts';
 import type { Logger } from './core/logger.ts';
 import { PROCESS_APPLICATION_QUEUE } from './core/pipeline/process-application.ts';
@@ -51,6 +52,9 @@ export interface WorkerOptions extends ContextOptions {
  */
 export async function startWorker(config: Config, log: Logger, options: WorkerOptions = {}): Promise<RunningWorker> {
   // Normally a no-op (the migrations are applied): a worker started alone still refuses an old schema.
+  await waitForDatabase(config.databaseUrl, {
+    onWaiting: (reason) => log.warn({ reason }, 'database not answering yet: waiting for it before starting'),
+  });
   await migrateDatabase(config.databaseUrl);
   // A full worker delivers chat cards and digests too, so it connects the front doors; a screening-only
   // child does not need them.

@@ -1,0 +1,42 @@
+// A web or worker process started while PostgreSQL restarts waits for it, instead of exiting at once
+// (which made a supervisor's restart during a database restart fail).
+import { afterEach, describe, expect, it } from 'vitest';
+import { POSTGRES_ADMIN_URL } from '../helpers/databases.ts';
+import { startTcpProxy, type TcpProxy, throughProxy } from '../helpers/tcp-proxy.ts';
+import { waitForDatabase } from '../../src/db/wait-for-database.ts';
+
+describe('waitForDatabase (PostgreSQL)', () => {
+  let proxy: TcpProxy | undefined;
+  afterEach(async () => {
+    await proxy?.close();
+    proxy = undefined;
+  });
+
+  it('returns once a PostgreSQL that refused connections at first answers, saying once that it waits', async () => {
+    const target = new URL(POSTGRES_ADMIN_URL);
+    proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
+    proxy.cut();
+    const waits: string[] = [];
+    const waiting = waitForDatabase(throughProxy(POSTGRES_ADMIN_URL, proxy), {
+      firstDelayMs: 50,
+      timeoutMs: 30_000,
+      onWaiting: (reason) => waits.push(reason),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    proxy.restore();
+    await expect(waiting).resolves.toBeUndefined();
+    expect(waits).toHaveLength(1);
+  });
+
+  it('gives up with a clear error when the database never answers within the time allowed', async () => {
+    const target = new URL(POSTGRES_ADMIN_URL);
+    proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
+    proxy.cut();
+    await expect(waitForDatabase(throughProxy(POSTGRES_ADMIN_URL, proxy), { firstDelayMs: 50, timeoutMs: 300 }))
+      .rejects.toThrow(/the database did not answer/);
+  });
+
+  it('does not wait for a SQLite file', async () => {
+    await expect(waitForDatabase('file:/nonexistent-folder/skima.db', { timeoutMs: 1 })).resolves.toBeUndefined();
+  });
+});
