@@ -2,7 +2,8 @@ import { AshbyAuthError, AshbyError, AshbyPermissionError } from '../../ashby/in
 import { checkDatabase } from '../../db/health.ts';
 import { providerOf } from '../../db/paths.ts';
 import type { AppContext } from '../context.ts';
-import { checkFields, checkTag } from './setup/fields.ts';
+import { audit } from './audit.ts';
+import { checkFields, checkTag, type RecordSetupChange } from './setup/fields.ts';
 import { NEEDED_PERMISSIONS, permissionOfScope, probeReadPermissions } from './setup/permissions.ts';
 import type { SetupCheck } from './setup/types.ts';
 import { checkWebhooks, checkWebhookSecret } from './setup/webhooks.ts';
@@ -26,8 +27,10 @@ export async function runSetupChecks(
   const key = await checkKey(ctx);
   checks.push(...key.checks);
   if (key.works) {
-    checks.push(...(await guarded('ashby.fields', 'SKIMA custom fields', () => checkFields(ctx.ashby.client, opts.fix))));
-    checks.push(...(await guarded('ashby.tag', 'Tag', async () => [await checkTag(ctx.ashby.client, opts.fix)])));
+    // Fields and tags --fix creates are setup changes: the audit-log export lists them with the webhooks.
+    const record: RecordSetupChange = (change) => audit(ctx.db, { actor: 'setup', ...change });
+    checks.push(...(await guarded('ashby.fields', 'SKIMA custom fields', () => checkFields(ctx.ashby.client, opts.fix, record))));
+    checks.push(...(await guarded('ashby.tag', 'Tag', async () => [await checkTag(ctx.ashby.client, opts.fix, record)])));
     checks.push(...(await guarded('ashby.webhooks', 'Ashby webhooks', async () => [await checkWebhooks(ctx, opts)])));
   }
   checks.push(checkWebhookSecret(ctx));

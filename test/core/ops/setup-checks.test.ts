@@ -73,6 +73,12 @@ describe.each(DB_KINDS)('setup checks with a full key on %s', (kind) => {
     expect(hooks.map((h) => h.webhookType).sort()).toEqual([...SKIMA_WEBHOOK_TYPES].sort());
     expect(new Set(hooks.map((h) => h.requestUrl))).toEqual(new Set([HOOK_URL]));
     expect(new Set(hooks.map((h) => h.secretToken))).toEqual(new Set([SECRET]));
+    // Every change --fix made is a setup change in the audit log: the five fields, the tag, the webhooks.
+    const changes = await env.ctx.db.auditEvent.findMany({ where: { action: { startsWith: 'setup.' } } });
+    const created = (action: string) => changes.filter((e) => e.action === action).length;
+    expect(created('setup.field_created')).toBe(5);
+    expect(created('setup.tag_created')).toBe(1);
+    expect(created('setup.webhook_created')).toBe(SKIMA_WEBHOOK_TYPES.length);
 
     const after = await runSetupChecks(env.ctx, { fix: true, webhookUrl: HOOK_URL });
     expect(after.filter((c) => c.status !== 'ok')).toEqual([]);

@@ -2,6 +2,16 @@ import { type AshbyClient, type AshbyCustomFieldDefinition, AshbyPermissionError
 import { FEEDBACK_OPTIONS, SKIMA_FIELDS, SKIMA_TAG, type SkimaField } from '../../ashby-link/ashby-fields.ts';
 import type { SetupCheck } from './types.ts';
 
+/** What `--fix` changed in Ashby, for the audit log (kept out of this module, which only talks to Ashby). */
+export interface SetupChange {
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  detail: Record<string, string>;
+}
+export type RecordSetupChange = (change: SetupChange) => Promise<void>;
+const noRecord: RecordSetupChange = async () => {};
+
 // The shortlist link may be a Url or a String field: Ashby renders both, and older installs used String.
 const ACCEPTED_TYPES: Partial<Record<SkimaField, string[]>> = { link: ['String', 'Url'] };
 // Without these Skima writes a note and an evidence file instead; the others are extras.
@@ -20,7 +30,11 @@ async function createField(client: AshbyClient, role: SkimaField): Promise<Ashby
 }
 
 /** One check per SKIMA custom field: it exists on Applications, with a type Skima can write. */
-export async function checkFields(client: AshbyClient, fix: boolean): Promise<SetupCheck[]> {
+export async function checkFields(
+  client: AshbyClient,
+  fix: boolean,
+  record: RecordSetupChange = noRecord,
+): Promise<SetupCheck[]> {
   let fields: AshbyCustomFieldDefinition[];
   try {
     fields = [];
@@ -74,7 +88,13 @@ export async function checkFields(client: AshbyClient, fix: boolean): Promise<Se
       continue;
     }
     try {
-      await createField(client, role);
+      const created = await createField(client, role);
+      await record({
+        action: 'setup.field_created',
+        subjectType: 'customField',
+        subjectId: created.id,
+        detail: { title: spec.title, fieldType: spec.fieldType },
+      });
       checks.push({ id, title, status: 'fixed', detail: `Created on Applications as ${spec.fieldType}.` });
     } catch (err) {
       if (!(err instanceof AshbyPermissionError)) throw err;
@@ -107,7 +127,11 @@ function optionsCheck(id: string, title: string, role: SkimaField, field: AshbyC
 }
 
 /** The `SKIMA Screened` candidate tag exists (with fix: created). */
-export async function checkTag(client: AshbyClient, fix: boolean): Promise<SetupCheck> {
+export async function checkTag(
+  client: AshbyClient,
+  fix: boolean,
+  record: RecordSetupChange = noRecord,
+): Promise<SetupCheck> {
   const id = 'ashby.tag';
   const title = `Tag "${SKIMA_TAG}"`;
   let exists: boolean | undefined;
@@ -123,6 +147,8 @@ export async function checkTag(client: AshbyClient, fix: boolean): Promise<Setup
     try {
       // Idempotent by title in Ashby: safe even when it existed but could not be listed.
       await client.candidateTag.create(SKIMA_TAG);
+      const detail = { title: SKIMA_TAG };
+      await record({ action: 'setup.tag_created', subjectType: 'candidateTag', subjectId: SKIMA_TAG, detail });
       return exists === undefined
         ? { id, title, status: 'ok', detail: 'Present (created if it was missing; the key may not list tags).' }
         : { id, title, status: 'fixed', detail: 'Created.' };
