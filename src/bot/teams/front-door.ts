@@ -47,11 +47,26 @@ export class TeamsFrontDoor implements ChatFrontDoor {
     this.adapter = createTeamsAdapter(settings);
     this.adapter.onTurnError = async (context, err) => {
       log.error({ err, activity: context.activity.type }, 'Teams turn failed');
-      const failure = classifyTeamsError(err, 'send');
-      await services.reportError({ source: 'teams:turn', message: failure.code }).catch(() => {});
+      const code = err instanceof DeliveryError ? err.failure.code : classifyTeamsError(err, 'send').code;
+      await services.reportError({ source: 'teams:turn', message: code }).catch(() => {});
     };
     const connector: TeamsConnector = {
-      continue: (reference, logic) => this.guarded(() => this.adapter.continueConversationAsync(settings.appId, reference, logic)),
+      continue: (reference, logic) => this.guarded(async () => {
+        // A proactive turn's failure must reach the caller (the queue worker classifies it): the adapter
+        // would hand it to onTurnError and resolve, so it is kept here and thrown after the turn.
+        let failed: { err: unknown } | undefined;
+        await this.adapter.continueConversationAsync(settings.appId, reference, async (context) => {
+          // The continuation activity carries a made-up id, which botbuilder would send as replyToId: a
+          // reply to a message nobody sent (POST …/activities/{id}). Without it, it is a new message.
+          context.activity.id = undefined;
+          try {
+            await logic(context);
+          } catch (err) {
+            failed = { err };
+          }
+        });
+        if (failed) throw failed.err;
+      }),
     };
     const background = new BackgroundWork((err, name) => log.error({ err, work: name }, 'Teams background work failed'));
     this.deps = {

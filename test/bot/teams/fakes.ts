@@ -15,12 +15,13 @@ export class FakeConversations implements ChatConversations {
   digest: string | undefined;
   async save(c: StoredConversation) {
     const before = this.stored.get(c.conversationId);
-    this.stored.set(c.conversationId, { ...before, ...c });
+    // As the core does: emails are kept and compared in lower case.
+    this.stored.set(c.conversationId, { ...before, ...c, ...(c.email ? { email: c.email.toLowerCase() } : {}) });
   }
 
   async personal(by: { userId?: string; email?: string }) {
     const all = [...this.stored.values()].filter((c) => c.scope === 'personal');
-    return all.find((c) => by.userId && c.userId === by.userId) ?? all.find((c) => by.email && c.email === by.email) ?? null;
+    return all.find((c) => by.userId && c.userId === by.userId) ?? all.find((c) => by.email && c.email === by.email.toLowerCase()) ?? null;
   }
 
   async get(id: string) {
