@@ -16,7 +16,6 @@
 // BENCH_CPU_PROFILE_DIR=DIR makes the sandbox and Skima's processes write V8 CPU profiles there.
 // BENCH_FROM_SOURCE=1 runs Skima's TypeScript sources through tsx instead of dist/ (to compare).
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { loadConfig } from '../src/config/load.ts';
 import { SCREENING_QUEUES } from '../src/app.ts';
 import { createLogger } from '../src/core/logger.ts';
@@ -26,6 +25,7 @@ import { createDb } from '../src/db/client.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
 import { freePort } from '../test/helpers/cli.ts';
 import { createTestDatabase, fmt, median, percentile } from './_support.ts';
+import { cpuOf, rssOf, rssParts } from './lib/proc-stats.ts';
 import {
   BENCH_ASHBY_KEY,
   BENCH_WEBHOOK_SECRET,
@@ -40,40 +40,6 @@ const PROGRESS_SECONDS = Number(process.env.BENCH_PROGRESS_SECONDS ?? 60);
 const PROFILE_DIR = process.env.BENCH_CPU_PROFILE_DIR;
 const nodeFlags = PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR] : [];
 const KEY = BENCH_ASHBY_KEY;
-
-/** Resident set of another process, from /proc (Linux). */
-function rssOf(pid: number): number {
-  try {
-    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    return kb ? Number(kb) * 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
-
-/** A process's resident set split as /proc reports it: its own memory (anonymous), files mapped in
- * (the SQLite memory map, code) and shared memory (SQLite's WAL index), in MB. */
-function rssParts(pid: number): string {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const mb = (key: string) => fmt(Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024);
-    return `anon ${mb('RssAnon')}, file ${mb('RssFile')}, shm ${mb('RssShmem')}`;
-  } catch {
-    return 'gone';
-  }
-}
-
-/** CPU seconds (user + system) a process (or, with `tid`, one of its threads) has used so far, from
- * /proc (Linux). */
-function cpuOf(pid: number, tid?: number): number {
-  try {
-    const stat = readFileSync(tid ? `/proc/${pid}/task/${tid}/stat` : `/proc/${pid}/stat`, 'utf8');
-    const fields = stat.split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
-  } catch {
-    return 0;
-  }
-}
 
 function startSkimaProcess(command: 'start' | 'worker', env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, [...nodeFlags, 'bin/skima.js', command], {

@@ -4,35 +4,16 @@
 // core's worth, no Ashby budget to wait for). The rate is taken between 10% and 90% screened, so neither
 // the start-up nor the tail counts. Target: two workers at least 1.7x one. Peak RSS per worker beside it.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { createDb } from '../src/db/client.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
 import { freePort } from '../test/helpers/cli.ts';
 import { spawnSkima, waitForOutput } from '../test/reliability/skima-processes.ts';
 import { createTestDatabase, fmt } from './_support.ts';
+import { cpuOf, rssOf } from './lib/proc-stats.ts';
 import { BENCH_ASHBY_KEY, startSandboxProcess } from './lib/sandbox-process.ts';
 
 const N = Number(process.env.BENCH_WORKERS_BACKFILL ?? 3000);
 const TARGET = 1.7;
-
-function rssOf(pid: number): number {
-  try {
-    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    return kb ? Number(kb) * 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
-
-/** CPU seconds a process has used so far (user + system), from /proc (Linux). */
-function cpuOf(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return 0;
-  }
-}
 
 interface Round {
   rate: number;

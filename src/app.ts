@@ -6,7 +6,8 @@ import { subscribeSandboxWebhooks } from './core/ashby-link/ashby-connection.ts'
 import { AshbyTargetsCache } from './core/ashby-link/ashby-fields.ts';
 import { type AppContext, closeContext, type ContextOptions, createContext } from './core/context.ts';
 import type { Logger } from './core/logger.ts';
-import { connectFrontDoors, startFrontDoors, stopFrontDoors } from './front-doors.ts';
+import { connectFrontDoors, startFrontDoors } from './front-doors.ts';
+import { listeningAddress, stopOnce } from './serving.ts';
 import { POLL_QUEUE } from './core/pipeline/poll.ts';
 import { PROCESS_APPLICATION_QUEUE } from './core/pipeline/process-application.ts';
 import { WEBHOOK_QUEUE } from './core/pipeline/webhook-events.ts';
@@ -64,27 +65,10 @@ export async function startSkima(config: Config, log: Logger, options: StartOpti
     await closeContext(ctx);
     throw err;
   }
-  const info = server.server.address();
-  const address =
-    info && typeof info === 'object' ? `http://${config.host}:${info.port}` : `http://${config.host}:${config.port}`;
+  const address = listeningAddress(server, config);
   if (ctx.ashby.sandbox) await subscribeSandboxWebhooks(ctx.ashby, `${address}/webhooks/ashby`);
   await enqueueStartPoll(ctx);
-  let stopping: Promise<void> | undefined;
-  return {
-    ctx,
-    server,
-    scheduler,
-    address,
-    stop() {
-      stopping ??= (async () => {
-        await stopFrontDoors(ctx);
-        await scheduler.stop();
-        await server.close();
-        await closeContext(ctx);
-      })();
-      return stopping;
-    },
-  };
+  return { ctx, server, scheduler, address, stop: stopOnce(ctx, server, scheduler) };
 }
 
 /** Skima's fields and tag are found or created once, before any job (or worker process) looks for them:

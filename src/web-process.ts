@@ -4,7 +4,8 @@ import { migrateDatabase } from './db/migrate.ts';
 import { waitForDatabase } from './db/wait-for-database.ts';
 import { buildServer } from './web/server.ts';
 import { createAppContext } from './app.ts';
-import { startFrontDoors, stopFrontDoors } from './front-doors.ts';
+import { startFrontDoors } from './front-doors.ts';
+import { listeningAddress, stopOnce } from './serving.ts';
 import { closeContext, type ContextOptions, type AppContext } from './core/context.ts';
 import type { Logger } from './core/logger.ts';
 
@@ -39,21 +40,5 @@ export async function startWeb(config: Config, log: Logger, options: ContextOpti
     await closeContext(ctx);
     throw err;
   }
-  const info = server.server.address();
-  const address =
-    info && typeof info === 'object' ? `http://${config.host}:${info.port}` : `http://${config.host}:${config.port}`;
-  let stopping: Promise<void> | undefined;
-  return {
-    ctx,
-    server,
-    address,
-    stop() {
-      stopping ??= (async () => {
-        await stopFrontDoors(ctx);
-        await server.close();
-        await closeContext(ctx);
-      })();
-      return stopping;
-    },
-  };
+  return { ctx, server, address: listeningAddress(server, config), stop: stopOnce(ctx, server) };
 }

@@ -43,15 +43,22 @@ export interface StatusReport {
   pool?: { indexed: number; candidates: number };
 }
 
+/**
+ * The weekly ROI digest posted to channels. No personal data: counts, durations and job titles only.
+ * Every figure's definition is in docs/digest.md; the range is [from, to). Computed by core/ops/digest.ts.
+ */
 export interface DigestReport {
   from: Date;
   to: Date;
   applicationsScreened: number;
   unscorable: number;
+  /** Application received by Skima -> its first score. */
   medianTimeToScreenMs: number | null;
+  /** Candidate entered a shortlist -> the first decision on it. */
   medianManagerResponseMs: number | null;
   decisions: { approve: number; skip: number; maybe: number };
   followedRankingShare: number | null;
+  /** Approved shortlisted applications that moved to a later stage or were hired in the range. */
   interviewsFromTopTen: number;
   hires: number;
   jobs: { jobId: string; title: string; screened: number; approvals: number }[];

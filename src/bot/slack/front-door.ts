@@ -52,12 +52,12 @@ export class SlackFrontDoor implements ChatFrontDoor {
     this.reviewers = new ReviewerDirectory(this.slack, services);
     const logger = boltLogger(log);
     let receiver: Receiver;
+    const firstDelivery = (identity: string) => services.firstDelivery(identity);
     if (settings.appToken) {
-      receiver = socketModeReceiver(settings.appToken, settings.apiUrl, logger, LogLevel.WARN);
+      receiver = socketModeReceiver(settings.appToken, settings.apiUrl, logger, LogLevel.WARN, firstDelivery);
       this.routes = NO_SLACK_ROUTES;
       this.mode = 'socket';
     } else if (settings.signingSecret) {
-      const firstDelivery = (identity: string) => services.firstDelivery(identity);
       const http = new FastifySlackReceiver(settings.signingSecret, log, firstDelivery);
       receiver = http;
       this.routes = http.routes;

@@ -1,7 +1,7 @@
 import type { DecisionChannel } from '../../bot/card-model.ts';
 import type { AppContext } from '../context.ts';
 import { hiringTeamOf } from '../people/hiring-team.ts';
-import { type Actor, type DispositionAction, dispositionRefusal } from './roles.ts';
+import { type Actor, applicationRefusal, type DispositionAction, dispositionRefusal, UNKNOWN_APPLICATION } from './roles.ts';
 
 /** What a person asks for, before they confirm it. */
 export interface DispositionRequest {
@@ -15,7 +15,8 @@ export interface DispositionRequest {
   archiveReasonId?: string;
   /** archive: a rejection email template, only when the person picked one. */
   emailTemplateId?: string;
-  /** Set when the request is "every skipped application of this job". */
+  /** The job the request was made from (a card, a page, `--job`): every application must be one of its
+   * (checked by the decisions entry point's applicationOfJob). Unset for bare ids from the CLI. */
   jobId?: string;
 }
 
@@ -93,7 +94,12 @@ export async function prepareDisposition(ctx: AppContext, asked: DispositionRequ
   for (const applicationId of ids) {
     const row = byId.get(applicationId);
     if (!row) {
-      refused.push({ applicationId, why: 'Skima does not know this application (run `skima sync` if it is new).' });
+      refused.push({ applicationId, why: UNKNOWN_APPLICATION });
+      continue;
+    }
+    const outside = request.jobId ? await applicationRefusal(ctx.db, request.jobId, applicationId) : undefined;
+    if (outside) {
+      refused.push({ applicationId, why: outside });
       continue;
     }
     const why = dispositionRefusal(

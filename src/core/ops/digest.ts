@@ -1,26 +1,9 @@
+import type { DigestReport } from '../../bot/ports.ts';
 import type { Db } from '../../db/client.ts';
 import type { AppContext } from '../context.ts';
 
-/**
- * The weekly ROI digest posted to channels. No personal data: counts, durations and job titles only.
- * Every figure's definition is in docs/digest.md; the range is [from, to).
- */
-export interface WeeklyDigest {
-  from: Date;
-  to: Date;
-  applicationsScreened: number;
-  unscorable: number;
-  /** Application received by Skima -> its first score. */
-  medianTimeToScreenMs: number | null;
-  /** Candidate entered a shortlist -> the first decision on it. */
-  medianManagerResponseMs: number | null;
-  decisions: { approve: number; skip: number; maybe: number };
-  followedRankingShare: number | null;
-  /** Approved shortlisted applications that moved to a later stage or were hired in the range. */
-  interviewsFromTopTen: number;
-  hires: number;
-  jobs: { jobId: string; title: string; screened: number; approvals: number }[];
-}
+/** The digest's figures for one week, before the trends against the weeks before are added. */
+export type WeeklyDigest = Omit<DigestReport, 'trends'>;
 
 const CHUNK = 1000;
 const DAY_MS = 24 * 3600 * 1000;

@@ -96,6 +96,19 @@ describe('Slack over Socket Mode', () => {
     // The same listener as over HTTP: its help message goes back as the acknowledgement's payload.
     expect(JSON.stringify(ack.payload)).toContain('/skima shortlist');
 
+    // Slack sends the envelope again (its ack came late): acknowledged, but no listener runs twice.
+    const again = await slack.deliver({
+      envelope_id: 'env-command-retry',
+      type: 'slash_commands',
+      accepts_response_payload: true,
+      payload: {
+        command: '/skima', text: 'help', user_id: 'U_DANA', team_id: 'T1', channel_id: 'D1',
+        response_url: 'https://hooks.slack.test/commands/1', trigger_id: 't1',
+      },
+    });
+    expect(again.payload ?? {}).toEqual({});
+    expect([...services.deliveries]).toEqual(['command:t1']);
+
     await slack.deliver({
       envelope_id: 'env-uninstalled',
       type: 'events_api',

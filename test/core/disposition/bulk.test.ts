@@ -9,7 +9,7 @@ import {
   prepareDisposition,
   startDisposition,
 } from '../../../src/core/disposition/index.ts';
-import { ARCHIVE_NEEDS_RECRUITER, NOT_ON_TEAM } from '../../../src/core/disposition/roles.ts';
+import { ARCHIVE_NEEDS_RECRUITER, NOT_ON_TEAM, UNKNOWN_APPLICATION } from '../../../src/core/disposition/roles.ts';
 import { DB_KINDS } from '../../helpers/databases.ts';
 import { writesFor } from '../../helpers/skima.ts';
 import { waitFor } from '../../helpers/wait.ts';
@@ -132,6 +132,20 @@ describe.each(DB_KINDS)('dispositions against the sandbox on %s', (kind) => {
       channel: 'slack',
     });
     expect(archive.refused).toEqual([{ applicationId: own.id, why: ARCHIVE_NEEDS_RECRUITER }]);
+    // Named from job A's card or page, an application of job B is refused even to a recruiter, by the
+    // decisions entry point's check, with the same words as any refusal; an unknown one says so.
+    const smuggled = await prepareDisposition(env.ctx, {
+      action: 'advance',
+      applicationIds: [other.id, 'no-such-application'],
+      actor: env.recruiter,
+      channel: 'web',
+      jobId: env.jobA,
+    });
+    expect(smuggled.items).toEqual([]);
+    expect(smuggled.refused).toEqual([
+      { applicationId: other.id, why: NOT_ON_TEAM },
+      { applicationId: 'no-such-application', why: UNKNOWN_APPLICATION },
+    ]);
     expect(writesFor(env.sandbox, 'application.changeStage', (b) => b.applicationId === other.id)).toEqual([]);
   });
 
@@ -225,6 +239,14 @@ describe.each(DB_KINDS)('dispositions against the sandbox on %s', (kind) => {
       { applicationId: app.id, why: 'Ashby refused it (communication_template_not_found).' },
     ]);
     expect((await env.ctx.ashby.client.application.info(app.id)).status).toBe('Active');
+
+    // A template Ashby has (communicationTemplate.list) goes out with the archive, and only then.
+    const [template] = await env.ctx.ashby.client.communicationTemplate.list();
+    const picked = await prepareDisposition(env.ctx, { ...withEmail.request, emailTemplateId: template!.id });
+    const third = await startDisposition(env.ctx, picked, randomUUID());
+    expect(await finished(env, third.batchId)).toMatchObject({ done: 1, failed: 0 });
+    const move = writesFor(env.sandbox, 'application.changeStage', (b) => b.applicationId === app.id).at(-1)!;
+    expect(move.body).toMatchObject({ archiveEmail: { communicationTemplateId: template!.id } });
   });
 
   it('an archive without a reason, or with one Ashby does not have, is refused before anything starts', async () => {
