@@ -2,6 +2,7 @@ import { loadConfigOrThrow } from '../config/load.ts';
 import { closeContext, createContext } from '../core/context.ts';
 import { lastWeek } from '../core/ops/digest.ts';
 import { type DigestWithTrends, digestWithTrends } from '../core/report/digest-trends.ts';
+import { waitingOnLine } from '../bot/ports.ts';
 import { createProcessLogger } from '../core/logger.ts';
 import { offlineAshby } from '../core/ashby-link/offline-ashby.ts';
 import { runCommand } from './args.ts';
@@ -32,6 +33,10 @@ export function formatDigest(d: DigestWithTrends): string {
   if (d.jobs.length) {
     lines.push('  per job:');
     for (const j of d.jobs) lines.push(`    ${j.title}: ${j.screened} screened, ${j.approvals} approved`);
+  }
+  if (d.waitingOn?.length) {
+    lines.push('  waiting on:');
+    for (const w of d.waitingOn) lines.push(`    ${waitingOnLine(w)}`);
   }
   return lines.join('\n');
 }

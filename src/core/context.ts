@@ -10,6 +10,7 @@ import {
   type ExtractOptions,
   type ExtractResult,
   extractText,
+  type ScoreOptions,
   type ScoreResult,
   type ScoringPool,
 } from '../scoring/index.ts';
@@ -24,7 +25,8 @@ import { resolveSecret } from './secret.ts';
 /** What the pipeline needs of a scorer: the default one is synchronous, an LLM one is not. */
 export interface PipelineScorer {
   readonly version: string;
-  score(jd: string, resume: string): ScoreResult | Promise<ScoreResult>;
+  /** `options.requirements`: the job's requirements as people corrected them (core/requirements/). */
+  score(jd: string, resume: string, options?: ScoreOptions): ScoreResult | Promise<ScoreResult>;
 }
 
 /** Everything a part of Skima needs, passed in rather than imported as globals. */
