@@ -12,6 +12,7 @@ import { indexCandidate, removeFromPool } from '../pool/pool-index.ts';
 import type { ApplicationSnapshot } from './application-snapshot.ts';
 import { ensureJob } from './job-cache.ts';
 import { resumeText } from './resume.ts';
+import { scoringKey, storedEdits } from '../requirements/edits.ts';
 import {
   findScore,
   insertScore,
@@ -164,17 +165,20 @@ export async function processApplication(
     return 'unreadable';
   }
 
+  // Scored against the requirements as people corrected them, when they did: the key names both.
+  const edits = storedEdits(job.requirementEdits);
   const key = {
     applicationId,
     resumeHash: resume.hash,
-    jdHash: job.descriptionHash,
+    jdHash: scoringKey(job.descriptionHash, job.requirementEdits),
     scorerVersion: ctx.scorer.version,
   };
   // A file extracted just now has no score yet: no need to look for one.
   let score = resume.fresh ? null : await findScore(ctx.db, key);
   const outcome: ProcessOutcome = score ? 'unchanged' : 'scored';
   if (!score) {
-    const result = await ctx.scorer.score(job.descriptionText, resume.text);
+    const options = edits.length ? { requirements: edits } : undefined;
+    const result = await ctx.scorer.score(job.descriptionText, resume.text, options);
     const fresh = {
       score: result.score,
       reasons: result.reasons.map((r) => ({ text: r.text, quote: r.quote, start: r.start, end: r.end })),
@@ -193,7 +197,7 @@ export async function processApplication(
           score: result.score,
           scorer: ctx.scorer.version,
           resumeHash: resume.hash,
-          jdHash: job.descriptionHash,
+          jdHash: key.jdHash,
         },
       });
     } else {
