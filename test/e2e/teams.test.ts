@@ -40,9 +40,9 @@ describe('Teams, end to end over HTTP', () => {
     // Microsoft Entra: MSAL's authority discovery, then the client-credentials token for the bot.
     nock('https://login.microsoftonline.com').persist()
       .get(/\/common\/discovery\/instance/).reply(200, {
-        tenant_discovery_endpoint: `https://login.microsoftonline.com/${TENANT}/v2.0/.well-known/openid-configuration`,
+        'tenant_discovery_endpoint': `https://login.microsoftonline.com/${TENANT}/v2.0/.well-known/openid-configuration`,
         'api-version': '1.1',
-        metadata: [{ preferred_network: 'login.microsoftonline.com', preferred_cache: 'login.windows.net', aliases: ['login.microsoftonline.com', 'login.windows.net'] }],
+        'metadata': [{ preferred_network: 'login.microsoftonline.com', preferred_cache: 'login.windows.net', aliases: ['login.microsoftonline.com', 'login.windows.net'] }],
       })
       .get(`/${TENANT}/v2.0/.well-known/openid-configuration`).reply(200, {
         token_endpoint: `https://login.microsoftonline.com/${TENANT}/oauth2/v2.0/token`,
@@ -56,8 +56,10 @@ describe('Teams, end to end over HTTP', () => {
         return { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: 'bot-token-1' };
       });
     // The Connector stand-in: the roster, new activities and updates, each recorded.
-    const record = (method: string) => function (this: { req: { headers: Record<string, string> } }, path: string, body: unknown) {
-      calls.push({ method, path, body: (body ?? {}) as Record<string, unknown>, authorization: this.req.headers.authorization });
+    type Interceptor = { req: { headers: Record<string, string> } };
+    const record = (method: string) => function (this: Interceptor, path: string, body: unknown) {
+      const authorization = this.req.headers.authorization;
+      calls.push({ method, path, body: (body ?? {}) as Record<string, unknown>, authorization });
     };
     nock(SERVICE).persist()
       .get(/\/teams\/v3\/conversations\/[^/]+\/members\/[^/]+$/).reply(200, function (path) {
@@ -86,7 +88,7 @@ describe('Teams, end to end over HTTP', () => {
   async function post(activity: Record<string, unknown>) {
     const res = await fetch(`${h.skima.address}/api/messages`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: connectorToken(key, { appId: APP_ID, serviceUrl: SERVICE_URL }) },
+      headers: { 'content-type': 'application/json', 'authorization': connectorToken(key, { appId: APP_ID, serviceUrl: SERVICE_URL }) },
       body: JSON.stringify({ channelId: 'msteams', serviceUrl: SERVICE_URL, timestamp: new Date().toISOString(), ...activity }),
     });
     return { status: res.status, body: res.status === 200 && res.headers.get('content-type')?.includes('json') ? await res.json() : await res.text() };
@@ -121,11 +123,16 @@ describe('Teams, end to end over HTTP', () => {
     expect(attachment.content.version).toBe('1.5');
     expect(JSON.stringify(attachment.content)).toContain(job.title);
     const activityId = 'activity-1';
-    const stored = await ctx.db.postedCard.findUniqueOrThrow({ where: { platform_jobId_recipient: { platform: 'teams', jobId: job.id, recipient: 'aad-manager-1' } } });
+    // Saved once the Connector has answered with the new activity's id.
+    const stored = await waitFor('the posted card\'s ref', () =>
+      ctx.db.postedCard.findUnique({ where: { platform_jobId_recipient: { platform: 'teams', jobId: job.id, recipient: 'aad-manager-1' } } }), 10_000);
     expect(stored.messageRef).toMatchObject({ conversationId, activityId: `1:${activityId}`, serviceUrl: SERVICE_URL });
 
     // 3. Approve the top candidate with a note: the invoke is answered at once with the updated card.
-    const top = await ctx.db.shortlistEntry.findFirstOrThrow({ where: { jobId: job.id, rank: 1 }, include: { application: true } });
+    const top = await ctx.db.shortlistEntry.findFirstOrThrow({
+      where: { jobId: job.id, rank: 1 },
+      include: { application: true },
+    });
     const click = await post({
       type: 'invoke', name: 'adaptiveCard/action', id: 'f:click-1', from: user, recipient: bot, conversation, replyToId: `1:${activityId}`,
       value: { action: { type: 'Action.Execute', verb: 'skima.decide', data: { jobId: job.id, applicationId: top.applicationId, verdict: 'approve', [`note_${top.applicationId}`]: 'Strong on the must-haves' } } },
@@ -157,7 +164,7 @@ describe('Teams, end to end over HTTP', () => {
     expect(unsigned.status).toBe(401);
     const other = await fetch(`${h.skima.address}/api/messages`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: connectorToken(key, { appId: '00000000-0000-0000-0000-000000000001', serviceUrl: SERVICE_URL }) },
+      headers: { 'content-type': 'application/json', 'authorization': connectorToken(key, { appId: '00000000-0000-0000-0000-000000000001', serviceUrl: SERVICE_URL }) },
       body: JSON.stringify({ type: 'message', text: 'status', channelId: 'msteams', serviceUrl: SERVICE_URL, conversation: { id: 'x' }, from: { id: '29:x' } }),
     });
     expect(other.status).toBe(401);

@@ -35,7 +35,11 @@ export function serveBotFrameworkKeys(keys: SigningKey[]): void {
 const b64url = (v: object | Buffer) => (Buffer.isBuffer(v) ? v : Buffer.from(JSON.stringify(v))).toString('base64url');
 
 /** An `Authorization: Bearer …` value as the Connector sends with an activity to the bot. */
-export function connectorToken(key: SigningKey, claims: { appId: string; serviceUrl: string }, over: Record<string, unknown> = {}): string {
+export function connectorToken(
+  key: SigningKey,
+  claims: { appId: string; serviceUrl: string },
+  over: Record<string, unknown> = {},
+): string {
   const now = Math.floor(Date.now() / 1000);
   const header = { alg: 'RS256', typ: 'JWT', kid: key.kid, x5t: key.kid };
   const payload = {

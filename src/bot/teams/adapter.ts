@@ -9,7 +9,11 @@ import type { TeamsSettings } from './settings.ts';
  */
 export class SkimaCloudAdapter extends CloudAdapter {
   /** Authenticates the request's token (issuer, audience, signing key, endorsement), then runs the turn. */
-  handle(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+  handle(
+    authHeader: string,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
     return this.processActivity(authHeader, activity, logic);
   }
 }

@@ -28,8 +28,12 @@ export async function publishCard(
   const previous = await services.cardRef(input.jobId, input.recipient);
   if (previous) {
     try {
-      await continueIn(connector, { ...reference, conversation: { ...reference.conversation!, id: previous.conversationId }, serviceUrl: previous.serviceUrl }, 'update', (ctx) =>
-        ctx.updateActivity({ ...message, id: previous.activityId }).then(() => undefined));
+      const where = {
+        ...reference,
+        conversation: { ...reference.conversation!, id: previous.conversationId },
+        serviceUrl: previous.serviceUrl,
+      };
+      await continueIn(connector, where, 'update', async (ctx) => void (await ctx.updateActivity({ ...message, id: previous.activityId })));
       return { ref: previous, posted: false };
     } catch (err) {
       if (!(err instanceof TeamsDeliveryError) || err.failure.kind !== 'message_gone') throw err;
@@ -38,7 +42,8 @@ export async function publishCard(
   let ref: TeamsCardRef | undefined;
   await continueIn(connector, reference, 'send', async (ctx) => {
     const sent = await ctx.sendActivity(message);
-    if (sent?.id) ref = { conversationId: ctx.activity.conversation.id, activityId: sent.id, serviceUrl: ctx.activity.serviceUrl };
+    if (!sent?.id) return;
+    ref = { conversationId: ctx.activity.conversation.id, activityId: sent.id, serviceUrl: ctx.activity.serviceUrl };
   });
   if (!ref) throw new TeamsDeliveryError({ kind: 'other', code: 'no_activity_id' }, 'sendActivity');
   await services.saveCardRef(input.jobId, input.recipient, ref, input.reviewer);

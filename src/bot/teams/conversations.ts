@@ -34,7 +34,10 @@ export function scopeOf(activity: Partial<Activity>): StoredConversation['scope'
  * and for a 1:1 chat the person's Entra object id and email. A reference kept is what lets Skima
  * send a hiring manager their cards later without being asked.
  */
-export function conversationOf(activity: Partial<Activity>, person?: { userId?: string; email?: string }): StoredConversation | null {
+export function conversationOf(
+  activity: Partial<Activity>,
+  person?: { userId?: string; email?: string },
+): StoredConversation | null {
   const reference = TurnContext.getConversationReference(activity);
   delete reference.activityId; // a reference continues the conversation, not one message in it
   if (!reference.conversation?.id || !reference.serviceUrl) return null;

@@ -1,6 +1,6 @@
 import { DeliveryError, type DeliveryFailure } from '../ports.ts';
 
-/** What the failed call was: a 404 means "the conversation is gone" on a send and "the message is gone" on an update. */
+/** What the failed call was: a 404 means "the conversation is gone" on a send, "the message is gone" on an update. */
 export type TeamsOperation = 'send' | 'update' | 'member' | 'token';
 
 /** When the Connector says 429 without Retry-After: wait this long. */

@@ -78,7 +78,10 @@ export class TeamsFrontDoor implements ChatFrontDoor {
       log,
       ...(settings.digestConversationId ? { digestConversationId: settings.digestConversationId } : {}),
     };
-    const logic = teamsTurn(this.deps, { checkFrontDoor: () => this.checkSetup(), digestScheduled: () => this.wantsDigest });
+    const logic = teamsTurn(this.deps, {
+      checkFrontDoor: () => this.checkSetup(),
+      digestScheduled: () => this.wantsDigest,
+    });
     this.routes = teamsRoutes(this.adapter, logic, log);
   }
 
@@ -93,7 +96,8 @@ export class TeamsFrontDoor implements ChatFrontDoor {
 
   checkSetup(): Promise<SetupReport[]> {
     const { appId, appPassword, tenantId, multiTenant, baseUrl } = this.settings;
-    return checkTeamsSetup({ appId, appPassword, multiTenant, ...(tenantId ? { tenantId } : {}), ...(baseUrl ? { baseUrl } : {}) });
+    const optional = { ...(tenantId ? { tenantId } : {}), ...(baseUrl ? { baseUrl } : {}) };
+    return checkTeamsSetup({ appId, appPassword, multiTenant, ...optional });
   }
 
   /** Waits for slow commands still replacing their "working on it" message. */
@@ -126,7 +130,7 @@ export class TeamsFrontDoor implements ChatFrontDoor {
     }
   }
 
-  /** Posts the digest (counts and job titles only) to TEAMS_DIGEST_CONVERSATION_ID, or the channel that said `digest here`. */
+  /** Posts the digest (counts and job titles only) to TEAMS_DIGEST_CONVERSATION_ID, or where `digest here` was said. */
   async postDigest(digest: DigestReport): Promise<void> {
     const reference = await this.digestReference();
     if (!reference) throw new TeamsDeliveryError({ kind: 'recipient', code: 'no_digest_conversation' }, 'postDigest');

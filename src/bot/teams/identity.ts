@@ -59,5 +59,11 @@ export class TeamsReviewers {
   }
 }
 
+/** How to find a person's 1:1 chat with Skima: by their Entra id, else by their email. */
+export const personalOf = (person: TeamsPerson) => ({
+  userId: recipientOf(person),
+  ...(person.email ? { email: person.email } : {}),
+});
+
 /** The key a person's cards are stored under (PostedCard.recipient): their Entra object id, else their Teams id. */
 export const recipientOf = (person: TeamsPerson) => person.aadObjectId ?? person.teamsId;

@@ -8,7 +8,11 @@ import type { TeamsPerson } from './identity.ts';
  * digest). For a 1:1 chat the person's roster entry is stored with it: that is how a hiring manager
  * known to Ashby by email is found. The roster call is skipped for channels and group chats.
  */
-export async function rememberConversation(context: TurnContext, deps: TeamsDeps, knownPerson?: TeamsPerson | null): Promise<void> {
+export async function rememberConversation(
+  context: TurnContext,
+  deps: TeamsDeps,
+  knownPerson?: TeamsPerson | null,
+): Promise<void> {
   let person = knownPerson ?? undefined;
   if (!person && scopeOf(context.activity) === 'personal') person = (await deps.reviewers.of(context)).person ?? undefined;
   const conversation = conversationOf(context.activity, person && {

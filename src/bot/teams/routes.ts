@@ -28,7 +28,11 @@ export interface RouteLog {
  * and every refusal is a bare 401 (the reason goes to the log, not to the caller). An invoke is answered
  * with the turn's invoke response (a card click's updated card).
  */
-export function teamsRoutes(adapter: SkimaCloudAdapter, logic: (context: TurnContext) => Promise<void>, log: RouteLog): FastifyPluginAsync {
+export function teamsRoutes(
+  adapter: SkimaCloudAdapter,
+  logic: (context: TurnContext) => Promise<void>,
+  log: RouteLog,
+): FastifyPluginAsync {
   return async (app) => {
     app.post(TEAMS_MESSAGES_PATH, { bodyLimit: 512 * 1024 }, async (request, reply) => {
       const authorization = request.headers.authorization;

@@ -1,6 +1,6 @@
 import type { ChatServices } from '../ports.ts';
 
-/** Where a Teams card was posted, so it can be updated in place (PUT /v3/conversations/{id}/activities/{activityId}). */
+/** Where a Teams card was posted, to update it in place (PUT /v3/conversations/{id}/activities/{activityId}). */
 export interface TeamsCardRef {
   conversationId: string;
   activityId: string;

@@ -47,7 +47,10 @@ export class CoreChatConversations implements ChatConversations {
     const where = { platform: this.channel, scope: 'personal' };
     const order = { updatedAt: 'desc' } as const;
     if (by.userId) {
-      const row = await this.ctx.db.chatConversation.findFirst({ where: { ...where, userId: by.userId }, orderBy: order });
+      const row = await this.ctx.db.chatConversation.findFirst({
+        where: { ...where, userId: by.userId },
+        orderBy: order,
+      });
       if (row) return toStored(row);
     }
     const email = by.email?.trim().toLowerCase();
@@ -71,8 +74,14 @@ export class CoreChatConversations implements ChatConversations {
 
   async setDigestTarget(conversationId: string): Promise<void> {
     await this.ctx.db.$transaction([
-      this.ctx.db.chatConversation.updateMany({ where: { platform: this.channel, digest: true }, data: { digest: false } }),
-      this.ctx.db.chatConversation.updateMany({ where: { platform: this.channel, conversationId }, data: { digest: true } }),
+      this.ctx.db.chatConversation.updateMany({
+        where: { platform: this.channel, digest: true },
+        data: { digest: false },
+      }),
+      this.ctx.db.chatConversation.updateMany({
+        where: { platform: this.channel, conversationId },
+        data: { digest: true },
+      }),
     ]);
   }
 }

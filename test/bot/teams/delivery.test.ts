@@ -41,7 +41,8 @@ function entra(status = 200) {
 
 const digest: DigestReport = {
   from: new Date('2026-11-23'), to: new Date('2026-11-30'), applicationsScreened: 40, unscorable: 1, medianTimeToScreenMs: 60_000,
-  medianManagerResponseMs: null, decisions: { approve: 3, skip: 2, maybe: 1 }, followedRankingShare: 0.8, interviewsFromTopTen: 2, hires: 0,
+  medianManagerResponseMs: null, decisions: { approve: 3, skip: 2, maybe: 1 }, followedRankingShare: 0.8,
+  interviewsFromTopTen: 2, hires: 0,
   jobs: [{ jobId: 'job-1', title: 'Store Manager', screened: 40, approvals: 3 }], trends: [],
 };
 
@@ -70,7 +71,8 @@ describe('Teams deliveries', () => {
   });
 
   const deliver = () => door.deliverCard({ jobId: 'job-1', email: 'DANA@example.com', reviewer: DANA });
-  const failure = (p: Promise<unknown>) => p.then(() => null, (err: unknown) => (err instanceof DeliveryError ? err.failure : err));
+  const failure = (p: Promise<unknown>) =>
+    p.then(() => null, (err: unknown) => (err instanceof DeliveryError ? err.failure : err));
 
   it('posts a new card, then updates it in place; a card gone (404 on the update) is posted afresh', async () => {
     entra();

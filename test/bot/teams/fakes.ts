@@ -21,7 +21,9 @@ export class FakeConversations implements ChatConversations {
 
   async personal(by: { userId?: string; email?: string }) {
     const all = [...this.stored.values()].filter((c) => c.scope === 'personal');
-    return all.find((c) => by.userId && c.userId === by.userId) ?? all.find((c) => by.email && c.email === by.email.toLowerCase()) ?? null;
+    return all.find((c) => by.userId && c.userId === by.userId)
+      ?? all.find((c) => by.email && c.email === by.email.toLowerCase())
+      ?? null;
   }
 
   async get(id: string) {
@@ -100,7 +102,8 @@ export function harness(): Harness {
   });
   const log = { info: () => {}, warn: () => {}, error: () => {} };
   const teamsServices = services as unknown as TeamsServices; // its refs map stores any ref it is given
-  const deps: TeamsDeps = { services: teamsServices, conversations, reviewers: new TeamsReviewers(fakeRoster, teamsServices), connector, background, log };
+  const reviewers = new TeamsReviewers(fakeRoster, teamsServices);
+  const deps: TeamsDeps = { services: teamsServices, conversations, reviewers, connector, background, log };
   return { adapter, services, conversations, deps, sent: adapter.activeQueue, proactive };
 }
 
@@ -114,5 +117,6 @@ export function from(user: string, where: Partial<ConversationReference>, over: 
   };
 }
 
-export const cardOf = (a: Partial<Activity>) => a.attachments?.[0]?.content as { body: unknown[]; actions?: unknown[] } | undefined;
+export const cardOf = (a: Partial<Activity>) =>
+  a.attachments?.[0]?.content as { body: unknown[]; actions?: unknown[] } | undefined;
 export const textOf = (a: Partial<Activity>) => a.text ?? JSON.stringify(cardOf(a) ?? a.value ?? '');

@@ -33,7 +33,8 @@ const click = (user: string, verb: string, data: object, id?: string) =>
   h.adapter.processActivity(from(user, personalChat(user), {
     type: 'invoke', name: 'adaptiveCard/action', id: id ?? `click-${++nextId}`, value: { action: { type: 'Action.Execute', verb, data } },
   }), turn);
-const invokeBody = (a: Partial<Activity>) => (a.value as { status: number; body: { statusCode: number; type: string; value: unknown } }).body;
+type InvokeBody = { statusCode: number; type: string; value: unknown };
+const invokeBody = (a: Partial<Activity>) => (a.value as { status: number; body: InvokeBody }).body;
 const installed = (user: string) => send(user, personalChat(user), {
   type: 'conversationUpdate', membersAdded: [{ id: '28:bot', name: 'Skima' }],
 });
@@ -173,7 +174,7 @@ describe('commands', () => {
 
 describe('card actions (adaptiveCard/action invokes)', () => {
   it('Approve with a note: recorded for the clicker in the core, answered at once with the redrawn card', async () => {
-    await click('29:dana', 'skima.decide', { jobId: 'job-1', applicationId: 'app-3', verdict: 'approve', 'note_app-3': ' Strong on POS ', 'note_app-4': 'not this one' });
+    await click('29:dana', 'skima.decide', { 'jobId': 'job-1', 'applicationId': 'app-3', 'verdict': 'approve', 'note_app-3': ' Strong on POS ', 'note_app-4': 'not this one' });
     expect(h.services.decisions).toEqual([
       { jobId: 'job-1', applicationId: 'app-3', reviewer: { ashbyUserId: 'user-dana', name: 'Dana Lee', recruiter: false }, verdict: 'approve', note: 'Strong on POS' },
     ]);

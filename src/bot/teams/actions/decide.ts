@@ -21,7 +21,8 @@ export async function decideAction(
   let notice: string | undefined;
   if (first) {
     const { jobId, applicationId, verdict, note } = action;
-    const recorded = await deps.services.recordDecision({ jobId, applicationId, reviewer, verdict, ...(note ? { note } : {}) });
+    const request = { jobId, applicationId, reviewer, verdict, ...(note ? { note } : {}) };
+    const recorded = await deps.services.recordDecision(request);
     notice = recorded
       ? `${VERDICT_LABEL[verdict]} recorded${note ? ' with your note' : ''}, and written to Ashby.`
       : 'That candidate is no longer in Skima; here is the card as it is now.';

@@ -3,7 +3,11 @@ import type { TeamsDeps } from '../deps.ts';
 import { NO_ACCESS } from '../messages.ts';
 
 /** The one job the words name among those the reviewer may see, or what to say instead. */
-export async function findOneJob(deps: TeamsDeps, reviewer: Reviewer, query: string): Promise<JobSummary | { say: string }> {
+export async function findOneJob(
+  deps: TeamsDeps,
+  reviewer: Reviewer,
+  query: string,
+): Promise<JobSummary | { say: string }> {
   const jobs = await deps.services.findJobs(reviewer, query);
   if (jobs.length === 0) return { say: NO_ACCESS };
   if (jobs.length > 1) {

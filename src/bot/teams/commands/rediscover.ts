@@ -1,7 +1,7 @@
 import { helpAdaptiveCard, rediscoverAdaptiveCard } from '../adaptive-card.ts';
 import { continueIn } from '../cards.ts';
 import { parseReference, scopeOf } from '../conversations.ts';
-import { recipientOf } from '../identity.ts';
+import { personalOf } from '../identity.ts';
 import { cardMessage, NO_PERSONAL_CHAT, NOT_MATCHED, RECRUITERS_ONLY, textMessage } from '../messages.ts';
 import type { Command } from './command.ts';
 import { findOneJob } from './find-job.ts';
@@ -29,9 +29,10 @@ export const rediscoverCommand: Command = async ({ context, words, person, revie
   await runSlow(context, deps, 'rediscover', 'Searching past candidates… this can take a minute.', async () => {
     const job = await findOneJob(deps, reviewer, jobWords.join(' '));
     if ('say' in job) return textMessage(job.say);
-    const results = cardMessage(rediscoverAdaptiveCard(await deps.services.rediscover(job.id, filters), { jobId: job.id, canAdd: reviewer.recruiter }));
+    const report = await deps.services.rediscover(job.id, filters);
+    const results = cardMessage(rediscoverAdaptiveCard(report, { jobId: job.id, canAdd: reviewer.recruiter }));
     if (personalHere) return results;
-    const conversation = await deps.conversations.personal({ userId: recipientOf(person), ...(person.email ? { email: person.email } : {}) });
+    const conversation = await deps.conversations.personal(personalOf(person));
     const reference = conversation && parseReference(conversation.reference);
     if (!reference) return textMessage(NO_PERSONAL_CHAT);
     await continueIn(deps.connector, reference, 'send', async (ctx) => void (await ctx.sendActivity(results)));

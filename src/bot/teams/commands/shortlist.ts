@@ -1,7 +1,7 @@
 import { helpAdaptiveCard } from '../adaptive-card.ts';
 import { publishCard } from '../cards.ts';
 import { scopeOf } from '../conversations.ts';
-import { recipientOf } from '../identity.ts';
+import { personalOf, recipientOf } from '../identity.ts';
 import { cardMessage, NO_PERSONAL_CHAT, NOT_MATCHED, textMessage } from '../messages.ts';
 import type { Command } from './command.ts';
 import { findOneJob } from './find-job.ts';
@@ -26,10 +26,13 @@ export const shortlistCommand: Command = async ({ context, words, person, review
   await runSlow(context, deps, 'shortlist', 'Looking up that job…', async () => {
     const job = await findOneJob(deps, reviewer, query);
     if ('say' in job) return textMessage(job.say);
-    const conversation = await deps.conversations.personal({ userId: recipient, ...(person.email ? { email: person.email } : {}) });
+    const conversation = await deps.conversations.personal(personalOf(person));
     if (!conversation) return textMessage(NO_PERSONAL_CHAT);
-    const { posted } = await publishCard(deps.connector, deps.services, { jobId: job.id, recipient, conversation, reviewer });
-    const where = personalHere ? (posted ? 'here it is, below' : 'I\'ve refreshed its card in this chat') : (posted ? 'I\'ve sent it to our 1:1 chat' : 'I\'ve refreshed the card in our 1:1 chat');
+    const input = { jobId: job.id, recipient, conversation, reviewer };
+    const { posted } = await publishCard(deps.connector, deps.services, input);
+    const where = personalHere
+      ? (posted ? 'here it is, below' : 'I\'ve refreshed its card in this chat')
+      : (posted ? 'I\'ve sent it to our 1:1 chat' : 'I\'ve refreshed the card in our 1:1 chat');
     return textMessage(`Shortlist for **${job.title}**: ${where}.`);
   });
 };
