@@ -11,6 +11,7 @@ import {
   applicationDetailJson,
   applicationJson,
   archiveReasonJson,
+  communicationTemplateJson,
   candidateJson,
   fieldDefJson,
   jobJson,
@@ -321,6 +322,12 @@ export const readEndpoints: Record<string, EndpointDef> = {
     handle: (ctx, input) => ({
       results: ctx.org.archiveReasons.filter((r) => input.includeArchived || !r.isArchived).map(archiveReasonJson),
     }),
+  }),
+  'communicationTemplate.list': endpoint({
+    permission: 'hiringProcessMetadataRead',
+    write: false,
+    input: z.object({}),
+    handle: (ctx) => ({ results: ctx.org.communicationTemplates.map(communicationTemplateJson) }),
   }),
   'source.list': endpoint({
     permission: 'hiringProcessMetadataRead',

@@ -90,7 +90,8 @@ export const writeEndpoints: Record<string, EndpointDef> = {
       if (target.type !== 'Archived' && (input.archiveReasonId || input.archiveEmail)) {
         throw new SandboxApiError('invalid_input', 'Archive fields are only allowed when moving to an archived stage');
       }
-      if (input.archiveEmail)
+      const template = input.archiveEmail?.communicationTemplateId;
+      if (template && !org.communicationTemplates.some((t) => t.id === template))
         throw new SandboxApiError('communication_template_not_found', 'Communication template not found');
       const reason = input.archiveReasonId ? org.archiveReasons.find((r) => r.id === input.archiveReasonId) : undefined;
       if (input.archiveReasonId && !reason) throw notFound('archive_reason');

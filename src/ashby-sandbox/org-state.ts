@@ -81,6 +81,11 @@ export interface ArchiveReasonRec {
   reasonType: 'RejectedByCandidate' | 'RejectedByOrg' | 'Other';
   isArchived: boolean;
 }
+export interface CommunicationTemplateRec {
+  id: string;
+  title: string;
+  intendedTypes: Array<'email' | 'inMail' | 'linkedInConnection'>;
+}
 export interface NoteRec {
   id: string;
   createdAt: number;
@@ -166,6 +171,12 @@ const ARCHIVE_LAYOUT: Array<[string, ArchiveReasonRec['reasonType']]> = [
   ['Compensation mismatch', 'RejectedByCandidate'],
 ];
 
+const TEMPLATE_LAYOUT: Array<[string, CommunicationTemplateRec['intendedTypes']]> = [
+  ['Rejection: thank you for applying', ['email']],
+  ['Rejection + consideration for future positions', ['email', 'inMail']],
+  ['Phone screen invitation', ['email']],
+];
+
 export type StatusName = 'Active' | 'Archived' | 'Hired' | 'Lead';
 
 const FILE_STAGE_ORDER: Record<'Active' | 'Archived' | 'Hired', number> = { Active: 1, Archived: -1, Hired: 99 };
@@ -212,6 +223,7 @@ export class OrgState {
   readonly jobs: JobRec[] = [];
   readonly sources: SourceRec[] = [];
   readonly archiveReasons: ArchiveReasonRec[] = [];
+  readonly communicationTemplates: CommunicationTemplateRec[] = [];
   readonly tags: TagRec[] = [];
   readonly fields: FieldDefRec[] = [];
   readonly notes = new Map<number, NoteRec[]>();
@@ -310,6 +322,9 @@ export class OrgState {
     });
     ARCHIVE_LAYOUT.forEach(([text, reasonType], i) => {
       this.archiveReasons.push({ id: this.id('archiveReason', i), text, reasonType, isArchived: false });
+    });
+    TEMPLATE_LAYOUT.forEach(([title, intendedTypes], i) => {
+      this.communicationTemplates.push({ id: this.id('communicationTemplate', i), title, intendedTypes });
     });
     for (const title of ['Senior Candidate', 'Internal Referral', 'Silver Medalist']) this.createTag(title, 0);
     this.createField(

@@ -2,11 +2,13 @@ import { descriptionHtml, descriptionPlain } from './catalog-jobs.ts';
 import {
   type ApplicationBase,
   type ArchiveReasonRec,
+  type CommunicationTemplateRec,
   type FieldDefRec,
   type JobRec,
   type NoteRec,
   type OrgState,
   type PlanRec,
+  REFERENCE_TIME,
   type SourceRec,
   type StageRec,
   statusForStage,
@@ -20,6 +22,7 @@ import { resumeFileName } from './resume-model.ts';
  * the spec types them as objects, and Ashby itself leaves them out.
  */
 const iso = (ms: number) => new Date(ms).toISOString();
+const DAY = 86_400_000;
 
 export function fileHandleFor(fileId: string, name: string) {
   const handle = Buffer.from(JSON.stringify({ handle: { type: 'CandidateFile', fileId } })).toString('base64url');
@@ -74,6 +77,13 @@ export const archiveReasonJson = (r: ArchiveReasonRec) => ({
   text: r.text,
   reasonType: r.reasonType,
   isArchived: r.isArchived,
+});
+export const communicationTemplateJson = (t: CommunicationTemplateRec) => ({
+  id: t.id,
+  createdAt: iso(REFERENCE_TIME - 500 * DAY),
+  updatedAt: iso(REFERENCE_TIME - 100 * DAY),
+  title: t.title,
+  intendedTypes: t.intendedTypes,
 });
 export const tagJson = (t: TagRec) => ({ id: t.id, title: t.title, isArchived: t.isArchived });
 

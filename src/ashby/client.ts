@@ -4,6 +4,7 @@ import { createHttpGet, fetchGet, type HttpGet } from './node-http.ts';
 import { type Page, paginate, paginateItems } from './pagination.ts';
 import {
   archiveReasonSchema,
+  communicationTemplateSchema,
   customFieldValueSchema,
   interviewPlanSchema,
   interviewStageSchema,
@@ -114,7 +115,13 @@ export class AshbyClient {
     pages: (filters: ListFilters & { jobId?: string; status?: string } = {}): AsyncGenerator<Page<AshbyApplication>> =>
       paginate(this.transport, 'application.list', filters, applicationSchema),
     info: (applicationId: string) => this.results('application.info', { applicationId }, applicationDetailSchema),
-    changeStage: (input: { applicationId: string; interviewStageId: string; archiveReasonId?: string }) =>
+    changeStage: (input: {
+      applicationId: string;
+      interviewStageId: string;
+      archiveReasonId?: string;
+      /** With an archive only: Ashby sends this template to the candidate (never set unless a person picked it). */
+      archiveEmail?: { communicationTemplateId: string };
+    }) =>
       this.results('application.changeStage', input, applicationSchema),
     create: (input: {
       candidateId: string;
@@ -226,6 +233,11 @@ export class AshbyClient {
   readonly archiveReason = {
     list: (filters: { includeArchived?: boolean } = {}) =>
       this.results('archiveReason.list', filters, z.array(archiveReasonSchema)),
+  };
+
+  /** The enabled email templates: a rejection email on an archive is only ever one a person picked. */
+  readonly communicationTemplate = {
+    list: () => this.results('communicationTemplate.list', {}, z.array(communicationTemplateSchema)),
   };
 
   readonly source = {

@@ -39,6 +39,7 @@ const ENDPOINTS = [
   'user.list',
   'user.info',
   'archiveReason.list',
+  'communicationTemplate.list',
   'source.list',
   'webhook.create',
   'webhook.info',
@@ -115,6 +116,7 @@ async function exerciseEveryEndpoint(c: AshbyClient) {
   await c.user.info(users[0]!.id);
   await c.report.synchronous(SANDBOX_DEMOGRAPHICS_REPORT_ID);
   const reasons = await c.archiveReason.list();
+  const templates = await c.communicationTemplate.list();
   await c.source.list();
   const planOfApp = await c.interviewStage.list(app.currentInterviewStage!.interviewPlanId);
   const archived = planOfApp.find((s) => s.type === 'Archived')!;
@@ -127,6 +129,7 @@ async function exerciseEveryEndpoint(c: AshbyClient) {
     applicationId: other.id,
     interviewStageId: archived.id,
     archiveReasonId: reasons[0]!.id,
+    archiveEmail: { communicationTemplateId: templates[0]!.id },
   });
   const otherJob = jobs.find((j) => j.id !== app.job.id)!;
   await c.application.create({ candidateId: candidate.id, jobId: otherJob.id });

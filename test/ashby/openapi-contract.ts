@@ -38,9 +38,16 @@ export class OpenApiContract {
   private readonly ajv: Ajv2020;
   private readonly cache = new Map<string, ValidateFunction>();
   readonly relaxedUnions: number;
+  /** Endpoints whose spec declares no request body (communicationTemplate.list): they take `{}`. */
+  private readonly bodiless: Set<string>;
 
   constructor() {
     const spec = JSON.parse(readFileSync(SPEC_PATH, 'utf8'));
+    this.bodiless = new Set(
+      Object.entries(spec.paths as Record<string, { post?: { requestBody?: unknown } }>)
+        .filter(([, item]) => item.post && !item.post.requestBody)
+        .map(([path]) => path.slice(1)),
+    );
     this.relaxedUnions = relaxAmbiguousStringUnions(spec);
     // OpenAPI adds keywords (example, discriminator, …) that are not JSON Schema: not strict.
     this.ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
@@ -66,6 +73,10 @@ export class OpenApiContract {
   }
 
   checkRequest(endpoint: string, body: unknown): string | undefined {
+    if (this.bodiless.has(endpoint)) {
+      const empty = body !== null && typeof body === 'object' && Object.keys(body).length === 0;
+      return empty ? undefined : `${endpoint} takes no request body, but was sent ${JSON.stringify(body)}`;
+    }
     return this.check(pointer(endpoint, 'requestBody/content/application~1json/schema'), body);
   }
 

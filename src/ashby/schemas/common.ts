@@ -60,6 +60,14 @@ export const archiveReasonSchema = z.looseObject({
 });
 export type AshbyArchiveReason = z.infer<typeof archiveReasonSchema>;
 
+/** communicationTemplate.list: an email (or InMail) template, e.g. a rejection email for an archive. */
+export const communicationTemplateSchema = z.looseObject({
+  id,
+  title: z.string(),
+  intendedTypes: z.array(z.string()).default([]),
+});
+export type AshbyCommunicationTemplate = z.infer<typeof communicationTemplateSchema>;
+
 export const interviewStageSchema = z.looseObject({
   id,
   title: z.string(),

@@ -239,6 +239,14 @@ describe.each(DB_KINDS)('dispositions against the sandbox on %s', (kind) => {
       { applicationId: app.id, why: 'Ashby refused it (communication_template_not_found).' },
     ]);
     expect((await env.ctx.ashby.client.application.info(app.id)).status).toBe('Active');
+
+    // A template Ashby has (communicationTemplate.list) goes out with the archive, and only then.
+    const [template] = await env.ctx.ashby.client.communicationTemplate.list();
+    const picked = await prepareDisposition(env.ctx, { ...withEmail.request, emailTemplateId: template!.id });
+    const third = await startDisposition(env.ctx, picked, randomUUID());
+    expect(await finished(env, third.batchId)).toMatchObject({ done: 1, failed: 0 });
+    const move = writesFor(env.sandbox, 'application.changeStage', (b) => b.applicationId === app.id).at(-1)!;
+    expect(move.body).toMatchObject({ archiveEmail: { communicationTemplateId: template!.id } });
   });
 
   it('an archive without a reason, or with one Ashby does not have, is refused before anything starts', async () => {
