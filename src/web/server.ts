@@ -4,6 +4,7 @@ import type { AppContext } from '../core/context.ts';
 import { answerServerErrorsPlainly } from './errors.ts';
 import { ashbyWebhookRoute } from './routes/ashby-webhook.ts';
 import { healthRoutes } from './routes/health.ts';
+import { docsRoute } from './routes/docs.ts';
 import { homeRoute } from './routes/home.ts';
 import { metricsRoute } from './routes/metrics.ts';
 import { reportPagePlugin } from './report-page/index.ts';
@@ -33,6 +34,7 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   });
   answerServerErrorsPlainly(app, ctx.db);
   await app.register(homeRoute);
+  await app.register(docsRoute);
   await app.register(healthRoutes, { ctx });
   await app.register(metricsRoute, { ctx });
   await app.register(ashbyWebhookRoute, { ctx });

@@ -9,7 +9,7 @@ import { migrateDatabase } from '../../src/db/migrate.ts';
 import { buildServer } from '../../src/web/server.ts';
 import { unreachableAshby } from '../helpers/core-context.ts';
 import { createPostgresDatabase, type TestDatabase } from '../helpers/databases.ts';
-import { testLogger } from '../helpers/logger.ts';
+import { capturingLogger } from '../helpers/logger.ts';
 import { testConfig } from '../helpers/skima.ts';
 import { startTcpProxy, type TcpProxy, throughProxy } from '../helpers/tcp-proxy.ts';
 import { sleep, waitFor } from '../helpers/wait.ts';
@@ -20,6 +20,7 @@ describe('PostgreSQL dropping under a running process', () => {
   let ctx: AppContext;
   let server: FastifyInstance;
   const unhandled: unknown[] = [];
+  const { log, lines } = capturingLogger('info');
   const onUnhandled = (reason: unknown) => void unhandled.push(reason);
 
   beforeAll(async () => {
@@ -32,7 +33,7 @@ describe('PostgreSQL dropping under a running process', () => {
       { ...database, url: throughProxy(database.url, proxy) },
       { QUEUE_VISIBILITY_TIMEOUT_SECONDS: '600' },
     );
-    ctx = await createContext(config, testLogger(), { ashby: unreachableAshby(), dataDir: '/tmp/skima-outage-test' });
+    ctx = await createContext(config, log, { ashby: unreachableAshby(), dataDir: '/tmp/skima-outage-test' });
     server = await buildServer(ctx);
     process.on('unhandledRejection', onUnhandled);
   });
@@ -53,16 +54,22 @@ describe('PostgreSQL dropping under a running process', () => {
       await gate;
       ran.push(`job ${n}`);
     }, { concurrency: 3 });
+    // More queues, as a real process has: each polls, and each poll fails while the database is away.
+    for (let q = 0; q < 5; q++) await ctx.queue.work(`outage.idle${q}`, async () => {});
     const ids: string[] = [];
     for (let n = 0; n < 3; n++) ids.push((await ctx.queue.enqueue('outage.demo', { n })).id);
     await ctx.queue.start();
     await waitFor('three jobs running', async () => (await ctx.queue.stats())['outage.demo']?.running === 3);
     expect((await server.inject({ url: '/readyz' })).statusCode).toBe(200);
 
+    const logged = lines.length;
     proxy.cut();
     release(); // the handlers finish while the database is gone: their completion cannot be written
     await sleep(1500);
     expect(ran).toHaveLength(3);
+    // One line says the polls fail, not one per queue and poll (six queues, every half second).
+    const pollFailures = lines.slice(logged).filter((l) => /queue poll/.test(l.msg));
+    expect(pollFailures.map((l) => l.msg)).toEqual(['queue polls (the database) failed; retrying (repeats are summarised)']);
     const ready = await server.inject({ url: '/readyz' });
     expect(ready.statusCode).toBe(503);
     expect(ready.json()).toMatchObject({ status: 'not ready', database: 'unreachable', pendingMigrations: [] });
@@ -85,5 +92,7 @@ describe('PostgreSQL dropping under a running process', () => {
     await waitFor('a new job to run', async () => (await ctx.queue.getJob(later.id))?.state === 'completed', 15_000);
     expect((await server.inject({ url: '/readyz' })).statusCode).toBe(200);
     expect(unhandled).toEqual([]);
+    const recovered = lines.filter((l) => l.msg === 'queue polls (the database) works again');
+    expect(recovered).toHaveLength(1);
   });
 });

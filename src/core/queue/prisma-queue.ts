@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { type RawSql, rawSql } from '../../db/raw-sql.ts';
 import { timeOrderedUuid } from '../../db/time-ordered-uuid.ts';
 import type { Logger } from '../logger.ts';
+import { OutageLog } from './outage-log.ts';
 import {
   backoffDelayMs,
   DEFAULT_QUEUE_SETTINGS,
@@ -132,6 +133,9 @@ const EXPIRE_LEASES = `UPDATE "QueueJob" SET "lockedUntil" = ?, "updatedAt" = ? 
 const RENEW = `UPDATE "QueueJob" SET "lockedUntil" = ?, "updatedAt" = ?
   WHERE "id" = ? AND "lockedBy" = ? AND "state" = 'running'`;
 
+/** How often each queue looks for work while its polls fail (the database is away). */
+const OUTAGE_POLL_MS = 2000;
+
 /**
  * The embedded queue: jobs are rows in the application database (SQLite by default, PostgreSQL too).
  * A worker claims a job with a conditional update, so two workers never both win it, and holds a
@@ -150,6 +154,8 @@ export class PrismaQueue implements JobQueue {
   private readonly sql: RawSql;
   private readonly claimStale: string;
   private readonly claimWaiting: string;
+  /** Every queue's poll fails together while the database is away: one log line for all of them. */
+  private readonly pollOutage: OutageLog;
 
   constructor(
     private readonly db: Db,
@@ -158,6 +164,7 @@ export class PrismaQueue implements JobQueue {
   ) {
     this.settings = { ...DEFAULT_QUEUE_SETTINGS, ...settings };
     this.sql = rawSql(db);
+    this.pollOutage = new OutageLog(log, 'queue polls (the database)');
     // PostgreSQL: skip rows another worker is claiming instead of waiting for its transaction.
     const lock = this.sql.provider === 'postgresql' ? ' FOR UPDATE SKIP LOCKED' : '';
     this.claimStale = claimStatement(STALE, `("state" || '') = 'running' AND "lockedUntil" < ?`, lock);
@@ -306,9 +313,11 @@ export class PrismaQueue implements JobQueue {
   private async poll(reg: Registration): Promise<void> {
     if (reg.polling || this.stopping) return;
     reg.polling = true;
+    let answered = false;
     try {
       while (!this.stopping && reg.running.size < reg.concurrency) {
         const jobs = await this.claim(reg.queue, reg.concurrency - reg.running.size);
+        answered = true;
         if (jobs.length === 0) break;
         for (const job of jobs) {
           if (this.stopping) {
@@ -325,11 +334,15 @@ export class PrismaQueue implements JobQueue {
           reg.running.add(run);
         }
       }
+      // Only a poll that reached the database says it is back (a full queue asks it nothing).
+      if (answered) this.pollOutage.succeeded();
     } catch (err) {
-      this.log.error({ err, queue: reg.queue }, 'queue poll failed; retrying');
+      this.pollOutage.failed(err, { queue: reg.queue });
     } finally {
       reg.polling = false;
-      this.schedule(reg, this.settings.pollIntervalMs);
+      // While the database is away, look less often: a returning database is noticed within seconds.
+      const interval = this.settings.pollIntervalMs;
+      this.schedule(reg, this.pollOutage.failing ? Math.max(interval, OUTAGE_POLL_MS) : interval);
     }
   }
 

@@ -103,3 +103,9 @@ export function bundledSkillDictionary(): SkillDictionary {
   bundled ??= buildSkillDictionary(rawDictionary);
   return bundled;
 }
+
+/** The shipped dictionary's version, without building it (a scorer's version is asked for long before,
+ * or without, any scoring: a CLI command that only reads the database). */
+export function bundledSkillDictionaryVersion(): string {
+  return dictionaryFileSchema.shape.version.parse((rawDictionary as { version?: unknown }).version);
+}

@@ -18,7 +18,8 @@ links it sends to hiring managers. There is nothing to see here without such a l
 <li><a href="/readyz">/readyz</a>: the database answers and is migrated</li>
 <li><a href="/metrics">/metrics</a>: Prometheus metrics</li>
 </ul>
-<p>Documentation: the <code>README.md</code> and the <code>docs/</code> folder of Skima's source.</p>
+<p><a href="/docs">Documentation</a>: installing, Slack, Teams, Ashby, operations (the
+<code>README.md</code> and <code>docs/</code> folder of Skima's source).</p>
 <p><small>Skima ${VERSION}</small></p>
 </body></html>
 `.value;

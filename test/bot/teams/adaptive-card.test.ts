@@ -8,6 +8,7 @@ import {
   digestAdaptiveCard,
   helpAdaptiveCard,
   linkCard,
+  noticeAdaptiveCard,
   rediscoverAdaptiveCard,
   setupAdaptiveCard,
   shortlistAdaptiveCard,
@@ -204,6 +205,28 @@ describe('the other cards', () => {
     ]);
     const jobs = Array.from({ length: 200 }, (_, i) => ({ jobId: `j${i}`, title: 'T'.repeat(300), screened: 1, approvals: 0 }));
     expectValid(digestAdaptiveCard(digest({ jobs })));
+  });
+
+  it('"Waiting on" in status and the digest: colleagues and job titles, no candidate', () => {
+    const waiting = [{ managerName: 'Dana Lee', jobTitle: 'Store Manager', candidates: 3, oldestWorkingDays: 4.5 }];
+    const s = statusAdaptiveCard({ ...status(), waiting }, new Date('2026-12-01T10:00:00Z'));
+    expectValid(s);
+    expect(lines(s)).toContain('• Dana Lee (3 candidates, oldest 4 working days) for Store Manager');
+    const d = digestAdaptiveCard(digest({ waitingOn: waiting }));
+    expectValid(d);
+    expect(lines(d).slice(-2)).toEqual(['Waiting on', '• Dana Lee (3 candidates, oldest 4 working days) for Store Manager']);
+  });
+
+  it('notice: to a person with the job\'s shortlist button, to a channel with none', () => {
+    const notice = { kind: 'hired' as const, headline: 'Hired: #2 for Store Manager', lines: ['Approved by Dana Lee'], jobId: 'job-1' };
+    const person = noticeAdaptiveCard(notice, 'person');
+    expectValid(person);
+    expect(lines(person)).toEqual(['🎉 Hired: #2 for Store Manager', 'Approved by Dana Lee']);
+    const open = actions(person)[0]!;
+    expect(parseCardAction(open.verb as string, open.data)).toEqual({ kind: 'open-shortlist', jobId: 'job-1' });
+    const channel = noticeAdaptiveCard(notice, 'channel');
+    expectValid(channel);
+    expect(actions(channel)).toEqual([]);
   });
 
   it('status, setup and help', () => {
