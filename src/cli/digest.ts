@@ -56,7 +56,7 @@ export async function run(argv: string[]): Promise<number> {
     }
     const config = loadConfigOrThrow();
     const log = createProcessLogger(config, 'stderr', config.logLevel === 'info' ? 'warn' : config.logLevel);
-    const ctx = await createContext(config, log, { ashby: offlineAshby(config) });
+    const ctx = await createContext(config, log, { ashby: offlineAshby(config), brief: true });
     try {
       console.log(formatDigest(await digestWithTrends(ctx, range)));
       return 0;

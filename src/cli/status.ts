@@ -64,7 +64,7 @@ export async function run(argv: string[]): Promise<number> {
   return runCommand(argv, usage, {}, async () => {
     const config = loadConfigOrThrow();
     const log = createProcessLogger(config, 'stderr', config.logLevel === 'info' ? 'warn' : config.logLevel);
-    const ctx = await createContext(config, log, { ashby: offlineAshby(config) });
+    const ctx = await createContext(config, log, { ashby: offlineAshby(config), brief: true });
     try {
       const problem = await databaseProblem(ctx.db, config.databaseUrl);
       if (problem) {

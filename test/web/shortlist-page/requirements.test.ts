@@ -128,7 +128,7 @@ describe.each(DB_KINDS)('editing requirements on the shortlist page on %s', (kin
     const scope = { linkId: f.linkId, jobId: f.jobId, reviewerId: f.manager.userId, expiresAt };
     const page = await loadShortlistPage(ctx, scope);
     const body = shortlistPage({ ...page, requirementsEdit: { ...page.requirementsEdit, rescoring: 7 } }, 'x', {
-      decide: '/d', evidence: () => '/e', save: '/s', page: '/p',
+      decide: '/d', act: '/a', evidence: () => '/e', save: '/s', page: '/p',
     });
     expect(body).toContain('Re-scoring 7 applications');
   });
