@@ -11,6 +11,7 @@ import { listeningAddress, stopOnce } from './serving.ts';
 import { POLL_QUEUE } from './core/pipeline/poll.ts';
 import { PROCESS_APPLICATION_QUEUE } from './core/pipeline/process-application.ts';
 import { WEBHOOK_QUEUE } from './core/pipeline/webhook-events.ts';
+import { REQUIREMENTS_RESCORE_QUEUE } from './core/requirements/rescore.ts';
 import { Scheduler } from './core/ops/scheduler.ts';
 import { registerWorkers, type ShortlistListener } from './core/register-workers.ts';
 
@@ -85,7 +86,7 @@ export async function enqueueStartPoll(ctx: AppContext): Promise<void> {
 }
 
 /** The queues whose jobs screen applications: idle means everything known is screened. */
-export const SCREENING_QUEUES = [POLL_QUEUE, WEBHOOK_QUEUE, PROCESS_APPLICATION_QUEUE];
+export const SCREENING_QUEUES = [POLL_QUEUE, WEBHOOK_QUEUE, PROCESS_APPLICATION_QUEUE, REQUIREMENTS_RESCORE_QUEUE];
 
 /** Resolves when no screening job is waiting or running (or after `timeoutMs`, or on `signal`); true when idle. */
 export async function waitForIdle(ctx: AppContext, timeoutMs = 10 * 60_000, signal?: AbortSignal): Promise<boolean> {

@@ -41,6 +41,25 @@ export interface StatusReport {
   errors: { source: string; message: string; at: Date; count: number }[];
   applications?: { screened: number; pending: number; unscorable: number };
   pool?: { indexed: number; candidates: number };
+  /** Hiring managers with shortlisted candidates undecided for NUDGE_AFTER_WORKING_DAYS (or a working day
+   * when reminders are off), longest wait first. Names of colleagues and job titles, no candidate. */
+  waiting?: WaitingOnManager[];
+}
+
+/** One hiring manager's undecided shortlist on one job. */
+export interface WaitingOnManager {
+  managerName: string;
+  jobTitle: string;
+  candidates: number;
+  /** Working days (weekends do not count) the longest-waiting candidate has waited. */
+  oldestWorkingDays: number;
+}
+
+/** "Dana Lee (3 candidates, oldest 4 working days) for Store Manager": one line, the same everywhere. */
+export function waitingOnLine(w: WaitingOnManager): string {
+  const days = Math.floor(w.oldestWorkingDays);
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${w.managerName} (${plural(w.candidates, 'candidate')}, oldest ${plural(days, 'working day')}) for ${w.jobTitle}`;
 }
 
 /**
@@ -64,6 +83,8 @@ export interface DigestReport {
   jobs: { jobId: string; title: string; screened: number; approvals: number }[];
   /** Against the average of the four weeks before; `change` in words, empty when there is nothing to say. */
   trends: { figure: string; change: string }[];
+  /** Who the shortlists wait on as the digest is drawn (as in `status`). */
+  waitingOn?: WaitingOnManager[];
 }
 
 export interface SetupReport {
@@ -182,6 +203,25 @@ export class DeliveryError extends Error {
   }
 }
 
+/**
+ * A short message to one person, or to the front door's hires channel: "hired", a reminder. Plain words
+ * (no markup), drawn by each front door its own way. Never a candidate's contact details; a channel
+ * notice names a candidate only where the core decided it may (never in redaction mode).
+ */
+export interface ChatNotice {
+  kind: 'hired' | 'nudge';
+  /** The first line. */
+  headline: string;
+  /** Lines below it. */
+  lines: string[];
+  /** The job concerned: a notice to a person may offer its card. */
+  jobId: string;
+}
+
+/** Who a notice goes to: a person found by their Ashby email (in the chat where their card lives), or
+ * the front door's hires channel (SLACK_HIRES_CHANNEL). */
+export type NoticeRecipient = { email: string } | { channel: 'hires' };
+
 /** What the core's workers need of a front door: the card to a person, the weekly digest, its routes. */
 export interface ChatFrontDoor {
   readonly channel: ChatChannel;
@@ -205,4 +245,9 @@ export interface ChatFrontDoor {
   postDigest(digest: DigestReport): Promise<void>;
   /** The front door's own setup checks (credentials, permissions), each failure with its fix. */
   checkSetup(): Promise<SetupReport[]>;
+  /** Posts a notice ("hired", a reminder). Optional: a front door without it gets none. Fails with a
+   * DeliveryError like a card. */
+  postNotice?(to: NoticeRecipient, notice: ChatNotice): Promise<void>;
+  /** Whether the front door has a channel for hires (`postNotice({ channel: 'hires' })` goes somewhere). */
+  readonly hiresChannel?: boolean;
 }

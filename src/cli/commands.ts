@@ -70,7 +70,7 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Cli
     load: () => import('./handoff.ts'),
   },
   'manifest': {
-    summary: 'print the Slack app manifest with your public URL (skima manifest slack --base-url URL)',
+    summary: 'print the Slack app manifest (skima manifest slack --base-url URL) or write the Teams app package (skima manifest teams --app-id ID --base-url URL --out FILE.zip)',
     load: () => import('./manifest.ts'),
   },
 };

@@ -2,6 +2,7 @@ import { loadConfigOrThrow } from '../config/load.ts';
 import { closeContext, createContext } from '../core/context.ts';
 import { lastWeek } from '../core/ops/digest.ts';
 import { type DigestWithTrends, digestWithTrends } from '../core/report/digest-trends.ts';
+import { waitingOnLine } from '../bot/ports.ts';
 import { createProcessLogger } from '../core/logger.ts';
 import { offlineAshby } from '../core/ashby-link/offline-ashby.ts';
 import { runCommand } from './args.ts';
@@ -33,6 +34,10 @@ export function formatDigest(d: DigestWithTrends): string {
     lines.push('  per job:');
     for (const j of d.jobs) lines.push(`    ${j.title}: ${j.screened} screened, ${j.approvals} approved`);
   }
+  if (d.waitingOn?.length) {
+    lines.push('  waiting on:');
+    for (const w of d.waitingOn) lines.push(`    ${waitingOnLine(w)}`);
+  }
   return lines.join('\n');
 }
 
@@ -51,7 +56,7 @@ export async function run(argv: string[]): Promise<number> {
     }
     const config = loadConfigOrThrow();
     const log = createProcessLogger(config, 'stderr', config.logLevel === 'info' ? 'warn' : config.logLevel);
-    const ctx = await createContext(config, log, { ashby: offlineAshby(config) });
+    const ctx = await createContext(config, log, { ashby: offlineAshby(config), brief: true });
     try {
       console.log(formatDigest(await digestWithTrends(ctx, range)));
       return 0;

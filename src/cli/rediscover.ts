@@ -90,7 +90,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const config = loadConfigOrThrow();
   const log = createProcessLogger(config, 'stderr', config.logLevel === 'info' ? 'warn' : config.logLevel);
-  const ctx = await createContext(config, log, { ashby: offlineAshby(config) });
+  const ctx = await createContext(config, log, { ashby: offlineAshby(config), brief: true });
   try {
     const named = await jobNamedBy(ctx.db, jobQuery);
     if ('problem' in named) {

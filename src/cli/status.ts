@@ -9,12 +9,14 @@ import { checkDatabase } from '../db/health.ts';
 import { providerOf } from '../db/paths.ts';
 import { runCommand } from './args.ts';
 import { when } from './format.ts';
+import { waitingOnLine } from '../bot/ports.ts';
 
 const usage = `Usage: skima status
 
 What \`/skima status\` shows: when each Ashby resource was last synced (and whether that is stale), the
 job queues, the last webhook received, how many applications are screened, pending or unscorable, and
-recent problems (failed jobs, Slack/Teams delivery errors), and the latest hand-offs of hires to the HR
+recent problems (failed jobs, Slack/Teams delivery errors), the hiring managers shortlists wait on
+(undecided for NUDGE_AFTER_WORKING_DAYS), and the latest hand-offs of hires to the HR
 system with their last attempt (\`skima handoff retry ID\` sends one again). Exits 1 when a job has
 failed for good.`;
 
@@ -41,6 +43,8 @@ export function formatStatus(s: SkimaStatus): string {
       lines.push(`  ${d.id} ${d.endpoint} ${d.state} after ${d.attempts} attempt${d.attempts === 1 ? '' : 's'}, last ${when(d.lastAttemptAt)}${last}`);
     }
   }
+  lines.push(s.waiting.length ? 'Waiting on:' : 'Waiting on: nobody');
+  for (const w of s.waiting) lines.push(`  ${waitingOnLine(w)}`);
   lines.push(s.errors.length ? 'Recent problems:' : 'Recent problems: none');
   for (const e of s.errors) lines.push(`  ${e.source}: ${e.message} (${e.count}×, last ${when(e.at)})`);
   return lines.join('\n');
@@ -60,7 +64,7 @@ export async function run(argv: string[]): Promise<number> {
   return runCommand(argv, usage, {}, async () => {
     const config = loadConfigOrThrow();
     const log = createProcessLogger(config, 'stderr', config.logLevel === 'info' ? 'warn' : config.logLevel);
-    const ctx = await createContext(config, log, { ashby: offlineAshby(config) });
+    const ctx = await createContext(config, log, { ashby: offlineAshby(config), brief: true });
     try {
       const problem = await databaseProblem(ctx.db, config.databaseUrl);
       if (problem) {

@@ -130,6 +130,8 @@ export const envSchema = z.object({
   }),
   SLACK_API_URL: httpUrl.default('https://slack.com/api/'),
   SLACK_DIGEST_CHANNEL: z.string().optional(),
+  SLACK_HIRES_CHANNEL: z.string().optional(),
+  NUDGE_AFTER_WORKING_DAYS: wholeNumber(2),
   SKIMA_SECRET: optionalSecret.refine((v) => v === undefined || v.length >= 32, {
     message: 'must be at least 32 characters (for example: openssl rand -hex 32)',
   }),
@@ -196,6 +198,9 @@ export interface Config {
   handoff?: HandoffConfig;
   /** Hide candidate names, contact details and photos on every card and page (REDACTION_MODE=on). */
   redact: boolean;
+  /** Working days (weekends do not count) a shortlisted candidate waits undecided before the hiring
+   * manager is reminded (NUDGE_AFTER_WORKING_DAYS); 0 turns reminders off. */
+  nudgeAfterWorkingDays: number;
   /** Derives the links Skima writes into Ashby; generated into the data directory when unset. */
   secret?: string;
   /** The Slack front door: SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket
@@ -210,6 +215,8 @@ export interface Config {
     apiUrl: string;
     /** Channel id the weekly digest goes to; unset: no weekly post (`/skima digest` still works). */
     digestChannel?: string;
+    /** Channel id "hired" notices also go to (SLACK_HIRES_CHANNEL); unset: only the hiring managers. */
+    hiresChannel?: string;
   };
   /** The optional LLM scorer; undefined (the default) keeps scoring offline. */
   llm?: {
@@ -264,6 +271,7 @@ export function toConfig(env: z.output<typeof envSchema>): Config {
     },
     hiringManagersMayArchive: env.HIRING_MANAGERS_MAY_ARCHIVE === 'on',
     redact: env.REDACTION_MODE === 'on',
+    nudgeAfterWorkingDays: env.NUDGE_AFTER_WORKING_DAYS,
     secret: env.SKIMA_SECRET,
     slack:
       env.SLACK_BOT_TOKEN && (env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN)
@@ -273,6 +281,7 @@ export function toConfig(env: z.output<typeof envSchema>): Config {
             appToken: env.SLACK_APP_TOKEN,
             apiUrl: env.SLACK_API_URL.endsWith('/') ? env.SLACK_API_URL : `${env.SLACK_API_URL}/`,
             digestChannel: env.SLACK_DIGEST_CHANNEL || undefined,
+            hiresChannel: env.SLACK_HIRES_CHANNEL || undefined,
           }
         : undefined,
     llm:

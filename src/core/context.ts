@@ -10,6 +10,7 @@ import {
   type ExtractOptions,
   type ExtractResult,
   extractText,
+  type ScoreOptions,
   type ScoreResult,
   type ScoringPool,
 } from '../scoring/index.ts';
@@ -24,7 +25,8 @@ import { resolveSecret } from './secret.ts';
 /** What the pipeline needs of a scorer: the default one is synchronous, an LLM one is not. */
 export interface PipelineScorer {
   readonly version: string;
-  score(jd: string, resume: string): ScoreResult | Promise<ScoreResult>;
+  /** `options.requirements`: the job's requirements as people corrected them (core/requirements/). */
+  score(jd: string, resume: string, options?: ScoreOptions): ScoreResult | Promise<ScoreResult>;
 }
 
 /** Everything a part of Skima needs, passed in rather than imported as globals. */
@@ -54,6 +56,8 @@ export interface ContextOptions {
   scorer?: PipelineScorer;
   /** Where a generated secret is kept (default ./data). */
   dataDir?: string;
+  /** A CLI command that reads or writes a little and exits: no background work of the database's own. */
+  brief?: boolean;
 }
 
 /** The default scorer (on the scoring threads when there are any), or the LLM scorer in front of it
@@ -70,7 +74,7 @@ export function createPipelineScorer(config: Config, log: Logger, pool?: Scoring
 }
 
 export async function createContext(config: Config, log: Logger, options: ContextOptions = {}): Promise<AppContext> {
-  const db = await createDb(config.databaseUrl);
+  const db = await createDb(config.databaseUrl, { backgroundCheckpoints: !options.brief });
   const queue = createQueue(config, db, log);
   const ashby = options.ashby ?? (await connectAshby(config, log, db));
   // Threads start on first use, so a process that never screens (a CLI command) never starts one.

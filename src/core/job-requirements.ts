@@ -1,4 +1,4 @@
-import { bundledSkillDictionary, parseJobDescription } from '../scoring/index.ts';
+import { applyRequirementEdits, bundledSkillDictionary, parseJobDescription, type RequirementEdit } from '../scoring/index.ts';
 
 /** One requirement of a job as Skima read it, for people to see (shortlist page, cards). */
 export interface JobRequirementView {
@@ -10,16 +10,28 @@ export interface JobRequirementView {
   readonly essential: boolean;
   /** Asked at interview, never counted against a resume ("Able to lift 30 lb"). */
   readonly condition: boolean;
+  /** A person changed or added it (core/requirements/). */
+  readonly edited: boolean;
 }
 
-/** The requirements the default scorer reads from a job's description, in the description's order. */
-export function jobRequirements(descriptionText: string | null): JobRequirementView[] {
+/**
+ * The requirements the default scorer reads from a job's description, in the description's order,
+ * with people's edits applied (added ones last): the same list the scorer counts.
+ */
+export function jobRequirements(
+  descriptionText: string | null,
+  edits: readonly RequirementEdit[] = [],
+): JobRequirementView[] {
   if (!descriptionText) return [];
-  return parseJobDescription(descriptionText, bundledSkillDictionary()).requirements.map((r) => ({
+  const dictionary = bundledSkillDictionary();
+  const parsed = parseJobDescription(descriptionText, dictionary);
+  const job = edits.length ? applyRequirementEdits(parsed, edits, dictionary).job : parsed;
+  return job.requirements.map((r) => ({
     label: r.label,
     mustHave: r.mustHave,
     rule: r.rule,
     essential: r.essential === true,
     condition: r.condition === true,
+    edited: r.edited === true,
   }));
 }

@@ -16,6 +16,7 @@ import type { Scheduler } from './ops/scheduler.ts';
 import { SHORTLIST_CHANGED_QUEUE } from './shortlist/shortlist.ts';
 import { registerChatWorkers } from './chat/chat-cards.ts';
 import { enqueuePoolIndex, POOL_INDEX_QUEUE, runPoolIndex } from './pool/pool-backfill.ts';
+import { REQUIREMENTS_RESCORE_QUEUE, type RescorePayload, runRequirementsRescore } from './requirements/rescore.ts';
 
 export const MAINTENANCE_QUEUE = 'maintenance.daily';
 /** Completed queue jobs are kept this long, as pg-boss keeps them: the window of an idempotency key. */
@@ -32,6 +33,10 @@ export async function registerWorkers(ctx: AppContext, scheduler: Scheduler, lis
     const outcome = await processApplication(ctx, targets, applicationId, { listed, attempt: job.attempt });
     ctx.log.debug({ applicationId, outcome }, 'application processed');
   });
+  await ctx.queue.work<RescorePayload>(REQUIREMENTS_RESCORE_QUEUE, async (payload) => {
+    const queued = await runRequirementsRescore(ctx, payload);
+    ctx.log.info({ jobId: payload.jobId, version: payload.version, queued }, 'job requirements edited: applications queued for re-scoring');
+  }, { concurrency: 1 });
   await ctx.queue.work<{ decisionId: string }>(DECISION_WRITEBACK_QUEUE, ({ decisionId }) =>
     writeBackDecision(ctx, targets, decisionId),
   );

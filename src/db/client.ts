@@ -9,7 +9,13 @@ import { startWalCheckpointer } from './wal-checkpointer.ts';
 
 export type Db = PrismaClient;
 
-export async function createDb(url: string): Promise<Db> {
+export interface DbOptions {
+  /** Checkpoint SQLite's WAL from a thread of its own (default). A command that reads a little and exits
+   * turns it off: starting the thread and its connection costs it more CPU than its whole query. */
+  backgroundCheckpoints?: boolean;
+}
+
+export async function createDb(url: string, options: DbOptions = {}): Promise<Db> {
   if (providerOf(url) === 'postgresql') {
     // Dynamic imports: a PostgreSQL deployment never loads better-sqlite3, and the reverse.
     const [{ PrismaClient: PgClient }, { PrismaPg }] = await Promise.all([
@@ -49,7 +55,7 @@ export async function createDb(url: string): Promise<Db> {
   await db.$queryRawUnsafe('PRAGMA cache_size = -65536');
   await db.$queryRawUnsafe('PRAGMA mmap_size = 268435456');
   const file = sqliteFile(url);
-  if (file) await checkpointInBackground(db, file);
+  if (file && options.backgroundCheckpoints !== false) await checkpointInBackground(db, file);
   return db;
 }
 

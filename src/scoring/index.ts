@@ -10,6 +10,9 @@ export {
 } from './extract/types.ts';
 export { detectPromptInjection } from './injection.ts';
 export {
+  applyRequirementEdits,
+  type EditedJob,
+  type RequirementEdit,
   type ParsedJob,
   parseJobDescription,
   type Requirement,
@@ -25,5 +28,5 @@ export { createScorer, type DefaultScorer, type ScorerOptions } from './scorer.t
 export { createScoringPool, type ScoringPool, type ScoringPoolOptions, ScoringThreadError } from './threads/scoring-pool.ts';
 export { bundledSkillDictionary } from './skills/dictionary.ts';
 export { STOP_WORDS } from './text/tokenize.ts';
-export { type Reason, SCORE_BANDS, type ScoreResult, type Scorer, scoreBand } from './types.ts';
+export { type Reason, SCORE_BANDS, type ScoreOptions, type ScoreResult, type Scorer, scoreBand } from './types.ts';
 export { defaultScorerVersion } from './version.ts';

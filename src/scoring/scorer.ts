@@ -1,5 +1,6 @@
 import { evaluate } from './features.ts';
 import { detectPromptInjection } from './injection.ts';
+import { applyRequirementEdits, type RequirementEdit } from './jd/edits.ts';
 import { parseJobDescription } from './jd/parse.ts';
 import type { ParsedJob } from './jd/types.ts';
 import { isMet } from './match.ts';
@@ -8,7 +9,7 @@ import { redactPersonalData } from './redact.ts';
 import { type ParsedResume, parseResume } from './resume-parse.ts';
 import { bundledSkillDictionary, type SkillDictionary } from './skills/dictionary.ts';
 import { monthOf } from './text/dates.ts';
-import type { ScoreResult, Scorer } from './types.ts';
+import type { ScoreOptions, ScoreResult, Scorer } from './types.ts';
 import { defaultScorerVersion } from './version.ts';
 
 export interface ScorerOptions {
@@ -21,8 +22,8 @@ export interface ScorerOptions {
 }
 
 export interface DefaultScorer extends Scorer {
-  /** Parses a job description once, for ranking many resumes against it. */
-  parseJob(jd: string): ParsedJob;
+  /** Parses a job description once, for ranking many resumes against it (with people's edits, if any). */
+  parseJob(jd: string, edits?: readonly RequirementEdit[]): ParsedJob;
   /** Redacts and parses a resume once. */
   parseResume(resume: string): ParsedResume;
   /** The score alone (no reasons), for ranking large pools; equal to `score(...).features.raw`. */
@@ -37,12 +38,15 @@ export function createScorer(options: ScorerOptions = {}): DefaultScorer {
   const jobCache = new Map<string, ParsedJob>();
   const jobCacheSize = options.jobCacheSize ?? 64;
 
-  const parseJob = (jd: string): ParsedJob => {
-    const cached = jobCache.get(jd);
+  const parseJob = (jd: string, edits?: readonly RequirementEdit[]): ParsedJob => {
+    // Edited requirements are a different job: cached under the description and the edits.
+    const key = edits?.length ? `${jd}\u0000${JSON.stringify(edits)}` : jd;
+    const cached = jobCache.get(key);
     if (cached) return cached;
-    const parsed = parseJobDescription(jd, dictionary);
+    const read = edits?.length ? parseJob(jd) : parseJobDescription(jd, dictionary);
+    const parsed = edits?.length ? applyRequirementEdits(read, edits, dictionary).job : read;
     if (jobCache.size >= jobCacheSize) jobCache.delete(jobCache.keys().next().value as string);
-    jobCache.set(jd, parsed);
+    jobCache.set(key, parsed);
     return parsed;
   };
   const parse = (resume: string): ParsedResume => parseResume(redactPersonalData(resume).text, dictionary, asOfMonth);
@@ -52,8 +56,8 @@ export function createScorer(options: ScorerOptions = {}): DefaultScorer {
     parseJob,
     parseResume: parse,
     rank: (job, resume) => evaluate(job, resume).raw,
-    score(jd: string, resume: string): ScoreResult {
-      const job = parseJob(jd);
+    score(jd: string, resume: string, options?: ScoreOptions): ScoreResult {
+      const job = parseJob(jd, options?.requirements);
       const parsed = parse(resume);
       const evaluation = evaluate(job, parsed);
       const reasons = buildReasons(evaluation, parsed, resume);

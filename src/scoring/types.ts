@@ -1,3 +1,5 @@
+import type { RequirementEdit } from './jd/edits.ts';
+
 /** One bullet of why a resume fits: short text plus a verbatim quote from the resume. */
 export interface Reason {
   /** At most about 120 characters, e.g. "4 yrs Junior Systems Admin; VMware; Windows". */
@@ -26,9 +28,15 @@ export interface ScoreResult {
   readonly flags?: string[];
 }
 
+/** What a caller may add to a job description: the requirements as people corrected them. */
+export interface ScoreOptions {
+  /** Edits applied, in order, on top of the requirements read from the description (jd/edits.ts). */
+  readonly requirements?: readonly RequirementEdit[];
+}
+
 export interface Scorer {
   readonly version: string;
-  score(jd: string, resume: string): ScoreResult;
+  score(jd: string, resume: string, options?: ScoreOptions): ScoreResult;
 }
 
 /** What a score means, the same for every job. */

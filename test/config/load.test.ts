@@ -66,6 +66,7 @@ describe('configuration', () => {
     const on = loadConfigOrThrow({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's3cret' }, '/nonexistent/.env');
     expect(on.slack).toEqual({
       botToken: 'xoxb-1', signingSecret: 's3cret', appToken: undefined, apiUrl: 'https://slack.com/api/', digestChannel: undefined,
+      hiresChannel: undefined,
     });
     const proxied = loadConfigOrThrow(
       { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's3cret', SLACK_API_URL: 'http://127.0.0.1:9/api', SLACK_DIGEST_CHANNEL: 'C1' },

@@ -8,7 +8,8 @@ import type { ListenerDeps, ListenerLog } from './listeners/deps.ts';
 import { registerListeners } from './listeners/index.ts';
 import { FastifySlackReceiver, SLACK_EVENTS_PATH } from './receiver.ts';
 import { digestMessage } from './render/reports.ts';
-import type { ChatFrontDoor, DigestReport, Reviewer, SetupReport } from '../ports.ts';
+import { noticeMessage } from './render/notice.ts';
+import type { ChatFrontDoor, ChatNotice, DigestReport, NoticeRecipient, Reviewer, SetupReport } from '../ports.ts';
 import type { SlackServices } from './services.ts';
 import { NO_SLACK_ROUTES, socketModeReceiver } from './socket-mode.ts';
 import { slackSetupChecks } from './setup-checks.ts';
@@ -28,6 +29,8 @@ export interface SlackSettings {
   retries?: number;
   /** The channel the weekly digest goes to (SLACK_DIGEST_CHANNEL); no digest without one. */
   digestChannel?: string | undefined;
+  /** The channel "hired" notices also go to (SLACK_HIRES_CHANNEL). */
+  hiresChannel?: string | undefined;
 }
 
 /**
@@ -125,6 +128,20 @@ export class SlackFrontDoor implements ChatFrontDoor {
   /** Posts the digest (counts and job titles only) to SLACK_DIGEST_CHANNEL. */
   async postDigest(digest: DigestReport): Promise<void> {
     if (this.settings.digestChannel) await this.slack.postMessage(this.settings.digestChannel, digestMessage(digest));
+  }
+
+  get hiresChannel(): boolean {
+    return Boolean(this.settings.hiresChannel);
+  }
+
+  /** A notice in the person's DM with Skima (where their cards live), or in SLACK_HIRES_CHANNEL. */
+  async postNotice(to: NoticeRecipient, notice: ChatNotice): Promise<void> {
+    if ('email' in to) {
+      const slackUserId = await this.slack.userIdByEmail(to.email);
+      await this.slack.postMessage(slackUserId, noticeMessage(notice, 'person'));
+    } else if (this.settings.hiresChannel) {
+      await this.slack.postMessage(this.settings.hiresChannel, noticeMessage(notice, 'channel'));
+    }
   }
 }
 

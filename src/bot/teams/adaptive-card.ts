@@ -24,6 +24,7 @@ export { linkCard } from './render/link.ts';
 export { digestAdaptiveCard, rediscoverAdaptiveCard, setupAdaptiveCard } from './render/reports.ts';
 export { statusAdaptiveCard } from './render/status.ts';
 export { helpAdaptiveCard } from './render/help.ts';
+export { noticeAdaptiveCard } from './render/notice.ts';
 
 export const VERDICT_LABEL: Record<Verdict, string> = { approve: 'Approve', skip: 'Skip', maybe: 'Maybe' };
 const VERDICT_MARK: Record<Verdict, string> = { approve: '👍 Approved', skip: '👎 Skipped', maybe: '🤔 Maybe' };

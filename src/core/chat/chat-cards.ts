@@ -8,6 +8,8 @@ import { hiringTeamOf } from '../people/hiring-team.ts';
 import type { JobContext } from '../queue/types.ts';
 import type { ShortlistListener } from '../register-workers.ts';
 import type { CardOwnerJson } from './chat-services.ts';
+import { deliverNotice, fanOutHire, HIRE_ANNOUNCE_QUEUE, type NoticeJob, noticeQueue } from './notices.ts';
+import { NUDGE_CRON, NUDGE_QUEUE, scanForNudges } from '../nudges/nudge.ts';
 
 /** Each front door's card deliveries: `slack.card`, `teams.card`. */
 export const cardQueue = (channel: ChatChannel) => `${channel}.card`;
@@ -121,11 +123,26 @@ export async function postDigest(ctx: AppContext, door: ChatFrontDoor) {
   }
 }
 
-/** Each front door's queue handlers and weekly digest schedule; nothing without front doors. */
+/**
+ * Each front door's queue handlers and weekly digest schedule; the hire announcements and the
+ * reminders' scan (both no-ops without a front door that posts notices).
+ */
 export async function registerChatWorkers(ctx: AppContext, scheduler: Scheduler): Promise<ShortlistListener[]> {
   const listeners: ShortlistListener[] = [];
+  await ctx.queue.work<{ applicationId: string }>(HIRE_ANNOUNCE_QUEUE, async ({ applicationId }) => {
+    await fanOutHire(ctx, applicationId);
+  });
+  await ctx.queue.work(NUDGE_QUEUE, async () => {
+    const queued = await scanForNudges(ctx);
+    if (queued) ctx.log.info({ queued }, 'reminders queued for hiring managers');
+  }, { concurrency: 1 });
+  if (ctx.config.nudgeAfterWorkingDays > 0 && ctx.chat.some((d) => d.postNotice)) {
+    scheduler.add({ name: 'nudges', cron: NUDGE_CRON, queue: NUDGE_QUEUE, timezone: ctx.config.report.timeZone });
+  }
   for (const door of ctx.chat) {
     await ctx.queue.work<CardJob>(cardQueue(door.channel), (job, queueJob) => deliverCard(ctx, door, job, queueJob));
+    await ctx.queue.work<NoticeJob>(noticeQueue(door.channel), (job, queueJob) =>
+      deliverNotice(ctx, door, job, queueJob));
     await ctx.queue.work(digestQueue(door.channel), () => postDigest(ctx, door), { concurrency: 1 });
     if (door.wantsDigest) scheduler.add({ name: `${door.channel}-digest`, cron: DIGEST_CRON, queue: digestQueue(door.channel) });
     listeners.push(cardShortlistListener(ctx, door));

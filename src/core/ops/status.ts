@@ -4,6 +4,8 @@ import { POLLED_RESOURCES } from '../pipeline/poll.ts';
 import { FRONT_DOOR_ERROR_ACTION, recentFrontDoorErrors, recentProblems, safeMessage } from './front-door-errors.ts';
 import { poolSize } from '../pool/pool-index.ts';
 import { type HandoffLog, handoffLog } from '../handoff/log.ts';
+import { waitingOn } from '../nudges/waiting.ts';
+import type { WaitingOnManager } from '../../bot/ports.ts';
 
 export { recordFrontDoorError } from './front-door-errors.ts';
 
@@ -21,6 +23,8 @@ export interface SkimaStatus {
   pool: { indexed: number; candidates: number };
   /** Hires sent to the HR system (HANDOFF_CONFIG), and the latest deliveries with their last attempt. */
   handoffs: HandoffLog;
+  /** Hiring managers the shortlists wait on (see core/nudges/waiting.ts). */
+  waiting: WaitingOnManager[];
 }
 
 /** A resource is stale when its last pass is older than this many poll intervals. */
@@ -103,6 +107,7 @@ export async function collectStatus(ctx: AppContext, now = new Date()): Promise<
     applications,
     pool: { indexed, candidates },
     handoffs: await handoffLog(ctx.db),
+    waiting: await waitingOn(ctx, now),
   };
 }
 

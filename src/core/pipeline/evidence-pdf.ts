@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import { scoreBand } from '../../scoring/index.ts';
 
 export interface EvidenceDecision {
@@ -46,7 +45,10 @@ export function evidenceFilename(input: Pick<EvidenceInput, 'candidate' | 'jobTi
  * custom fields are unavailable, and downloadable from the shortlist page. No contact details; in
  * redaction mode no name either (the candidate is "Candidate N").
  */
-export function renderEvidencePdf(input: EvidenceInput): Promise<Buffer> {
+export async function renderEvidencePdf(input: EvidenceInput): Promise<Buffer> {
+  // Loaded when a PDF is drawn: pdfkit unpacks its Unicode tables as it loads (about 0.1 s of CPU), a
+  // cost every process and CLI command that never draws one would pay otherwise.
+  const { default: PDFDocument } = await import('pdfkit');
   return new Promise((resolve, reject) => {
     // A fixed creation date keeps the bytes stable, so an unchanged score is never uploaded twice.
     const doc = new PDFDocument({

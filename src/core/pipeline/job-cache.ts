@@ -10,9 +10,12 @@ export interface CachedJob {
   status: string;
   descriptionText: string | null;
   descriptionHash: string | null;
+  /** The newest version of people's edits to its requirements (JSON text), null when none. */
+  requirementEdits: string | null;
 }
 
-const CACHED_JOB = `SELECT "id", "title", "status", "descriptionText", "descriptionHash" FROM "Job" WHERE "id" = ?`;
+const CACHED_JOB = `SELECT "id", "title", "status", "descriptionText", "descriptionHash", "requirementEdits" FROM "Job"
+  WHERE "id" = ?`;
 
 /**
  * The job and the description its applications are scored against, from the database when known;

@@ -4,6 +4,7 @@ import { audit } from '../ops/audit.ts';
 import type { AppContext } from '../context.ts';
 import { jobFieldLink } from '../links/links.ts';
 import { startHandoff } from '../handoff/index.ts';
+import { announceHire } from '../chat/notices.ts';
 import type { JobQueue } from '../queue/types.ts';
 import { announceShortlistChange, mayChangeShortlist, refreshShortlist } from '../shortlist/shortlist.ts';
 import { Writeback } from './writeback.ts';
@@ -11,6 +12,7 @@ import { indexCandidate, removeFromPool } from '../pool/pool-index.ts';
 import type { ApplicationSnapshot } from './application-snapshot.ts';
 import { ensureJob } from './job-cache.ts';
 import { resumeText } from './resume.ts';
+import { scoringKey, storedEdits } from '../requirements/edits.ts';
 import {
   findScore,
   insertScore,
@@ -93,10 +95,9 @@ async function resumeHandle(
 }
 
 /** A hire the poll found (its webhook lost): Skima knew the application, and not as hired. Applications
- * hired before Skima first saw them are history, never handed off. Asks the database only for hires
- * when a hand-off is configured. */
+ * hired before Skima first saw them are history, never handed off nor announced. */
 async function becameHired(ctx: AppContext, app: ApplicationSnapshot): Promise<boolean> {
-  if (app.status !== 'Hired' || !ctx.config.handoff) return false;
+  if (app.status !== 'Hired') return false;
   const stored = await ctx.db.application.findUnique({ where: { id: app.id }, select: { status: true } });
   return stored !== null && stored.status !== 'Hired';
 }
@@ -119,7 +120,10 @@ export async function processApplication(
   const handle = await resumeHandle(ctx, detail, listed !== undefined);
   const hiredNow = await becameHired(ctx, detail);
   await storeApplication(ctx.db, detail, handle?.handle ?? null);
-  if (hiredNow) await startHandoff(ctx, applicationId);
+  if (hiredNow) {
+    await startHandoff(ctx, applicationId);
+    await announceHire(ctx.queue, applicationId);
+  }
   const app = { applicationId, candidateId: detail.candidate.id };
   // A run after a failed one (a process killed mid-job among them) may follow a write Ashby took that
   // was never recorded: the fields are compared with Ashby's before they are written again.
@@ -161,17 +165,20 @@ export async function processApplication(
     return 'unreadable';
   }
 
+  // Scored against the requirements as people corrected them, when they did: the key names both.
+  const edits = storedEdits(job.requirementEdits);
   const key = {
     applicationId,
     resumeHash: resume.hash,
-    jdHash: job.descriptionHash,
+    jdHash: scoringKey(job.descriptionHash, job.requirementEdits),
     scorerVersion: ctx.scorer.version,
   };
   // A file extracted just now has no score yet: no need to look for one.
   let score = resume.fresh ? null : await findScore(ctx.db, key);
   const outcome: ProcessOutcome = score ? 'unchanged' : 'scored';
   if (!score) {
-    const result = await ctx.scorer.score(job.descriptionText, resume.text);
+    const options = edits.length ? { requirements: edits } : undefined;
+    const result = await ctx.scorer.score(job.descriptionText, resume.text, options);
     const fresh = {
       score: result.score,
       reasons: result.reasons.map((r) => ({ text: r.text, quote: r.quote, start: r.start, end: r.end })),
@@ -190,7 +197,7 @@ export async function processApplication(
           score: result.score,
           scorer: ctx.scorer.version,
           resumeHash: resume.hash,
-          jdHash: job.descriptionHash,
+          jdHash: key.jdHash,
         },
       });
     } else {

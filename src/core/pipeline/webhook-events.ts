@@ -5,6 +5,7 @@ import { audit } from '../ops/audit.ts';
 import type { AppContext } from '../context.ts';
 import { announceShortlistChange, refreshShortlist } from '../shortlist/shortlist.ts';
 import { startHandoff } from '../handoff/index.ts';
+import { announceHire } from '../chat/notices.ts';
 import { storeJob } from './job-cache.ts';
 import { enqueueApplication } from './process-application.ts';
 import { screeningInputsUnchanged } from './screening-inputs.ts';
@@ -64,6 +65,7 @@ export async function handleWebhookEvent(ctx: AppContext, event: AshbyWebhookEve
       await ctx.db.application.updateMany({ where: { id: app.id }, data: { status: 'Hired', hiredAt: new Date() } });
       await audit(ctx.db, { actor: 'ashby', action: 'candidate.hired', subjectType: 'application', subjectId: app.id });
       await startHandoff(ctx, app.id);
+      await announceHire(ctx.queue, app.id);
       return;
     }
     case 'candidateDelete': {

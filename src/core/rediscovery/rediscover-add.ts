@@ -1,5 +1,6 @@
 import type { AshbyApplication } from '../../ashby/index.ts';
 import { audit } from '../ops/audit.ts';
+import { storedEdits } from '../requirements/edits.ts';
 import type { AppContext } from '../context.ts';
 import { enqueueApplication } from '../pipeline/process-application.ts';
 import { pooledResumeTexts } from '../pool/pool-details.ts';
@@ -61,7 +62,7 @@ export async function addToJob(ctx: AppContext, req: AddToJobRequest): Promise<A
   }
   const job = await ctx.db.job.findUnique({
     where: { id: req.jobId },
-    select: { id: true, title: true, descriptionText: true },
+    select: { id: true, title: true, descriptionText: true, requirementEdits: true },
   });
   if (!job) throw new UnknownJobError(`no job ${req.jobId} is known to Skima`);
   const known = await ctx.db.candidate.count({ where: { id: req.candidateId } });
@@ -71,7 +72,10 @@ export async function addToJob(ctx: AppContext, req: AddToJobRequest): Promise<A
   if (existing) return { status: 'already', applicationId: existing, jobTitle: job.title };
 
   const resume = (await pooledResumeTexts(ctx.db, [req.candidateId])).get(req.candidateId);
-  const result = resume && job.descriptionText ? await ctx.scorer.score(job.descriptionText, resume) : undefined;
+  const edits = storedEdits(job.requirementEdits);
+  const result = resume && job.descriptionText
+    ? await ctx.scorer.score(job.descriptionText, resume, edits.length ? { requirements: edits } : undefined)
+    : undefined;
   const sourceId = await rediscoverySourceId(ctx);
   let created: AshbyApplication;
   try {

@@ -1,5 +1,6 @@
 import type { CardReason } from '../../bot/card-model.ts';
 import { scoreBand } from '../../scoring/index.ts';
+import { storedEdits } from '../requirements/edits.ts';
 import type { AppContext } from '../context.ts';
 import { pastApplications, pooledResumeTexts } from '../pool/pool-details.ts';
 import { poolSize } from '../pool/pool-index.ts';
@@ -67,7 +68,7 @@ export async function rediscover(
 ): Promise<RediscoverResult> {
   const job = await ctx.db.job.findUnique({
     where: { id: jobId },
-    select: { id: true, title: true, descriptionText: true },
+    select: { id: true, title: true, descriptionText: true, requirementEdits: true },
   });
   if (!job) throw new UnknownJobError(`no job ${jobId} is known to Skima`);
   if (!job.descriptionText?.trim()) {
@@ -92,12 +93,15 @@ export async function rediscover(
   const [pasts, resumes] = await Promise.all([pastApplications(ctx.db, ids, past), pooledResumeTexts(ctx.db, ids)]);
 
   const description = job.descriptionText;
+  // The requirements as people corrected them, as the job's own applications are scored.
+  const edits = storedEdits(job.requirementEdits);
+  const options = edits.length ? { requirements: edits } : undefined;
   const scored = await Promise.all(
     ids.map(async (candidateId): Promise<RediscoveredCandidate | undefined> => {
       const pastApp = pasts.get(candidateId);
       const text = resumes.get(candidateId);
       if (!pastApp || text === undefined) return undefined;
-      const result = await ctx.scorer.score(description, text);
+      const result = await ctx.scorer.score(description, text, options);
       if (result.score < minScore) return undefined;
       return {
         candidateId,

@@ -1,5 +1,6 @@
 import type { AppContext } from '../context.ts';
 import { computeDigest, type WeeklyDigest } from '../ops/digest.ts';
+import { waitingOn } from '../nudges/waiting.ts';
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
 /** The digest's trends compare a week with the average of the four before it. */
@@ -46,10 +47,16 @@ export async function digestTrends(ctx: AppContext, digest: WeeklyDigest): Promi
 /** A digest with its trends, as the front doors send it (each trend with its change said in words). */
 export type DigestWithTrends = WeeklyDigest & { trends: (DigestTrend & { change: string })[] };
 
-export async function digestWithTrends(ctx: AppContext, range: { from: Date; to: Date }): Promise<DigestWithTrends> {
+/** `now`: when the digest is drawn, for who is waited on at that moment. */
+export async function digestWithTrends(
+  ctx: AppContext,
+  range: { from: Date; to: Date },
+  now = new Date(),
+): Promise<DigestWithTrends> {
   const digest = await computeDigest(ctx, range);
   const trends = await digestTrends(ctx, digest);
-  return { ...digest, trends: trends.map((t) => ({ ...t, change: trendChange(t) })) };
+  const withChange = trends.map((t) => ({ ...t, change: trendChange(t) }));
+  return { ...digest, trends: withChange, waitingOn: await waitingOn(ctx, now) };
 }
 
 /** "+25% on the 4-week average" / "−10% ..." / "as the 4-week average"; empty when either side is missing or zero. */

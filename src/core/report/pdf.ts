@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import { type BiasAudit, SELECTIONS } from './bias.ts';
 import { layoutChart, type Primitive } from './chart-layout.ts';
 import { chartsOf } from './charts.ts';
@@ -103,7 +102,10 @@ function spreadWidths(first: number, count: number): number[] {
 }
 
 /** The report as a PDF: the same figures and charts as the page, and its bias audit when given. */
-export function renderReportPdf(report: Report, bias?: BiasAudit): Promise<Buffer> {
+export async function renderReportPdf(report: Report, bias?: BiasAudit): Promise<Buffer> {
+  // Loaded when a PDF is drawn: pdfkit unpacks its Unicode tables as it loads (about 0.1 s of CPU), a
+  // cost every process and CLI command that never draws one would pay otherwise.
+  const { default: PDFDocument } = await import('pdfkit');
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({
       size: 'A4',

@@ -53,6 +53,8 @@ export interface Requirement {
    * shifts"): shown and asked at interview, never counted against a resume or listed as missing.
    */
   readonly condition?: boolean;
+  /** A person changed or added it (see edits.ts). */
+  readonly edited?: boolean;
   /** Short readable label, in the description's words: "TypeScript or Node.js". */
   readonly label: string;
   /** Which rule made the requirement (see RequirementRule). */

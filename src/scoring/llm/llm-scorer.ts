@@ -3,7 +3,7 @@ import { detectPromptInjection } from '../injection.ts';
 import { clip } from '../jd/labels.ts';
 import { MAX_REASON_CHARS, MAX_REASONS, MIN_REASONS } from '../reasons.ts';
 import { redactPersonalData } from '../redact.ts';
-import type { Reason, ScoreResult, Scorer } from '../types.ts';
+import type { Reason, ScoreOptions, ScoreResult, Scorer } from '../types.ts';
 import type { LlmConfig } from './config.ts';
 import { PROMPT_VERSION, SYSTEM_PROMPT, userPrompt } from './prompt.ts';
 
@@ -17,7 +17,7 @@ export interface ScoringLogger {
 
 export interface LlmScorer {
   readonly version: string;
-  score(jd: string, resume: string): Promise<ScoreResult>;
+  score(jd: string, resume: string, options?: ScoreOptions): Promise<ScoreResult>;
 }
 
 export interface LlmScorerDeps {
@@ -126,12 +126,12 @@ export function createLlmScorer(config: LlmConfig, fallback: Scorer, deps: LlmSc
 
   return {
     version,
-    async score(jd, resume) {
+    async score(jd, resume, options) {
       const redaction = redactPersonalData(resume);
       const injection = detectPromptInjection(resume);
       const baseFlags = injection ? ['prompt_injection'] : [];
       try {
-        const content = await callModel(jd, redaction.text);
+        const content = await callModel(withEdits(jd, options), redaction.text);
         const output = parseModelJson(content);
         const reasons = groundReasons(output.reasons, resume, redaction.text);
         if (reasons.length === 0) throw new LlmScoringError('no_grounded_reasons', 'no reason quoted the resume');
@@ -140,7 +140,7 @@ export function createLlmScorer(config: LlmConfig, fallback: Scorer, deps: LlmSc
         if (reasons.length < output.reasons.length) flags.push('ungrounded_reasons_dropped');
         // Top up with the default scorer's grounded reasons when the model kept too few.
         if (reasons.length < MIN_REASONS) {
-          for (const r of fallback.score(jd, resume).reasons) {
+          for (const r of fallback.score(jd, resume, options).reasons) {
             if (reasons.length >= MIN_REASONS) break;
             if (!reasons.some((x) => x.start === r.start && x.end === r.end)) reasons.push(r);
           }
@@ -159,12 +159,25 @@ export function createLlmScorer(config: LlmConfig, fallback: Scorer, deps: LlmSc
           { kind, provider: config.provider, model: config.model },
           'LLM scoring failed; using the default scorer',
         );
-        const result = fallback.score(jd, resume);
+        const result = fallback.score(jd, resume, options);
         const flags = [...new Set([...baseFlags, ...(result.flags ?? []), `llm_fallback:${kind}`])];
         return { ...result, flags };
       }
     },
   };
+}
+
+/** The model reads people's corrections to the requirements after the description they correct. */
+function withEdits(jd: string, options: ScoreOptions | undefined): string {
+  const edits = options?.requirements ?? [];
+  if (edits.length === 0) return jd;
+  const lines = edits.map((e) => {
+    if (e.op === 'remove') return `- Not a requirement: ${e.label}`;
+    const status = e.essential ? 'essential must-have' : e.mustHave === false ? 'nice-to-have' : 'must-have';
+    if (e.op === 'add') return `- Also required (${status}): ${e.label}${e.terms?.length ? ` (any of: ${e.terms.join(', ')})` : ''}`;
+    return `- ${e.label}: ${e.mustHave === undefined && e.essential === undefined ? 'as written' : status}`;
+  });
+  return `${jd}\n\nThe hiring team corrected these requirements:\n${lines.join('\n')}`;
 }
 
 function parseModelJson(content: string): z.infer<typeof llmOutputSchema> {

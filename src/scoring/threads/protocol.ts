@@ -1,6 +1,6 @@
 import type { ExtractOptions } from '../extract/extract-text.ts';
 import type { ExtractResult } from '../extract/types.ts';
-import type { ScoreResult } from '../types.ts';
+import type { ScoreOptions, ScoreResult } from '../types.ts';
 
 /** What a scoring thread is started with. */
 export interface ThreadSettings {
@@ -8,7 +8,7 @@ export interface ThreadSettings {
   asOf: string;
 }
 
-export type Task = { op: 'extract'; bytes: Uint8Array; options: ExtractOptions } | { op: 'score'; jd: string; resume: string };
+export type Task = { op: 'extract'; bytes: Uint8Array; options: ExtractOptions } | { op: 'score'; jd: string; resume: string; options?: ScoreOptions };
 export type TaskRequest = Task & { id: number };
 
 export type TaskReply =

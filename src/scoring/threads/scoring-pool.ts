@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { ExtractOptions } from '../extract/extract-text.ts';
 import type { ScoringLogger } from '../llm/llm-scorer.ts';
 import { DEFAULT_EXTRACT_LIMITS, type ExtractResult } from '../extract/types.ts';
-import type { ScoreResult } from '../types.ts';
+import type { ScoreOptions, ScoreResult } from '../types.ts';
 import { defaultScorerVersion } from '../version.ts';
 import type { Task, TaskReply, TaskRequest, ThreadSettings } from './protocol.ts';
 
@@ -27,7 +27,7 @@ export interface ScoringPool {
   readonly version: string;
   readonly threads: number;
   extractText(bytes: Uint8Array, options?: ExtractOptions): Promise<ExtractResult>;
-  score(jd: string, resume: string): Promise<ScoreResult>;
+  score(jd: string, resume: string, options?: ScoreOptions): Promise<ScoreResult>;
   /** Stops the threads; tasks still running are refused. */
   close(): Promise<void>;
 }
@@ -158,7 +158,7 @@ export function createScoringPool(options: ScoringPoolOptions): ScoringPool {
         throw err;
       }
     },
-    score: (jd, resume) => run<ScoreResult>({ op: 'score', jd, resume }, graceMs),
+    score: (jd, resume, options) => run<ScoreResult>({ op: 'score', jd, resume, ...(options ? { options } : {}) }, graceMs),
     async close() {
       closed = true;
       await Promise.all(

@@ -11,7 +11,7 @@ if (!port) throw new Error('scoring-thread.ts runs only as a worker thread');
 
 async function run(task: TaskRequest): Promise<TaskReply> {
   try {
-    const result = task.op === 'extract' ? await extractText(task.bytes, task.options) : scorer.score(task.jd, task.resume);
+    const result = task.op === 'extract' ? await extractText(task.bytes, task.options) : scorer.score(task.jd, task.resume, task.options);
     return { id: task.id, ok: true, result };
   } catch (err) {
     // Only the message crosses back: resume text must not ride along in an error's properties.

@@ -1,6 +1,6 @@
 import { type Block, type Button, checkMessage, clip, escapeMrkdwn, LIMITS, type SlackMessage } from '../block-kit.ts';
 import { ACTION, addToJobActionId, encodePastCandidate, encodeRediscovery } from '../ids.ts';
-import type { DigestReport, RediscoverReport, SetupReport } from '../../ports.ts';
+import { type DigestReport, type RediscoverReport, type SetupReport, waitingOnLine } from '../../ports.ts';
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const hours = (ms: number | null) => (ms === null ? 'n/a' : ms < 3_600_000 ? `${Math.round(ms / 60_000)} min` : `${(ms / 3_600_000).toFixed(1)} h`);
@@ -33,6 +33,8 @@ export function digestMessage(d: DigestReport): SlackMessage {
     { type: 'section', text: { type: 'mrkdwn', text: lines.join('\n') } },
   ];
   if (jobs.length) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(`*By job*\n${jobs.join('\n')}`, LIMITS.sectionText) } });
+  const waiting = (d.waitingOn ?? []).slice(0, 15).map((w) => `• ${escapeMrkdwn(waitingOnLine(w))}`);
+  if (waiting.length) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(`*Waiting on*\n${waiting.join('\n')}`, LIMITS.sectionText) } });
   blocks.push({
     type: 'actions',
     elements: [{ type: 'button', action_id: ACTION.openReport, text: { type: 'plain_text', text: 'Open the report' } }],

@@ -1,5 +1,5 @@
 import { type Block, checkMessage, clip, escapeMrkdwn, type SlackMessage } from '../block-kit.ts';
-import type { StatusReport } from '../../ports.ts';
+import { type StatusReport, waitingOnLine } from '../../ports.ts';
 
 const ago = (at: Date | null, now: Date) => {
   if (!at) return 'never';
@@ -34,6 +34,11 @@ export function statusMessage(s: StatusReport, now = new Date()): SlackMessage {
       text: { type: 'mrkdwn', text: clip(`*Recent errors*\n${errors.length ? errors.join('\n') : 'None.'}`, 3000) },
     },
   ];
+  if (s.waiting?.length) {
+    const waiting = s.waiting.slice(0, 15).map((w) => `• ${escapeMrkdwn(waitingOnLine(w))}`);
+    if (s.waiting.length > 15) waiting.push(`…and ${s.waiting.length - 15} more`);
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(`*Waiting on*\n${waiting.join('\n')}`, 3000) } });
+  }
   if (s.applications) {
     const a = s.applications;
     blocks.push({

@@ -1,4 +1,4 @@
-import type { DigestReport, RediscoverReport, SetupReport } from '../../ports.ts';
+import { type DigestReport, type RediscoverReport, type SetupReport, waitingOnLine } from '../../ports.ts';
 import { VERB } from '../card-actions.ts';
 import {
   type AcNode,
@@ -26,8 +26,8 @@ function trend(d: DigestReport, figure: string): string {
 }
 
 /**
- * The weekly digest: counts and job titles only (no candidate, no reviewer), so it may go to a channel
- * everyone in the team reads.
+ * The weekly digest: counts and job titles only (no candidate), so it may go to a channel everyone in
+ * the team reads; "Waiting on" names colleagues whose shortlists wait, as Slack's digest does.
  */
 export function digestAdaptiveCard(d: DigestReport): AdaptiveCardJson {
   const figures = [
@@ -45,6 +45,11 @@ export function digestAdaptiveCard(d: DigestReport): AdaptiveCardJson {
       body.push(line(`• ${clip(j.title, 120)}: ${j.screened} screened, ${j.approvals} approved`, {}, { spacing: 'none' }));
     }
     if (d.jobs.length > 20) body.push(line(`and ${d.jobs.length - 20} more jobs`, { isSubtle: true }, { spacing: 'none' }));
+  }
+  const waiting = (d.waitingOn ?? []).slice(0, 15);
+  if (waiting.length) {
+    body.push(line('Waiting on', { weight: 'bolder' }, { separator: true }));
+    for (const w of waiting) body.push(line(`• ${clip(waitingOnLine(w), 300)}`, {}, { spacing: 'none' }));
   }
   return adaptiveCard(body, [], `Skima weekly digest: ${d.applicationsScreened} applications screened`);
 }

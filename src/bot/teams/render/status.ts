@@ -1,4 +1,4 @@
-import type { StatusReport } from '../../ports.ts';
+import { type StatusReport, waitingOnLine } from '../../ports.ts';
 import { type AcNode, type AdaptiveCardJson, adaptiveCard, clip, heading, line } from '../card-json.ts';
 
 const ago = (at: Date | null, now: Date) => {
@@ -31,6 +31,11 @@ export function statusAdaptiveCard(s: StatusReport, now = new Date()): AdaptiveC
     ...section('Last Ashby webhook', [ago(s.lastWebhookAt, now)]),
     ...section('Recent errors', errors.length ? errors : ['None.']),
   ];
+  if (s.waiting?.length) {
+    const waiting = s.waiting.slice(0, 15).map((w) => `• ${clip(waitingOnLine(w), 300)}`);
+    if (s.waiting.length > 15) waiting.push(`…and ${s.waiting.length - 15} more`);
+    body.push(...section('Waiting on', waiting));
+  }
   if (s.applications) {
     const a = s.applications;
     body.push(line(`${a.screened} screened · ${a.pending} pending · ${a.unscorable} could not be scored`, { isSubtle: true }, { separator: true }));

@@ -1,0 +1,127 @@
+import { type ChatChannel, type ChatFrontDoor, type ChatNotice, DeliveryError, type NoticeRecipient } from '../../bot/ports.ts';
+import type { AppContext } from '../context.ts';
+import { audit } from '../ops/audit.ts';
+import { recordFrontDoorError } from '../ops/front-door-errors.ts';
+import { hiringTeamOf } from '../people/hiring-team.ts';
+import type { JobContext, JobQueue } from '../queue/types.ts';
+import { waitingOnManagers } from '../nudges/waiting.ts';
+
+/** A hire seen (webhook or poll) waits here once, keyed by the application, whoever saw it first. */
+export const HIRE_ANNOUNCE_QUEUE = 'hire.announce';
+/** Each front door's notices, one job per recipient: `slack.notice`, `teams.notice`. */
+export const noticeQueue = (channel: ChatChannel) => `${channel}.notice`;
+/** 429s in a row before a notice gives up (dead-lettered, visible in status). */
+const MAX_RATE_LIMITED = 10;
+
+/** One notice to one recipient. The words are drawn at delivery from the database, so no candidate's
+ * name waits in the queue's payload. */
+export type NoticeJob =
+  | { kind: 'hired'; applicationId: string; to: NoticeRecipient; rateLimited?: number }
+  | { kind: 'nudge'; jobId: string; managerUserId: string; to: { email: string }; day: string; rateLimited?: number };
+
+/**
+ * Called wherever a hire is seen: the webhook and the poll both call it, and the key makes it one
+ * announcement per hire. Enqueued from any process (a screening-only worker too); the processes that
+ * hold the front doors work the queue.
+ */
+export async function announceHire(queue: JobQueue, applicationId: string): Promise<void> {
+  await queue.enqueue(HIRE_ANNOUNCE_QUEUE, { applicationId }, { idempotencyKey: `hired:${applicationId}` });
+}
+
+const isHiringManager = (role: string) => /hiring manager/i.test(role);
+
+/** One notice job per front door and recipient: the job's hiring managers and the hires channel. */
+export async function fanOutHire(ctx: AppContext, applicationId: string): Promise<number> {
+  const app = await ctx.db.application.findUnique({
+    where: { id: applicationId },
+    select: { job: { select: { hiringTeam: true } } },
+  });
+  if (!app) return 0;
+  const managers = hiringTeamOf(app.job).filter((m) => isHiringManager(m.role) && m.email);
+  const emails = [...new Set(managers.map((m) => m.email!.toLowerCase()))];
+  let queued = 0;
+  for (const door of ctx.chat) {
+    if (!door.postNotice) continue;
+    const recipients: NoticeRecipient[] = emails.map((email) => ({ email }));
+    if (door.hiresChannel) recipients.push({ channel: 'hires' });
+    for (const to of recipients) {
+      const key = `hired:${door.channel}:${applicationId}:${'email' in to ? to.email : 'channel'}`;
+      const job: NoticeJob = { kind: 'hired', applicationId, to };
+      if ((await ctx.queue.enqueue(noticeQueue(door.channel), job, { idempotencyKey: key })).created) queued++;
+    }
+  }
+  return queued;
+}
+
+/** "Hired" words: the candidate's name to their hiring managers; in a channel too unless names are
+ * hidden (REDACTION_MODE=on), where it is "a candidate". */
+async function hiredNotice(ctx: AppContext, job: Extract<NoticeJob, { kind: 'hired' }>): Promise<ChatNotice | null> {
+  const app = await ctx.db.application.findUnique({
+    where: { id: job.applicationId },
+    select: { jobId: true, job: { select: { title: true } }, candidate: { select: { name: true } } },
+  });
+  if (!app) return null;
+  const who = ctx.config.redact || !app.candidate.name ? 'A candidate' : app.candidate.name;
+  return {
+    kind: 'hired',
+    headline: `Hired: ${who} for ${app.job.title}`,
+    lines: ['Recorded in Ashby. Congratulations to the hiring team.'],
+    jobId: app.jobId,
+  };
+}
+
+/** The reminder, drawn afresh: nothing when the shortlist was decided since the scan. */
+async function nudgeNotice(ctx: AppContext, job: Extract<NoticeJob, { kind: 'nudge' }>): Promise<ChatNotice | null> {
+  const waiting = (await waitingOnManagers(ctx.db, new Date())).find(
+    (w) => w.jobId === job.jobId && w.managerUserId === job.managerUserId,
+  );
+  if (!waiting) return null;
+  const n = waiting.candidates;
+  const days = Math.floor(waiting.oldestWorkingDays);
+  return {
+    kind: 'nudge',
+    headline: `${n} shortlisted candidate${n === 1 ? '' : 's'} for ${waiting.jobTitle} ${n === 1 ? 'is' : 'are'} waiting for your decision`,
+    lines: [`The longest has waited ${days} working day${days === 1 ? '' : 's'}. Approve, skip or maybe on the card; one reminder a day at most.`],
+    jobId: waiting.jobId,
+  };
+}
+
+/**
+ * Delivers one notice, with a card's failure policy: a 429 comes back at Retry-After through the
+ * queue; an unreachable person or a refused payload is reported and skipped; refused credentials and
+ * network trouble fail the job for the queue to retry.
+ */
+export async function deliverNotice(ctx: AppContext, door: ChatFrontDoor, job: NoticeJob, queueJob: Pick<JobContext, 'id'>) {
+  if (!door.postNotice) return;
+  const notice = job.kind === 'hired' ? await hiredNotice(ctx, job) : await nudgeNotice(ctx, job);
+  if (!notice) return;
+  try {
+    await door.postNotice(job.to, notice);
+  } catch (err) {
+    if (!(err instanceof DeliveryError)) throw err;
+    const { failure } = err;
+    if (failure.kind === 'auth' || failure.kind === 'transient') throw err;
+    if (failure.kind === 'rate_limited') {
+      const times = (job.rateLimited ?? 0) + 1;
+      if (times <= MAX_RATE_LIMITED) {
+        await ctx.queue.enqueue(noticeQueue(door.channel), { ...job, rateLimited: times } satisfies NoticeJob, {
+          runAt: new Date(Date.now() + failure.retryAfterMs),
+          idempotencyKey: `${queueJob.id}:rate-limited`,
+        });
+        return;
+      }
+    }
+    await recordFrontDoorError(ctx, { source: `${door.channel}:${err.method}`, message: failure.code });
+    if (failure.kind === 'rate_limited') throw err;
+    return;
+  }
+  if (job.kind === 'nudge') {
+    await audit(ctx.db, {
+      actor: 'system',
+      action: 'nudge.sent',
+      subjectType: 'job',
+      subjectId: job.jobId,
+      detail: { managerUserId: job.managerUserId, channel: door.channel, day: job.day },
+    });
+  }
+}
