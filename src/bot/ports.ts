@@ -167,6 +167,12 @@ export interface ChatServices<Ref extends object = object> {
   mintReportUrl(reviewer: Reviewer): Promise<{ url: string; expiresAt: Date } | { refused: string }>;
   setup(opts: { fix: boolean }): Promise<SetupReport[]>;
   rediscover(jobId: string, words: string[]): Promise<RediscoverReport>;
+  /** A personal link to the job's rediscovery page with these filter words (recruiters and admins). */
+  mintRediscoverUrl?(
+    jobId: string,
+    reviewer: Reviewer,
+    words: string[],
+  ): Promise<{ url: string; expiresAt: Date } | { refused: string }>;
   /** "Add to job" on a rediscovered candidate (recruiters and admins; see core/rediscovery/rediscover-add.ts). */
   addToJob(reviewer: Reviewer, jobId: string, candidateId: string): Promise<AddToJobReport>;
 }
