@@ -1,7 +1,16 @@
 import type { ConversationReference, TurnContext } from 'botbuilder';
 import type { FastifyPluginAsync } from 'fastify';
-import { type ChatConversations, type ChatFrontDoor, DeliveryError, type DigestReport, type Reviewer, type SetupReport } from '../ports.ts';
-import { digestAdaptiveCard } from './adaptive-card.ts';
+import {
+  type ChatConversations,
+  type ChatFrontDoor,
+  type ChatNotice,
+  DeliveryError,
+  type DigestReport,
+  type NoticeRecipient,
+  type Reviewer,
+  type SetupReport,
+} from '../ports.ts';
+import { digestAdaptiveCard, noticeAdaptiveCard } from './adaptive-card.ts';
 import { createTeamsAdapter, type SkimaCloudAdapter } from './adapter.ts';
 import { continueIn, publishCard, type PublishedCard } from './cards.ts';
 import { BackgroundWork, type TeamsConnector } from './connector.ts';
@@ -135,6 +144,19 @@ export class TeamsFrontDoor implements ChatFrontDoor {
     const reference = await this.digestReference();
     if (!reference) throw new TeamsDeliveryError({ kind: 'recipient', code: 'no_digest_conversation' }, 'postDigest');
     await continueIn(this.deps.connector, reference, 'send', async (ctx: TurnContext) => void (await ctx.sendActivity(cardMessage(digestAdaptiveCard(digest)))));
+  }
+
+  /** Teams has no hires channel: "hired" goes to the job's hiring managers only. */
+  readonly hiresChannel = false;
+
+  /** A notice ("hired", a reminder) in the person's 1:1 chat with Skima, where their cards live. */
+  async postNotice(to: NoticeRecipient, notice: ChatNotice): Promise<void> {
+    if (!('email' in to)) return;
+    const conversation = await this.conversations.personal({ email: to.email });
+    const reference = conversation && parseReference(conversation.reference);
+    if (!reference) throw new TeamsDeliveryError({ kind: 'recipient', code: 'no_personal_chat' }, 'postNotice');
+    const message = cardMessage(noticeAdaptiveCard(notice, 'person'));
+    await continueIn(this.deps.connector, reference, 'send', async (ctx) => void (await ctx.sendActivity(message)));
   }
 
   private async digestReference(): Promise<Partial<ConversationReference> | null> {

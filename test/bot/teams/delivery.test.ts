@@ -121,6 +121,17 @@ describe('Teams deliveries', () => {
     expect(services.errors).toHaveLength(1);
   });
 
+  it('posts a notice (hired, a reminder) in the person\'s 1:1 chat; without one it is a recipient failure', async () => {
+    entra();
+    const notice = { kind: 'hired' as const, headline: 'Hired for Store Manager', lines: ['Congratulations'], jobId: 'job-1' };
+    const posted = nock(SERVICE).post(ACTIVITIES, (body) => JSON.stringify(body).includes('Hired for Store Manager')).reply(201, { id: '1:n' });
+    await door.postNotice({ email: 'Dana@Example.com' }, notice);
+    expect(posted.isDone()).toBe(true);
+    expect(door.hiresChannel).toBe(false);
+    await door.postNotice({ channel: 'hires' }, notice); // no hires channel in Teams: nothing is sent
+    await expect(door.postNotice({ email: 'nobody@example.com' }, notice)).rejects.toMatchObject({ failure: { kind: 'recipient' } });
+  });
+
   it('posts the digest to TEAMS_DIGEST_CONVERSATION_ID, else to the channel that said "digest here", else reports there is none', async () => {
     entra();
     await expect(door.postDigest(digest)).rejects.toMatchObject({ failure: { kind: 'recipient', code: 'no_digest_conversation' } });

@@ -1,11 +1,13 @@
 // Every Teams command and card action through botbuilder's TestAdapter, over fakes of the core's port:
 // what the person sees, what reaches the core, and what is refused (leaking nothing about other jobs).
 import type { Activity } from 'botbuilder';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CARD_MAX_BYTES } from '../../../src/bot/teams/adaptive-card.ts';
 import type { RediscoverReport } from '../../../src/bot/ports.ts';
 import { NO_ACCESS, NO_PERSONAL_CHAT, NOT_MATCHED, RECRUITERS_ONLY } from '../../../src/bot/teams/messages.ts';
 import { teamsTurn } from '../../../src/bot/teams/turn.ts';
 import { cardOf, channel, from, type Harness, harness, personalChat, textOf } from './fakes.ts';
+import { adaptiveCardValidator, cardErrors } from './schemas.ts';
 
 let h: Harness;
 let turn: ReturnType<typeof teamsTurn>;
@@ -21,6 +23,21 @@ beforeEach(() => {
     },
     digestScheduled: () => false,
   });
+});
+
+// Every Adaptive Card any handler sent (messages, and invoke answers that replace the clicked card) is a
+// valid Adaptive Card 1.5 under Teams' 28 KB.
+afterEach(() => {
+  const validate = adaptiveCardValidator();
+  const cards = h.sent.flatMap((a) => {
+    const body = a.type === 'invokeResponse' ? (a.value as { body: { type: string; value: unknown } }).body : undefined;
+    if (body?.type === 'application/vnd.microsoft.card.adaptive') return [body.value];
+    return (a.attachments ?? []).map((att) => att.content as unknown);
+  });
+  for (const card of cards) {
+    expect(validate(card), cardErrors(validate)).toBe(true);
+    expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(CARD_MAX_BYTES);
+  }
 });
 
 let nextId = 0;
