@@ -3,7 +3,7 @@
 import type { Activity } from 'botbuilder';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CARD_MAX_BYTES } from '../../../src/bot/teams/adaptive-card.ts';
-import type { RediscoverReport } from '../../../src/bot/ports.ts';
+import type { RediscoverReport, Reviewer } from '../../../src/bot/ports.ts';
 import { NO_ACCESS, NO_PERSONAL_CHAT, NOT_MATCHED, RECRUITERS_ONLY } from '../../../src/bot/teams/messages.ts';
 import { teamsTurn } from '../../../src/bot/teams/turn.ts';
 import { cardOf, channel, from, type Harness, harness, personalChat, textOf } from './fakes.ts';
@@ -65,6 +65,18 @@ describe('install and conversation references', () => {
     expect(stored!.reference).not.toHaveProperty('activityId');
     await send('29:dana', personalChat('29:dana'), { type: 'installationUpdate', action: 'remove' });
     expect(await h.conversations.personal({ email: 'dana@example.com' })).toBeNull();
+  });
+
+  it('installed for a hiring manager: greets them and queues their jobs\' cards for this chat; an unmatched person is told why', async () => {
+    await send('29:dana', personalChat('29:dana'), { type: 'installationUpdate', action: 'add' });
+    expect(JSON.stringify(cardOf(h.sent[0]!))).toContain('shortlist <job>');
+    expect(h.services.queued).toEqual([{ jobId: 'job-1', slackUserId: 'aad-dana', reviewerId: 'user-dana', notBefore: undefined }]);
+    const anyOpenJob = { id: 'job-2', title: 'Any open job', status: 'Open', shortlisted: 3, awaitingDecision: 3, awaitingYou: 3 };
+    Object.assign(h.services, { homeJobs: async (r: Reviewer) => (r.recruiter ? [anyOpenJob] : []) });
+    await send('29:chris', personalChat('29:chris'), { type: 'installationUpdate', action: 'add' });
+    expect(h.services.queued).toHaveLength(1); // a recruiter on no hiring team is not sent every open job
+    await send('29:eve', personalChat('29:eve'), { type: 'installationUpdate', action: 'add' });
+    expect(JSON.stringify(cardOf(h.sent[2]!))).toContain('couldn\'t match your Teams account');
   });
 
   it('stores a team channel when the bot is added to the team (no person, no roster call)', async () => {
