@@ -15,6 +15,7 @@ export const PERMISSIONS = [
   'apiKeysRead',
   'apiKeysWrite',
   'reportsRead',
+  'offersRead',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -4,10 +4,11 @@ import { keyFromAuthorization } from './api-keys.ts';
 import { type EndpointDef, parseInput } from './context.ts';
 import { readEndpoints } from './handlers-read.ts';
 import { writeEndpoints } from './handlers-write.ts';
+import { offerEndpoints } from './offers.ts';
 import { SandboxApiError } from './sandbox-error.ts';
 import type { SandboxState } from './sandbox-state.ts';
 
-export const ENDPOINTS: Record<string, EndpointDef> = { ...readEndpoints, ...writeEndpoints };
+export const ENDPOINTS: Record<string, EndpointDef> = { ...readEndpoints, ...writeEndpoints, ...offerEndpoints };
 
 /** Ashby request ids look like ULIDs. From randomUUID's pooled entropy: randomBytes asked the kernel
  * for every request, a few percent of the sandbox's CPU under a backfill. */

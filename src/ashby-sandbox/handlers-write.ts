@@ -5,6 +5,7 @@ import { type EndpointDef, endpoint, type SandboxContext } from './context.ts';
 import { validateFieldValue } from './field-values.ts';
 import { applicationIndexOrThrow, candidateIndexOrThrow, jobOrThrow } from './handlers-read.ts';
 import { type PlanRec, type StageRec, statusForStage } from './org-state.ts';
+import { ensureOffer } from './offers.ts';
 import { notFound, SandboxApiError } from './sandbox-error.ts';
 import { applicationJson, candidateJson, customFieldValueJson, fieldDefJson, noteJson, tagJson } from './serialize.ts';
 
@@ -105,6 +106,7 @@ export const writeEndpoints: Record<string, EndpointDef> = {
       if (moved) overlay.history.push({ stageId: target.id, enteredAt: now });
       if (moved) {
         const hired = statusForStage(target) === 'Hired';
+        if (hired) ensureOffer(org, i, now); // Ashby's hires follow an accepted offer
         fireApplicationEvents(
           ctx,
           i,

@@ -100,6 +100,15 @@ export interface StoredFile {
   contentType: string;
   bytes: Buffer;
 }
+/** An offer the sandbox made when an application was hired: accepted, with its letter as a file. */
+export interface OfferRec {
+  id: string;
+  versionId: string;
+  applicationIndex: number;
+  fileId: string;
+  createdAt: number;
+  seq: number;
+}
 export interface CandidateBase {
   name: string;
   email: string;
@@ -228,6 +237,8 @@ export class OrgState {
   readonly fields: FieldDefRec[] = [];
   readonly notes = new Map<number, NoteRec[]>();
   readonly files = new Map<string, StoredFile>();
+  /** Offers by application index (one each). */
+  readonly offers = new Map<number, OfferRec>();
   private readonly candidateOverlays = new Map<number, CandidateOverlay>();
   private readonly applicationOverlays = new Map<number, ApplicationOverlay>();
   private readonly applicationChanges = new ChangeLog();

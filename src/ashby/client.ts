@@ -27,6 +27,7 @@ import {
   jobPostingSummarySchema,
   jobSchema,
   noteSchema,
+  offerSchema,
   reportResultSchema,
   webhookSettingSchema,
 } from './schemas/objects.ts';
@@ -228,6 +229,13 @@ export class AshbyClient {
     /** A saved Ashby report's rows, headers apart (beta; 15 a minute per organisation, 30 s at most). */
     synchronous: (reportId: string) =>
       this.results('report.synchronous', { reportId, includeHeadersInData: false }, reportResultSchema),
+  };
+
+  /** Offers (the `offersRead` permission): the hand-off attaches an accepted offer's files on request. */
+  readonly offer = {
+    list: (filters: ListFilters & { applicationId?: string } = {}) =>
+      paginateItems(this.transport, 'offer.list', filters, offerSchema),
+    info: (offerId: string) => this.results('offer.info', { offerId }, offerSchema),
   };
 
   readonly archiveReason = {

@@ -24,10 +24,14 @@ export const HANDOFF_SYSTEM_FIELDS = [
   'job.employmentType',
   'hiringManager.name',
   'hiringManager.email',
+  'offer.startDate',
 ] as const;
 export type HandoffSystemField = (typeof HANDOFF_SYSTEM_FIELDS)[number];
 
 const systemField = z.enum(HANDOFF_SYSTEM_FIELDS);
+/** Files a mapping may ask for. `offer` needs the API key's offersRead permission. */
+export const HANDOFF_ATTACHMENTS = ['resume', 'offer'] as const;
+export type HandoffAttachment = (typeof HANDOFF_ATTACHMENTS)[number];
 const customField = z.strictObject({
   customField: z.string().min(1),
   /** Whose custom field: the application's (default), the candidate's or the job's. */
@@ -53,8 +57,8 @@ const endpoint = z
     fields: z.record(z.string().min(1), fieldSource).refine((f) => Object.keys(f).length > 0, {
       message: 'map at least one field',
     }),
-    /** Files sent with the hire, base64 in the JSON. */
-    attach: z.array(z.enum(['resume'])).default([]),
+    /** Files sent with the hire, base64 in the JSON: the resume, and the accepted offer's files. */
+    attach: z.array(z.enum(HANDOFF_ATTACHMENTS)).default([]),
     timeoutSeconds: z.number().positive().max(120).default(10),
   })
   .refine((e) => Boolean(e.secret) !== Boolean(e.secretEnv), { message: 'give exactly one of secret or secretEnv' });
@@ -75,7 +79,7 @@ export interface HandoffEndpoint {
   url: string;
   secret: string;
   fields: Record<string, HandoffFieldSource>;
-  attach: Array<'resume'>;
+  attach: HandoffAttachment[];
   timeoutMs: number;
 }
 

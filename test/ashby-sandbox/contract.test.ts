@@ -44,6 +44,8 @@ const ENDPOINTS = [
   'webhook.create',
   'webhook.info',
   'webhook.delete',
+  'offer.list',
+  'offer.info',
 ];
 
 let sandbox: RunningSandbox;
@@ -131,6 +133,16 @@ async function exerciseEveryEndpoint(c: AshbyClient) {
     archiveReasonId: reasons[0]!.id,
     archiveEmail: { communicationTemplateId: templates[0]!.id },
   });
+  // A hire makes an accepted offer with its letter: the hand-off reads it (offer.list, file.info).
+  const third = applications.find((a) => a.id !== app.id && a.id !== other.id && a.status === 'Active')!;
+  const planOfThird = await c.interviewStage.list(third.currentInterviewStage!.interviewPlanId);
+  await c.application.changeStage({ applicationId: third.id, interviewStageId: planOfThird.find((s) => s.type === 'Hired')!.id });
+  const offers = await collect(c.offer.list({ applicationId: third.id }));
+  expect(offers).toHaveLength(1);
+  const offer = await c.offer.info(offers[0]!.id);
+  expect(offer.latestVersion?.fileHandles).toHaveLength(1);
+  await c.file.info(offer.latestVersion!.fileHandles![0]!.handle);
+  await collect(c.offer.list());
   const otherJob = jobs.find((j) => j.id !== app.job.id)!;
   await c.application.create({ candidateId: candidate.id, jobId: otherJob.id });
   const sources = await c.source.list();

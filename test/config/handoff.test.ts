@@ -62,7 +62,8 @@ describe('HANDOFF_CONFIG', () => {
   });
 
   it('refuses a bad mapping with one message naming the file and every place that is wrong', () => {
-    const bad = file('bad.yaml', GOOD_YAML.replace('candidate.email', 'offer.startDate').replace('https://hr', 'ftp://hr'));
+    const bad = file('bad.yaml', GOOD_YAML.replace('candidate.email', 'offer.salary').replace('https://hr', 'ftp://hr')
+      .replace('attach: [resume]', 'attach: [resume, contract]'));
     const result = loadConfig({ HANDOFF_CONFIG: bad, PEOPLEFORCE_SECRET: 'a'.repeat(32) });
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -70,7 +71,8 @@ describe('HANDOFF_CONFIG', () => {
     const [problem] = result.problems;
     expect(problem).toContain(`HANDOFF_CONFIG (${bad}): `);
     expect(problem).toContain('endpoints.0.url: must be an http(s) URL');
-    expect(problem).toContain('endpoints.0.fields.email: "offer.startDate" is not a field Skima can send; use one of candidate.id');
+    expect(problem).toContain('endpoints.0.fields.email: "offer.salary" is not a field Skima can send; use one of candidate.id');
+    expect(problem).toContain('endpoints.0.attach.1: Invalid option: expected one of "resume"|"offer"');
   });
 
   it('refuses a missing secret, a missing file and a file that is not YAML, never echoing a secret', () => {

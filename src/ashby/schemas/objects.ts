@@ -168,6 +168,24 @@ export type AshbyFileUploadHandle = z.infer<typeof fileUploadHandleSchema>;
 
 export const fileInfoSchema = z.looseObject({ url: z.string() });
 
+/** offer.list / offer.info: an offer with its latest version (its files, start date, salary). */
+export const offerSchema = z.looseObject({
+  id,
+  applicationId: z.string(),
+  acceptanceStatus: z.string().nullish(),
+  offerStatus: z.string().nullish(),
+  decidedAt: z.string().nullish(),
+  latestVersion: z
+    .looseObject({
+      id,
+      startDate: z.string().nullish(),
+      createdAt: z.string().nullish(),
+      fileHandles: z.array(fileHandleSchema).nullish(),
+    })
+    .nullish(),
+});
+export type AshbyOffer = z.infer<typeof offerSchema>;
+
 export const webhookSettingSchema = z.looseObject({
   id,
   enabled: z.boolean(),

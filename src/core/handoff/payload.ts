@@ -1,5 +1,5 @@
-import type { AshbyCustomFieldValue } from '../../ashby/index.ts';
-import type { HandoffEndpoint, HandoffFieldSource } from '../../config/handoff.ts';
+import type { AshbyClient, AshbyCustomFieldValue, AshbyOffer } from '../../ashby/index.ts';
+import type { HandoffAttachment, HandoffEndpoint, HandoffFieldSource } from '../../config/handoff.ts';
 import type { AppContext } from '../context.ts';
 import { hiringTeamOf } from '../people/hiring-team.ts';
 
@@ -10,7 +10,7 @@ export interface HandoffBody {
   applicationId: string;
   sentAt: string;
   fields: Record<string, string | number | boolean | string[] | null>;
-  files: Array<{ kind: 'resume'; name: string; contentType: string; base64: string }>;
+  files: Array<{ kind: HandoffAttachment; name: string; contentType: string; base64: string }>;
 }
 
 type FieldValue = HandoffBody['fields'][string];
@@ -22,6 +22,27 @@ function customValue(fields: AshbyCustomFieldValue[] | null | undefined, id: str
   if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) return value as FieldValue;
   if (Array.isArray(value)) return value.map(String);
   return JSON.stringify(value);
+}
+
+/** The application's accepted offer (else its latest decided or made one); null when it has none. */
+async function offerOf(client: AshbyClient, applicationId: string): Promise<AshbyOffer | null> {
+  const offers: AshbyOffer[] = [];
+  for await (const offer of client.offer.list({ applicationId })) {
+    if (offer.applicationId === applicationId) offers.push(offer);
+  }
+  const accepted = offers.filter((o) => o.acceptanceStatus === 'Accepted' || o.offerStatus === 'CandidateAccepted');
+  const when = (o: AshbyOffer) => o.decidedAt ?? o.latestVersion?.createdAt ?? '';
+  return [...(accepted.length ? accepted : offers)].sort((a, b) => when(b).localeCompare(when(a)))[0] ?? null;
+}
+
+async function fileOf(client: AshbyClient, kind: HandoffAttachment, handle: { name: string; handle: string }) {
+  const file = await client.file.download(handle.handle);
+  return {
+    kind,
+    name: handle.name,
+    contentType: file.contentType ?? 'application/octet-stream',
+    base64: Buffer.from(file.bytes).toString('base64'),
+  };
 }
 
 /** Reads the hire from Ashby (application, candidate, job) and maps it as the endpoint says. */
@@ -38,6 +59,9 @@ export async function buildHandoffBody(
   );
   const ashbyJob = needsJob ? await client.job.info(application.job.id) : undefined;
   const job = await ctx.db.job.findUnique({ where: { id: application.job.id } });
+  // offer.list only when the mapping asks for an offer's field or files (it needs offersRead).
+  const needsOffer = endpoint.attach.includes('offer') || Object.values(endpoint.fields).some((f) => f === 'offer.startDate');
+  const offer = needsOffer ? await offerOf(client, application.id) : null;
   const manager = hiringTeamOf(job ?? { hiringTeam: [] }).find((m) => /hiring manager/i.test(m.role));
   const [firstName, ...rest] = candidate.name.trim().split(/\s+/);
   const hired = application.applicationHistory?.at(-1)?.enteredStageAt ?? application.updatedAt;
@@ -60,6 +84,7 @@ export async function buildHandoffBody(
     'job.employmentType': ashbyJob?.employmentType ?? null,
     'hiringManager.name': manager ? `${manager.firstName ?? ''} ${manager.lastName ?? ''}`.trim() || null : null,
     'hiringManager.email': manager?.email ?? null,
+    'offer.startDate': offer?.latestVersion?.startDate ?? null,
   };
   const fields: HandoffBody['fields'] = {};
   for (const [name, source] of Object.entries(endpoint.fields) as Array<[string, HandoffFieldSource]>) {
@@ -71,13 +96,10 @@ export async function buildHandoffBody(
   }
   const files: HandoffBody['files'] = [];
   if (endpoint.attach.includes('resume') && candidate.resumeFileHandle) {
-    const file = await client.file.download(candidate.resumeFileHandle.handle);
-    files.push({
-      kind: 'resume',
-      name: candidate.resumeFileHandle.name,
-      contentType: file.contentType ?? 'application/octet-stream',
-      base64: Buffer.from(file.bytes).toString('base64'),
-    });
+    files.push(await fileOf(client, 'resume', candidate.resumeFileHandle));
+  }
+  if (endpoint.attach.includes('offer')) {
+    for (const handle of offer?.latestVersion?.fileHandles ?? []) files.push(await fileOf(client, 'offer', handle));
   }
   return {
     event: 'candidate.hired',

@@ -2,9 +2,12 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../core/context.ts';
 import { hashToken, resolveLink } from '../../core/links/links.ts';
 import { decideOnPage, evidenceOnPage, type LinkScope, loadShortlistPage } from '../../core/shortlist/shortlist-page.ts';
+import { skippedApplicationIds } from '../../core/disposition/index.ts';
+import { registerActRoutes } from './act-routes.ts';
 import { ICON_SVG } from './assets/icon.ts';
 import { STYLESHEET } from './assets/styles.ts';
-import { decisionForm, parseUrlEncoded } from './form.ts';
+import { decisionForm, parseUrlEncoded, requirementsForm } from './form.ts';
+import { editRequirementsOnPage } from '../../core/shortlist/requirements-on-page.ts';
 import { type LinkLimiters, sharedLinkLimiters } from './rate-limit.ts';
 import { csrfToken, csrfValid, sameOrigin, setPageHeaders } from './security.ts';
 import { ICON_PATH, STYLESHEET_PATH } from './views/layout.ts';
@@ -19,8 +22,9 @@ type Params = { token: string };
 /**
  * The secure shortlist page: GET /s/:token (reads only: chat link previewers fetch links), POST
  * /s/:token/decisions (Post/Redirect/Get, CSRF token bound to the link), GET /s/:token/evidence/:ref
- * (the evidence PDF). Candidates are named in forms and URLs by an opaque per-link reference, never by
- * application id or name. Encapsulated: its form parser and hooks touch no other route.
+ * (the evidence PDF), and advance/archive under /s/:token/act (act-routes.ts). Candidates are named in
+ * forms and URLs by an opaque per-link reference, never by application id or name. Encapsulated: its
+ * form parser and hooks touch no other route.
  */
 export const shortlistPagePlugin: FastifyPluginAsync<{ ctx: AppContext; limiters?: LinkLimiters }> = async (
   app,
@@ -74,11 +78,37 @@ export const shortlistPagePlugin: FastifyPluginAsync<{ ctx: AppContext; limiters
     if (!scope) return reply;
     const page = await loadShortlistPage(ctx, scope);
     const base = pageUrl(req.params.token);
+    const query = (req.query ?? {}) as Record<string, unknown>;
+    // Advance and archive are offered to the link's own reviewer; roles are checked when they act.
+    const skipped = page.reviewer.canDecide ? (await skippedApplicationIds(ctx, scope.jobId)).length : 0;
     const body = shortlistPage(page, csrfToken(ctx.secret, scope.linkId), {
       decide: `${base}/decisions`,
+      act: `${base}/act`,
       evidence: (ref) => `${base}/evidence/${ref}`,
-    });
+      save: `${base}/requirements`,
+      page: base,
+    }, { skipped }, { requirementsSaved: query.saved === 'requirements' });
     return sendHtml(reply, 200, body);
+  });
+
+  app.post<{ Params: Params }>('/s/:token/requirements', { bodyLimit: FORM_BODY_LIMIT }, async (req, reply) => {
+    const scope = await linkFor(req, reply);
+    if (!scope) return reply;
+    const body = req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {};
+    const csrf = typeof body.csrf === 'string' ? body.csrf : undefined;
+    if (!csrfValid(ctx.secret, scope.linkId, csrf) || !sameOrigin(req, ctx.config.publicBaseUrl)) {
+      req.log.warn('requirements edit refused: no valid CSRF token or a foreign origin');
+      return sendHtml(reply, 403, linkPages.forbidden());
+    }
+    const form = requirementsForm(body);
+    if (!form) return sendHtml(reply, 400, linkPages.requirementsNotSaved('Something in the form was missing or not understood. Go back, reload the page and try again.'));
+    const outcome = await editRequirementsOnPage(ctx, scope, form);
+    if (!outcome.ok) {
+      const code = outcome.reason === 'conflict' ? 409 : outcome.reason === 'invalid' ? 400 : 403;
+      return sendHtml(reply, code, linkPages.requirementsNotSaved(outcome.message));
+    }
+    // Post/Redirect/Get, as for decisions: a reload shows the saved version and never saves it twice.
+    return setPageHeaders(reply).code(303).header('location', `${pageUrl(req.params.token)}?saved=requirements#requirements`).send();
   });
 
   app.post<{ Params: Params }>('/s/:token/decisions', { bodyLimit: FORM_BODY_LIMIT }, async (req, reply) => {
@@ -99,6 +129,8 @@ export const shortlistPagePlugin: FastifyPluginAsync<{ ctx: AppContext; limiters
     // Post/Redirect/Get: a reload shows the saved decision and never posts it twice.
     return setPageHeaders(reply).code(303).header('location', `${pageUrl(req.params.token)}#c-${form.data.ref}`).send();
   });
+
+  registerActRoutes(app, { ctx, linkFor, sendHtml, formBodyLimit: FORM_BODY_LIMIT });
 
   app.get<{ Params: Params & { ref: string } }>('/s/:token/evidence/:ref', async (req, reply) => {
     const scope = await linkFor(req, reply);

@@ -12,6 +12,7 @@ import { collectStatus } from '../../../src/core/ops/status.ts';
 import { DB_KINDS } from '../../helpers/databases.ts';
 import { sandboxConnection, type SkimaHarness, startHarness } from '../../helpers/skima.ts';
 import { waitFor } from '../../helpers/wait.ts';
+import { collect } from '../../ashby-sandbox/helpers.ts';
 import { type Receiver, startReceiver } from './receiver.ts';
 
 const SECRET = 'hris-shared-secret-0123456789';
@@ -37,13 +38,14 @@ describe.each(DB_KINDS)('hire hand-off on %s', (kind) => {
           '  - name: hris',
           `    url: ${receiver.url}`,
           '    secretEnv: HRIS_SECRET',
-          '    attach: [resume]',
+          '    attach: [resume, offer]',
           '    fields:',
           '      first_name: candidate.firstName',
           '      last_name: candidate.lastName',
           '      email: candidate.email',
           '      job_title: job.title',
           '      manager_email: hiringManager.email',
+          '      offer_start: offer.startDate',
           `      start_date: { customField: "${startFieldId}" }`,
           'retry:',
           '  attempts: 5',
@@ -100,10 +102,16 @@ describe.each(DB_KINDS)('hire hand-off on %s', (kind) => {
       job_title: hired.jobTitle,
       manager_email: expect.stringMatching(/@northwind\.example$/),
       start_date: '2027-01-04',
+      offer_start: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
     });
-    expect(got!.body.files).toHaveLength(1);
+    // The resume and the accepted offer's letter, as Ashby's offer.list and file.info give them.
+    expect(got!.body.files).toHaveLength(2);
     expect(got!.body.files[0]).toMatchObject({ kind: 'resume', name: hired.candidate.resumeFileHandle!.name });
     expect(Buffer.from(got!.body.files[0]!.base64!, 'base64').length).toBeGreaterThan(500);
+    const [offer] = await collect(h.skima.ctx.ashby.client.offer.list({ applicationId: hired.id }));
+    expect(offer!.latestVersion!.startDate).toBe(got!.body.fields.offer_start);
+    expect(got!.body.files[1]).toMatchObject({ kind: 'offer', name: 'Offer Letter.pdf', contentType: 'application/pdf' });
+    expect(Buffer.from(got!.body.files[1]!.base64!, 'base64').toString('latin1')).toMatch(/^%PDF-1\.4[\s\S]*Offer letter for/);
 
     const delivery = await h.skima.ctx.db.handoffDelivery.findFirstOrThrow({
       where: { applicationId: hired.id },

@@ -2,12 +2,15 @@ import type { CardDecision, Verdict } from '../../../bot/card-model.ts';
 import type { PageCandidate, PastDecision, ShortlistPage } from '../../../core/shortlist/shortlist-page.ts';
 import { html, type Html } from '../html.ts';
 import { date, dateTime, layout } from './layout.ts';
+import { requirementsSection, type RequirementsUrls } from './requirements.ts';
 
 const VERDICT_LABEL: Record<Verdict, string> = { approve: 'Approved', skip: 'Skipped', maybe: 'Maybe' };
 const CHANNEL_LABEL: Record<string, string> = { slack: 'Slack', teams: 'Teams', web: 'the web page', cli: 'the CLI' };
 
-export interface PageUrls {
+export interface PageUrls extends RequirementsUrls {
   decide: string;
+  /** Where the advance/archive forms post (their first step). */
+  act: string;
   evidence: (ref: string) => string;
 }
 
@@ -50,6 +53,42 @@ function decideForm(c: PageCandidate, csrf: string, urls: PageUrls): Html {
 </form>`;
 }
 
+/** The bulk form's id: each candidate's checkbox belongs to it through the form attribute. */
+const BULK_FORM = 'bulk';
+
+/** "Advance…" and "Archive…" for one candidate: the first step of a confirmed move in Ashby. */
+function actForm(c: PageCandidate, csrf: string, urls: PageUrls): Html {
+  return html`<form class="act" method="post" action="${urls.act}">
+<input type="hidden" name="csrf" value="${csrf}">
+<input type="hidden" name="ref" value="${c.ref}">
+<div class="buttons" role="group" aria-label="In Ashby: ${candidateTitle(c)}">
+<button type="submit" class="secondary" name="action" value="advance">Advance…</button>
+<button type="submit" class="secondary" name="action" value="archive">Archive…</button>
+</div>
+</form>`;
+}
+
+/** Select several and act once, or archive every skipped candidate of the job. */
+function bulkForms(page: ShortlistPage, csrf: string, urls: PageUrls, skipped: number): Html {
+  return html`<section class="bulk" aria-labelledby="bulk-h"><h2 id="bulk-h">Several at once</h2>
+<form id="${BULK_FORM}" method="post" action="${urls.act}">
+<input type="hidden" name="csrf" value="${csrf}">
+<p class="small">Tick candidates below, then:</p>
+<div class="buttons"><button type="submit" class="secondary" name="action" value="advance">Advance selected…</button>
+<button type="submit" class="secondary" name="action" value="archive">Archive selected…</button></div>
+</form>
+${skipped
+  ? html`<form method="post" action="${urls.act}">
+<input type="hidden" name="csrf" value="${csrf}">
+<input type="hidden" name="action" value="archive">
+<input type="hidden" name="skipped" value="1">
+<div class="buttons"><button type="submit" class="secondary">Archive all ${skipped} skipped…</button>
+<span class="small">every candidate of this job skipped by a hiring manager and still active; you pick the reason next</span></div>
+</form>`
+  : ''}
+</section>`;
+}
+
 function candidate(c: PageCandidate, page: ShortlistPage, csrf: string, urls: PageUrls): Html {
   const mine = c.reviewerDecision;
   const other = c.latestDecision && c.latestDecision !== mine && c.latestDecision.reviewerId !== page.reviewer.id
@@ -58,7 +97,9 @@ function candidate(c: PageCandidate, page: ShortlistPage, csrf: string, urls: Pa
   const headingId = `h-${c.ref}`;
   return html`<li class="cand ${mine?.verdict === 'approve' ? 'approved' : mine?.verdict === 'maybe' ? 'maybe' : ''}" id="c-${c.ref}">
 <article aria-labelledby="${headingId}">
-<div class="cand-head"><span class="rank" aria-hidden="true">#${c.rank}</span>
+<div class="cand-head">${page.reviewer.canDecide
+  ? html`<input type="checkbox" class="pick" name="sel[]" value="${c.ref}" form="${BULK_FORM}" id="pick-${c.ref}" aria-label="Select ${candidateTitle(c)}">`
+  : ''}<span class="rank" aria-hidden="true">#${c.rank}</span>
 <h2 id="${headingId}"><span class="visually-hidden">Rank ${c.rank}: </span>${candidateTitle(c)}</h2>
 <span class="band">${c.band}</span></div>
 <div class="score"><span class="num">${c.score}</span><span class="of">/ 100</span>
@@ -70,7 +111,7 @@ ${c.missing.length ? html`<p class="missing"><strong>Missing must-haves:</strong
 ${mine ? decisionLine('Your decision', mine, null) : ''}
 ${other ? decisionLine('Latest decision', other, other.reviewerName) : ''}
 ${page.reviewer.canDecide
-  ? decideForm(c, csrf, urls)
+  ? html`${decideForm(c, csrf, urls)}${actForm(c, csrf, urls)}`
   : html`<p><a href="${urls.evidence(c.ref)}">Evidence PDF</a></p>`}
 </article></li>`;
 }
@@ -87,21 +128,14 @@ hiring team from Ashby, so Skima cannot tell who you are and cannot record decis
 that lets you Approve, Skip or say Maybe, open the shortlist from Skima in Slack or Microsoft Teams, or ask your
 recruiter to send you one (<code>skima links create</code>).</div>`;
 
-/** The job's requirements as Skima read them, each with the rule that made it. */
-function requirementsSection(page: ShortlistPage): Html | '' {
-  if (page.requirements.length === 0) return '';
-  const item = (r: ShortlistPage['requirements'][number]) =>
-    html`<li>${r.label} <span class="small">(${r.rule}${r.essential ? '; essential' : ''}${r.condition ? '; asked at interview, never counted' : ''})</span></li>`;
-  const must = page.requirements.filter((r) => r.mustHave);
-  const nice = page.requirements.filter((r) => !r.mustHave);
-  return html`<details class="requirements"><summary>What Skima reads as this job's requirements: ${must.length} must-have${must.length === 1 ? '' : 's'}, ${nice.length} nice-to-have${nice.length === 1 ? '' : 's'}</summary>
-<h2>Must-haves</h2><ul>${must.map(item)}</ul>
-${nice.length ? html`<h2>Nice-to-haves</h2><ul>${nice.map(item)}</ul>` : ''}
-</details>`;
-}
-
 /** The shortlist page itself. */
-export function shortlistPage(page: ShortlistPage, csrf: string, urls: PageUrls): string {
+export function shortlistPage(
+  page: ShortlistPage,
+  csrf: string,
+  urls: PageUrls,
+  acting = { skipped: 0 },
+  notice: { requirementsSaved?: boolean } = {},
+): string {
   const { card, reviewer } = page;
   const latest = page.pastDecisions[0];
   const facts = [card.department, card.location].filter(Boolean).join(' · ');
@@ -115,11 +149,12 @@ ${facts ? html`<p class="meta">${facts}</p>` : ''}
   card.redacted ? ' · names and contact details hidden' : ''}</p>
 <p class="who">${reviewer.canDecide ? html`Reviewing as <strong>${reviewer.name}</strong>. ` : ''}This link works until ${dateTime(page.expiresAt)}.</p>
 ${reviewer.canDecide ? '' : VIEW_ONLY}
-${requirementsSection(page)}
+${requirementsSection(page, csrf, urls, notice.requirementsSaved === true)}
 ${latest
   ? html`<div class="notice saved" role="status">Your latest decision: <strong>${VERDICT_LABEL[latest.verdict]}</strong>,
 ${latest.label}, ${dateTime(latest.at)}. It is saved, and Skima writes it to Ashby.</div>`
   : ''}
+${reviewer.canDecide && (card.candidates.length || acting.skipped) ? bulkForms(page, csrf, urls, acting.skipped) : ''}
 ${card.candidates.length
   ? html`<ol class="candidates">${page.candidates.map((c) => candidate(c, page, csrf, urls))}</ol>`
   : html`<p class="notice">No candidate has been screened for this job yet. This page shows them as they are scored.</p>`}
