@@ -1,4 +1,5 @@
-export { type DispositionProgress, dispositionProgress, progressSummary } from './progress.ts';
+export { type DispositionChoices, dispositionChoices } from './choices.ts';
+export { type DispositionProgress, dispositionProgress, dispositionProgressOf, progressSummary } from './progress.ts';
 export {
   type DispositionPlan,
   type DispositionRequest,

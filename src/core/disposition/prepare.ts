@@ -11,6 +11,8 @@ export interface DispositionRequest {
   channel: DecisionChannel;
   /** advance: the stage chosen; unset moves each application to the next stage of its plan. */
   stageId?: string;
+  /** advance: the chosen stage's title as the person saw it in the menu, so the confirmation names it. */
+  stageTitle?: string;
   /** archive: required, one of Ashby's archive reasons (its id, or its text in any case). */
   archiveReasonId?: string;
   /** archive: a rejection email template, only when the person picked one. */
@@ -117,7 +119,11 @@ export async function prepareDisposition(ctx: AppContext, asked: DispositionRequ
   const what =
     request.action === 'archive'
       ? `Archive ${plural(items.length)} with reason "${archiveReasonTitle}"${request.emailTemplateId ? ' and send the rejection email you picked' : ''}?`
-      : `Advance ${plural(items.length)} ${request.stageId ? 'to the stage you chose' : 'to the next stage of their interview plan'}?`;
+      : `Advance ${plural(items.length)} ${
+        request.stageId
+          ? request.stageTitle ? `to "${request.stageTitle}"` : 'to the stage you chose'
+          : 'to the next stage of their interview plan'
+      }?`;
   const question = refused.length ? `${what} (${plural(refused.length)} left out, each with its reason.)` : what;
   return { request, items, refused, ...(archiveReasonTitle ? { archiveReasonTitle } : {}), question };
 }

@@ -34,6 +34,23 @@ export async function dispositionProgress(db: Db, batchId: string): Promise<Disp
   };
 }
 
+/**
+ * A batch's progress for the person who confirmed it, from the job it was started on (a page or a
+ * card shows it): undefined for anyone else's batch or another job's, as for one that does not exist.
+ */
+export async function dispositionProgressOf(
+  db: Db,
+  batchId: string,
+  owner: { actorId: string; jobId: string },
+): Promise<DispositionProgress | undefined> {
+  const batch = await db.dispositionBatch.findUnique({
+    where: { id: batchId },
+    select: { actorId: true, jobId: true },
+  });
+  if (!batch || batch.actorId !== owner.actorId || batch.jobId !== owner.jobId) return undefined;
+  return dispositionProgress(db, batchId);
+}
+
 /** "48 archived, 1 already archived, 1 failed": the final count in words. */
 export function progressSummary(p: DispositionProgress): string {
   const verb = p.action === 'archive' ? 'archived' : 'advanced';

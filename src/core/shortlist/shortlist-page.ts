@@ -56,7 +56,7 @@ export function pageRef(secret: string, linkId: string, applicationId: string): 
 }
 
 /** The applications a link may act on: the shortlist, and those its reviewer decided on before. */
-async function reachableApplications(ctx: AppContext, scope: LinkScope): Promise<string[]> {
+export async function reachableApplications(ctx: AppContext, scope: LinkScope): Promise<string[]> {
   const [entries, decided] = await Promise.all([
     ctx.db.shortlistEntry.findMany({ where: { jobId: scope.jobId }, select: { applicationId: true } }),
     ctx.db.decision.findMany({

@@ -10,7 +10,48 @@ export const decisionForm = z.object({
 
 export type DecisionForm = z.infer<typeof decisionForm>;
 
-/** Form bodies as plain objects (the last value of a repeated field wins). */
-export function parseUrlEncoded(body: string): Record<string, string> {
-  return Object.fromEntries(new URLSearchParams(body));
+const REF = /^[A-Za-z0-9_-]{1,64}$/;
+/** An id Skima or Ashby made (a stage, a reason, a template): short, no markup. */
+const ashbyId = z.string().max(200).regex(/^[A-Za-z0-9_.:-]*$/);
+
+/**
+ * The advance/archive forms, at each step: which candidates (`ref` from a candidate's own buttons,
+ * `sel[]` from the checkboxes, or `skipped=1` for every skipped candidate of the job), then the stage
+ * or the reason and template picked, then the confirmation's nonce.
+ */
+export const actForm = z
+  .object({
+    'csrf': z.string().max(200).optional(),
+    'action': z.enum(['advance', 'archive']),
+    'ref': z.string().regex(REF).optional(),
+    'sel[]': z.array(z.string().regex(REF)).max(200).optional(),
+    'skipped': z.literal('1').optional(),
+    'stage': ashbyId.optional(),
+    'reason': ashbyId.optional(),
+    'template': ashbyId.optional(),
+    'key': z.string().regex(/^[A-Za-z0-9_-]{16,64}$/).optional(),
+  })
+  .transform((f) => ({
+    selection: { action: f.action, refs: f.ref ? [f.ref] : (f['sel[]'] ?? []), skipped: f.skipped === '1' },
+    choice: {
+      ...(f.stage ? { stageId: f.stage } : {}),
+      ...(f.reason ? { archiveReasonId: f.reason } : {}),
+      ...(f.template ? { emailTemplateId: f.template } : {}),
+    },
+    key: f.key,
+  }));
+
+export type ActForm = z.infer<typeof actForm>;
+
+/**
+ * Form bodies as plain objects: the last value of a repeated field wins, except for fields named
+ * `…[]` (checkboxes), which keep every value in order.
+ */
+export function parseUrlEncoded(body: string): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [key, value] of new URLSearchParams(body)) {
+    if (key.endsWith('[]')) ((out[key] ??= []) as string[]).push(value);
+    else out[key] = value;
+  }
+  return out;
 }

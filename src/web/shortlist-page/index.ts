@@ -2,6 +2,8 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../core/context.ts';
 import { hashToken, resolveLink } from '../../core/links/links.ts';
 import { decideOnPage, evidenceOnPage, type LinkScope, loadShortlistPage } from '../../core/shortlist/shortlist-page.ts';
+import { skippedApplicationIds } from '../../core/disposition/index.ts';
+import { registerActRoutes } from './act-routes.ts';
 import { ICON_SVG } from './assets/icon.ts';
 import { STYLESHEET } from './assets/styles.ts';
 import { decisionForm, parseUrlEncoded } from './form.ts';
@@ -19,8 +21,9 @@ type Params = { token: string };
 /**
  * The secure shortlist page: GET /s/:token (reads only: chat link previewers fetch links), POST
  * /s/:token/decisions (Post/Redirect/Get, CSRF token bound to the link), GET /s/:token/evidence/:ref
- * (the evidence PDF). Candidates are named in forms and URLs by an opaque per-link reference, never by
- * application id or name. Encapsulated: its form parser and hooks touch no other route.
+ * (the evidence PDF), and advance/archive under /s/:token/act (act-routes.ts). Candidates are named in
+ * forms and URLs by an opaque per-link reference, never by application id or name. Encapsulated: its
+ * form parser and hooks touch no other route.
  */
 export const shortlistPagePlugin: FastifyPluginAsync<{ ctx: AppContext; limiters?: LinkLimiters }> = async (
   app,
@@ -74,10 +77,13 @@ export const shortlistPagePlugin: FastifyPluginAsync<{ ctx: AppContext; limiters
     if (!scope) return reply;
     const page = await loadShortlistPage(ctx, scope);
     const base = pageUrl(req.params.token);
+    // Advance and archive are offered to the link's own reviewer; roles are checked when they act.
+    const skipped = page.reviewer.canDecide ? (await skippedApplicationIds(ctx, scope.jobId)).length : 0;
     const body = shortlistPage(page, csrfToken(ctx.secret, scope.linkId), {
       decide: `${base}/decisions`,
+      act: `${base}/act`,
       evidence: (ref) => `${base}/evidence/${ref}`,
-    });
+    }, { skipped });
     return sendHtml(reply, 200, body);
   });
 
@@ -99,6 +105,8 @@ export const shortlistPagePlugin: FastifyPluginAsync<{ ctx: AppContext; limiters
     // Post/Redirect/Get: a reload shows the saved decision and never posts it twice.
     return setPageHeaders(reply).code(303).header('location', `${pageUrl(req.params.token)}#c-${form.data.ref}`).send();
   });
+
+  registerActRoutes(app, { ctx, linkFor, sendHtml, formBodyLimit: FORM_BODY_LIMIT });
 
   app.get<{ Params: Params & { ref: string } }>('/s/:token/evidence/:ref', async (req, reply) => {
     const scope = await linkFor(req, reply);

@@ -61,6 +61,20 @@ button.maybe{background:#fff;color:var(--warn);border-color:var(--warn)}
 button.skip{background:#fff;color:var(--no);border-color:var(--no)}
 button:hover{filter:brightness(.95)}
 .evidence{margin-left:auto;font-size:.95rem}
+button.secondary{background:#fff;color:var(--accent);border-color:var(--accent)}
+button.primary{background:var(--accent);color:#fff}
+button.danger{background:var(--no);color:#fff}
+form.act{margin-top:.5rem}
+.pick{width:1.3rem;height:1.3rem;margin:0 .25rem 0 0;accent-color:var(--accent)}
+.bulk{background:var(--card);border:1px solid var(--line);border-radius:.75rem;padding:.75rem 1.25rem;margin:1rem 0}
+.bulk form+form{margin-top:.5rem;border-top:1px solid var(--line);padding-top:.5rem}
+.act-form select{display:block;width:100%;max-width:32rem;font:inherit;padding:.5rem;border:1px solid #8a94a3;border-radius:.4rem;margin-bottom:1rem;background:#fff}
+.question{font-size:1.15rem}
+.counts{display:flex;flex-wrap:wrap;gap:1rem;margin:1rem 0}
+.counts div{background:var(--card);border:1px solid var(--line);border-radius:.5rem;padding:.5rem 1rem;min-width:7rem}
+.counts dt{color:var(--muted);font-size:.9rem}
+.counts dd{margin:0;font-size:1.6rem;font-weight:700}
+.failures li{color:var(--no)}
 .past{list-style:none;padding:0}
 .past li{padding:.5rem 0;border-bottom:1px solid var(--line)}
 footer{margin:2rem 0 1rem;color:var(--muted);font-size:.88rem}

@@ -4,7 +4,7 @@ export const STYLESHEET_PATH = '/assets/shortlist.css';
 export const ICON_PATH = '/assets/skima.svg';
 
 /** The document around every page: language, viewport, its stylesheet (the shortlist's by default), a skip link. */
-export function layout(title: string, body: Html, stylesheet = STYLESHEET_PATH): Html {
+export function layout(title: string, body: Html, stylesheet = STYLESHEET_PATH, head: Html | '' = ''): Html {
   return html`<!doctype html>
 <html lang="en">
 <head>
@@ -14,7 +14,7 @@ export function layout(title: string, body: Html, stylesheet = STYLESHEET_PATH):
 <title>${title}</title>
 <link rel="stylesheet" href="${stylesheet}">
 <link rel="icon" href="${ICON_PATH}" type="image/svg+xml">
-</head>
+${head}</head>
 <body>
 <a class="skip-link" href="#main">Skip to content</a>
 ${body}

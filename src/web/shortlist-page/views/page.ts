@@ -8,6 +8,8 @@ const CHANNEL_LABEL: Record<string, string> = { slack: 'Slack', teams: 'Teams', 
 
 export interface PageUrls {
   decide: string;
+  /** Where the advance/archive forms post (their first step). */
+  act: string;
   evidence: (ref: string) => string;
 }
 
@@ -50,6 +52,42 @@ function decideForm(c: PageCandidate, csrf: string, urls: PageUrls): Html {
 </form>`;
 }
 
+/** The bulk form's id: each candidate's checkbox belongs to it through the form attribute. */
+const BULK_FORM = 'bulk';
+
+/** "Advance…" and "Archive…" for one candidate: the first step of a confirmed move in Ashby. */
+function actForm(c: PageCandidate, csrf: string, urls: PageUrls): Html {
+  return html`<form class="act" method="post" action="${urls.act}">
+<input type="hidden" name="csrf" value="${csrf}">
+<input type="hidden" name="ref" value="${c.ref}">
+<div class="buttons" role="group" aria-label="In Ashby: ${candidateTitle(c)}">
+<button type="submit" class="secondary" name="action" value="advance">Advance…</button>
+<button type="submit" class="secondary" name="action" value="archive">Archive…</button>
+</div>
+</form>`;
+}
+
+/** Select several and act once, or archive every skipped candidate of the job. */
+function bulkForms(page: ShortlistPage, csrf: string, urls: PageUrls, skipped: number): Html {
+  return html`<section class="bulk" aria-labelledby="bulk-h"><h2 id="bulk-h">Several at once</h2>
+<form id="${BULK_FORM}" method="post" action="${urls.act}">
+<input type="hidden" name="csrf" value="${csrf}">
+<p class="small">Tick candidates below, then:</p>
+<div class="buttons"><button type="submit" class="secondary" name="action" value="advance">Advance selected…</button>
+<button type="submit" class="secondary" name="action" value="archive">Archive selected…</button></div>
+</form>
+${skipped
+  ? html`<form method="post" action="${urls.act}">
+<input type="hidden" name="csrf" value="${csrf}">
+<input type="hidden" name="action" value="archive">
+<input type="hidden" name="skipped" value="1">
+<div class="buttons"><button type="submit" class="secondary">Archive all ${skipped} skipped…</button>
+<span class="small">every candidate of this job skipped by a hiring manager and still active; you pick the reason next</span></div>
+</form>`
+  : ''}
+</section>`;
+}
+
 function candidate(c: PageCandidate, page: ShortlistPage, csrf: string, urls: PageUrls): Html {
   const mine = c.reviewerDecision;
   const other = c.latestDecision && c.latestDecision !== mine && c.latestDecision.reviewerId !== page.reviewer.id
@@ -58,7 +96,9 @@ function candidate(c: PageCandidate, page: ShortlistPage, csrf: string, urls: Pa
   const headingId = `h-${c.ref}`;
   return html`<li class="cand ${mine?.verdict === 'approve' ? 'approved' : mine?.verdict === 'maybe' ? 'maybe' : ''}" id="c-${c.ref}">
 <article aria-labelledby="${headingId}">
-<div class="cand-head"><span class="rank" aria-hidden="true">#${c.rank}</span>
+<div class="cand-head">${page.reviewer.canDecide
+  ? html`<input type="checkbox" class="pick" name="sel[]" value="${c.ref}" form="${BULK_FORM}" id="pick-${c.ref}" aria-label="Select ${candidateTitle(c)}">`
+  : ''}<span class="rank" aria-hidden="true">#${c.rank}</span>
 <h2 id="${headingId}"><span class="visually-hidden">Rank ${c.rank}: </span>${candidateTitle(c)}</h2>
 <span class="band">${c.band}</span></div>
 <div class="score"><span class="num">${c.score}</span><span class="of">/ 100</span>
@@ -70,7 +110,7 @@ ${c.missing.length ? html`<p class="missing"><strong>Missing must-haves:</strong
 ${mine ? decisionLine('Your decision', mine, null) : ''}
 ${other ? decisionLine('Latest decision', other, other.reviewerName) : ''}
 ${page.reviewer.canDecide
-  ? decideForm(c, csrf, urls)
+  ? html`${decideForm(c, csrf, urls)}${actForm(c, csrf, urls)}`
   : html`<p><a href="${urls.evidence(c.ref)}">Evidence PDF</a></p>`}
 </article></li>`;
 }
@@ -101,7 +141,7 @@ ${nice.length ? html`<h2>Nice-to-haves</h2><ul>${nice.map(item)}</ul>` : ''}
 }
 
 /** The shortlist page itself. */
-export function shortlistPage(page: ShortlistPage, csrf: string, urls: PageUrls): string {
+export function shortlistPage(page: ShortlistPage, csrf: string, urls: PageUrls, acting = { skipped: 0 }): string {
   const { card, reviewer } = page;
   const latest = page.pastDecisions[0];
   const facts = [card.department, card.location].filter(Boolean).join(' · ');
@@ -120,6 +160,7 @@ ${latest
   ? html`<div class="notice saved" role="status">Your latest decision: <strong>${VERDICT_LABEL[latest.verdict]}</strong>,
 ${latest.label}, ${dateTime(latest.at)}. It is saved, and Skima writes it to Ashby.</div>`
   : ''}
+${reviewer.canDecide && (card.candidates.length || acting.skipped) ? bulkForms(page, csrf, urls, acting.skipped) : ''}
 ${card.candidates.length
   ? html`<ol class="candidates">${page.candidates.map((c) => candidate(c, page, csrf, urls))}</ol>`
   : html`<p class="notice">No candidate has been screened for this job yet. This page shows them as they are scored.</p>`}
