@@ -25,11 +25,12 @@ import { extractText } from '../src/scoring/extract/extract-text.ts';
 import { createScorer } from '../src/scoring/scorer.ts';
 import { contentStems } from '../src/scoring/text/tokenize.ts';
 import { buildBm25 } from './lib/bm25.ts';
+import { sharedDataDir } from './lib/shared-data.ts';
 import { evaluateLabelled, type LabelledFigures } from './lib/labelled-eval.ts';
 import { loadGreen, loadSkillSpan, measureTerms } from './lib/term-extraction.ts';
 import { mean, ndcgAt, pairedBootstrapCi, reciprocalRank, spearman } from './lib/metrics.ts';
 
-const SHARED = resolve(import.meta.dirname, '../../shared/data');
+const SHARED = sharedDataDir(import.meta.dirname);
 
 interface RjdbRow {
   'Job-Description': string;

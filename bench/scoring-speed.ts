@@ -18,9 +18,10 @@ import { extractText } from '../src/scoring/extract/extract-text.ts';
 import { createScorer } from '../src/scoring/scorer.ts';
 import { twoPageResumePdf } from '../test/scoring/helpers/fixtures.ts';
 import { buildBm25 } from './lib/bm25.ts';
+import { sharedDataDir } from './lib/shared-data.ts';
 import { median } from './lib/metrics.ts';
 
-const SHARED = resolve(import.meta.dirname, '../../shared/data');
+const SHARED = sharedDataDir(import.meta.dirname);
 
 function loadPairs(): { jds: string[]; resumes: string[] } {
   const path = resolve(SHARED, 'rjdb/rjdb-dev.jsonl');

@@ -20,5 +20,9 @@ export const TEAMS_COMMANDS: readonly TeamsCommand[] = [
   },
   { title: 'setup', usage: 'setup [fix]', description: 'Check the Ashby and Teams setup; "setup fix" fixes what Skima can (recruiters and admins)' },
   { title: 'status', usage: 'status', description: 'Sync health, queue depth, the last webhook and recent errors' },
-  { title: 'digest', usage: 'digest', description: 'Post the weekly numbers (counts and job titles only) here now' },
+  {
+    title: 'digest',
+    usage: 'digest [here]',
+    description: 'Post last week\'s numbers (counts and job titles only) here now; "digest here" in a channel sends it the weekly digest',
+  },
 ];

@@ -1,6 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import PgBoss from 'pg-boss';
 import type { Logger } from '../logger.ts';
+import { OutageLog } from './outage-log.ts';
+import { untilWritten } from './until-written.ts';
 import {
   DEFAULT_QUEUE_SETTINGS,
   type EnqueueOptions,
@@ -83,6 +85,8 @@ export class PgBossQueue implements JobQueue {
   private stopping = false;
   private connecting?: Promise<void>;
   private started = false;
+  /** pg-boss says when a poll fails, not when one works again: a job settled (or a query answered) says it. */
+  private readonly outage: OutageLog;
 
   constructor(
     connectionString: string,
@@ -90,6 +94,7 @@ export class PgBossQueue implements JobQueue {
     settings: Partial<QueueSettings> & { maintenanceIntervalSeconds?: number } = {},
   ) {
     this.settings = { ...DEFAULT_QUEUE_SETTINGS, ...settings };
+    this.outage = new OutageLog(log, 'pg-boss (the database)');
     this.boss = new PgBoss({
       connectionString,
       schema: SCHEMA,
@@ -99,7 +104,8 @@ export class PgBossQueue implements JobQueue {
       archiveCompletedAfterSeconds: 7 * 24 * 3600,
       archiveFailedAfterSeconds: 30 * 24 * 3600,
     });
-    this.boss.on('error', (err) => this.log.error({ err }, 'pg-boss error'));
+    // pg-boss reports each failed poll of each queue: while the database is away, one line for all.
+    this.boss.on('error', (err) => this.outage.failed(err));
   }
 
   /** Opens pg-boss's pool (and installs its schema) on first use, so enqueueing works before start(). */
@@ -242,28 +248,48 @@ export class PgBossQueue implements JobQueue {
     job: PgBoss.JobWithMetadata<{ payload: unknown }>,
     handler: JobHandler<unknown>,
   ): Promise<void> {
-    const run = handler(job.data.payload, {
-      id: job.id,
-      queue,
-      attempt: job.retryCount + 1,
-      signal: this.controller.signal,
-    });
-    this.inFlight.add(run);
+    const settled = this.runAndSettle(name, queue, job, handler);
+    this.inFlight.add(settled);
     try {
-      await run;
+      await settled;
+    } finally {
+      this.inFlight.delete(settled);
+    }
+  }
+
+  /**
+   * Runs the handler, then writes its outcome ourselves, trying again while the database is away:
+   * pg-boss's own write after the batch is one try that nobody awaits, so a job finished during an
+   * outage would otherwise stay active until it expires and run again. Once ours is written, pg-boss's
+   * finds the job settled and changes nothing.
+   */
+  private async runAndSettle(
+    name: string,
+    queue: string,
+    job: PgBoss.JobWithMetadata<{ payload: unknown }>,
+    handler: JobHandler<unknown>,
+  ): Promise<void> {
+    const attempt = job.retryCount + 1;
+    let outcome: () => Promise<unknown>;
+    try {
+      await handler(job.data.payload, { id: job.id, queue, attempt, signal: this.controller.signal });
+      outcome = () => this.boss.complete(name, job.id);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      this.log.warn({ queue, jobId: job.id, attempt: job.retryCount + 1, err }, 'job failed');
-      await this.boss.fail(name, job.id, { message });
-    } finally {
-      this.inFlight.delete(run);
+      this.log.warn({ queue, jobId: job.id, attempt, err }, 'job failed');
+      outcome = () => this.boss.fail(name, job.id, { message });
     }
+    await untilWritten(outcome, this.controller.signal, (err) => {
+      this.log.warn({ err, jobId: job.id }, 'could not record a job\'s outcome; trying again');
+    });
+    this.outage.succeeded();
   }
 
   private async sql<T>(text: string, values: unknown[]): Promise<T[]> {
     await this.connect();
     const db = (this.boss as unknown as { getDb(): PgBoss.Db }).getDb();
     const res = await db.executeSql(text, values);
+    this.outage.succeeded();
     return res.rows as T[];
   }
 

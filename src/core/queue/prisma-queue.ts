@@ -6,6 +6,7 @@ import { type RawSql, rawSql } from '../../db/raw-sql.ts';
 import { timeOrderedUuid } from '../../db/time-ordered-uuid.ts';
 import type { Logger } from '../logger.ts';
 import { OutageLog } from './outage-log.ts';
+import { untilWritten } from './until-written.ts';
 import {
   backoffDelayMs,
   DEFAULT_QUEUE_SETTINGS,
@@ -44,18 +45,6 @@ function processAlive(pid: number): boolean {
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
-}
-
-function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 }
 
 /** RETURNING gives no order: start the claimed jobs in the order they were chosen. */
@@ -410,23 +399,11 @@ export class PrismaQueue implements JobQueue {
     }
   }
 
-  /**
-   * Writes a job's outcome, trying again while the database is away (a restart, a failover): the
-   * work is done, and writing that down later beats running it again after the visibility timeout.
-   * The lease is still renewed meanwhile. Gives up only when the queue stops; the job then runs again
-   * after its lease, as after a crash.
-   */
+  /** Writes a job's outcome once the database takes it (see until-written.ts); the lease is renewed meanwhile. */
   private async untilWritten(row: Row, write: () => Promise<unknown>): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await write();
-        return;
-      } catch (err) {
-        if (this.controller.signal.aborted) return;
-        if (attempt === 1) this.log.warn({ err, jobId: row.id }, 'could not record a job\'s outcome; trying again');
-        await abortableSleep(Math.min(250 * 2 ** (attempt - 1), 5_000), this.controller.signal);
-      }
-    }
+    await untilWritten(write, this.controller.signal, (err) => {
+      this.log.warn({ err, jobId: row.id }, 'could not record a job\'s outcome; trying again');
+    });
   }
 
   private async renewLease(id: string, jobAbort: AbortController): Promise<void> {

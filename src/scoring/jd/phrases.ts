@@ -89,7 +89,7 @@ export interface ItemContext {
 /** The requirements one list entry or clause asks for: usually one, plus any optional part. */
 export function readRequirement(text: string, context: ItemContext): Requirement[] {
   let clause = text.trim().replace(/[.;:!]+$/, '').replace(/\s+/g, ' ');
-  if (!/[\p{L}]/u.test(clause) || clause.split(' ').length > 40) return [];
+  if (!/[\p{L}]/u.test(clause) || wordsOver(clause, 40)) return [];
   // "Applicants should possess the following skills: Linux, Solaris, Unix": the list is the requirement.
   const intro = /^([^:]{2,80}):\s+(\S.*)$/.exec(clause);
   if (intro?.[1] && INTRO_CUE.test(intro[1])) clause = intro[2] ?? clause;
@@ -152,15 +152,29 @@ export function readRequirement(text: string, context: ItemContext): Requirement
   return out;
 }
 
+/** Whether a text of single-spaced words has more than `max` words (without splitting it). */
+function wordsOver(text: string, max: number): boolean {
+  let spaces = 0;
+  for (let i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1)) if (++spaces >= max) return true;
+  return false;
+}
+
 function requirement(
   kind: RequirementKind,
   base: { mustHave: boolean; rule: RequirementRule; label: string; essential?: boolean; condition?: boolean },
   groups: RequirementTerm[][],
   extra: { years?: number; degreeLevel?: number; orExperience?: boolean } = {},
 ): Requirement {
-  const stems = [...new Set(groups.flat().flatMap((t) => t.stems))];
-  const skillIds = [...new Set(groups.flat().flatMap((t) => t.skillIds))];
-  return { kind, ...base, groups, stems, skillIds, ...extra };
+  // Plain loops: Array.prototype.flat is slow in V8, and this runs for every requirement read.
+  const stems = new Set<string>();
+  const skillIds = new Set<string>();
+  for (const group of groups) {
+    for (const term of group) {
+      for (const st of term.stems) stems.add(st);
+      for (const id of term.skillIds) skillIds.add(id);
+    }
+  }
+  return { kind, ...base, groups, stems: [...stems], skillIds: [...skillIds], ...extra };
 }
 
 /** The requirement in the description's words, without status markers, at most 80 characters. */

@@ -41,6 +41,11 @@ export const NOT_SKILL_ACRONYMS = new Set(
   ).split(' '),
 );
 
+const AMOUNT = /^\d+(?:\.\d+)?(?:k|m|\+|%|lbs?|kg)?$/;
+const startsWithDigit = (raw: string) => raw.charCodeAt(0) >= 48 && raw.charCodeAt(0) <= 57;
+/** Both acronym patterns need an upper-case letter followed by another, a digit, "#" or "+": most labels have none. */
+const MAY_HOLD_ACRONYM = /[A-Z][A-Z0-9#+]/;
+
 export function keyStems(text: string): string[] {
   return stemsOfTokens(tokenize(text));
 }
@@ -49,7 +54,7 @@ function stemsOfTokens(tokens: readonly Token[]): string[] {
   const out: string[] = [];
   for (const t of tokens) {
     // Amounts and counts ("$200K", "60+", "30 lb") say how much, not what.
-    if (STOP_WORDS.has(t.raw) || LABEL_FILLER.has(t.raw) || /^\d+(?:\.\d+)?(?:k|m|\+|%|lbs?|kg)?$/.test(t.raw)) continue;
+    if (STOP_WORDS.has(t.raw) || LABEL_FILLER.has(t.raw) || (startsWithDigit(t.raw) && AMOUNT.test(t.raw))) continue;
     if (!out.includes(t.stem)) out.push(t.stem);
   }
   return out;
@@ -164,7 +169,10 @@ function technicalStems(tokens: readonly Token[]): string[] {
  * longer name ("Angular JS", "Contract W2", "UX Design Engineer").
  */
 function toolStems(label: string, tokens: readonly Token[]): string[] {
-  const spans = [...label.matchAll(ACRONYM_RE), ...label.matchAll(SHORT_ACRONYM_RE)]
+  const found = MAY_HOLD_ACRONYM.test(label)
+    ? [...label.matchAll(ACRONYM_RE), ...label.matchAll(SHORT_ACRONYM_RE)]
+    : [];
+  const spans = found
     .filter((m) => !NOT_SKILL_ACRONYMS.has(m[0]) && !/^[IVX]+$/.test(m[0]))
     .map((m) => [m.index, m.index + m[0].length] as const);
   for (const t of tokens) if (/[#+.]/.test(t.raw.slice(1))) spans.push([t.start, t.end]);
@@ -181,6 +189,7 @@ const SHORT_ACRONYM_RE = /(?<![\p{L}\p{N}.#+])(?!(?:OF|IN|ON|AT|TO|OR|AN|AS|BY|I
 
 function acronymStems(text: string): string[] {
   const out: string[] = [];
+  if (!MAY_HOLD_ACRONYM.test(text)) return out;
   for (const m of [...text.matchAll(ACRONYM_RE), ...text.matchAll(SHORT_ACRONYM_RE)]) {
     if (NOT_SKILL_ACRONYMS.has(m[0]) || /^[IVX]+$/.test(m[0])) continue;
     for (const st of keyStems(m[0])) if (!out.includes(st)) out.push(st);
@@ -199,12 +208,16 @@ function skillShareOf(
   return stems.filter((s) => covered.has(s)).length / stems.length;
 }
 
+const ENDS_IN_PARENTHESIS = /\)[.;]?\s*$/;
+
 /**
  * The skill a requirement names in a closing parenthesis: one to four capitalised words
  * ("(Manual Dexterity)"), neither an acronym's expansion ("Oracle RAC (Real Application Clusters)")
  * nor an abbreviation ("(SDLC)"), which name the same skill as the words before them.
  */
 export function namedInParentheses(text: string): string | undefined {
+  // The pattern below is tried from every position; only a text ending in ")" can match it.
+  if (!ENDS_IN_PARENTHESIS.test(text)) return undefined;
   const m = /(\S+)\s*\(([A-Z][\w-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w-]*){0,3})\)[.;]?\s*$/.exec(text);
   if (!m?.[2]) return undefined;
   const words = m[2].split(/\s+/).filter((w) => !/^(?:and|&)$/.test(w));

@@ -47,14 +47,15 @@ export function buildSkillDictionary(data: unknown): SkillDictionary {
   // The written forms of the aliases behind each key: a word the stemmer reduces to an alias's stem
   // but that is only the start of the alias ("dock" for "docker") is another word.
   const formsByKey = new Map<string, string[][]>();
-  let maxLen = 1;
+  // The longest alias starting with each stem: most words start none, and are passed over at once.
+  const longestFrom = new Map<string, number>();
   for (const entry of parsed.skills) {
     skills.set(entry.id, entry);
     for (const alias of [entry.label, ...entry.aliases]) {
       const tokens = tokenize(alias);
       const stems = tokens.map((t) => t.stem);
       if (stems.length === 0) continue;
-      maxLen = Math.max(maxLen, stems.length);
+      longestFrom.set(stems[0]!, Math.max(longestFrom.get(stems[0]!) ?? 0, stems.length));
       const key = stems.join(' ');
       if (!byKey.has(key)) byKey.set(key, entry.id);
       if (byKey.get(key) === entry.id) {
@@ -80,7 +81,9 @@ export function buildSkillDictionary(data: unknown): SkillDictionary {
     find(tokens) {
       const out: SkillMention[] = [];
       for (let i = 0; i < tokens.length; i++) {
-        for (let n = Math.min(maxLen, tokens.length - i); n >= 1; n--) {
+        const longest = longestFrom.get(tokens[i]!.stem);
+        if (longest === undefined) continue;
+        for (let n = Math.min(longest, tokens.length - i); n >= 1; n--) {
           let key = tokens[i]!.stem;
           for (let k = 1; k < n; k++) key += ` ${tokens[i + k]!.stem}`;
           const id = byKey.get(key);

@@ -12,8 +12,9 @@ export interface Token {
   readonly end: number;
 }
 
-// Keeps technical tokens whole: c#, c++, .net, node.js, 401(k) is split, which is fine.
-const TOKEN_RE = /\.?[\p{L}\p{N}][\p{L}\p{N}+#]*(?:[.'’][\p{L}\p{N}+#]+)*/gu;
+// Keeps technical tokens whole: c#, c++, .net, node.js, 401(k) is split, which is fine. This is the
+// token pattern; `nextToken` scans for it without running it.
+export const TOKEN_RE = /\.?[\p{L}\p{N}][\p{L}\p{N}+#]*(?:[.'’][\p{L}\p{N}+#]+)*/gu;
 
 /** English function words: they carry no evidence of fit. */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
@@ -30,19 +31,90 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 export function tokenize(text: string): Token[] {
   const lower = text.toLowerCase();
   const out: Token[] = [];
-  for (const m of lower.matchAll(TOKEN_RE)) {
-    let raw = m[0];
-    let start = m.index;
+  let at = 0;
+  while (at < lower.length) {
+    const span = nextToken(lower, at);
+    if (!span) break;
+    let start = span[0];
+    at = span[1];
+    let raw = lower.slice(start, at);
     // A leading dot is only meaningful for ".net"-like tokens; drop it for sentence punctuation.
     if (raw.startsWith('.') && !/^\.[a-z]{2,4}$/.test(raw)) {
       raw = raw.slice(1);
       start += 1;
     }
-    raw = raw.replace(/[’']s$/, '').replace(/[.’']+$/, '');
+    // A token ends in a letter, digit, "+" or "#" (TOKEN_RE), so only a possessive "'s" is cut.
+    const n = raw.length;
+    if (n >= 2 && raw.charCodeAt(n - 1) === 115 && (raw[n - 2] === '\'' || raw[n - 2] === '’')) raw = raw.slice(0, n - 2);
     if (raw.length === 0) continue;
     out.push({ raw, stem: stem(raw), start, end: start + raw.length });
   }
   return out;
+}
+
+/**
+ * The next match of TOKEN_RE in `text` from `from` on, as [start, end], found by a scan instead of
+ * the regular expression (tokenising is the scorer's innermost loop): ASCII letters and digits are
+ * decided by their code, other characters by the same Unicode classes the expression uses.
+ */
+function nextToken(text: string, from: number): readonly [number, number] | undefined {
+  let i = from;
+  while (i < text.length) {
+    const width = wordCharWidth(text, i);
+    const dotted = width === 0 && text.charCodeAt(i) === 46 ? wordCharWidth(text, i + 1) : 0;
+    if (width === 0 && dotted === 0) {
+      i += codeUnitsAt(text, i);
+      continue;
+    }
+    let end = width > 0 ? i + width : i + 1 + dotted;
+    // [\p{L}\p{N}+#]*
+    end = skipTokenChars(text, end);
+    // (?:[.'’][\p{L}\p{N}+#]+)*
+    for (;;) {
+      const c = text.charCodeAt(end);
+      if (c !== 46 && c !== 39 && c !== 0x2019) break;
+      const after = skipTokenChars(text, end + 1);
+      if (after === end + 1) break;
+      end = after;
+    }
+    return [i, end];
+  }
+  return undefined;
+}
+
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+
+/** Code units of the letter or digit at `i` (2 for one outside the BMP), or 0 when it is neither. */
+function wordCharWidth(text: string, i: number): number {
+  if (i >= text.length) return 0;
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) ? 1 : 0;
+  const width = codeUnitsAt(text, i);
+  return WORD_CHAR.test(text.slice(i, i + width)) ? width : 0;
+}
+
+function codeUnitsAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const next = text.charCodeAt(i + 1);
+    if (next >= 0xdc00 && next <= 0xdfff) return 2;
+  }
+  return 1;
+}
+
+/** Past any run of letters, digits, "+" and "#" from `i`. */
+function skipTokenChars(text: string, i: number): number {
+  let at = i;
+  for (;;) {
+    const c = text.charCodeAt(at);
+    if (c === 43 || c === 35) {
+      at += 1;
+      continue;
+    }
+    const width = wordCharWidth(text, at);
+    if (width === 0) return at;
+    at += width;
+  }
 }
 
 /** Stems of the content words of a text (stop words removed). */

@@ -149,6 +149,29 @@ describe('the shortlist card', () => {
     expect(read.some((l) => l.startsWith('Missing: '))).toBe(true);
   });
 
+  it('stays valid and under 28 KB for any mix of sizes (40 seeded random cards, up to 30 candidates, 5,000-character texts)', () => {
+    let seed = 15;
+    const rand = (n: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed % (n + 1);
+    };
+    const text = (max: number) => 'Zürich café “quote” 🛒 *not bold* _x_ '.repeat(Math.ceil(max / 40)).slice(0, rand(max));
+    for (let i = 0; i < 40; i++) {
+      const n = rand(30);
+      const candidates = Array.from({ length: n }, (_, r) => candidate(r + 1, {
+        candidateName: text(300) || undefined,
+        band: text(30) || 'weak',
+        reasons: Array.from({ length: rand(5) }, () => ({ text: text(5000), quote: text(5000), start: 0, end: 1 })),
+        missing: Array.from({ length: rand(20) }, () => text(300)),
+        reviewerDecision: rand(1) ? decision({ note: text(2000) }) : null,
+        latestDecision: rand(1) ? decision({ reviewerId: 'x', reviewerName: text(200) }) : null,
+      }));
+      const c = shortlistAdaptiveCard(card(n, { candidates, jobTitle: text(500) || 'Job', redacted: rand(1) === 1 }), { notice: text(600) });
+      expectValid(c);
+      if (n > 0) expect(lines(c).some((l) => l.startsWith('#1 · '))).toBe(true); // the top candidate always shows
+    }
+  });
+
   it('drops the lowest-ranked candidates, and says so, only when even the tersest level does not fit', () => {
     const rest = Array.from({ length: 50 }, (_, i) => candidate(i + 11));
     const many = card(60, { candidates: largestCard().candidates.concat(rest) });

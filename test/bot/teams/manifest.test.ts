@@ -87,7 +87,12 @@ describe('the Teams app manifest', () => {
     expect(bot!.commandLists).toHaveLength(1);
     expect(bot!.commandLists[0]!.scopes).toEqual(['personal', 'team', 'groupChat']);
     expect(bot!.commandLists[0]!.commands.map((c) => c.title)).toEqual(['help', 'shortlist', 'rediscover', 'setup', 'status', 'digest']);
-    for (const c of bot!.commandLists[0]!.commands) expect(c.description.length).toBeGreaterThan(10);
+    // Within the limits Teams' command menu has long documented (the v1.30 schema allows more).
+    for (const c of bot!.commandLists[0]!.commands) {
+      expect(c.title.length).toBeLessThanOrEqual(32);
+      expect(c.description.length).toBeGreaterThan(10);
+      expect(c.description.length, c.title).toBeLessThanOrEqual(128);
+    }
     expect(m.validDomains).toEqual(['skima.acme.test']);
     expect(m.webApplicationInfo).toEqual({ id: APP_ID, resource: `api://skima.acme.test/${APP_ID}` });
     expect(m.developer).toMatchObject({ name: 'Skima', websiteUrl: BASE, privacyUrl: BASE, termsOfUseUrl: BASE });

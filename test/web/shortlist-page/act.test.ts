@@ -8,6 +8,7 @@ import { hiringTeamOf } from '../../../src/core/people/hiring-team.ts';
 import { DB_KINDS } from '../../helpers/databases.ts';
 import { writesFor } from '../../helpers/skima.ts';
 import { waitFor } from '../../helpers/wait.ts';
+import { actProgressPage } from '../../../src/web/shortlist-page/views/act.ts';
 import { csrfIn, FORM, type PageFixture, screenedSkima, shortlistRefs } from './fixture.ts';
 
 const TTL = 3_600_000;
@@ -206,5 +207,18 @@ describe.each(DB_KINDS)('advance and archive on the shortlist page on %s', (kind
     const res = await inject({ url: `/s/${theirs}/act/${mine.id}` });
     expect(res.statusCode).toBe(404);
     expect(res.body).not.toContain(f.jobTitle);
+  });
+});
+
+describe('the progress page', () => {
+  const base = { batchId: 'web-x', action: 'archive', total: 3, unchanged: 0, failures: [] };
+  it('refreshes itself while applications are pending, and stops at the final count', () => {
+    const pending = actProgressPage({ ...base, queued: 2, done: 1, failed: 0, finished: false, named: [] }, '1 archived', '/s/t');
+    expect(pending).toContain('<meta http-equiv="refresh" content="2">');
+    expect(pending).toContain('<dd class="n-pending">2</dd>');
+    const failed = { label: 'Ada <Quill>', why: 'Ashby refused it (x).' };
+    const done = actProgressPage({ ...base, queued: 0, done: 2, failed: 1, finished: true, named: [failed] }, 'final', '/s/t');
+    expect(done).not.toContain('http-equiv');
+    expect(done).toContain('<li>Ada &lt;Quill&gt;: Ashby refused it (x).</li>');
   });
 });
