@@ -11,18 +11,10 @@ import { adaptiveCardValidator, cardErrors } from './schemas.ts';
 
 let h: Harness;
 let turn: ReturnType<typeof teamsTurn>;
-const setupChecked: string[] = [];
 
 beforeEach(() => {
   h = harness();
-  setupChecked.length = 0;
-  turn = teamsTurn(h.deps, {
-    checkFrontDoor: async () => {
-      setupChecked.push('teams');
-      return [{ id: 'teams.token', title: 'Teams token', status: 'ok', detail: 'obtained' }];
-    },
-    digestScheduled: () => false,
-  });
+  turn = teamsTurn(h.deps, { digestScheduled: () => false });
 });
 
 // Every Adaptive Card any handler sent (messages, and invoke answers that replace the clicked card) is a
@@ -152,12 +144,20 @@ describe('commands', () => {
     expect(h.sent[1]!.text).toBe(RECRUITERS_ONLY);
   });
 
-  it('setup: the Ashby checks and Teams\' own for recruiters; "setup fix" asks the core to fix; other words get the usage', async () => {
+  it('setup: the core\'s checks (Ashby\'s and the front doors\') for recruiters; "setup fix" asks the core to fix; other words get the usage', async () => {
+    const asked: boolean[] = [];
+    const setup = h.services.setup.bind(h.services);
+    h.services.setup = async (opts) => {
+      asked.push(opts.fix);
+      return [...(await setup(opts)), { id: 'teams.signin', title: 'Teams sign-in', status: 'ok', detail: 'a token was issued' }];
+    };
     await say('29:chris', 'setup');
-    expect(setupChecked).toEqual(['teams']);
     const shown = JSON.stringify(cardOf(h.sent[0]!));
     expect(shown).toContain('API key');
-    expect(shown).toContain('Teams token');
+    expect(shown).toContain('Teams sign-in');
+    await say('29:chris', 'setup fix');
+    expect(asked).toEqual([false, true]);
+    h.sent.splice(1, 1);
     await say('29:chris', 'setup please');
     expect(JSON.stringify(cardOf(h.sent[1]!))).toContain('\\"setup\\" takes nothing');
     await say('29:dana', 'setup');
