@@ -1,5 +1,5 @@
 import type { AshbyUser } from '../../ashby/index.ts';
-import { type ChatChannel, type ChatServices, type HomeJob, type Reviewer, UsageError } from '../../bot/ports.ts';
+import { type ChatChannel, type ChatServices, type DispositionAsk, type HomeJob, type Reviewer, UsageError } from '../../bot/ports.ts';
 import type { AppContext } from '../context.ts';
 import { ApplicationNotInJobError, recordDecision, UnknownApplicationError } from '../decisions/decisions.ts';
 import { lastWeek } from '../ops/digest.ts';
@@ -16,6 +16,7 @@ import { collectStatus, recordFrontDoorError } from '../ops/status.ts';
 import { RECRUITING_GLOBAL_ROLES, RECRUITING_TEAM_ROLE } from '../disposition/roles.ts';
 import { rawSql } from '../../db/raw-sql.ts';
 import { addToJob, AddToJobRefusedError } from '../rediscovery/rediscover-add.ts';
+import { ChatDispositions } from './chat-dispositions.ts';
 
 const USERS_TTL_MS = 10 * 60_000;
 /** Links minted from a click are for reading now, not for keeping: a day at most. */
@@ -39,12 +40,18 @@ export interface CardOwnerJson {
  */
 export class CoreChatServices<Ref extends object> implements ChatServices<Ref> {
   private users: { at: number; byEmail: Map<string, AshbyUser> } | undefined;
+  private readonly dispositions: ChatDispositions;
 
   constructor(
     private readonly ctx: AppContext,
     private readonly channel: ChatChannel,
     private readonly parseRef: (json: unknown) => Ref | null,
-  ) {}
+  ) {
+    this.dispositions = new ChatDispositions(ctx, channel, async (id) => {
+      const user = [...(await this.ashbyUsers()).values()].find((u) => u.id === id);
+      return user && { id: user.id, name: `${user.firstName} ${user.lastName}`.trim() || user.id, globalRole: user.globalRole };
+    });
+  }
 
   private async ashbyUsers(): Promise<Map<string, AshbyUser>> {
     if (this.users && Date.now() - this.users.at < USERS_TTL_MS) return this.users.byEmail;
@@ -222,5 +229,21 @@ export class CoreChatServices<Ref extends object> implements ChatServices<Ref> {
       if (err instanceof AddToJobRefusedError) throw new UsageError(err.message);
       throw err;
     }
+  }
+
+  dispositionChoices(ask: DispositionAsk) {
+    return this.dispositions.choices(ask);
+  }
+
+  prepareDisposition(ask: DispositionAsk) {
+    return this.dispositions.prepare(ask);
+  }
+
+  startDisposition(ask: DispositionAsk, confirmationKey: string) {
+    return this.dispositions.start(ask, confirmationKey);
+  }
+
+  dispositionStatus(reviewer: Reviewer, jobId: string, batchId: string) {
+    return this.dispositions.status(reviewer.ashbyUserId, jobId, batchId);
   }
 }

@@ -4,6 +4,7 @@ import type { ListenerDeps } from '../deps.ts';
 import { addNoteAction } from './add-note.ts';
 import { addToJobAction } from './add-to-job.ts';
 import { decideAction } from './decide.ts';
+import { dispositionOpenAction } from './disposition-open.ts';
 import { openReportAction } from './open-report.ts';
 import { openShortlistAction } from './open-shortlist.ts';
 import { sendCardAction } from './send-card.ts';
@@ -14,5 +15,7 @@ export function register(app: App, deps: ListenerDeps): void {
   app.action(ACTION.openShortlist, ({ body, ack }) => openShortlistAction({ body, ack: () => ack() }, deps));
   app.action(ACTION.openReport, ({ body, ack }) => openReportAction({ body, ack: () => ack() }, deps));
   app.action(ACTION.sendCard, ({ body, ack }) => sendCardAction({ body, ack: () => ack() }, deps));
+  app.action(ACTION.advance, ({ body, ack }) => dispositionOpenAction({ body, ack: () => ack() }, deps, 'advance'));
+  app.action(ACTION.archive, ({ body, ack }) => dispositionOpenAction({ body, ack: () => ack() }, deps, 'archive'));
   app.action(ACTION.addToJob, ({ body, ack }) => addToJobAction({ body, ack: () => ack() }, deps));
 }
