@@ -19,3 +19,4 @@ export {
   type SaveRequirementsInput,
   type SaveRequirementsResult,
 } from './save.ts';
+export { type AddedRow, editsFromRows, type RequirementRow, requirementRows, ROW_STATUS_LABEL, ROW_STATUSES, type RowStatus, splitTerms } from './rows.ts';

@@ -14,6 +14,8 @@ import {
 } from './quote-context.ts';
 import { type LinkReviewer, reviewerOfLink } from '../links/link-reviewer.ts';
 import { buildShortlistCard } from './shortlist-card.ts';
+import { type PageRequirements, pageRequirements } from './requirements-on-page.ts';
+import { storedEdits } from '../requirements/edits.ts';
 
 /** What a valid share link grants: one job, seen by one reviewer. */
 export interface LinkScope {
@@ -45,8 +47,10 @@ export interface ShortlistPage {
   reviewer: LinkReviewer;
   /** The reviewer's decisions on this job, newest first. */
   pastDecisions: PastDecision[];
-  /** The job's requirements as Skima read them from its description. */
+  /** The job's requirements as Skima reads them from its description, with people's edits applied. */
   requirements: JobRequirementView[];
+  /** Their version, who last changed them, the re-score's progress, and the edit form's rows. */
+  requirementsEdit: PageRequirements;
   expiresAt: Date;
 }
 
@@ -83,7 +87,7 @@ export async function loadShortlistPage(ctx: AppContext, scope: LinkScope, now =
   const [card, reviewer, job] = await Promise.all([
     buildShortlistCard(ctx.db, scope.jobId, { reviewerId: scope.reviewerId, redact, now }),
     reviewerOfLink(ctx.db, scope.jobId, scope.reviewerId),
-    ctx.db.job.findUnique({ where: { id: scope.jobId }, select: { descriptionText: true } }),
+    ctx.db.job.findUnique({ where: { id: scope.jobId }, select: { descriptionText: true, requirementEdits: true } }),
   ]);
   const ids = card.candidates.map((c) => c.applicationId);
   const [apps, decisions] = await Promise.all([
@@ -141,9 +145,11 @@ export async function loadShortlistPage(ctx: AppContext, scope: LinkScope, now =
     channel: d.channel as DecisionChannel,
     at: d.createdAt,
   }));
-  const requirements = jobRequirements(job?.descriptionText ?? null);
+  const requirements = jobRequirements(job?.descriptionText ?? null, storedEdits(job?.requirementEdits));
+  const requirementsEdit = await pageRequirements(ctx, scope, reviewer);
   const expiresAt = scope.expiresAt;
-  return { card: { ...card, candidates }, candidates, reviewer, pastDecisions, requirements, expiresAt };
+  const shown = { card: { ...card, candidates }, candidates, reviewer, pastDecisions };
+  return { ...shown, requirements, requirementsEdit, expiresAt };
 }
 
 export type PageDecisionOutcome = 'recorded' | 'view_only' | 'unknown_candidate';

@@ -6,7 +6,8 @@ import { skippedApplicationIds } from '../../core/disposition/index.ts';
 import { registerActRoutes } from './act-routes.ts';
 import { ICON_SVG } from './assets/icon.ts';
 import { STYLESHEET } from './assets/styles.ts';
-import { decisionForm, parseUrlEncoded } from './form.ts';
+import { decisionForm, parseUrlEncoded, requirementsForm } from './form.ts';
+import { editRequirementsOnPage } from '../../core/shortlist/requirements-on-page.ts';
 import { type LinkLimiters, sharedLinkLimiters } from './rate-limit.ts';
 import { csrfToken, csrfValid, sameOrigin, setPageHeaders } from './security.ts';
 import { ICON_PATH, STYLESHEET_PATH } from './views/layout.ts';
@@ -77,14 +78,37 @@ export const shortlistPagePlugin: FastifyPluginAsync<{ ctx: AppContext; limiters
     if (!scope) return reply;
     const page = await loadShortlistPage(ctx, scope);
     const base = pageUrl(req.params.token);
+    const query = (req.query ?? {}) as Record<string, unknown>;
     // Advance and archive are offered to the link's own reviewer; roles are checked when they act.
     const skipped = page.reviewer.canDecide ? (await skippedApplicationIds(ctx, scope.jobId)).length : 0;
     const body = shortlistPage(page, csrfToken(ctx.secret, scope.linkId), {
       decide: `${base}/decisions`,
       act: `${base}/act`,
       evidence: (ref) => `${base}/evidence/${ref}`,
-    }, { skipped });
+      save: `${base}/requirements`,
+      page: base,
+    }, { skipped }, { requirementsSaved: query.saved === 'requirements' });
     return sendHtml(reply, 200, body);
+  });
+
+  app.post<{ Params: Params }>('/s/:token/requirements', { bodyLimit: FORM_BODY_LIMIT }, async (req, reply) => {
+    const scope = await linkFor(req, reply);
+    if (!scope) return reply;
+    const body = req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {};
+    const csrf = typeof body.csrf === 'string' ? body.csrf : undefined;
+    if (!csrfValid(ctx.secret, scope.linkId, csrf) || !sameOrigin(req, ctx.config.publicBaseUrl)) {
+      req.log.warn('requirements edit refused: no valid CSRF token or a foreign origin');
+      return sendHtml(reply, 403, linkPages.forbidden());
+    }
+    const form = requirementsForm(body);
+    if (!form) return sendHtml(reply, 400, linkPages.requirementsNotSaved('Something in the form was missing or not understood. Go back, reload the page and try again.'));
+    const outcome = await editRequirementsOnPage(ctx, scope, form);
+    if (!outcome.ok) {
+      const code = outcome.reason === 'conflict' ? 409 : outcome.reason === 'invalid' ? 400 : 403;
+      return sendHtml(reply, code, linkPages.requirementsNotSaved(outcome.message));
+    }
+    // Post/Redirect/Get, as for decisions: a reload shows the saved version and never saves it twice.
+    return setPageHeaders(reply).code(303).header('location', `${pageUrl(req.params.token)}?saved=requirements#requirements`).send();
   });
 
   app.post<{ Params: Params }>('/s/:token/decisions', { bodyLimit: FORM_BODY_LIMIT }, async (req, reply) => {

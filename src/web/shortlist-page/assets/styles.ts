@@ -61,6 +61,16 @@ button.maybe{background:#fff;color:var(--warn);border-color:var(--warn)}
 button.skip{background:#fff;color:var(--no);border-color:var(--no)}
 button:hover{filter:brightness(.95)}
 .evidence{margin-left:auto;font-size:.95rem}
+.reqs-panel{background:var(--card);border:1px solid var(--line);border-radius:.75rem;padding:.75rem 1rem;margin:1rem 0}
+.reqs-panel h2{font-size:1.1rem;margin:.2rem 0}
+.reqs-panel h3{font-size:1rem;margin:.6rem 0 .2rem}
+form.reqs table{width:100%;border-collapse:collapse;margin:.5rem 0}
+form.reqs td,form.reqs th{text-align:left;padding:.35rem .25rem;border-bottom:1px solid var(--line);vertical-align:top}
+form.reqs td label{margin:0}
+form.reqs tr.removed label{text-decoration:line-through;color:var(--muted)}
+form.reqs select,form.reqs input[type=text]{font:inherit;padding:.4rem;border:1px solid #8a94a3;border-radius:.4rem;min-height:44px}
+form.reqs input[type=text]{width:100%;margin-bottom:.5rem}
+form.reqs fieldset{border:1px solid var(--line);border-radius:.5rem;margin:.75rem 0;padding:.5rem .75rem}
 button.secondary{background:#fff;color:var(--accent);border-color:var(--accent)}
 button.primary{background:var(--accent);color:#fff}
 button.danger{background:var(--no);color:#fff}

@@ -2,11 +2,12 @@ import type { CardDecision, Verdict } from '../../../bot/card-model.ts';
 import type { PageCandidate, PastDecision, ShortlistPage } from '../../../core/shortlist/shortlist-page.ts';
 import { html, type Html } from '../html.ts';
 import { date, dateTime, layout } from './layout.ts';
+import { requirementsSection, type RequirementsUrls } from './requirements.ts';
 
 const VERDICT_LABEL: Record<Verdict, string> = { approve: 'Approved', skip: 'Skipped', maybe: 'Maybe' };
 const CHANNEL_LABEL: Record<string, string> = { slack: 'Slack', teams: 'Teams', web: 'the web page', cli: 'the CLI' };
 
-export interface PageUrls {
+export interface PageUrls extends RequirementsUrls {
   decide: string;
   /** Where the advance/archive forms post (their first step). */
   act: string;
@@ -127,21 +128,14 @@ hiring team from Ashby, so Skima cannot tell who you are and cannot record decis
 that lets you Approve, Skip or say Maybe, open the shortlist from Skima in Slack or Microsoft Teams, or ask your
 recruiter to send you one (<code>skima links create</code>).</div>`;
 
-/** The job's requirements as Skima read them, each with the rule that made it. */
-function requirementsSection(page: ShortlistPage): Html | '' {
-  if (page.requirements.length === 0) return '';
-  const item = (r: ShortlistPage['requirements'][number]) =>
-    html`<li>${r.label} <span class="small">(${r.rule}${r.essential ? '; essential' : ''}${r.condition ? '; asked at interview, never counted' : ''})</span></li>`;
-  const must = page.requirements.filter((r) => r.mustHave);
-  const nice = page.requirements.filter((r) => !r.mustHave);
-  return html`<details class="requirements"><summary>What Skima reads as this job's requirements: ${must.length} must-have${must.length === 1 ? '' : 's'}, ${nice.length} nice-to-have${nice.length === 1 ? '' : 's'}</summary>
-<h2>Must-haves</h2><ul>${must.map(item)}</ul>
-${nice.length ? html`<h2>Nice-to-haves</h2><ul>${nice.map(item)}</ul>` : ''}
-</details>`;
-}
-
 /** The shortlist page itself. */
-export function shortlistPage(page: ShortlistPage, csrf: string, urls: PageUrls, acting = { skipped: 0 }): string {
+export function shortlistPage(
+  page: ShortlistPage,
+  csrf: string,
+  urls: PageUrls,
+  acting = { skipped: 0 },
+  notice: { requirementsSaved?: boolean } = {},
+): string {
   const { card, reviewer } = page;
   const latest = page.pastDecisions[0];
   const facts = [card.department, card.location].filter(Boolean).join(' · ');
@@ -155,7 +149,7 @@ ${facts ? html`<p class="meta">${facts}</p>` : ''}
   card.redacted ? ' · names and contact details hidden' : ''}</p>
 <p class="who">${reviewer.canDecide ? html`Reviewing as <strong>${reviewer.name}</strong>. ` : ''}This link works until ${dateTime(page.expiresAt)}.</p>
 ${reviewer.canDecide ? '' : VIEW_ONLY}
-${requirementsSection(page)}
+${requirementsSection(page, csrf, urls, notice.requirementsSaved === true)}
 ${latest
   ? html`<div class="notice saved" role="status">Your latest decision: <strong>${VERDICT_LABEL[latest.verdict]}</strong>,
 ${latest.label}, ${dateTime(latest.at)}. It is saved, and Skima writes it to Ashby.</div>`

@@ -43,5 +43,6 @@ export const linkPages = {
     ),
   unknownCandidate: () =>
     plainPage('Candidate not found', 'This candidate is not on this shortlist any more. Go back and reload the page.', null),
+  requirementsNotSaved: (why: string) => plainPage('The requirements were not saved', `${why}`, null),
   badRequest: () => plainPage('Something was missing', 'Your decision was not saved. Go back, reload the page and try again.', null),
 };
