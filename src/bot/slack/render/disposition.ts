@@ -41,6 +41,7 @@ export function dispositionChooseModal(
       element: {
         type: 'static_select',
         action_id: STAGE_INPUT,
+        placeholder: { type: 'plain_text', text: 'Pick a stage' },
         options: [next, ...choices.stages.slice(0, LIMITS.selectOptions - 1).map((s) => opt(s.title, s.id))],
         initial_option: next,
       },
@@ -66,6 +67,7 @@ export function dispositionChooseModal(
       element: {
         type: 'static_select',
         action_id: TEMPLATE_INPUT,
+        placeholder: { type: 'plain_text', text: 'No email' },
         options: [none, ...choices.templates.slice(0, LIMITS.selectOptions - 1).map((t) => opt(t.title, t.id))],
         initial_option: none,
       },
