@@ -117,6 +117,28 @@ export type AddToJobReport =
   | { status: 'added'; jobTitle: string; score: number | null }
   | { status: 'already'; jobTitle: string };
 
+/** A resume a recruiter dropped into chat, as Skima read it, before anything is created. Shown to that
+ * recruiter alone (a DM): what the file says and whom Ashby has already. */
+export interface ResumeDropPreview {
+  jobId: string;
+  jobTitle: string;
+  found: { name: string | null; email: string | null; phone: string | null; profileUrl: string | null };
+  /** The Ashby candidate the resume belongs to, when Ashby has them: they are added to the job. */
+  existing?: { name: string; matchedBy: string };
+}
+
+/** A confirmed drop: the candidate and the application (created now, or found), or why not (nothing made). */
+export type ResumeDropOutcome =
+  | { status: 'added'; jobTitle: string; candidateName: string; candidateCreated: boolean; applicationCreated: boolean }
+  | { status: 'refused'; message: string };
+
+/** The file of a drop, and the job it is for. */
+export interface ResumeDrop {
+  jobId: string;
+  filename: string;
+  bytes: Uint8Array;
+}
+
 /** A malformed request a person can fix (bad filters): its message is shown to them. */
 export class UsageError extends Error {}
 
@@ -141,6 +163,8 @@ export interface ChatServices<Ref extends object = object> {
   canSeeJob(reviewer: Reviewer, jobId: string): Promise<boolean>;
   /** Jobs matching a title or id that the reviewer may see. */
   findJobs(reviewer: Reviewer, query: string): Promise<JobSummary[]>;
+  /** The open jobs the reviewer may see (every open job for a recruiter), by title: a menu to pick from. */
+  openJobs(reviewer: Reviewer): Promise<JobSummary[]>;
   /** The reviewer's jobs: their own (hiring team), or every open job for a recruiter on none. */
   homeJobs(reviewer: Reviewer): Promise<HomeJob[]>;
   buildCard(jobId: string, reviewer: Reviewer): Promise<ShortlistCard>;
@@ -175,6 +199,12 @@ export interface ChatServices<Ref extends object = object> {
   ): Promise<{ url: string; expiresAt: Date } | { refused: string }>;
   /** "Add to job" on a rediscovered candidate (recruiters and admins; see core/rediscovery/rediscover-add.ts). */
   addToJob(reviewer: Reviewer, jobId: string, candidateId: string): Promise<AddToJobReport>;
+  /** Reads a dropped resume and looks for the person in Ashby; creates nothing. Refused, with why, for
+   * anyone without a recruiting role on the job, an unknown job, or a file that cannot be read. */
+  previewResume(reviewer: Reviewer, drop: ResumeDrop): Promise<ResumeDropPreview | { refused: string }>;
+  /** Adds a confirmed drop (core/intake): one candidate and one application however often it is dropped;
+   * `recipient` (the front door's user id) is told the score once the application is screened. */
+  addResume(reviewer: Reviewer, drop: ResumeDrop, recipient: string): Promise<ResumeDropOutcome>;
 }
 
 /**
@@ -209,7 +239,7 @@ export class DeliveryError extends Error {
  * notice names a candidate only where the core decided it may (never in redaction mode).
  */
 export interface ChatNotice {
-  kind: 'hired' | 'nudge';
+  kind: 'hired' | 'nudge' | 'screened';
   /** The first line. */
   headline: string;
   /** Lines below it. */
@@ -218,9 +248,10 @@ export interface ChatNotice {
   jobId: string;
 }
 
-/** Who a notice goes to: a person found by their Ashby email (in the chat where their card lives), or
- * the front door's hires channel (SLACK_HIRES_CHANNEL). */
-export type NoticeRecipient = { email: string } | { channel: 'hires' };
+/** Who a notice goes to: a person found by their Ashby email (in the chat where their card lives), a
+ * person by the front door's own user id (who asked for it there), or the front door's hires channel
+ * (SLACK_HIRES_CHANNEL). */
+export type NoticeRecipient = { email: string } | { user: string } | { channel: 'hires' };
 
 /** What the core's workers need of a front door: the card to a person, the weekly digest, its routes. */
 export interface ChatFrontDoor {
@@ -250,4 +281,37 @@ export interface ChatFrontDoor {
   postNotice?(to: NoticeRecipient, notice: ChatNotice): Promise<void>;
   /** Whether the front door has a channel for hires (`postNotice({ channel: 'hires' })` goes somewhere). */
   readonly hiresChannel?: boolean;
+}
+
+/**
+ * A conversation a front door may write to later without being asked (Teams keeps a "conversation
+ * reference" per chat and channel, learnt when the app is installed or messaged). The core stores it
+ * and never looks inside `reference`.
+ */
+export interface StoredConversation {
+  conversationId: string;
+  /** personal: a 1:1 chat with one person; channel: a team's channel; group: a group chat. */
+  scope: 'personal' | 'channel' | 'group';
+  /** The person of a personal conversation: their platform user id, and their email (lower case) as the
+   * platform's roster gives it, so a hiring manager known to Ashby by email can be found. */
+  userId?: string;
+  email?: string;
+  /** The front door's own record of how to reach the conversation (stored as JSON). */
+  reference: object;
+}
+
+/** The conversations a front door has learnt, bound to one channel (see StoredConversation). */
+export interface ChatConversations {
+  /** Stores (or refreshes) a conversation; a second save of the same conversation replaces the first. */
+  save(conversation: StoredConversation): Promise<void>;
+  /** The personal conversation with a person, by platform user id first, else by email. */
+  personal(by: { userId?: string; email?: string }): Promise<StoredConversation | null>;
+  /** A stored conversation by its id. */
+  get(conversationId: string): Promise<StoredConversation | null>;
+  /** Forgets a conversation the platform says is gone (the app was removed, the person left). */
+  forget(conversationId: string): Promise<void>;
+  /** The conversation the weekly digest goes to when no setting names one ("digest here"). */
+  digestTarget(): Promise<StoredConversation | null>;
+  /** Makes this stored conversation the digest's (the only one). */
+  setDigestTarget(conversationId: string): Promise<void>;
 }
