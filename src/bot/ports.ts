@@ -117,6 +117,63 @@ export type AddToJobReport =
   | { status: 'added'; jobTitle: string; score: number | null }
   | { status: 'already'; jobTitle: string };
 
+export type DispositionAction = 'advance' | 'archive';
+
+/** An advance or an archive asked for from a card: one application (or several) of the job it came from. */
+export interface DispositionAsk {
+  reviewer: Reviewer;
+  jobId: string;
+  applicationIds: string[];
+  action: DispositionAction;
+  /** advance: a stage of the plan picked from `dispositionChoices`; unset is the next stage of each. */
+  stageId?: string;
+  /** archive: one of `dispositionChoices`' reasons (required), and a template only when the person picked one. */
+  archiveReasonId?: string;
+  emailTemplateId?: string;
+}
+
+/** What to pick from before confirming (read from Ashby): see core/disposition/choices.ts. */
+export interface DispositionChoiceList {
+  stages: Array<{ id: string; title: string }>;
+  reasons: Array<{ id: string; text: string }>;
+  templates: Array<{ id: string; title: string }>;
+}
+
+/** How far a confirmed batch got; `summary` is the count in words ("3 archived (of 3)"). */
+export interface DispositionStatus {
+  total: number;
+  done: number;
+  unchanged: number;
+  failed: number;
+  queued: number;
+  finished: boolean;
+  summary: string;
+  /** Why each failure failed, in words that name no candidate. */
+  failures: string[];
+}
+
+/** A resume a recruiter dropped into chat, as Skima read it, before anything is created. Shown to that
+ * recruiter alone (a DM): what the file says and whom Ashby has already. */
+export interface ResumeDropPreview {
+  jobId: string;
+  jobTitle: string;
+  found: { name: string | null; email: string | null; phone: string | null; profileUrl: string | null };
+  /** The Ashby candidate the resume belongs to, when Ashby has them: they are added to the job. */
+  existing?: { name: string; matchedBy: string };
+}
+
+/** A confirmed drop: the candidate and the application (created now, or found), or why not (nothing made). */
+export type ResumeDropOutcome =
+  | { status: 'added'; jobTitle: string; candidateName: string; candidateCreated: boolean; applicationCreated: boolean }
+  | { status: 'refused'; message: string };
+
+/** The file of a drop, and the job it is for. */
+export interface ResumeDrop {
+  jobId: string;
+  filename: string;
+  bytes: Uint8Array;
+}
+
 /** A malformed request a person can fix (bad filters): its message is shown to them. */
 export class UsageError extends Error {}
 
@@ -141,6 +198,8 @@ export interface ChatServices<Ref extends object = object> {
   canSeeJob(reviewer: Reviewer, jobId: string): Promise<boolean>;
   /** Jobs matching a title or id that the reviewer may see. */
   findJobs(reviewer: Reviewer, query: string): Promise<JobSummary[]>;
+  /** The open jobs the reviewer may see (every open job for a recruiter), by title: a menu to pick from. */
+  openJobs(reviewer: Reviewer): Promise<JobSummary[]>;
   /** The reviewer's jobs: their own (hiring team), or every open job for a recruiter on none. */
   homeJobs(reviewer: Reviewer): Promise<HomeJob[]>;
   buildCard(jobId: string, reviewer: Reviewer): Promise<ShortlistCard>;
@@ -175,6 +234,22 @@ export interface ChatServices<Ref extends object = object> {
   ): Promise<{ url: string; expiresAt: Date } | { refused: string }>;
   /** "Add to job" on a rediscovered candidate (recruiters and admins; see core/rediscovery/rediscover-add.ts). */
   addToJob(reviewer: Reviewer, jobId: string, candidateId: string): Promise<AddToJobReport>;
+  /** Advance and archive (core/disposition): what may be picked, or why this person may not. Checks the
+   * role on the job and that each application is one of its (the decisions entry point's check). */
+  dispositionChoices(ask: DispositionAsk): Promise<DispositionChoiceList | { refused: string }>;
+  /** The one confirmation question ("Archive 1 application with reason "Withdrew"?"), or why not. Changes nothing. */
+  prepareDisposition(ask: DispositionAsk): Promise<{ question: string } | { refused: string }>;
+  /** Confirmed: one queued job per application. `confirmationKey` names the confirmation: the same key
+   * twice starts one batch. Returns the batch id to follow. */
+  startDisposition(ask: DispositionAsk, confirmationKey: string): Promise<{ batchId: string } | { refused: string }>;
+  /** A batch's progress for the reviewer who started it from this job; null for anyone else's. */
+  dispositionStatus(reviewer: Reviewer, jobId: string, batchId: string): Promise<DispositionStatus | null>;
+  /** Reads a dropped resume and looks for the person in Ashby; creates nothing. Refused, with why, for
+   * anyone without a recruiting role on the job, an unknown job, or a file that cannot be read. */
+  previewResume(reviewer: Reviewer, drop: ResumeDrop): Promise<ResumeDropPreview | { refused: string }>;
+  /** Adds a confirmed drop (core/intake): one candidate and one application however often it is dropped;
+   * `recipient` (the front door's user id) is told the score once the application is screened. */
+  addResume(reviewer: Reviewer, drop: ResumeDrop, recipient: string): Promise<ResumeDropOutcome>;
 }
 
 /**
@@ -209,7 +284,7 @@ export class DeliveryError extends Error {
  * notice names a candidate only where the core decided it may (never in redaction mode).
  */
 export interface ChatNotice {
-  kind: 'hired' | 'nudge';
+  kind: 'hired' | 'nudge' | 'screened';
   /** The first line. */
   headline: string;
   /** Lines below it. */
@@ -218,9 +293,10 @@ export interface ChatNotice {
   jobId: string;
 }
 
-/** Who a notice goes to: a person found by their Ashby email (in the chat where their card lives), or
- * the front door's hires channel (SLACK_HIRES_CHANNEL). */
-export type NoticeRecipient = { email: string } | { channel: 'hires' };
+/** Who a notice goes to: a person found by their Ashby email (in the chat where their card lives), a
+ * person by the front door's own user id (who asked for it there), or the front door's hires channel
+ * (SLACK_HIRES_CHANNEL). */
+export type NoticeRecipient = { email: string } | { user: string } | { channel: 'hires' };
 
 /** What the core's workers need of a front door: the card to a person, the weekly digest, its routes. */
 export interface ChatFrontDoor {

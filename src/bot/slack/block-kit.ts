@@ -27,6 +27,7 @@ export const LIMITS = {
   optionText: 75,
   optionValue: 150,
   radioOptions: 10,
+  selectOptions: 100,
   /** Slack truncates a message's top-level text above 40,000 characters; keep well under. */
   fallbackText: 3000,
 } as const;
@@ -96,16 +97,24 @@ const contextSchema = z.strictObject({
   block_id: blockId,
   elements: z.array(text(LIMITS.contextText)).min(1).max(LIMITS.contextElements),
 });
+/** A menu of up to 100 options (Slack's limit), e.g. the open jobs a dropped resume may be for. */
+export const staticSelectSchema = z.strictObject({
+  type: z.literal('static_select'),
+  action_id: actionId,
+  placeholder: plainText(LIMITS.placeholder),
+  options: z.array(optionSchema).min(1).max(LIMITS.selectOptions),
+  initial_option: optionSchema.optional(),
+});
 const actionsSchema = z.strictObject({
   type: z.literal('actions'),
   block_id: blockId,
-  elements: z.array(buttonSchema).min(1).max(LIMITS.actionsElements),
+  elements: z.array(z.union([buttonSchema, staticSelectSchema])).min(1).max(LIMITS.actionsElements),
 });
 const inputSchema = z.strictObject({
   type: z.literal('input'),
   block_id: blockId,
   label: plainText(LIMITS.inputLabel),
-  element: z.union([plainTextInputSchema, radioButtonsSchema]),
+  element: z.union([plainTextInputSchema, radioButtonsSchema, staticSelectSchema]),
   optional: z.boolean().optional(),
   hint: plainText(LIMITS.inputLabel).optional(),
 });

@@ -12,6 +12,12 @@ export const ACTION = {
   openRediscover: 'skima.open_rediscover',
   sendCard: /^skima\.send_card\.\d+$/,
   addToJob: /^skima\.add_to_job\.\d+$/,
+  advance: /^skima\.advance\.\d+$/,
+  archive: /^skima\.archive\.\d+$/,
+  /** A dropped resume: the job picked from the menu, then Add or Cancel. */
+  resumeJob: 'skima.resume_job',
+  resumeAdd: 'skima.resume_add',
+  resumeCancel: 'skima.resume_cancel',
 } as const;
 
 export const NOTE_MODAL_CALLBACK = 'skima.note_modal';
@@ -19,6 +25,21 @@ export const NOTE_BLOCK = 'note';
 export const NOTE_INPUT = 'note_input';
 export const VERDICT_BLOCK = 'verdict';
 export const VERDICT_INPUT = 'verdict_input';
+
+/** Advance…/Archive…: the first modal picks (a stage; a reason and an optional email), the second confirms. */
+export const DISPOSITION_CHOOSE_CALLBACK = 'skima.disposition_choose';
+export const DISPOSITION_CONFIRM_CALLBACK = 'skima.disposition_confirm';
+export const STAGE_BLOCK = 'stage';
+export const STAGE_INPUT = 'stage_input';
+export const REASON_BLOCK = 'reason';
+export const REASON_INPUT = 'reason_input';
+export const TEMPLATE_BLOCK = 'template';
+export const TEMPLATE_INPUT = 'template_input';
+/** The stage menu's "next stage of its plan" (Ashby ids never look like this). */
+export const NEXT_STAGE = '_next';
+export const NO_EMAIL = '_none';
+export const advanceActionId = (rank: number) => `skima.advance.${rank}`;
+export const archiveActionId = (rank: number) => `skima.archive.${rank}`;
 
 export const decideActionId = (verdict: Verdict, rank: number) => `skima.decide.${verdict}.${rank}`;
 export const noteActionId = (rank: number) => `skima.note.${rank}`;
@@ -31,6 +52,14 @@ export const verdictOfAction = (actionId: string): Verdict | null =>
 const candidateValue = z.object({ j: z.string().min(1), a: z.string().min(1) });
 const jobValue = z.object({ j: z.string().min(1) });
 const pastCandidateValue = z.object({ j: z.string().min(1), c: z.string().min(1) });
+const resumeDropValue = z.object({ j: z.string().min(1), f: z.string().regex(/^F[A-Z0-9]+$/) });
+
+/** A dropped resume and a job: the job's id and the Slack file's id (the file is read again from Slack). */
+export const encodeResumeDrop = (jobId: string, fileId: string) => JSON.stringify({ j: jobId, f: fileId });
+export function decodeResumeDrop(value: string | undefined): { jobId: string; fileId: string } | null {
+  const parsed = resumeDropValue.safeParse(safeJson(value));
+  return parsed.success ? { jobId: parsed.data.j, fileId: parsed.data.f } : null;
+}
 
 /** A rediscovered candidate for a job ("Add to job"): the job and the candidate's Ashby ids. */
 export const encodePastCandidate = (jobId: string, candidateId: string) => JSON.stringify({ j: jobId, c: candidateId });

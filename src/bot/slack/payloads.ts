@@ -21,7 +21,11 @@ export const blockActionSchema = z.looseObject({
     .optional(),
   channel: z.looseObject({ id: z.string() }).optional(),
   message: z.looseObject({ ts: z.string() }).optional(),
-  actions: z.array(z.looseObject({ action_id: z.string(), value: z.string().optional() })).min(1),
+  actions: z.array(z.looseObject({
+    action_id: z.string(),
+    value: z.string().optional(),
+    selected_option: z.looseObject({ value: z.string() }).optional(),
+  })).min(1),
 });
 export type BlockActionPayload = z.infer<typeof blockActionSchema>;
 
@@ -53,11 +57,38 @@ export const noteMetadataSchema = z.object({
   c: z.object({ channel: z.string().min(1), ts: z.string().min(1) }).optional(),
 });
 
+/** The disposition modals' private metadata: job, application, action, the card; then what was picked
+ * and the confirmation's key (the same submission twice starts one batch). */
+export const dispositionMetadataSchema = z.object({
+  j: z.string().min(1),
+  a: z.string().min(1),
+  x: z.enum(['advance', 'archive']),
+  c: z.object({ channel: z.string().min(1), ts: z.string().min(1) }).optional(),
+  s: z.string().min(1).optional(),
+  r: z.string().min(1).optional(),
+  t: z.string().min(1).optional(),
+  k: z.string().min(1).max(100).optional(),
+});
+export type DispositionMetadata = z.infer<typeof dispositionMetadataSchema>;
+
 /** tokens_revoked: the user and bot tokens Slack revoked, by the id of whom they belonged to. */
 export const tokensRevokedSchema = z.looseObject({
   type: z.literal('tokens_revoked'),
   tokens: z.looseObject({ oauth: z.array(z.string()).optional(), bot: z.array(z.string()).optional() }),
 });
+
+/** A message in a DM with the app that shares files (subtype file_share); messages of bots are not ours. */
+export const fileShareSchema = z.looseObject({
+  type: z.literal('message'),
+  subtype: z.literal('file_share'),
+  channel_type: z.literal('im'),
+  user: z.string().min(1),
+  channel: z.string().min(1),
+  text: z.string().default(''),
+  bot_id: z.undefined().optional(),
+  files: z.array(z.looseObject({ id: z.string().min(1), name: z.string().optional() })).min(1),
+});
+export type FileShare = z.infer<typeof fileShareSchema>;
 
 export const appHomeOpenedSchema = z.looseObject({
   type: z.literal('app_home_opened'),

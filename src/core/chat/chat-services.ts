@@ -1,5 +1,13 @@
 import type { AshbyUser } from '../../ashby/index.ts';
-import { type ChatChannel, type ChatServices, type HomeJob, type Reviewer, UsageError } from '../../bot/ports.ts';
+import {
+  type ChatChannel,
+  type ChatServices,
+  type DispositionAsk,
+  type HomeJob,
+  type ResumeDrop,
+  type Reviewer,
+  UsageError,
+} from '../../bot/ports.ts';
 import type { AppContext } from '../context.ts';
 import { ApplicationNotInJobError, recordDecision, UnknownApplicationError } from '../decisions/decisions.ts';
 import { lastWeek } from '../ops/digest.ts';
@@ -16,6 +24,9 @@ import { collectStatus, recordFrontDoorError } from '../ops/status.ts';
 import { RECRUITING_GLOBAL_ROLES, RECRUITING_TEAM_ROLE } from '../disposition/roles.ts';
 import { rawSql } from '../../db/raw-sql.ts';
 import { addToJob, AddToJobRefusedError } from '../rediscovery/rediscover-add.ts';
+import { ChatDispositions } from './chat-dispositions.ts';
+import { addResumeDrop, previewResumeDrop } from '../intake/chat-drop.ts';
+import type { Actor } from '../disposition/roles.ts';
 import { createRediscoverLink } from '../rediscovery/rediscover-links.ts';
 import { LinkScopeError } from '../links/reviewer-links.ts';
 
@@ -41,12 +52,18 @@ export interface CardOwnerJson {
  */
 export class CoreChatServices<Ref extends object> implements ChatServices<Ref> {
   private users: { at: number; byEmail: Map<string, AshbyUser> } | undefined;
+  private readonly dispositions: ChatDispositions;
 
   constructor(
     private readonly ctx: AppContext,
     private readonly channel: ChatChannel,
     private readonly parseRef: (json: unknown) => Ref | null,
-  ) {}
+  ) {
+    this.dispositions = new ChatDispositions(ctx, channel, async (id) => {
+      const user = [...(await this.ashbyUsers()).values()].find((u) => u.id === id);
+      return user && { id: user.id, name: `${user.firstName} ${user.lastName}`.trim() || user.id, globalRole: user.globalRole };
+    });
+  }
 
   private async ashbyUsers(): Promise<Map<string, AshbyUser>> {
     if (this.users && Date.now() - this.users.at < USERS_TTL_MS) return this.users.byEmail;
@@ -81,6 +98,17 @@ export class CoreChatServices<Ref extends object> implements ChatServices<Ref> {
     const visible = [];
     for (const job of found) if (await this.canSeeJob(reviewer, job.id)) visible.push(job);
     return visible.slice(0, 10);
+  }
+
+  async openJobs(reviewer: Reviewer) {
+    const jobs = await this.ctx.db.job.findMany({
+      where: { status: 'Open' },
+      select: { id: true, title: true, status: true, hiringTeam: true },
+      orderBy: { title: 'asc' },
+    });
+    return jobs
+      .filter((j) => reviewer.recruiter || hiringTeamOf(j).some((m) => m.userId === reviewer.ashbyUserId))
+      .map(({ id, title, status }) => ({ id, title, status }));
   }
 
   async homeJobs(reviewer: Reviewer): Promise<HomeJob[]> {
@@ -244,5 +272,37 @@ export class CoreChatServices<Ref extends object> implements ChatServices<Ref> {
       if (err instanceof AddToJobRefusedError) throw new UsageError(err.message);
       throw err;
     }
+  }
+
+  dispositionChoices(ask: DispositionAsk) {
+    return this.dispositions.choices(ask);
+  }
+
+  prepareDisposition(ask: DispositionAsk) {
+    return this.dispositions.prepare(ask);
+  }
+
+  startDisposition(ask: DispositionAsk, confirmationKey: string) {
+    return this.dispositions.start(ask, confirmationKey);
+  }
+
+  dispositionStatus(reviewer: Reviewer, jobId: string, batchId: string) {
+    return this.dispositions.status(reviewer.ashbyUserId, jobId, batchId);
+  }
+
+  /** The reviewer as the intake knows them (with their Ashby global role), from the cached user list. */
+  private readonly actorOf = async (reviewer: Reviewer): Promise<Actor | null> => {
+    for (const user of (await this.ashbyUsers()).values()) {
+      if (user.id === reviewer.ashbyUserId) return { id: user.id, name: reviewer.name, globalRole: user.globalRole };
+    }
+    return null;
+  };
+
+  previewResume(reviewer: Reviewer, drop: ResumeDrop) {
+    return previewResumeDrop(this.ctx, this.actorOf, this.channel, reviewer, drop);
+  }
+
+  addResume(reviewer: Reviewer, drop: ResumeDrop, recipient: string) {
+    return addResumeDrop(this.ctx, this.actorOf, this.channel, reviewer, drop, recipient);
   }
 }

@@ -3,9 +3,24 @@
 import type { CandidateCard, ShortlistCard, Verdict } from '../../../src/bot/card-model.ts';
 import { checkHome, checkMessage, checkModal, type HomeView, type ModalView, type SlackMessage } from '../../../src/bot/slack/block-kit.ts';
 import type { ListenerDeps } from '../../../src/bot/slack/listeners/deps.ts';
-import { type AddToJobReport, type DecisionRequest, type HomeJob, type RediscoverReport, type Reviewer, type SetupReport, type StatusReport, UsageError } from '../../../src/bot/ports.ts';
+import {
+  type AddToJobReport,
+  type DecisionRequest,
+  type DispositionAsk,
+  type DispositionChoiceList,
+  type DispositionStatus,
+  type HomeJob,
+  type RediscoverReport,
+  type ResumeDrop,
+  type ResumeDropOutcome,
+  type ResumeDropPreview,
+  type Reviewer,
+  type SetupReport,
+  type StatusReport,
+  UsageError,
+} from '../../../src/bot/ports.ts';
 import type { SlackMessageRef, SlackServices } from '../../../src/bot/slack/services.ts';
-import type { SlackApi } from '../../../src/bot/slack/slack-api.ts';
+import type { SlackApi, SlackFile } from '../../../src/bot/slack/slack-api.ts';
 
 export function candidate(rank: number, over: Partial<CandidateCard> = {}): CandidateCard {
   return {
@@ -47,6 +62,37 @@ export const DANA: Reviewer = { ashbyUserId: 'user-dana', name: 'Dana Lee', recr
 export const CHRIS: Reviewer = { ashbyUserId: 'user-chris', name: 'Chris Doyle', recruiter: true };
 
 export class FakeServices implements SlackServices {
+  /** Resumes dropped: previewed, then added (the file's text decides the outcome). */
+  previews: ResumeDrop[] = [];
+  resumesAdded: { drop: ResumeDrop; reviewer: Reviewer; recipient: string }[] = [];
+
+  async previewResume(reviewer: Reviewer, drop: ResumeDrop): Promise<ResumeDropPreview | { refused: string }> {
+    this.previews.push(drop);
+    if (!reviewer.recruiter) return { refused: 'recruiters only' };
+    const text = Buffer.from(drop.bytes).toString('utf8');
+    if (!text.startsWith('%PDF')) return { refused: `Skima could not read ${drop.filename}. Nothing was created.` };
+    const existing = text.includes('known') ? { existing: { name: 'Ada Quill', matchedBy: 'email' } } : {};
+    return {
+      jobId: drop.jobId,
+      jobTitle: drop.jobId === 'job-2' ? 'Store Assistant' : 'Store Manager',
+      found: { name: 'Ada Quill', email: 'ada@example.com', phone: null, profileUrl: null },
+      ...existing,
+    };
+  }
+
+  async addResume(reviewer: Reviewer, drop: ResumeDrop, recipient: string): Promise<ResumeDropOutcome> {
+    const same = (a: { drop: ResumeDrop }) => Buffer.compare(Buffer.from(a.drop.bytes), Buffer.from(drop.bytes)) === 0;
+    const again = this.resumesAdded.some(same);
+    this.resumesAdded.push({ drop, reviewer, recipient });
+    return {
+      status: 'added',
+      jobTitle: 'Store Manager',
+      candidateName: 'Ada Quill',
+      candidateCreated: !again,
+      applicationCreated: !again,
+    };
+  }
+
   reviewersByEmail = new Map<string, Reviewer>([['dana@example.com', DANA], ['chris@example.com', CHRIS]]);
   /** Job id → Ashby user ids of its hiring team. */
   teams = new Map<string, string[]>([['job-1', ['user-dana']]]);
@@ -71,6 +117,10 @@ export class FakeServices implements SlackServices {
     const visible = [];
     for (const j of matching) if (await this.canSeeJob(reviewer, j.id)) visible.push(j);
     return visible;
+  }
+
+  async openJobs(reviewer: Reviewer) {
+    return (await this.findJobs(reviewer, 'store')).filter((j) => j.status === 'Open');
   }
 
   async homeJobs(): Promise<HomeJob[]> {
@@ -187,13 +237,71 @@ export class FakeServices implements SlackServices {
     onJob.add(candidateId);
     return { status: 'added', jobTitle: 'Store Manager', score: 81 };
   }
+
+  /** Advance and archive, as the core decides them: hiring managers advance; archiving is for recruiters. */
+  dispositionChoicesList: DispositionChoiceList = {
+    stages: [{ id: 'stage-2', title: 'Phone screen' }, { id: 'stage-3', title: 'Onsite' }],
+    reasons: [{ id: 'reason-1', text: 'Withdrew' }, { id: 'reason-2', text: 'Too inexperienced' }],
+    templates: [{ id: 'tpl-1', title: 'Rejection: thank you for applying' }],
+  };
+
+  batches = new Map<string, { ask: DispositionAsk; key: string }>();
+  private refusal(ask: DispositionAsk): string | undefined {
+    const team = this.teams.get(ask.jobId) ?? [];
+    if (!ask.reviewer.recruiter && !team.includes(ask.reviewer.ashbyUserId)) return 'You can\'t act on this application.';
+    if (ask.applicationIds.some((id) => !id.startsWith('app-'))) return 'Skima does not know this application.';
+    if (ask.action === 'archive' && !ask.reviewer.recruiter) return 'Archiving needs a recruiting role in Ashby.';
+    return undefined;
+  }
+
+  async dispositionChoices(ask: DispositionAsk) {
+    const why = this.refusal(ask);
+    return why ? { refused: why } : this.dispositionChoicesList;
+  }
+
+  async prepareDisposition(ask: DispositionAsk) {
+    const why = this.refusal(ask);
+    if (why) return { refused: why };
+    const n = ask.applicationIds.length;
+    if (ask.action === 'archive') {
+      const reason = this.dispositionChoicesList.reasons.find((r) => r.id === ask.archiveReasonId);
+      if (!reason) return { refused: 'Pick one of Ashby\'s archive reasons.' };
+      return { question: `Archive ${n} application${n === 1 ? '' : 's'} with reason "${reason.text}"${ask.emailTemplateId ? ' and send the rejection email you picked' : ''}?` };
+    }
+    const stage = this.dispositionChoicesList.stages.find((s) => s.id === ask.stageId);
+    return { question: `Advance ${n} application${n === 1 ? '' : 's'} ${stage ? `to "${stage.title}"` : 'to the next stage of their interview plan'}?` };
+  }
+
+  async startDisposition(ask: DispositionAsk, key: string) {
+    const why = this.refusal(ask);
+    if (why) return { refused: why };
+    const batchId = `slack-${key}`;
+    if (!this.batches.has(batchId)) this.batches.set(batchId, { ask, key });
+    return { batchId };
+  }
+
+  /** Each status call moves the batch on by one application, so progress is seen before the final count. */
+  statusCalls = new Map<string, number>();
+  async dispositionStatus(reviewer: Reviewer, jobId: string, batchId: string): Promise<DispositionStatus | null> {
+    const batch = this.batches.get(batchId);
+    if (!batch || batch.ask.reviewer.ashbyUserId !== reviewer.ashbyUserId || batch.ask.jobId !== jobId) return null;
+    const total = batch.ask.applicationIds.length;
+    const seen = (this.statusCalls.get(batchId) ?? 0) + 1;
+    this.statusCalls.set(batchId, seen);
+    const done = Math.min(total, seen - 1);
+    const verb = batch.ask.action === 'archive' ? 'archived' : 'advanced';
+    const finished = done === total;
+    return { total, done, unchanged: 0, failed: 0, queued: total - done, finished, summary: `${done} ${verb} (of ${total})`, failures: [] };
+  }
 }
 
 export type SlackCall =
   | { method: 'postMessage'; channel: string; message: SlackMessage }
   | { method: 'updateMessage'; ref: SlackMessageRef; message: SlackMessage }
   | { method: 'openModal'; triggerId: string; view: ModalView }
-  | { method: 'publishHome'; userId: string; view: HomeView };
+  | { method: 'publishHome'; userId: string; view: HomeView }
+  | { method: 'fileInfo'; fileId: string }
+  | { method: 'downloadFile'; url: string };
 
 export class FakeSlack implements SlackApi {
   calls: SlackCall[] = [];
@@ -233,6 +341,24 @@ export class FakeSlack implements SlackApi {
 
   async publishHome(userId: string, view: HomeView) {
     this.calls.push({ method: 'publishHome', userId, view: checkHome(view) });
+  }
+
+  /** Files shared with the app, by id, with their bytes. */
+  files = new Map<string, SlackFile & { bytes: Uint8Array }>();
+
+  async fileInfo(fileId: string) {
+    this.calls.push({ method: 'fileInfo', fileId });
+    const file = this.files.get(fileId);
+    if (!file) throw new Error('file_not_found');
+    const { bytes: _, ...info } = file;
+    return info;
+  }
+
+  async downloadFile(url: string) {
+    this.calls.push({ method: 'downloadFile', url });
+    const file = [...this.files.values()].find((f) => f.urlPrivateDownload === url);
+    if (!file) throw new Error('not found');
+    return file.bytes;
   }
 }
 
