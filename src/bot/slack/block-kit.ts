@@ -103,6 +103,7 @@ export const staticSelectSchema = z.strictObject({
   action_id: actionId,
   placeholder: plainText(LIMITS.placeholder),
   options: z.array(optionSchema).min(1).max(LIMITS.selectOptions),
+  initial_option: optionSchema.optional(),
 });
 const actionsSchema = z.strictObject({
   type: z.literal('actions'),
@@ -113,7 +114,7 @@ const inputSchema = z.strictObject({
   type: z.literal('input'),
   block_id: blockId,
   label: plainText(LIMITS.inputLabel),
-  element: z.union([plainTextInputSchema, radioButtonsSchema]),
+  element: z.union([plainTextInputSchema, radioButtonsSchema, staticSelectSchema]),
   optional: z.boolean().optional(),
   hint: plainText(LIMITS.inputLabel).optional(),
 });
