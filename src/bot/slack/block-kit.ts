@@ -27,6 +27,7 @@ export const LIMITS = {
   optionText: 75,
   optionValue: 150,
   radioOptions: 10,
+  selectOptions: 100,
   /** Slack truncates a message's top-level text above 40,000 characters; keep well under. */
   fallbackText: 3000,
 } as const;
@@ -79,6 +80,14 @@ const radioButtonsSchema = z.strictObject({
   initial_option: optionSchema.optional(),
 });
 
+const staticSelectSchema = z.strictObject({
+  type: z.literal('static_select'),
+  action_id: actionId,
+  options: z.array(optionSchema).min(1).max(LIMITS.selectOptions),
+  initial_option: optionSchema.optional(),
+  placeholder: plainText(LIMITS.placeholder).optional(),
+});
+
 export const sectionSchema = z
   .strictObject({
     type: z.literal('section'),
@@ -105,7 +114,7 @@ const inputSchema = z.strictObject({
   type: z.literal('input'),
   block_id: blockId,
   label: plainText(LIMITS.inputLabel),
-  element: z.union([plainTextInputSchema, radioButtonsSchema]),
+  element: z.union([plainTextInputSchema, radioButtonsSchema, staticSelectSchema]),
   optional: z.boolean().optional(),
   hint: plainText(LIMITS.inputLabel).optional(),
 });

@@ -1,5 +1,13 @@
 import type { AshbyUser } from '../../ashby/index.ts';
-import { type ChatChannel, type ChatServices, type HomeJob, type Reviewer, UsageError } from '../../bot/ports.ts';
+import {
+  type ChatChannel,
+  type ChatServices,
+  type HomeJob,
+  type RequirementsSaveRequest,
+  type Reviewer,
+  UsageError,
+} from '../../bot/ports.ts';
+import { requirementsForChat, saveRequirementsFromChat } from '../requirements/chat.ts';
 import type { AppContext } from '../context.ts';
 import { ApplicationNotInJobError, recordDecision, UnknownApplicationError } from '../decisions/decisions.ts';
 import { lastWeek } from '../ops/digest.ts';
@@ -222,5 +230,13 @@ export class CoreChatServices<Ref extends object> implements ChatServices<Ref> {
       if (err instanceof AddToJobRefusedError) throw new UsageError(err.message);
       throw err;
     }
+  }
+
+  requirementsForEdit(jobId: string, reviewer: Reviewer) {
+    return requirementsForChat(this.ctx, jobId, reviewer);
+  }
+
+  saveRequirements(request: RequirementsSaveRequest) {
+    return saveRequirementsFromChat(this.ctx, this.channel, request);
   }
 }

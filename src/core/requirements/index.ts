@@ -20,3 +20,4 @@ export {
   type SaveRequirementsResult,
 } from './save.ts';
 export { type AddedRow, editsFromRows, type RequirementRow, requirementRows, ROW_STATUS_LABEL, ROW_STATUSES, type RowStatus, splitTerms } from './rows.ts';
+export { requirementsForChat, saveRequirementsFromChat } from './chat.ts';

@@ -63,7 +63,7 @@ describe('what Skima renders', () => {
     expect(JSON.stringify(message.blocks[2])).toContain('Sales associate, Northwind, 2019-2023');
     expect(JSON.stringify(message.blocks[4])).toContain('Missing: Food hygiene certificate');
     const last = message.blocks.at(-1)!;
-    expect(last).toMatchObject({ type: 'actions', elements: [{ action_id: 'skima.open_shortlist' }] });
+    expect(last).toMatchObject({ type: 'actions', elements: [{ action_id: 'skima.open_shortlist' }, { action_id: 'skima.edit_requirements' }] });
     expect(JSON.stringify(message)).not.toContain('http'); // no link is ever posted in a card
   });
 
@@ -99,7 +99,7 @@ describe('what Skima renders', () => {
     const buttons = message.blocks.flatMap((b) => (b.type === 'actions' ? b.elements : []));
     expect(buttons.every((b) => !/Person/.test(b.value ?? ''))).toBe(true);
     expect(new Set(buttons.map((b) => b.action_id)).size).toBe(buttons.length);
-    expect(buttons).toHaveLength(41);
+    expect(buttons).toHaveLength(42);
   });
 
   it('draws every other message and view inside the limits', async () => {

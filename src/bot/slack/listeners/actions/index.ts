@@ -4,6 +4,7 @@ import type { ListenerDeps } from '../deps.ts';
 import { addNoteAction } from './add-note.ts';
 import { addToJobAction } from './add-to-job.ts';
 import { decideAction } from './decide.ts';
+import { editRequirementsAction } from './edit-requirements.ts';
 import { openReportAction } from './open-report.ts';
 import { openShortlistAction } from './open-shortlist.ts';
 import { sendCardAction } from './send-card.ts';
@@ -15,4 +16,5 @@ export function register(app: App, deps: ListenerDeps): void {
   app.action(ACTION.openReport, ({ body, ack }) => openReportAction({ body, ack: () => ack() }, deps));
   app.action(ACTION.sendCard, ({ body, ack }) => sendCardAction({ body, ack: () => ack() }, deps));
   app.action(ACTION.addToJob, ({ body, ack }) => addToJobAction({ body, ack: () => ack() }, deps));
+  app.action(ACTION.editRequirements, ({ body, ack }) => editRequirementsAction({ body, ack: () => ack() }, deps));
 }
