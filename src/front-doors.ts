@@ -1,5 +1,6 @@
-import type { ChatFrontDoor } from './bot/ports.ts';
+import { CHANNEL_NAMES, type ChatFrontDoor } from './bot/ports.ts';
 import type { AppContext } from './core/context.ts';
+import { CoreChatConversations } from './core/chat/chat-conversations.ts';
 import { CoreChatServices } from './core/chat/chat-services.ts';
 
 /**
@@ -22,7 +23,30 @@ export async function connectFrontDoors(ctx: AppContext): Promise<ChatFrontDoor[
       + 'and SLACK_SIGNING_SECRET (Basic Information) and restart. See docs/slack.md.',
     );
   }
-  for (const door of doors) ctx.log.info(`${door.channel === 'slack' ? 'Slack' : 'Teams'} is on, ${door.reachedBy}`);
+  const teams = ctx.config.teams;
+  if (teams) {
+    const { TeamsFrontDoor } = await import('./bot/teams/front-door.ts');
+    const { parseTeamsCardRef } = await import('./bot/teams/services.ts');
+    const services = new CoreChatServices(ctx, 'teams', parseTeamsCardRef);
+    const door = new TeamsFrontDoor(
+      { ...teams, baseUrl: ctx.config.publicBaseUrl },
+      services,
+      new CoreChatConversations(ctx, 'teams'),
+      ctx.log.child({ component: 'teams' }),
+    );
+    // Before the schedule is set: a channel that said "digest here" gets the weekly digest.
+    await door.loadDigestTarget();
+    doors.push(door);
+  } else {
+    ctx.log.info(
+      'Teams is off. To turn it on: register an Azure Bot (Microsoft App ID and a client secret) with the messaging '
+      + 'endpoint <your public URL>/api/messages, then set TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENANT_ID '
+      + '(or TEAMS_MULTI_TENANT=true) and restart; skima manifest teams --app-id <id> --base-url <your public URL> '
+      + '--out skima-teams.zip writes the app package to upload to Teams. Until then /api/messages is not served '
+      + '(without an app id the Bot Framework would not check who is calling). See docs/teams.md.',
+    );
+  }
+  for (const door of doors) ctx.log.info(`${CHANNEL_NAMES[door.channel]} is on, ${door.reachedBy}`);
   return doors;
 }
 

@@ -194,6 +194,12 @@ export interface ChatServices<Ref extends object = object> {
   mintReportUrl(reviewer: Reviewer): Promise<{ url: string; expiresAt: Date } | { refused: string }>;
   setup(opts: { fix: boolean }): Promise<SetupReport[]>;
   rediscover(jobId: string, words: string[]): Promise<RediscoverReport>;
+  /** A personal link to the job's rediscovery page with these filter words (recruiters and admins). */
+  mintRediscoverUrl?(
+    jobId: string,
+    reviewer: Reviewer,
+    words: string[],
+  ): Promise<{ url: string; expiresAt: Date } | { refused: string }>;
   /** "Add to job" on a rediscovered candidate (recruiters and admins; see core/rediscovery/rediscover-add.ts). */
   addToJob(reviewer: Reviewer, jobId: string, candidateId: string): Promise<AddToJobReport>;
   /** The job's requirements for the edit modal, or why this reviewer may not edit them (the same words for
@@ -277,4 +283,37 @@ export interface ChatFrontDoor {
   postNotice?(to: NoticeRecipient, notice: ChatNotice): Promise<void>;
   /** Whether the front door has a channel for hires (`postNotice({ channel: 'hires' })` goes somewhere). */
   readonly hiresChannel?: boolean;
+}
+
+/**
+ * A conversation a front door may write to later without being asked (Teams keeps a "conversation
+ * reference" per chat and channel, learnt when the app is installed or messaged). The core stores it
+ * and never looks inside `reference`.
+ */
+export interface StoredConversation {
+  conversationId: string;
+  /** personal: a 1:1 chat with one person; channel: a team's channel; group: a group chat. */
+  scope: 'personal' | 'channel' | 'group';
+  /** The person of a personal conversation: their platform user id, and their email (lower case) as the
+   * platform's roster gives it, so a hiring manager known to Ashby by email can be found. */
+  userId?: string;
+  email?: string;
+  /** The front door's own record of how to reach the conversation (stored as JSON). */
+  reference: object;
+}
+
+/** The conversations a front door has learnt, bound to one channel (see StoredConversation). */
+export interface ChatConversations {
+  /** Stores (or refreshes) a conversation; a second save of the same conversation replaces the first. */
+  save(conversation: StoredConversation): Promise<void>;
+  /** The personal conversation with a person, by platform user id first, else by email. */
+  personal(by: { userId?: string; email?: string }): Promise<StoredConversation | null>;
+  /** A stored conversation by its id. */
+  get(conversationId: string): Promise<StoredConversation | null>;
+  /** Forgets a conversation the platform says is gone (the app was removed, the person left). */
+  forget(conversationId: string): Promise<void>;
+  /** The conversation the weekly digest goes to when no setting names one ("digest here"). */
+  digestTarget(): Promise<StoredConversation | null>;
+  /** Makes this stored conversation the digest's (the only one). */
+  setDigestTarget(conversationId: string): Promise<void>;
 }

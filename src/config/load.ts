@@ -52,6 +52,14 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
     problems.push('SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET: set both to turn Slack on (or SLACK_BOT_TOKEN and'
       + ' SLACK_APP_TOKEN for Socket Mode), or none to leave it off');
   }
+  if (Boolean(cleaned.TEAMS_APP_ID) !== Boolean(cleaned.TEAMS_APP_PASSWORD)) {
+    problems.push('TEAMS_APP_ID, TEAMS_APP_PASSWORD: set both to turn Teams on (the Azure bot\'s app id and a client'
+      + ' secret of it), or none to leave it off');
+  }
+  if (config.teams && !config.teams.multiTenant && !config.teams.tenantId) {
+    problems.push('TEAMS_TENANT_ID: required for a single-tenant bot (the Directory (tenant) ID of the bot\'s app'
+      + ' registration in Azure), or set TEAMS_MULTI_TENANT=true for a multi-tenant one');
+  }
   if (parsed.data.HANDOFF_CONFIG) {
     const handoff = loadHandoffConfig(parsed.data.HANDOFF_CONFIG, cleaned);
     if (handoff.ok) config.handoff = handoff.config;

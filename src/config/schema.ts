@@ -65,6 +65,11 @@ const trustProxy = z
     return v.split(',').map((part) => part.trim());
   });
 
+/** Azure app (client) ids and tenant ids are GUIDs; a typo caught here beats a token error at the first message. */
+const guid = z.string().refine((v) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v), {
+  message: 'must be a GUID (00000000-0000-0000-0000-000000000000), as Azure shows it',
+});
+
 const httpUrl = z.string().refine((v) => /^https?:\/\/[^\s]+$/.test(v), { message: 'must be an http(s) URL' });
 
 /**
@@ -132,6 +137,11 @@ export const envSchema = z.object({
   SLACK_DIGEST_CHANNEL: z.string().optional(),
   SLACK_HIRES_CHANNEL: z.string().optional(),
   NUDGE_AFTER_WORKING_DAYS: wholeNumber(2),
+  TEAMS_APP_ID: guid.optional(),
+  TEAMS_APP_PASSWORD: optionalSecret,
+  TEAMS_TENANT_ID: guid.optional(),
+  TEAMS_MULTI_TENANT: z.enum(['false', 'true']).default('false'),
+  TEAMS_DIGEST_CONVERSATION_ID: z.string().optional(),
   SKIMA_SECRET: optionalSecret.refine((v) => v === undefined || v.length >= 32, {
     message: 'must be at least 32 characters (for example: openssl rand -hex 32)',
   }),
@@ -218,6 +228,18 @@ export interface Config {
     /** Channel id "hired" notices also go to (SLACK_HIRES_CHANNEL); unset: only the hiring managers. */
     hiresChannel?: string;
   };
+  /** The Teams front door (Bot Framework): TEAMS_APP_ID with TEAMS_APP_PASSWORD; undefined keeps it off
+   * (without an app id the Bot Framework would accept unauthenticated requests, so it is never served then). */
+  teams?: {
+    appId: string;
+    appPassword: string;
+    /** The Azure tenant of a single-tenant bot (required then). */
+    tenantId?: string;
+    /** A multi-tenant bot (TEAMS_MULTI_TENANT=true): tokens from any tenant. Single-tenant by default. */
+    multiTenant: boolean;
+    /** A channel conversation the weekly digest goes to; `digest here` in a channel stores one too. */
+    digestConversationId?: string;
+  };
   /** The optional LLM scorer; undefined (the default) keeps scoring offline. */
   llm?: {
     provider: 'openai' | 'anthropic';
@@ -282,6 +304,16 @@ export function toConfig(env: z.output<typeof envSchema>): Config {
             apiUrl: env.SLACK_API_URL.endsWith('/') ? env.SLACK_API_URL : `${env.SLACK_API_URL}/`,
             digestChannel: env.SLACK_DIGEST_CHANNEL || undefined,
             hiresChannel: env.SLACK_HIRES_CHANNEL || undefined,
+          }
+        : undefined,
+    teams:
+      env.TEAMS_APP_ID && env.TEAMS_APP_PASSWORD
+        ? {
+            appId: env.TEAMS_APP_ID,
+            appPassword: env.TEAMS_APP_PASSWORD,
+            ...(env.TEAMS_TENANT_ID ? { tenantId: env.TEAMS_TENANT_ID } : {}),
+            multiTenant: env.TEAMS_MULTI_TENANT === 'true',
+            ...(env.TEAMS_DIGEST_CONVERSATION_ID ? { digestConversationId: env.TEAMS_DIGEST_CONVERSATION_ID } : {}),
           }
         : undefined,
     llm:

@@ -7,6 +7,7 @@ import { healthRoutes } from './routes/health.ts';
 import { docsRoute } from './routes/docs.ts';
 import { homeRoute } from './routes/home.ts';
 import { metricsRoute } from './routes/metrics.ts';
+import { rediscoverPagePlugin } from './rediscover-page/index.ts';
 import { reportPagePlugin } from './report-page/index.ts';
 import { shortlistPagePlugin } from './shortlist-page/index.ts';
 
@@ -40,6 +41,7 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(ashbyWebhookRoute, { ctx });
   await app.register(shortlistPagePlugin, { ctx });
   await app.register(reportPagePlugin, { ctx });
+  await app.register(rediscoverPagePlugin, { ctx });
   // Each chat front door brings its own encapsulated plugin (its body parsers for its route only).
   for (const door of ctx.chat) await app.register(door.routes);
   return app;

@@ -80,4 +80,25 @@ describe('skima links', { timeout: 120_000 }, () => {
     expect((await skima('rotate')).code).toBe(2);
     expect(await env.db.shareLink.count({ where: { reviewerId: 'eve@example.com' } })).toBe(0);
   });
+
+  it('rediscover: an adding link for a recruiter, a reading one for the hiring manager, with the filters in the URL', async () => {
+    const rec = await skima('rediscover', '--job', 'store manager', '--reviewer', 'rec@example.com', '--filters', 'min:70 dept:ops');
+    expect(rec.code).toBe(0);
+    expect(rec.out).toContain('Rediscovery link for rec@example.com on "Store Manager" (may add candidates to the job)');
+    const recUrl = /https:\/\/skima\.example\.com\/rd\/([\w-]{43})\?min=70&dept=ops\n/.exec(rec.out);
+    expect(recUrl).not.toBeNull();
+    expect(await resolveLink(env.db, recUrl![1]!, new Date(), ['rediscover'])).toMatchObject({ ok: true, jobId: 'job-l', reviewerId: 'u-rec' });
+    const dana = await skima('rediscover', '--job', 'job-l', '--reviewer', 'u-dana');
+    expect(dana.out).toContain('Rediscovery link for Dana Lee on "Store Manager" (reads only)');
+    const danaUrl = /\/rd\/([\w-]{43})\n/.exec(dana.out);
+    expect(await resolveLink(env.db, danaUrl![1]!, new Date(), ['rediscover-view'])).toMatchObject({ ok: true, reviewerId: 'u-dana' });
+    expect(await skima('revoke', '--token', `https://skima.example.com/rd/${danaUrl![1]!}?min=1`)).toMatchObject({ code: 0, out: 'revoked 1 link\n' });
+    const stranger = await skima('rediscover', '--job', 'job-l', '--reviewer', 'eve@example.com');
+    expect(stranger.code).toBe(1);
+    expect(stranger.out).toContain('neither a recruiter or admin nor on the hiring team');
+    const bad = await skima('rediscover', '--job', 'job-l', '--reviewer', 'u-rec', '--filters', 'min:abc');
+    expect(bad.code).toBe(2);
+    expect(bad.out).toContain('"abc" is not a whole number');
+    expect((await skima('create', '--job', 'job-l', '--reviewer', 'u-dana', '--filters', 'min:1')).code).toBe(2);
+  });
 });

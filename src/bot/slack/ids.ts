@@ -9,6 +9,7 @@ export const ACTION = {
   addNote: /^skima\.note\.\d+$/,
   openShortlist: 'skima.open_shortlist',
   openReport: 'skima.open_report',
+  openRediscover: 'skima.open_rediscover',
   sendCard: /^skima\.send_card\.\d+$/,
   addToJob: /^skima\.add_to_job\.\d+$/,
   editRequirements: 'skima.edit_requirements',
@@ -48,6 +49,15 @@ export const encodePastCandidate = (jobId: string, candidateId: string) => JSON.
 export function decodePastCandidate(value: string | undefined): { jobId: string; candidateId: string } | null {
   const parsed = pastCandidateValue.safeParse(safeJson(value));
   return parsed.success ? { jobId: parsed.data.j, candidateId: parsed.data.c } : null;
+}
+
+const rediscoveryValue = z.object({ j: z.string().min(1), f: z.array(z.string().max(120)).max(20) });
+
+/** "Open in browser" on a rediscovery: the job's Ashby id and the filter words (no personal data). */
+export const encodeRediscovery = (jobId: string, words: readonly string[]) => JSON.stringify({ j: jobId, f: words });
+export function decodeRediscovery(value: string | undefined): { jobId: string; words: string[] } | null {
+  const parsed = rediscoveryValue.safeParse(safeJson(value));
+  return parsed.success ? { jobId: parsed.data.j, words: parsed.data.f } : null;
 }
 
 export const encodeCandidate = (jobId: string, applicationId: string) => JSON.stringify({ j: jobId, a: applicationId });

@@ -24,6 +24,8 @@ import { collectStatus, recordFrontDoorError } from '../ops/status.ts';
 import { RECRUITING_GLOBAL_ROLES, RECRUITING_TEAM_ROLE } from '../disposition/roles.ts';
 import { rawSql } from '../../db/raw-sql.ts';
 import { addToJob, AddToJobRefusedError } from '../rediscovery/rediscover-add.ts';
+import { createRediscoverLink } from '../rediscovery/rediscover-links.ts';
+import { LinkScopeError } from '../links/reviewer-links.ts';
 
 const USERS_TTL_MS = 10 * 60_000;
 /** Links minted from a click are for reading now, not for keeping: a day at most. */
@@ -219,6 +221,26 @@ export class CoreChatServices<Ref extends object> implements ChatServices<Ref> {
       if (err instanceof NoJobDescriptionError) throw new UsageError('This job has no description in Ashby yet, so there is nothing to match past candidates against.');
       if (err instanceof EmptyPoolError) throw new UsageError('No past candidate\'s resume has been read yet: once Skima has synced with Ashby and read the resumes (see `/skima status`), try again.');
       throw err;
+    }
+  }
+
+  async mintRediscoverUrl(jobId: string, reviewer: Reviewer, words: string[]) {
+    if (!reviewer.recruiter) return { refused: 'Rediscovery is for recruiters and admins.' };
+    try {
+      const link = await createRediscoverLink(
+        { db: this.ctx.db, config: this.ctx.config },
+        {
+          jobId,
+          person: { id: reviewer.ashbyUserId, name: reviewer.name, recruiter: true },
+          mintedBy: reviewer.ashbyUserId,
+          words,
+          ttlMs: CLICK_LINK_MAX_TTL_MS,
+        },
+      );
+      return { url: link.url, expiresAt: link.expiresAt };
+    } catch (err) {
+      if (!(err instanceof LinkScopeError)) throw err;
+      return { refused: 'This job is no longer known to Skima.' };
     }
   }
 

@@ -16,8 +16,12 @@ export interface MintedLink {
   expiresAt: Date;
 }
 
-/** What a link opens: one job's shortlist, or the organisation's ROI report (jobId empty). */
-export type LinkKind = 'shortlist' | 'report';
+/**
+ * What a link opens: one job's shortlist, the organisation's ROI report (jobId empty), or one job's
+ * rediscovery page: "rediscover" for a recruiter or admin (may add to the job), "rediscover-view" for a
+ * member of the job's hiring team (reads only). The kind is fixed when the link is minted.
+ */
+export type LinkKind = 'shortlist' | 'report' | 'rediscover' | 'rediscover-view';
 
 export interface LinkScopeInput {
   jobId: string;
@@ -52,21 +56,29 @@ export async function mintLink(
 }
 
 export type LinkCheck =
-  | { ok: true; linkId: string; jobId: string; reviewerId: string; expiresAt: Date }
+  | { ok: true; linkId: string; kind: LinkKind; jobId: string; reviewerId: string; expiresAt: Date }
   | { ok: false; reason: 'unknown' | 'expired' | 'revoked' };
 
 /** Resolves a token to its scope, or says why it cannot be used. A link of another kind is unknown here. */
-export async function resolveLink(db: Db, token: string, now = new Date(), kind: LinkKind = 'shortlist'): Promise<LinkCheck> {
+export async function resolveLink(
+  db: Db,
+  token: string,
+  now = new Date(),
+  kind: LinkKind | readonly LinkKind[] = 'shortlist',
+): Promise<LinkCheck> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return { ok: false, reason: 'unknown' };
   const link = await db.shareLink.findUnique({ where: { tokenHash: hashToken(token) } });
-  if (!link || link.kind !== kind) return { ok: false, reason: 'unknown' };
+  const kinds: readonly string[] = typeof kind === 'string' ? [kind] : kind;
+  if (!link || !kinds.includes(link.kind)) return { ok: false, reason: 'unknown' };
   if (link.revokedAt) return { ok: false, reason: 'revoked' };
   if (link.expiresAt <= now) return { ok: false, reason: 'expired' };
   // Bookkeeping only, at most once a minute: a page under load (or a link previewer) costs no write each.
   if (!link.lastUsedAt || now.getTime() - link.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db.shareLink.update({ where: { id: link.id }, data: { lastUsedAt: now } });
   }
-  return { ok: true, linkId: link.id, jobId: link.jobId, reviewerId: link.reviewerId, expiresAt: link.expiresAt };
+  const linkKind = link.kind as LinkKind;
+  const { id: linkId, jobId, reviewerId, expiresAt } = link;
+  return { ok: true, linkId, kind: linkKind, jobId, reviewerId, expiresAt };
 }
 
 /** Revokes the links matching every given criterion (a token, a job, a reviewer); returns how many. */

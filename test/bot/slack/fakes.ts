@@ -104,6 +104,15 @@ export class FakeServices implements SlackServices {
     return { url: `https://skima.test/r/token-${this.reportLinks.length}`, expiresAt: new Date('2026-12-02T10:00:00Z') };
   }
 
+  rediscoverLinks: { jobId: string; reviewerId: string; words: string[] }[] = [];
+
+  /** Recruiters get a rediscovery link with the filters; anyone else is refused, as the core does. */
+  async mintRediscoverUrl(jobId: string, reviewer: Reviewer, words: string[]) {
+    if (!reviewer.recruiter) return { refused: 'Rediscovery is for recruiters and admins.' };
+    this.rediscoverLinks.push({ jobId, reviewerId: reviewer.ashbyUserId, words });
+    return { url: `https://skima.test/rd/token-${this.rediscoverLinks.length}?min=70`, expiresAt: new Date('2026-12-02T10:00:00Z') };
+  }
+
   async mintShortlistUrl(jobId: string, reviewer: Reviewer) {
     this.links.push({ jobId, reviewerId: reviewer.ashbyUserId });
     return { url: `https://skima.test/s/token-${this.links.length}`, expiresAt: new Date('2026-12-02T10:00:00Z') };

@@ -6,6 +6,7 @@ import { addToJobActionId, decideActionId, encodeCandidate, encodeJob, encodePas
 import { addNoteAction } from '../../../src/bot/slack/listeners/actions/add-note.ts';
 import { addToJobAction } from '../../../src/bot/slack/listeners/actions/add-to-job.ts';
 import { decideAction } from '../../../src/bot/slack/listeners/actions/decide.ts';
+import { openRediscoverAction } from '../../../src/bot/slack/listeners/actions/open-rediscover.ts';
 import { openReportAction } from '../../../src/bot/slack/listeners/actions/open-report.ts';
 import { openShortlistAction } from '../../../src/bot/slack/listeners/actions/open-shortlist.ts';
 import { sendCardAction } from '../../../src/bot/slack/listeners/actions/send-card.ts';
@@ -161,6 +162,13 @@ describe('/skima', () => {
       value: JSON.stringify({ j: 'job-1', c: 'c1' }),
       confirm: { confirm: { text: 'Add to job' }, deny: { text: 'Cancel' } },
     });
+    // "Open in browser" carries the job and the filter words, nothing about a person.
+    const open = blocks.at(-1) as unknown as { type: string; elements: Record<string, unknown>[] };
+    expect(open.type).toBe('actions');
+    expect(open.elements[0]).toMatchObject({
+      action_id: 'skima.open_rediscover',
+      value: JSON.stringify({ j: 'job-1', f: ['min:70', 'since:180d'] }),
+    });
     const bad = fakeIo();
     await skimaCommand({ command: command('rediscover store manager min:abc', 'U_CHRIS'), ...bad }, deps);
     expect(shown(bad.responses[0])).toContain('min: must be a number');
@@ -291,6 +299,20 @@ describe('card buttons', () => {
     expect(slack.calls.map((c) => c.method === 'postMessage' && c.channel)).toEqual(['U_DANA', 'U_EVE']);
     expect(shown(slack.calls[0])).toContain('recruiters and admins');
     expect(shown(slack.calls[1])).not.toContain('https://');
+  });
+
+  it('Open in browser mints a rediscovery link with the filters for a recruiter, DMed to them alone; a hiring manager gets none', async () => {
+    const { deps, slack, services } = fakeDeps();
+    const value = JSON.stringify({ j: 'job-1', f: ['min:70', 'dept:ops'] });
+    await openRediscoverAction({ body: click('skima.open_rediscover', value, 'U_CHRIS'), ack: acker().ack }, deps);
+    expect(services.rediscoverLinks).toEqual([{ jobId: 'job-1', reviewerId: 'user-chris', words: ['min:70', 'dept:ops'] }]);
+    expect(slack.calls.map((c) => c.method === 'postMessage' && c.channel)).toEqual(['U_CHRIS']);
+    expect(shown(slack.calls[0])).toContain('https://skima.test/rd/token-1?min=70');
+    await openRediscoverAction({ body: click('skima.open_rediscover', value, 'U_DANA'), ack: acker().ack }, deps);
+    await openRediscoverAction({ body: click('skima.open_rediscover', '{"j":1}', 'U_CHRIS'), ack: acker().ack }, deps);
+    expect(services.rediscoverLinks).toHaveLength(1);
+    expect(shown(slack.calls[1])).toContain('recruiting or admin role');
+    expect(slack.calls).toHaveLength(2);
   });
 
   it('App Home "Send me the shortlist" posts the card to the clicker\'s DM', async () => {

@@ -108,6 +108,18 @@ describe.each(DB_KINDS)('the Slack services of the core on %s', (kind) => {
     expect(check).toMatchObject({ ok: true, jobId: 'job-1', reviewerId: 'user-dana' });
   });
 
+  it('mints a rediscovery link with the filters for a recruiter, lasting a day at most; refuses a hiring manager', async () => {
+    const chris = (await services.resolveReviewer('chris@example.com'))!;
+    const link = await services.mintRediscoverUrl('job-1', chris, ['min:70', 'job:store-manager', 'active']);
+    if ('refused' in link) throw new Error(link.refused);
+    expect(link.url).toMatch(/^https:\/\/skima\.test\/rd\/[\w-]{43}\?min=70&job=store-manager&active=on$/);
+    expect(link.expiresAt.getTime()).toBeLessThanOrEqual(Date.now() + 24 * 3600 * 1000);
+    const token = /\/rd\/([\w-]{43})/.exec(link.url)![1]!;
+    expect(await resolveLink(ctx.db, token, new Date(), ['rediscover', 'rediscover-view'])).toMatchObject({ ok: true, kind: 'rediscover', jobId: 'job-1', reviewerId: 'user-chris' });
+    const dana = (await services.resolveReviewer('dana@example.com'))!;
+    expect(await services.mintRediscoverUrl('job-1', dana, [])).toEqual({ refused: 'Rediscovery is for recruiters and admins.' });
+  });
+
   it('queues a card redraw for later as a durable slack.card job', async () => {
     const dana = (await services.resolveReviewer('dana@example.com'))!;
     const notBefore = new Date(Date.now() + 30_000);

@@ -1,5 +1,5 @@
 import { type Block, type Button, checkMessage, clip, escapeMrkdwn, LIMITS, type SlackMessage } from '../block-kit.ts';
-import { ACTION, addToJobActionId, encodePastCandidate } from '../ids.ts';
+import { ACTION, addToJobActionId, encodePastCandidate, encodeRediscovery } from '../ids.ts';
 import { type DigestReport, type RediscoverReport, type SetupReport, waitingOnLine } from '../../ports.ts';
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -78,8 +78,9 @@ function addToJobButton(job: { id: string; title: string }, candidateId: string,
   };
 }
 
-/** `/skima rediscover`: answered ephemerally to the recruiter who asked (it names candidates). */
-export function rediscoverMessage(r: RediscoverReport): SlackMessage {
+/** `/skima rediscover`: answered ephemerally to the recruiter who asked (it names candidates). "Open in
+ * browser" carries the job and the filter words only: the link is minted for whoever presses it. */
+export function rediscoverMessage(r: RediscoverReport, filterWords: readonly string[] = []): SlackMessage {
   const blocks: Block[] = [
     { type: 'header', text: { type: 'plain_text', text: clip(`Rediscovered for ${r.job.title}`, LIMITS.headerText) } },
     {
@@ -97,5 +98,15 @@ export function rediscoverMessage(r: RediscoverReport): SlackMessage {
   if (r.candidates.length === 0) {
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: 'No qualified past candidate found with these filters.' } });
   }
+  blocks.push({
+    type: 'actions',
+    elements: [{
+      type: 'button',
+      action_id: ACTION.openRediscover,
+      text: { type: 'plain_text', text: 'Open in browser' },
+      // Slack keeps at most 2,000 characters of a value: filters that long open the page unfiltered.
+      value: encodeRediscovery(r.job.id, encodeRediscovery(r.job.id, filterWords).length <= 2000 ? filterWords : []),
+    }],
+  });
   return checkMessage({ text: `Rediscovered ${r.candidates.length} past candidates for ${clip(r.job.title, 200)}`, blocks });
 }

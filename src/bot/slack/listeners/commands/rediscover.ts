@@ -29,6 +29,6 @@ export const rediscoverCommand: Subcommand = async ({ userId, words }, io, deps)
       const list = jobs.slice(0, 10).map((j) => `• ${escapeMrkdwn(j.title)} (\`${j.id}\`)`).join('\n');
       return textMessage(`Several jobs match; say which one:\n${list}`);
     }
-    return rediscoverMessage(await deps.services.rediscover(jobs[0]!.id, filters));
+    return rediscoverMessage(await deps.services.rediscover(jobs[0]!.id, filters), filters);
   });
 };

@@ -1,0 +1,37 @@
+import type { TurnContext } from 'botbuilder';
+import { parseCardAction } from '../card-actions.ts';
+import type { TeamsDeps } from '../deps.ts';
+import { messageInvokeResponse } from '../messages.ts';
+import { addToJobAction } from './add-to-job.ts';
+import { decideAction } from './decide.ts';
+import { openShortlistAction } from './open-shortlist.ts';
+
+/** The `adaptiveCard/action` invoke's value: the verb and data of an Action.Execute, inputs merged into data. */
+interface ActionValue {
+  action?: { type?: string; verb?: string; data?: unknown };
+}
+
+/**
+ * A click on one of Skima's cards (Universal Actions): parsed and checked, then handled; the invoke is
+ * always answered (with the updated card, or a short message), since Teams shows an error otherwise.
+ * A replay of the same click is answered with the card as it is, without deciding twice.
+ */
+export async function onCardAction(context: TurnContext, deps: TeamsDeps): Promise<void> {
+  const value = (context.activity.value ?? {}) as ActionValue;
+  const action = parseCardAction(value.action?.verb ?? '', value.action?.data ?? {});
+  if (!action) {
+    deps.log.warn({ verb: String(value.action?.verb ?? '').slice(0, 60) }, 'ignored an Adaptive Card action Skima does not know');
+    await context.sendActivity(messageInvokeResponse('This card is out of date: ask me for a fresh one with "shortlist <job>".'));
+    return;
+  }
+  const a = context.activity;
+  const first = !a.id || (await deps.services.firstDelivery(`teams:${a.conversation.id}:${a.id}`));
+  switch (action.kind) {
+    case 'decide':
+      return decideAction(context, deps, action, first);
+    case 'open-shortlist':
+      return openShortlistAction(context, deps, action);
+    case 'add-to-job':
+      return addToJobAction(context, deps, action, first);
+  }
+}
