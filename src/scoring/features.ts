@@ -22,15 +22,24 @@ const GENERIC = new Set(
     .map(stem),
 );
 const GENERIC_WEIGHT = 0.25;
+/**
+ * A must-have shown only in a bare skills list counts this much less toward `evidence` than one shown
+ * in a dated role or described work (and its words count this much less toward lexical relevance).
+ */
+const LIST_DISCOUNT = 0.5;
 
-/** Share of the stems found in the set, generic words counting GENERIC_WEIGHT. */
-function weightedShare(stems: Iterable<string>, inSet: ReadonlySet<string>): number {
+/**
+ * Share of the stems found in work, generic words counting GENERIC_WEIGHT; a stem found only in a
+ * skills list (in `listed`, not in `inWork`) counts LIST_DISCOUNT less.
+ */
+function weightedShare(stems: Iterable<string>, inWork: ReadonlySet<string>, listed: ReadonlySet<string>): number {
   let have = 0;
   let all = 0;
   for (const s of stems) {
     const w = GENERIC.has(s) ? GENERIC_WEIGHT : 1;
     all += w;
-    if (inSet.has(s)) have += w;
+    if (inWork.has(s)) have += w;
+    else if (listed.has(s)) have += (1 - LIST_DISCOUNT) * w;
   }
   return all > 0 ? have / all : 0;
 }
@@ -43,6 +52,8 @@ function weightedShare(stems: Iterable<string>, inSet: ReadonlySet<string>): num
  *   than asked earn nothing, so age is not rewarded)
  * - title: the job title's words in the resume's role titles
  * - lexical: requirement words present, depth over the whole description, and phrase overlap
+ * - evidence: the met must-have skills shown in roles or described work (1) or only in a bare
+ *   skills list (1 - LIST_DISCOUNT)
  * Weights started from the scoring research's prior and were adjusted on the RJDB dev split only
  * (a grid over these weights, LEX_MIX and LEXICAL_SCALE, chosen for NDCG@10 with pairwise accuracy
  * and the bands' medians held). The lexical term carries the most weight because it grades how much
@@ -57,6 +68,7 @@ export const FEATURE_WEIGHTS = {
   experience: 0.15,
   title: 0.05,
   lexical: 0.7,
+  evidence: 0.1,
 } as const;
 
 /** Lexical relevance mixes word coverage, depth and phrase (bigram) coverage. */
@@ -102,10 +114,11 @@ export interface Evaluation {
  *   12-20 with none, 40+ with half;
  * - an essential must-have missing (a licence, or one a recruiter marked): 20-59, in the same order;
  * - a bare list of skills, with no roles and no sentences of work: 75 at most (never "strong").
- * The place within a band mixes lexical relevance, nice-to-haves and title (BAND_MIX).
+ * The place within a band mixes lexical relevance, where the must-have skills are shown (used in
+ * roles and described work, or only listed: `evidence`), nice-to-haves and title (BAND_MIX).
  * A job with no must-haves read falls back to the weighted features (FEATURE_WEIGHTS).
  */
-const BAND_MIX = { lexical: 0.7, niceToHave: 0.2, title: 0.1 } as const;
+const BAND_MIX = { lexical: 0.55, evidence: 0.15, niceToHave: 0.2, title: 0.1 } as const;
 /** An essential must-have missing maps 0-100 onto 20-59: never "worth a look". */
 const ESSENTIAL_MISSING = { base: 20, factor: 0.39 } as const;
 /** Under 60: a base, the share of must-haves met and the band mix; about 12 with nothing, 40+ with half. */
@@ -127,6 +140,9 @@ export function evaluate(job: ParsedJob, resume: ParsedResume): Evaluation {
   const nice = matches.filter((m) => !m.requirement.mustHave && !m.requirement.condition);
   const exp = matches.filter((m) => m.requirement.kind === 'experience');
   if (must.length > 0) features.mustHave = mean(must.map(credit));
+  // Where the must-have skills are shown: used in roles and described work, or only listed.
+  const shown = must.filter((m) => (m.requirement.kind === 'skill' || m.requirement.kind === 'certification') && isMet(m));
+  if (shown.length > 0) features.evidence = mean(shown.map((m) => 1 - LIST_DISCOUNT * (m.listShare ?? 0)));
   if (nice.length > 0) features.niceToHave = mean(nice.map(credit));
   if (exp.length > 0) features.experience = mean(exp.map((m) => m.coverage));
 
@@ -162,26 +178,33 @@ function lexicalRelevance(job: ParsedJob, resume: ParsedResume): number | undefi
   for (const r of job.requirements) for (const s of r.stems) jdStems.add(s);
   for (const s of job.titleStems) jdStems.add(s);
   if (jdStems.size === 0) return undefined;
-  // Counts saturate at two, so repeating words does not pay.
+  // Counts saturate at two, so repeating words does not pay. Words only in a bare skills list count
+  // LIST_DISCOUNT less: a list names a thing, work shows it used.
+  const { work } = resume;
   let depth = 0;
   let weight = 0;
   for (const [stem, count] of job.stems) {
     const w = Math.min(count, 3) * (GENERIC.has(stem) ? GENERIC_WEIGHT : 1);
-    depth += w * Math.min(1, (resume.stemCounts.get(stem) ?? 0) / 2);
+    const inWork = work.stemCounts.get(stem) ?? 0;
+    const listed = (resume.stemCounts.get(stem) ?? 0) - inWork;
+    depth += w * Math.min(1, (inWork + (1 - LIST_DISCOUNT) * listed) / 2);
     weight += w;
   }
   let phrases = 0;
-  for (const bigram of job.bigrams) if (resume.bigrams.has(bigram)) phrases += 1;
+  for (const bigram of job.bigrams) {
+    if (work.bigrams.has(bigram)) phrases += 1;
+    else if (resume.bigrams.has(bigram)) phrases += 1 - LIST_DISCOUNT;
+  }
   // Shares of a long description are taken of a typical one's size (see LONG_DESCRIPTION).
   const phraseShare = job.bigrams.size > 0 ? phrases / Math.min(job.bigrams.size, LONG_DESCRIPTION.bigrams) : 0;
   const mix =
-    LEX_MIX[0] * weightedShare(jdStems, resume.stems)
+    LEX_MIX[0] * weightedShare(jdStems, work.stems, resume.stems)
     + LEX_MIX[1] * (weight > 0 ? Math.min(1, depth / Math.min(weight, LONG_DESCRIPTION.stemWeight)) : 0)
     + LEX_MIX[2] * Math.min(1, PHRASE_SCALE * phraseShare);
   return Math.min(1, LEXICAL_SCALE * mix);
 }
 
-/** The place within a band: lexical relevance, nice-to-haves and title, over those the job has. */
+/** The place within a band: lexical relevance, evidence, nice-to-haves and title, over those the job has. */
 function blend(features: Partial<Record<FeatureName, number>>): number {
   let weighted = 0;
   let total = 0;

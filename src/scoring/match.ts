@@ -17,6 +17,11 @@ export interface RequirementMatch {
   readonly unmetGroups?: number;
   /** What the resume shows for it, short ("Node.js", "12 yrs"), for the reason bullet. */
   readonly shows?: readonly string[];
+  /**
+   * Share of the met groups whose evidence is only a bare skills list (see `ResumeLine.listLine`):
+   * the resume says the candidate knows the skill, not where it was used.
+   */
+  readonly listShare?: number;
 }
 
 /** A requirement counts as met: skills from MET_THRESHOLD; years from nine tenths of those asked. */
@@ -31,6 +36,8 @@ interface TermMatch {
   readonly coverage: number;
   readonly lineIndex?: number;
   readonly titleOnly?: boolean;
+  /** The dictionary skill that evidenced the term on `lineIndex` (what the resume names for it). */
+  readonly skillId?: string;
 }
 
 const NO_JOB: JobContext = { titleStems: [], skillStems: new Set() };
@@ -69,6 +76,8 @@ function matchGroups(req: Requirement, resume: ParsedResume): RequirementMatch {
   let lineCoverage = -1;
   let titleOnly = false;
   let unmetGroups = 0;
+  let metGroups = 0;
+  let listed = 0;
   const shows: string[] = [];
   for (const group of req.groups) {
     let best: TermMatch = { coverage: 0 };
@@ -81,8 +90,15 @@ function matchGroups(req: Requirement, resume: ParsedResume): RequirementMatch {
       }
     }
     total += best.coverage;
-    if (best.coverage >= MET_THRESHOLD && bestTerm) shows.push(bestTerm.label);
-    else unmetGroups += 1;
+    if (best.coverage >= MET_THRESHOLD && bestTerm) {
+      // What the resume names: "PostgreSQL" for "Relational databases", else the term as asked.
+      const named = best.skillId !== undefined && best.lineIndex !== undefined
+        ? resume.skillNames.get(`${best.lineIndex}:${best.skillId}`)
+        : undefined;
+      shows.push(named ?? bestTerm.label);
+      metGroups += 1;
+      if (best.lineIndex !== undefined && resume.lines[best.lineIndex]?.listLine) listed += 1;
+    } else unmetGroups += 1;
     if (best.titleOnly) titleOnly = true;
     if (best.lineIndex !== undefined && best.coverage > lineCoverage) {
       lineCoverage = best.coverage;
@@ -97,6 +113,7 @@ function matchGroups(req: Requirement, resume: ParsedResume): RequirementMatch {
     ...(titleOnly && coverage < MET_THRESHOLD ? { titleOnly: true } : {}),
     unmetGroups,
     shows,
+    ...(metGroups > 0 ? { listShare: listed / metGroups } : {}),
   };
 }
 
@@ -126,6 +143,7 @@ function mayBeInTitle(req: RequirementTerm, resume: ParsedResume): boolean {
 function skillEvidence(req: RequirementTerm, resume: ParsedResume, withTitles: boolean): TermMatch {
   const lineStems = (line: ResumeLine) => (withTitles ? line.stems : line.claimStems);
   let dictLine: number | undefined;
+  let dictSkill: string | undefined;
   let dictFound = 0;
   for (const id of req.skillIds) {
     const claimedLines = resume.skills.get(id);
@@ -133,7 +151,10 @@ function skillEvidence(req: RequirementTerm, resume: ParsedResume, withTitles: b
     const lines = titleLines ? [...(claimedLines ?? []), ...titleLines] : claimedLines;
     if (lines && lines.length > 0) {
       dictFound += 1;
-      dictLine ??= shortestLine(resume, lines);
+      if (dictLine === undefined) {
+        dictLine = shortestLine(resume, lines);
+        dictSkill = id;
+      }
     }
   }
   // The dictionary speaks for the requirement only when its skills make up most of the label
@@ -169,7 +190,7 @@ function skillEvidence(req: RequirementTerm, resume: ParsedResume, withTitles: b
     }
   }
   if (dictCoverage >= lexical && dictLine !== undefined) {
-    return { coverage: dictCoverage, lineIndex: dictLine };
+    return { coverage: dictCoverage, lineIndex: dictLine, ...(dictSkill ? { skillId: dictSkill } : {}) };
   }
   return { coverage: lexical, ...(best.index !== undefined ? { lineIndex: best.index } : {}) };
 }
@@ -310,7 +331,7 @@ export function bestLine(
     const share = stemShare(stems, stemsOf(line));
     if (share === 0) return;
     const current = bestIndex !== undefined ? resume.lines[bestIndex] : undefined;
-    if (share > bestShare || (share === bestShare && current && lineLength(line) < lineLength(current))) {
+    if (share > bestShare || (share === bestShare && current && tighter(line, current))) {
       bestShare = share;
       bestIndex = i;
     }
@@ -323,9 +344,18 @@ function shortestLine(resume: ParsedResume, indexes: readonly number[]): number 
   for (const i of indexes) {
     const line = resume.lines[i];
     const current = best !== undefined ? resume.lines[best] : undefined;
-    if (line && (!current || lineLength(line) < lineLength(current))) best = i;
+    if (line && (!current || tighter(line, current))) best = i;
   }
   return best;
+}
+
+/**
+ * Of two lines with the same evidence, the better to quote: one that shows the skill used (a role,
+ * described work) before a bare skills list, then the shorter (tighter evidence).
+ */
+function tighter(line: ResumeLine, than: ResumeLine): boolean {
+  if (line.listLine !== than.listLine) return !line.listLine;
+  return lineLength(line) < lineLength(than);
 }
 
 function lineLength(line: { start: number; end: number }): number {

@@ -11,41 +11,39 @@ export const MAX_REASONS = 5;
 const MAX_QUOTE_CHARS = 160;
 
 /**
- * /**
- * Turns met requirements into 3-5 bullets, each "<requirement>: <what the resume shows>" with a
- * verbatim quote of the resume line behind it, taken from the unredacted stretch of that line, so
- * quotes never contain personal data and are identical for resumes that differ only in it. A resume
- * with less evidence gets what it has, partial evidence marked "partly", and one honest "little
- * evidence" bullet quoting its closest line.
+ * Turns met requirements into 3-5 bullets, each about one requirement: "<requirement label>: <what
+ * the resume shows>" with a verbatim quote of the resume line behind it, taken from the unredacted
+ * stretch of that line, so quotes never contain personal data and are identical for resumes that
+ * differ only in it. Requirements evidenced by one line (a skills list) each get their own bullet,
+ * never one that merges their labels. A resume with less evidence gets what it has, partial evidence
+ * marked "partly", and one honest "little evidence" bullet quoting its closest line.
  */
 export function buildReasons(evaluation: Evaluation, resume: ParsedResume, original: string): Reason[] {
   const withLine = evaluation.matches.filter((m) => m.lineIndex !== undefined);
   const met = withLine.filter(isMet).sort((a, b) => priority(b) - priority(a));
-  // Requirements evidenced by the same line share one bullet ("Forklift certification; Order picking: ...").
-  const byLine = new Map<number, RequirementMatch[]>();
-  for (const m of met) {
-    const list = byLine.get(m.lineIndex!);
-    if (list) list.push(m);
-    else byLine.set(m.lineIndex!, [m]);
-  }
   const reasons: Reason[] = [];
   const used = new Set<number>();
+  const labels = new Set<string>();
   const add = (lineIndex: number, text: string) => {
     const quote = quoteLine(resume, original, lineIndex);
-    if (!quote) return;
+    if (!quote) return false;
     used.add(lineIndex);
     reasons.push({ text: clip(text, MAX_REASON_CHARS), ...quote });
+    return true;
   };
-  for (const [lineIndex, matches] of byLine) {
+  for (const m of met) {
     if (reasons.length >= MAX_REASONS) break;
-    add(lineIndex, reasonText(matches, resume, lineIndex));
+    // One bullet per requirement (two requirements worded alike read as one).
+    if (labels.has(m.requirement.label)) continue;
+    if (add(m.lineIndex!, reasonText(m, resume, m.lineIndex!))) labels.add(m.requirement.label);
   }
   const partial = withLine
     .filter((m) => !isMet(m) && m.coverage >= 0.3 && !m.titleOnly)
     .sort((a, b) => b.coverage - a.coverage);
   for (const m of partial) {
     if (reasons.length >= MIN_REASONS) break;
-    if (!used.has(m.lineIndex!)) add(m.lineIndex!, `${m.requirement.label}: partly (${where(resume, m.lineIndex!)})`);
+    if (labels.has(m.requirement.label) || used.has(m.lineIndex!)) continue;
+    if (add(m.lineIndex!, `${m.requirement.label}: partly (${where(resume, m.lineIndex!)})`)) labels.add(m.requirement.label);
   }
   // Other lines about the job's subject are evidence too, though no single requirement names them.
   for (const [lineIndex, hits] of relatedLines(evaluation, resume)) {
@@ -78,20 +76,17 @@ function priority(m: RequirementMatch): number {
 
 /**
  * "TypeScript or Node.js experience: Node.js, TypeScript, in a role"; "5+ years building backend
- * services: 12 yrs stated"; requirements met by one line share it ("Forklift; Order picking: in a role").
+ * services: 12 yrs stated"; "PostgreSQL: in the skills list".
  */
-function reasonText(matches: readonly RequirementMatch[], resume: ParsedResume, lineIndex: number): string {
-  const labels = [...new Set(matches.map((m) => m.requirement.label))];
+function reasonText(m: RequirementMatch, resume: ParsedResume, lineIndex: number): string {
+  const label = m.requirement.label;
   const shows: string[] = [];
-  for (const m of matches) {
-    for (const s of m.shows ?? []) {
-      if (!labels.some((l) => l.toLowerCase() === s.toLowerCase()) && !shows.includes(s)) shows.push(s);
-    }
+  for (const s of m.shows ?? []) {
+    if (label.toLowerCase() !== s.toLowerCase() && !shows.includes(s)) shows.push(s);
   }
-  const first = matches[0]?.requirement.kind;
-  if (first !== 'experience' && first !== 'education') shows.push(where(resume, lineIndex));
-  if (shows.length === 0) shows.push(where(resume, lineIndex));
-  return `${labels.join('; ')}: ${shows.join(', ')}`;
+  const kind = m.requirement.kind;
+  if ((kind !== 'experience' && kind !== 'education') || shows.length === 0) shows.push(where(resume, lineIndex));
+  return `${label}: ${shows.join(', ')}`;
 }
 
 /** Where on the resume a line is, in a recruiter's words. */

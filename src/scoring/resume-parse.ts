@@ -35,6 +35,11 @@ export interface ResumeLine extends Line {
    * evidence of the role, not of hands-on skill. The same set as `stems` on lines that hold no title.
    */
   readonly claimStems: ReadonlySet<string>;
+  /**
+   * A line of a bare skills list (the skills section, or a "Skills: ..." line outside any role): it
+   * says the candidate knows a thing, where a line of a dated role or of described work shows it used.
+   */
+  readonly listLine: boolean;
 }
 
 export interface ParsedResume {
@@ -44,6 +49,11 @@ export interface ParsedResume {
   readonly roles: readonly ResumeRole[];
   /** Skill id -> indexes into `lines` where the skill is mentioned outside a role's title. */
   readonly skills: ReadonlyMap<string, readonly number[]>;
+  /**
+   * "<line index>:<skill id>" -> the words the resume uses for it on that line ("PostgreSQL" for the
+   * relational-databases skill it is a kind of), so a reason says what the resume names.
+   */
+  readonly skillNames: ReadonlyMap<string, string>;
   /** Skill id -> indexes into `lines` where the skill is named inside a role's title. */
   readonly titleSkills: ReadonlyMap<string, readonly number[]>;
   /** Content stems of the whole resume. */
@@ -56,6 +66,12 @@ export interface ParsedResume {
   readonly stemCounts: ReadonlyMap<string, number>;
   /** Adjacent content-stem pairs ("secur analyst"): phrases are far more specific than words. */
   readonly bigrams: ReadonlySet<string>;
+  /** `stems`, `stemCounts` and `bigrams` of the lines that are not a bare skills list (see `ResumeLine.listLine`). */
+  readonly work: {
+    readonly stems: ReadonlySet<string>;
+    readonly stemCounts: ReadonlyMap<string, number>;
+    readonly bigrams: ReadonlySet<string>;
+  };
   readonly education: readonly Line[];
   readonly certifications: readonly Line[];
   /** Total months of dated experience, overlaps counted once. */
@@ -79,6 +95,10 @@ function classifyHeading(heading: string): ResumeSectionKind | undefined {
   return undefined;
 }
 
+/** "Skills: Python, SQL", "Technical skills - ...", "Tools: ...": a list line wherever it stands. */
+const SKILLS_LABEL =
+  /^(?:[\w/&-]+\s+){0,2}(?:skills?|technologies|tools|tech(?:nical)?\s+stack|stack|competenc(?:ies|es)|proficienc(?:ies|y)|expertise|keywords)\s*[:\-–—|]/i;
+
 const ROLE_PREFIX =
   /^(?:role|position|title|job title|worked as|working as|work as|served as|employed as)\s*[:-]?\s*(?:an?\s+)?/i;
 
@@ -90,11 +110,13 @@ export function parseResume(redactedText: string, dictionary: SkillDictionary, a
   const sections = splitSections<ResumeSectionKind>(redactedText, classifyHeading, 'header', 'other');
   const lines: ResumeLine[] = [];
   const skills = new Map<string, number[]>();
+  const skillNames = new Map<string, string>();
   const titleSkills = new Map<string, number[]>();
   const titleStems = new Set<string>();
   const stems = new Set<string>();
   const stemCounts = new Map<string, number>();
   const bigrams = new Set<string>();
+  const work = { stems: new Set<string>(), stemCounts: new Map<string, number>(), bigrams: new Set<string>() };
   const roles: ResumeRole[] = [];
   const education: Line[] = [];
   const certifications: Line[] = [];
@@ -103,11 +125,13 @@ export function parseResume(redactedText: string, dictionary: SkillDictionary, a
     parseSectionInto(section, asOfMonth, dictionary, {
       lines,
       skills,
+      skillNames,
       titleSkills,
       titleStems,
       stems,
       stemCounts,
       bigrams,
+      work,
       roles,
       education,
       certifications,
@@ -121,12 +145,14 @@ export function parseResume(redactedText: string, dictionary: SkillDictionary, a
     lines,
     roles,
     skills,
+    skillNames,
     titleSkills,
     stems,
     claimStems,
     titleStems,
     stemCounts,
     bigrams,
+    work,
     education,
     certifications,
     experienceMonths: mergedMonths(intervals),
@@ -136,11 +162,13 @@ export function parseResume(redactedText: string, dictionary: SkillDictionary, a
 interface Accumulator {
   lines: ResumeLine[];
   skills: Map<string, number[]>;
+  skillNames: Map<string, string>;
   titleSkills: Map<string, number[]>;
   titleStems: Set<string>;
   stems: Set<string>;
   stemCounts: Map<string, number>;
   bigrams: Set<string>;
+  work: { stems: Set<string>; stemCounts: Map<string, number>; bigrams: Set<string> };
   roles: ResumeRole[];
   education: Line[];
   certifications: Line[];
@@ -186,23 +214,34 @@ function parseSectionInto(
     const titleEnd = range && titled && section.kind !== 'skills' ? titleSpanEnd(visible, range.start, range.end) : 0;
     const lineStems = new Set<string>();
     const claimStems = titleEnd > 0 ? new Set<string>() : lineStems;
+    const listLine = section.kind === 'skills' || (!openRole && !range && SKILLS_LABEL.test(body.text));
     let previous: string | undefined;
     for (const t of tokens) {
       if (STOP_WORDS.has(t.raw)) continue;
-      if (previous !== undefined) acc.bigrams.add(`${previous} ${t.stem}`);
+      if (previous !== undefined) {
+        const bigram = `${previous} ${t.stem}`;
+        acc.bigrams.add(bigram);
+        if (!listLine) acc.work.bigrams.add(bigram);
+      }
       previous = t.stem;
       lineStems.add(t.stem);
       if (t.start >= titleEnd) claimStems.add(t.stem);
       else acc.titleStems.add(t.stem);
       acc.stemCounts.set(t.stem, (acc.stemCounts.get(t.stem) ?? 0) + 1);
+      if (!listLine) {
+        acc.work.stems.add(t.stem);
+        acc.work.stemCounts.set(t.stem, (acc.work.stemCounts.get(t.stem) ?? 0) + 1);
+      }
     }
     const index = acc.lines.length;
-    acc.lines.push({ ...body, section: section.kind, stems: lineStems, claimStems });
+    acc.lines.push({ ...body, section: section.kind, stems: lineStems, claimStems, listLine });
     for (const s of lineStems) acc.stems.add(s);
     for (const mention of dictionary.find(tokens)) {
       // Naming Scrum claims Agile too (the dictionary's `broader`), never the reverse.
       for (const id of dictionary.withBroader(mention.skillId)) {
         addSkill(mention.start < titleEnd ? acc.titleSkills : acc.skills, id, index);
+        const key = `${index}:${id}`;
+        if (!acc.skillNames.has(key)) acc.skillNames.set(key, body.text.slice(mention.start, mention.end));
       }
     }
     if (section.kind === 'education') acc.education.push(body);

@@ -139,10 +139,14 @@ export function createLlmScorer(config: LlmConfig, fallback: Scorer, deps: LlmSc
         if (output.injection_detected && !flags.includes('prompt_injection')) flags.push('prompt_injection');
         if (reasons.length < output.reasons.length) flags.push('ungrounded_reasons_dropped');
         // Top up with the default scorer's grounded reasons when the model kept too few.
+        // Lines the model did not quote first; then other requirements on a line it quoted (the
+        // default scorer gives each requirement its own reason, and several may share one line).
         if (reasons.length < MIN_REASONS) {
-          for (const r of fallback.score(jd, resume, options).reasons) {
+          const extra = fallback.score(jd, resume, options).reasons;
+          const sameSpan = (r: Reason) => reasons.some((x) => x.start === r.start && x.end === r.end);
+          for (const r of [...extra.filter((r) => !sameSpan(r)), ...extra.filter(sameSpan)]) {
             if (reasons.length >= MIN_REASONS) break;
-            if (!reasons.some((x) => x.start === r.start && x.end === r.end)) reasons.push(r);
+            if (!reasons.some((x) => x.start === r.start && x.end === r.end && x.text === r.text)) reasons.push(r);
           }
         }
         return {

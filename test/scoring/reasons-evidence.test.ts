@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { createScorer } from '../../src/scoring/scorer.ts';
+
+/**
+ * Two properties of what a hiring manager reads: each reason names one requirement (never several
+ * labels merged because one skills line evidences them all), and a skill claimed only in a bare
+ * skills list counts for less than the same skill used in a dated role.
+ */
+const JD = `Senior Platform Engineer
+
+About us
+Harbor Freight Labs builds logistics software for 300 warehouses.
+
+What you'll do
+- Build and run the services that plan deliveries
+
+Requirements
+- 5+ years building backend services in production
+- Strong Python or Go experience
+- Relational databases (PostgreSQL preferred), including schema design
+- Experience running services on AWS or another major cloud
+- Docker and Kubernetes
+
+Nice to have
+- Kafka or another event streaming platform
+
+We are an equal opportunity employer.`;
+
+const scorer = createScorer({ asOf: new Date('2024-06-01T00:00:00Z') });
+
+describe('reasons', () => {
+  const skillsLine = `Dana Ortiz
+Summary
+Backend engineer.
+Experience
+Backend Engineer, Parcelly (2016 - 2024)
+- Built delivery-planning services and their APIs; on call for them
+Skills
+Python, Go, PostgreSQL, MySQL, AWS, Docker, Kubernetes, Kafka`;
+
+  it('each name one requirement, by its label, with a verbatim quote; distinct requirements; 3-5 of them', () => {
+    const job = scorer.parseJob(JD);
+    const labels = job.requirements.map((r) => r.label);
+    const res = scorer.score(JD, skillsLine);
+    expect(res.reasons.length).toBeGreaterThanOrEqual(3);
+    expect(res.reasons.length).toBeLessThanOrEqual(5);
+    const named: string[] = [];
+    for (const r of res.reasons) {
+      expect(skillsLine.slice(r.start, r.end)).toBe(r.quote);
+      const label = labels.filter((l) => r.text.startsWith(`${l}: `));
+      expect(label, r.text).toHaveLength(1);
+      // Only that label: no other requirement's label is joined to it ("A; B: ...").
+      for (const other of labels) if (other !== label[0]) expect(r.text.includes(`; ${other}`), r.text).toBe(false);
+      expect(r.text.slice(label[0]!.length + 2).includes(': '), r.text).toBe(false);
+      named.push(label[0]!);
+    }
+    expect(new Set(named).size).toBe(named.length);
+    // A category asked for is shown by what the resume names for it.
+    expect(res.reasons.map((r) => r.text)).toContain('Relational databases: PostgreSQL, in the skills list');
+  });
+});
+
+describe('evidence in roles against a bare skills list', () => {
+  // 13 years of backend roles whose work names the skills, no skills list.
+  const seasoned = `Sam Reyes
+Experience
+Senior Backend Engineer, Northline Freight (2015 - 2024)
+- Built Python and Go services for route planning on AWS, deployed with Docker and Kubernetes
+- Designed the PostgreSQL schema for orders and tuned its slowest queries
+Backend Engineer, Cargo Systems (2011 - 2015)
+- Built Python APIs on AWS for shipment tracking, backed by PostgreSQL`;
+  // 5 years in one role described in general words; every skill named only in a skills list.
+  const listed = `Alex Kim
+Experience
+Backend Engineer, Parcel Works (2019 - 2024)
+- Worked on the backend team and took part in on-call rotations
+Skills
+Python, Go, PostgreSQL, AWS, Docker, Kubernetes, Kafka, schema design, backend services, production`;
+
+  it('a candidate with 13 years of roles using the skills ranks above one with 5 years and the skills only listed', () => {
+    const a = scorer.score(JD, seasoned);
+    const b = scorer.score(JD, listed);
+    expect(a.missing).toEqual([]);
+    expect(a.features['raw']).toBeGreaterThan(b.features['raw']!);
+  });
+
+  it('the same skill counts for more in a role than only in the skills list, all else equal', () => {
+    const role = `Experience
+Backend Engineer, Parcel Works (2016 - 2024)
+- Built Python services on AWS with Docker and Kubernetes; PostgreSQL schema design
+Skills
+Teamwork`;
+    const list = `Experience
+Backend Engineer, Parcel Works (2016 - 2024)
+- Built services
+Skills
+Python, AWS, Docker, Kubernetes, PostgreSQL schema design`;
+    const inRole = scorer.score(JD, role);
+    const inList = scorer.score(JD, list);
+    expect(inRole.missing).toEqual(inList.missing);
+    expect(inRole.features['raw']).toBeGreaterThan(inList.features['raw']!);
+  });
+});
