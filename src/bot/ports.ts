@@ -144,6 +144,28 @@ export type RequirementsSaveResult =
   /** Refused (not allowed, changed meanwhile, not understood), with words for the person. */
   | { ok: false; message: string };
 
+/** A resume a recruiter dropped into chat, as Skima read it, before anything is created. Shown to that
+ * recruiter alone (a DM): what the file says and whom Ashby has already. */
+export interface ResumeDropPreview {
+  jobId: string;
+  jobTitle: string;
+  found: { name: string | null; email: string | null; phone: string | null; profileUrl: string | null };
+  /** The Ashby candidate the resume belongs to, when Ashby has them: they are added to the job. */
+  existing?: { name: string; matchedBy: string };
+}
+
+/** A confirmed drop: the candidate and the application (created now, or found), or why not (nothing made). */
+export type ResumeDropOutcome =
+  | { status: 'added'; jobTitle: string; candidateName: string; candidateCreated: boolean; applicationCreated: boolean }
+  | { status: 'refused'; message: string };
+
+/** The file of a drop, and the job it is for. */
+export interface ResumeDrop {
+  jobId: string;
+  filename: string;
+  bytes: Uint8Array;
+}
+
 /** A malformed request a person can fix (bad filters): its message is shown to them. */
 export class UsageError extends Error {}
 
@@ -168,6 +190,8 @@ export interface ChatServices<Ref extends object = object> {
   canSeeJob(reviewer: Reviewer, jobId: string): Promise<boolean>;
   /** Jobs matching a title or id that the reviewer may see. */
   findJobs(reviewer: Reviewer, query: string): Promise<JobSummary[]>;
+  /** The open jobs the reviewer may see (every open job for a recruiter), by title: a menu to pick from. */
+  openJobs(reviewer: Reviewer): Promise<JobSummary[]>;
   /** The reviewer's jobs: their own (hiring team), or every open job for a recruiter on none. */
   homeJobs(reviewer: Reviewer): Promise<HomeJob[]>;
   buildCard(jobId: string, reviewer: Reviewer): Promise<ShortlistCard>;
@@ -208,6 +232,12 @@ export interface ChatServices<Ref extends object = object> {
   /** Saves an edit of the job's requirements through the core's one entry point (versioned, audited,
    * re-scored in the background). */
   saveRequirements?(request: RequirementsSaveRequest): Promise<RequirementsSaveResult>;
+  /** Reads a dropped resume and looks for the person in Ashby; creates nothing. Refused, with why, for
+   * anyone without a recruiting role on the job, an unknown job, or a file that cannot be read. */
+  previewResume(reviewer: Reviewer, drop: ResumeDrop): Promise<ResumeDropPreview | { refused: string }>;
+  /** Adds a confirmed drop (core/intake): one candidate and one application however often it is dropped;
+   * `recipient` (the front door's user id) is told the score once the application is screened. */
+  addResume(reviewer: Reviewer, drop: ResumeDrop, recipient: string): Promise<ResumeDropOutcome>;
 }
 
 /**
@@ -242,7 +272,7 @@ export class DeliveryError extends Error {
  * notice names a candidate only where the core decided it may (never in redaction mode).
  */
 export interface ChatNotice {
-  kind: 'hired' | 'nudge';
+  kind: 'hired' | 'nudge' | 'screened';
   /** The first line. */
   headline: string;
   /** Lines below it. */
@@ -251,9 +281,10 @@ export interface ChatNotice {
   jobId: string;
 }
 
-/** Who a notice goes to: a person found by their Ashby email (in the chat where their card lives), or
- * the front door's hires channel (SLACK_HIRES_CHANNEL). */
-export type NoticeRecipient = { email: string } | { channel: 'hires' };
+/** Who a notice goes to: a person found by their Ashby email (in the chat where their card lives), a
+ * person by the front door's own user id (who asked for it there), or the front door's hires channel
+ * (SLACK_HIRES_CHANNEL). */
+export type NoticeRecipient = { email: string } | { user: string } | { channel: 'hires' };
 
 /** What the core's workers need of a front door: the card to a person, the weekly digest, its routes. */
 export interface ChatFrontDoor {

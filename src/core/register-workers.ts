@@ -5,6 +5,7 @@ import type { AppContext } from './context.ts';
 import { DECISION_WRITEBACK_QUEUE, writeBackDecision } from './decisions/decisions.ts';
 import { registerDispositionWorker } from './disposition/index.ts';
 import { registerHandoffWorker } from './handoff/index.ts';
+import { screeningFinished } from './intake/follow-up.ts';
 import { POLL_QUEUE, pollAshby } from './pipeline/poll.ts';
 import {
   PROCESS_APPLICATION_QUEUE,
@@ -32,6 +33,7 @@ export async function registerWorkers(ctx: AppContext, scheduler: Scheduler, lis
   await ctx.queue.work<ProcessApplicationPayload>(PROCESS_APPLICATION_QUEUE, async ({ applicationId, listed }, job) => {
     const outcome = await processApplication(ctx, targets, applicationId, { listed, attempt: job.attempt });
     ctx.log.debug({ applicationId, outcome }, 'application processed');
+    await screeningFinished(ctx, applicationId);
   });
   await ctx.queue.work<RescorePayload>(REQUIREMENTS_RESCORE_QUEUE, async (payload) => {
     const queued = await runRequirementsRescore(ctx, payload);

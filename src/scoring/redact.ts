@@ -24,9 +24,13 @@ const PERSONAL_HEADING =
   /^[\s#*_]*(?:personal\s+(?:information|info|details|data|profile)|contact(?:\s+(?:information|info|details))?|about\s+me\s*\(personal\))[\s*_:]*$/i;
 const ANY_HEADING = /^\s{0,3}(?:#{1,6}\s*\S|(?:\*\*|__)[^*_]{2,60}(?:\*\*|__)\s*:?\s*$|[A-Z][A-Za-z &/]{2,40}:?\s*$)/;
 
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
+const PHOTO_FILE = /\S+\.(?:jpe?g|png|gif|webp|heic|bmp)\b/gi;
+const PHOTO_EXTENSION = /\.(?:jpe?g|png|gif|webp|heic|bmp)\b/i;
+
 const INLINE_PATTERNS: readonly RegExp[] = [
   // e-mail addresses
-  /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu,
+  EMAIL,
   // URLs and bare profile links
   /\b(?:https?:\/\/|www\.)\S+/gi,
   /\b(?:linkedin\.com|github\.com|gitlab\.com|twitter\.com|x\.com|facebook\.com|instagram\.com|behance\.net|dribbble\.com)\/\S*/gi,
@@ -46,7 +50,7 @@ const INLINE_PATTERNS: readonly RegExp[] = [
   // marital status words outside labelled lines
   /\b(?:married|unmarried|divorced|widowed|widow|widower|spouse)\b/gi,
   // photo references
-  /\S+\.(?:jpe?g|png|gif|webp|heic|bmp)\b/gi,
+  PHOTO_FILE,
   /\[(?:photo|picture|image|headshot)[^\]]*\]/gi,
   /\b(?:photo|headshot|profile picture|passport photo)\b/gi,
 ];
@@ -94,10 +98,20 @@ export function redactPersonalData(text: string): Redaction {
     if (m[0].replace(/\D/g, '').length >= 9 && !YEAR_RANGE.test(m[0])) ranges.push([m.index, m.index + m[0].length]);
   }
   for (const re of INLINE_PATTERNS) {
+    // An e-mail address needs an "@", a photo file its extension: most resumes have neither, and
+    // these patterns are tried from every position.
+    if (re === EMAIL && !text.includes('@')) continue;
+    if (re === PHOTO_FILE && !PHOTO_EXTENSION.test(text)) continue;
     for (const m of text.matchAll(re)) ranges.push([m.index, m.index + m[0].length]);
   }
   // The name elsewhere in the text ("Santiago's team").
-  for (const word of nameWords) findWord(text, word, ranges);
+  const lower = nameWords.size > 0 ? text.toLowerCase() : '';
+  // Lower-casing keeps every offset here, and no "ſ" (which /iu matches for "s") is in the text.
+  const sameOffsets = lower.length === text.length && !text.includes('ſ');
+  for (const word of nameWords) {
+    if (sameOffsets && ASCII_WORD.test(word)) findAsciiWord(text, lower, word.toLowerCase(), ranges);
+    else findWord(text, word, ranges);
+  }
 
   const merged = mergeRanges(ranges);
   return { text: applyMask(text, merged), masked: merged };
@@ -182,6 +196,34 @@ function findWord(text: string, word: string, into: Array<[number, number]>): vo
     }
     into.push([start, end]);
     re.lastIndex = end;
+  }
+}
+
+const ASCII_WORD = /^[\x20-\x7e]+$/;
+
+/**
+ * findWord for a word in ASCII, on the text lower-cased with the same offsets: an ASCII letter
+ * matches under /iu exactly the characters that lower-case to it (and "ſ", excluded by the caller).
+ */
+function findAsciiWord(text: string, lower: string, needle: string, into: Array<[number, number]>): void {
+  let from = 0;
+  for (;;) {
+    const start = lower.indexOf(needle, from);
+    if (start < 0) return;
+    const bare = start + needle.length;
+    const quote = text[bare];
+    const full = (quote === '\'' || quote === '’') && lower[bare + 1] === 's' ? bare + 2 : bare;
+    let end = -1;
+    if (!wordCharAt(text, start, false)) {
+      if (!wordCharAt(text, full, true)) end = full;
+      else if (full > bare && !wordCharAt(text, bare, true)) end = bare;
+    }
+    if (end < 0) {
+      from = start + 1;
+      continue;
+    }
+    into.push([start, end]);
+    from = end;
   }
 }
 

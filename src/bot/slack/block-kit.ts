@@ -80,7 +80,8 @@ const radioButtonsSchema = z.strictObject({
   initial_option: optionSchema.optional(),
 });
 
-const staticSelectSchema = z.strictObject({
+/** A menu in a modal's input (one per requirement in "Edit requirements"), its current value preselected. */
+const inputSelectSchema = z.strictObject({
   type: z.literal('static_select'),
   action_id: actionId,
   options: z.array(optionSchema).min(1).max(LIMITS.selectOptions),
@@ -105,16 +106,23 @@ const contextSchema = z.strictObject({
   block_id: blockId,
   elements: z.array(text(LIMITS.contextText)).min(1).max(LIMITS.contextElements),
 });
+/** A menu of up to 100 options (Slack's limit), e.g. the open jobs a dropped resume may be for. */
+export const staticSelectSchema = z.strictObject({
+  type: z.literal('static_select'),
+  action_id: actionId,
+  placeholder: plainText(LIMITS.placeholder),
+  options: z.array(optionSchema).min(1).max(LIMITS.selectOptions),
+});
 const actionsSchema = z.strictObject({
   type: z.literal('actions'),
   block_id: blockId,
-  elements: z.array(buttonSchema).min(1).max(LIMITS.actionsElements),
+  elements: z.array(z.union([buttonSchema, staticSelectSchema])).min(1).max(LIMITS.actionsElements),
 });
 const inputSchema = z.strictObject({
   type: z.literal('input'),
   block_id: blockId,
   label: plainText(LIMITS.inputLabel),
-  element: z.union([plainTextInputSchema, radioButtonsSchema, staticSelectSchema]),
+  element: z.union([plainTextInputSchema, radioButtonsSchema, inputSelectSchema]),
   optional: z.boolean().optional(),
   hint: plainText(LIMITS.inputLabel).optional(),
 });

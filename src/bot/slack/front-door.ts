@@ -139,6 +139,8 @@ export class SlackFrontDoor implements ChatFrontDoor {
     if ('email' in to) {
       const slackUserId = await this.slack.userIdByEmail(to.email);
       await this.slack.postMessage(slackUserId, noticeMessage(notice, 'person'));
+    } else if ('user' in to) {
+      await this.slack.postMessage(to.user, noticeMessage(notice, 'person'));
     } else if (this.settings.hiresChannel) {
       await this.slack.postMessage(this.settings.hiresChannel, noticeMessage(notice, 'channel'));
     }

@@ -1,7 +1,7 @@
 import type { HomeView, ModalView, SlackMessage } from './block-kit.ts';
 import { SlackDeliveryError } from './errors.ts';
 import type { SlackMessageRef, SlackServices } from './services.ts';
-import type { SlackApi } from './slack-api.ts';
+import type { SlackApi, SlackFile } from './slack-api.ts';
 
 /**
  * Stops calling Slack once the token is refused (revoked, invalid, account inactive): every later call
@@ -68,5 +68,13 @@ export class GuardedSlackApi implements SlackApi {
 
   publishHome(userId: string, view: HomeView): Promise<void> {
     return this.guard(() => this.inner.publishHome(userId, view));
+  }
+
+  fileInfo(fileId: string): Promise<SlackFile> {
+    return this.guard(() => this.inner.fileInfo(fileId));
+  }
+
+  downloadFile(url: string, maxBytes: number): Promise<Uint8Array> {
+    return this.guard(() => this.inner.downloadFile(url, maxBytes));
   }
 }

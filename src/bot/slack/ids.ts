@@ -13,6 +13,10 @@ export const ACTION = {
   sendCard: /^skima\.send_card\.\d+$/,
   addToJob: /^skima\.add_to_job\.\d+$/,
   editRequirements: 'skima.edit_requirements',
+  /** A dropped resume: the job picked from the menu, then Add or Cancel. */
+  resumeJob: 'skima.resume_job',
+  resumeAdd: 'skima.resume_add',
+  resumeCancel: 'skima.resume_cancel',
 } as const;
 
 export const REQUIREMENTS_MODAL_CALLBACK = 'skima.requirements_modal';
@@ -43,6 +47,14 @@ export const verdictOfAction = (actionId: string): Verdict | null =>
 const candidateValue = z.object({ j: z.string().min(1), a: z.string().min(1) });
 const jobValue = z.object({ j: z.string().min(1) });
 const pastCandidateValue = z.object({ j: z.string().min(1), c: z.string().min(1) });
+const resumeDropValue = z.object({ j: z.string().min(1), f: z.string().regex(/^F[A-Z0-9]+$/) });
+
+/** A dropped resume and a job: the job's id and the Slack file's id (the file is read again from Slack). */
+export const encodeResumeDrop = (jobId: string, fileId: string) => JSON.stringify({ j: jobId, f: fileId });
+export function decodeResumeDrop(value: string | undefined): { jobId: string; fileId: string } | null {
+  const parsed = resumeDropValue.safeParse(safeJson(value));
+  return parsed.success ? { jobId: parsed.data.j, fileId: parsed.data.f } : null;
+}
 
 /** A rediscovered candidate for a job ("Add to job"): the job and the candidate's Ashby ids. */
 export const encodePastCandidate = (jobId: string, candidateId: string) => JSON.stringify({ j: jobId, c: candidateId });

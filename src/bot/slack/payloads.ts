@@ -21,7 +21,11 @@ export const blockActionSchema = z.looseObject({
     .optional(),
   channel: z.looseObject({ id: z.string() }).optional(),
   message: z.looseObject({ ts: z.string() }).optional(),
-  actions: z.array(z.looseObject({ action_id: z.string(), value: z.string().optional() })).min(1),
+  actions: z.array(z.looseObject({
+    action_id: z.string(),
+    value: z.string().optional(),
+    selected_option: z.looseObject({ value: z.string() }).optional(),
+  })).min(1),
 });
 export type BlockActionPayload = z.infer<typeof blockActionSchema>;
 
@@ -58,6 +62,19 @@ export const tokensRevokedSchema = z.looseObject({
   type: z.literal('tokens_revoked'),
   tokens: z.looseObject({ oauth: z.array(z.string()).optional(), bot: z.array(z.string()).optional() }),
 });
+
+/** A message in a DM with the app that shares files (subtype file_share); messages of bots are not ours. */
+export const fileShareSchema = z.looseObject({
+  type: z.literal('message'),
+  subtype: z.literal('file_share'),
+  channel_type: z.literal('im'),
+  user: z.string().min(1),
+  channel: z.string().min(1),
+  text: z.string().default(''),
+  bot_id: z.undefined().optional(),
+  files: z.array(z.looseObject({ id: z.string().min(1), name: z.string().optional() })).min(1),
+});
+export type FileShare = z.infer<typeof fileShareSchema>;
 
 export const appHomeOpenedSchema = z.looseObject({
   type: z.literal('app_home_opened'),

@@ -18,6 +18,31 @@ export interface SlackApi {
   emailOfUser(userId: string): Promise<string | null>;
   openModal(triggerId: string, view: ModalView): Promise<void>;
   publishHome(userId: string, view: HomeView): Promise<void>;
+  /** files.info (files:read): a file shared with the app. */
+  fileInfo(fileId: string): Promise<SlackFile>;
+  /** A file's bytes from its private URL, with the bot token: only from Slack's own https hosts, and
+   * never more than `maxBytes`. */
+  downloadFile(url: string, maxBytes: number): Promise<Uint8Array>;
+}
+
+export interface SlackFile {
+  id: string;
+  name: string;
+  /** Who shared it. */
+  user: string;
+  size: number;
+  mimetype: string;
+  urlPrivateDownload: string;
+}
+
+/** Only Slack's file hosts get the bot token (a forged URL must not carry it elsewhere). */
+export function isSlackFileUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' && (u.hostname === 'files.slack.com' || u.hostname.endsWith('.slack.com'));
+  } catch {
+    return false;
+  }
 }
 
 export interface WebApiOptions {
@@ -41,7 +66,7 @@ export function webClientOptions(opts: WebApiOptions): WebClientOptions {
 export class WebApiSlack implements SlackApi {
   readonly client: WebClient;
 
-  constructor(opts: WebApiOptions) {
+  constructor(private readonly opts: WebApiOptions) {
     this.client = new WebClient(opts.token, webClientOptions(opts));
   }
 
@@ -84,5 +109,39 @@ export class WebApiSlack implements SlackApi {
 
   async publishHome(userId: string, view: HomeView): Promise<void> {
     await this.call('views.publish', () => this.client.views.publish({ user_id: userId, view }));
+  }
+
+  async fileInfo(fileId: string): Promise<SlackFile> {
+    const res = await this.call('files.info', () => this.client.files.info({ file: fileId }));
+    const f = res.file;
+    const url = f?.url_private_download ?? f?.url_private;
+    if (!f?.id || !url) throw new SlackDeliveryError({ kind: 'other', code: 'file_not_found' }, 'files.info');
+    return { id: f.id, name: f.name ?? 'resume', user: f.user ?? '', size: f.size ?? 0, mimetype: f.mimetype ?? '', urlPrivateDownload: url };
+  }
+
+  async downloadFile(url: string, maxBytes: number): Promise<Uint8Array> {
+    const fail = (kind: 'transient' | 'other', code: string) => new SlackDeliveryError({ kind, code }, 'files.download');
+    if (!isSlackFileUrl(url)) throw fail('other', 'not_a_slack_file_url');
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        headers: { authorization: `Bearer ${this.opts.token}` },
+        signal: AbortSignal.timeout(30_000),
+        redirect: 'error',
+      });
+    } catch {
+      throw fail('transient', 'download_failed');
+    }
+    if (!response.ok) throw fail(response.status >= 500 ? 'transient' : 'other', `http_${response.status}`);
+    // Slack answers a file the token may not read with its HTML sign-in page, not a 4xx.
+    if (/text\/html/i.test(response.headers.get('content-type') ?? '')) throw fail('other', 'file_not_readable');
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for await (const chunk of response.body ?? []) {
+      size += chunk.byteLength;
+      if (size > maxBytes) throw fail('other', 'file_too_large');
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks);
   }
 }

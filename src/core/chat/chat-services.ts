@@ -4,6 +4,7 @@ import {
   type ChatServices,
   type HomeJob,
   type RequirementsSaveRequest,
+  type ResumeDrop,
   type Reviewer,
   UsageError,
 } from '../../bot/ports.ts';
@@ -24,6 +25,8 @@ import { collectStatus, recordFrontDoorError } from '../ops/status.ts';
 import { RECRUITING_GLOBAL_ROLES, RECRUITING_TEAM_ROLE } from '../disposition/roles.ts';
 import { rawSql } from '../../db/raw-sql.ts';
 import { addToJob, AddToJobRefusedError } from '../rediscovery/rediscover-add.ts';
+import { addResumeDrop, previewResumeDrop } from '../intake/chat-drop.ts';
+import type { Actor } from '../disposition/roles.ts';
 import { createRediscoverLink } from '../rediscovery/rediscover-links.ts';
 import { LinkScopeError } from '../links/reviewer-links.ts';
 
@@ -89,6 +92,17 @@ export class CoreChatServices<Ref extends object> implements ChatServices<Ref> {
     const visible = [];
     for (const job of found) if (await this.canSeeJob(reviewer, job.id)) visible.push(job);
     return visible.slice(0, 10);
+  }
+
+  async openJobs(reviewer: Reviewer) {
+    const jobs = await this.ctx.db.job.findMany({
+      where: { status: 'Open' },
+      select: { id: true, title: true, status: true, hiringTeam: true },
+      orderBy: { title: 'asc' },
+    });
+    return jobs
+      .filter((j) => reviewer.recruiter || hiringTeamOf(j).some((m) => m.userId === reviewer.ashbyUserId))
+      .map(({ id, title, status }) => ({ id, title, status }));
   }
 
   async homeJobs(reviewer: Reviewer): Promise<HomeJob[]> {
@@ -260,5 +274,21 @@ export class CoreChatServices<Ref extends object> implements ChatServices<Ref> {
 
   saveRequirements(request: RequirementsSaveRequest) {
     return saveRequirementsFromChat(this.ctx, this.channel, request);
+  }
+
+  /** The reviewer as the intake knows them (with their Ashby global role), from the cached user list. */
+  private readonly actorOf = async (reviewer: Reviewer): Promise<Actor | null> => {
+    for (const user of (await this.ashbyUsers()).values()) {
+      if (user.id === reviewer.ashbyUserId) return { id: user.id, name: reviewer.name, globalRole: user.globalRole };
+    }
+    return null;
+  };
+
+  previewResume(reviewer: Reviewer, drop: ResumeDrop) {
+    return previewResumeDrop(this.ctx, this.actorOf, this.channel, reviewer, drop);
+  }
+
+  addResume(reviewer: Reviewer, drop: ResumeDrop, recipient: string) {
+    return addResumeDrop(this.ctx, this.actorOf, this.channel, reviewer, drop, recipient);
   }
 }

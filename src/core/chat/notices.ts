@@ -17,7 +17,8 @@ const MAX_RATE_LIMITED = 10;
  * name waits in the queue's payload. */
 export type NoticeJob =
   | { kind: 'hired'; applicationId: string; to: NoticeRecipient; rateLimited?: number }
-  | { kind: 'nudge'; jobId: string; managerUserId: string; to: { email: string }; day: string; rateLimited?: number };
+  | { kind: 'nudge'; jobId: string; managerUserId: string; to: { email: string }; day: string; rateLimited?: number }
+  | { kind: 'screened'; applicationId: string; to: { user: string }; rateLimited?: number };
 
 /**
  * Called wherever a hire is seen: the webhook and the poll both call it, and the key makes it one
@@ -45,7 +46,7 @@ export async function fanOutHire(ctx: AppContext, applicationId: string): Promis
     const recipients: NoticeRecipient[] = emails.map((email) => ({ email }));
     if (door.hiresChannel) recipients.push({ channel: 'hires' });
     for (const to of recipients) {
-      const key = `hired:${door.channel}:${applicationId}:${'email' in to ? to.email : 'channel'}`;
+      const key = `hired:${door.channel}:${applicationId}:${'email' in to ? to.email : 'user' in to ? to.user : 'channel'}`;
       const job: NoticeJob = { kind: 'hired', applicationId, to };
       if ((await ctx.queue.enqueue(noticeQueue(door.channel), job, { idempotencyKey: key })).created) queued++;
     }
@@ -68,6 +69,41 @@ async function hiredNotice(ctx: AppContext, job: Extract<NoticeJob, { kind: 'hir
     lines: ['Recorded in Ashby. Congratulations to the hiring team.'],
     jobId: app.jobId,
   };
+}
+
+/**
+ * The answer to whoever added a candidate through chat: the score and its reasons, or why there is none.
+ * It goes to that person alone; in redaction mode the candidate is "the candidate".
+ */
+export async function screenedNotice(ctx: AppContext, applicationId: string): Promise<ChatNotice | null> {
+  const app = await ctx.db.application.findUnique({
+    where: { id: applicationId },
+    select: {
+      jobId: true,
+      screeningState: true,
+      screeningDetail: true,
+      currentScore: true,
+      job: { select: { title: true } },
+      candidate: { select: { name: true } },
+      scores: { orderBy: { createdAt: 'desc' }, take: 1, select: { reasons: true, missing: true } },
+    },
+  });
+  if (!app) return null;
+  const who = ctx.config.redact || !app.candidate.name ? 'The candidate' : app.candidate.name;
+  if (app.screeningState !== 'scored' || app.currentScore === null) {
+    return {
+      kind: 'screened',
+      headline: `${who} for ${app.job.title} could not be scored`,
+      lines: [app.screeningDetail ?? 'Skima could not screen this application.'],
+      jobId: app.jobId,
+    };
+  }
+  const latest = app.scores[0];
+  const reasons = Array.isArray(latest?.reasons) ? (latest.reasons as Array<{ text?: unknown }>) : [];
+  const missing = Array.isArray(latest?.missing) ? (latest.missing as unknown[]).map(String) : [];
+  const lines = reasons.slice(0, 5).map((r) => `• ${String(r.text ?? '')}`);
+  if (missing.length) lines.push(`Missing: ${missing.slice(0, 5).join('; ')}`);
+  return { kind: 'screened', headline: `${who} for ${app.job.title}: ${app.currentScore}/100`, lines, jobId: app.jobId };
 }
 
 /** The reminder, drawn afresh: nothing when the shortlist was decided since the scan. */
@@ -93,7 +129,11 @@ async function nudgeNotice(ctx: AppContext, job: Extract<NoticeJob, { kind: 'nud
  */
 export async function deliverNotice(ctx: AppContext, door: ChatFrontDoor, job: NoticeJob, queueJob: Pick<JobContext, 'id'>) {
   if (!door.postNotice) return;
-  const notice = job.kind === 'hired' ? await hiredNotice(ctx, job) : await nudgeNotice(ctx, job);
+  const notice = job.kind === 'hired'
+    ? await hiredNotice(ctx, job)
+    : job.kind === 'nudge'
+      ? await nudgeNotice(ctx, job)
+      : await screenedNotice(ctx, job.applicationId);
   if (!notice) return;
   try {
     await door.postNotice(job.to, notice);

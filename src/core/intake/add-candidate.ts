@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DecisionChannel } from '../../bot/card-model.ts';
+import type { ChatChannel } from '../../bot/ports.ts';
+import { followUpWhenScreened } from './follow-up.ts';
 import { audit } from '../ops/audit.ts';
 import type { AppContext } from '../context.ts';
 import { type Actor, dispositionRefusal } from '../disposition/roles.ts';
@@ -14,6 +16,8 @@ export interface IntakeInput {
   bytes: Uint8Array;
   actor: Actor;
   channel: DecisionChannel;
+  /** Added through chat: who is told the score once the application is screened (the front door's user id). */
+  notify?: { channel: ChatChannel; recipient: string };
 }
 
 /** What Skima found in the file and in Ashby, shown to the person before anything is created. */
@@ -61,7 +65,7 @@ export async function previewIntake(ctx: AppContext, input: IntakeInput): Promis
   }
   const extracted = await ctx.extractText(input.bytes);
   if (!extracted.ok) {
-    const why = `${extracted.reason.replace('_', ' ')}): ${extracted.message}`;
+    const why = `${extracted.reason.replace('_', ' ')}): ${extracted.message.replace(/\.$/, '')}`;
     throw new IntakeError(`Skima could not read ${input.filename} (${why}. Nothing was created.`);
   }
   const { format } = extracted;
@@ -129,7 +133,11 @@ async function awaitOther(ctx: AppContext, jobId: string, keys: string[]): Promi
  * the others wait for its result.
  */
 export async function commitIntake(ctx: AppContext, input: IntakeInput, preview: IntakePreview): Promise<IntakeResult> {
-  if (!(await claim(ctx, input.jobId, preview.keys))) return awaitOther(ctx, input.jobId, preview.keys);
+  if (!(await claim(ctx, input.jobId, preview.keys))) {
+    const other = await awaitOther(ctx, input.jobId, preview.keys);
+    if (input.notify) await followUpWhenScreened(ctx, other.applicationId, input.notify);
+    return other;
+  }
   try {
     const { client } = ctx.ashby;
     const source = (await client.source.list()).find((s) => s.title.toLowerCase() === 'skima');
@@ -186,6 +194,8 @@ export async function commitIntake(ctx: AppContext, input: IntakeInput, preview:
         matchedBy: found?.matchedBy ?? null,
       },
     });
+    // Before the screening is queued, so its end finds who waits for it.
+    if (input.notify) await followUpWhenScreened(ctx, applicationId, input.notify);
     await enqueueApplication(ctx.queue, applicationId, 'live');
     return { candidateId: candidate.id, applicationId, candidateCreated, applicationCreated };
   } catch (err) {

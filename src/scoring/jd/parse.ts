@@ -72,7 +72,7 @@ export function parseJobDescription(text: string, dictionary: SkillDictionary): 
       if (STOP_WORDS.has(t.raw)) continue;
       if (previous !== undefined && !FILLER.has(t.raw) && !FILLER.has(previous)) bigrams.add(`${previous} ${t.stem}`);
       previous = t.stem;
-      if (FILLER.has(t.raw) || /^\d+$/.test(t.raw)) continue;
+      if (FILLER.has(t.raw) || (t.raw.charCodeAt(0) <= 57 && /^\d+$/.test(t.raw))) continue;
       stems.set(t.stem, (stems.get(t.stem) ?? 0) + 1);
     }
   }

@@ -4,12 +4,23 @@ import type { CandidateCard, ShortlistCard, Verdict } from '../../../src/bot/car
 import { checkHome, checkMessage, checkModal, type HomeView, type ModalView, type SlackMessage } from '../../../src/bot/slack/block-kit.ts';
 import type { ListenerDeps } from '../../../src/bot/slack/listeners/deps.ts';
 import {
-  type AddToJobReport, type DecisionRequest, type HomeJob, type RediscoverReport, type RequirementsForEdit,
-  type RequirementsSaveRequest, type RequirementsSaveResult, type Reviewer, type SetupReport, type StatusReport,
+  type AddToJobReport,
+  type DecisionRequest,
+  type HomeJob,
+  type RediscoverReport,
+  type RequirementsForEdit,
+  type RequirementsSaveRequest,
+  type RequirementsSaveResult,
+  type ResumeDrop,
+  type ResumeDropOutcome,
+  type ResumeDropPreview,
+  type Reviewer,
+  type SetupReport,
+  type StatusReport,
   UsageError,
 } from '../../../src/bot/ports.ts';
 import type { SlackMessageRef, SlackServices } from '../../../src/bot/slack/services.ts';
-import type { SlackApi } from '../../../src/bot/slack/slack-api.ts';
+import type { SlackApi, SlackFile } from '../../../src/bot/slack/slack-api.ts';
 
 export function candidate(rank: number, over: Partial<CandidateCard> = {}): CandidateCard {
   return {
@@ -51,6 +62,37 @@ export const DANA: Reviewer = { ashbyUserId: 'user-dana', name: 'Dana Lee', recr
 export const CHRIS: Reviewer = { ashbyUserId: 'user-chris', name: 'Chris Doyle', recruiter: true };
 
 export class FakeServices implements SlackServices {
+  /** Resumes dropped: previewed, then added (the file's text decides the outcome). */
+  previews: ResumeDrop[] = [];
+  resumesAdded: { drop: ResumeDrop; reviewer: Reviewer; recipient: string }[] = [];
+
+  async previewResume(reviewer: Reviewer, drop: ResumeDrop): Promise<ResumeDropPreview | { refused: string }> {
+    this.previews.push(drop);
+    if (!reviewer.recruiter) return { refused: 'recruiters only' };
+    const text = Buffer.from(drop.bytes).toString('utf8');
+    if (!text.startsWith('%PDF')) return { refused: `Skima could not read ${drop.filename}. Nothing was created.` };
+    const existing = text.includes('known') ? { existing: { name: 'Ada Quill', matchedBy: 'email' } } : {};
+    return {
+      jobId: drop.jobId,
+      jobTitle: drop.jobId === 'job-2' ? 'Store Assistant' : 'Store Manager',
+      found: { name: 'Ada Quill', email: 'ada@example.com', phone: null, profileUrl: null },
+      ...existing,
+    };
+  }
+
+  async addResume(reviewer: Reviewer, drop: ResumeDrop, recipient: string): Promise<ResumeDropOutcome> {
+    const same = (a: { drop: ResumeDrop }) => Buffer.compare(Buffer.from(a.drop.bytes), Buffer.from(drop.bytes)) === 0;
+    const again = this.resumesAdded.some(same);
+    this.resumesAdded.push({ drop, reviewer, recipient });
+    return {
+      status: 'added',
+      jobTitle: 'Store Manager',
+      candidateName: 'Ada Quill',
+      candidateCreated: !again,
+      applicationCreated: !again,
+    };
+  }
+
   reviewersByEmail = new Map<string, Reviewer>([['dana@example.com', DANA], ['chris@example.com', CHRIS]]);
   /** Job id → Ashby user ids of its hiring team. */
   teams = new Map<string, string[]>([['job-1', ['user-dana']]]);
@@ -75,6 +117,10 @@ export class FakeServices implements SlackServices {
     const visible = [];
     for (const j of matching) if (await this.canSeeJob(reviewer, j.id)) visible.push(j);
     return visible;
+  }
+
+  async openJobs(reviewer: Reviewer) {
+    return (await this.findJobs(reviewer, 'store')).filter((j) => j.status === 'Open');
   }
 
   async homeJobs(): Promise<HomeJob[]> {
@@ -223,7 +269,9 @@ export type SlackCall =
   | { method: 'postMessage'; channel: string; message: SlackMessage }
   | { method: 'updateMessage'; ref: SlackMessageRef; message: SlackMessage }
   | { method: 'openModal'; triggerId: string; view: ModalView }
-  | { method: 'publishHome'; userId: string; view: HomeView };
+  | { method: 'publishHome'; userId: string; view: HomeView }
+  | { method: 'fileInfo'; fileId: string }
+  | { method: 'downloadFile'; url: string };
 
 export class FakeSlack implements SlackApi {
   calls: SlackCall[] = [];
@@ -263,6 +311,24 @@ export class FakeSlack implements SlackApi {
 
   async publishHome(userId: string, view: HomeView) {
     this.calls.push({ method: 'publishHome', userId, view: checkHome(view) });
+  }
+
+  /** Files shared with the app, by id, with their bytes. */
+  files = new Map<string, SlackFile & { bytes: Uint8Array }>();
+
+  async fileInfo(fileId: string) {
+    this.calls.push({ method: 'fileInfo', fileId });
+    const file = this.files.get(fileId);
+    if (!file) throw new Error('file_not_found');
+    const { bytes: _, ...info } = file;
+    return info;
+  }
+
+  async downloadFile(url: string) {
+    this.calls.push({ method: 'downloadFile', url });
+    const file = [...this.files.values()].find((f) => f.urlPrivateDownload === url);
+    if (!file) throw new Error('not found');
+    return file.bytes;
   }
 }
 

@@ -51,14 +51,14 @@ describe('the Slack app manifest', () => {
 
   it('asks for the minimal scopes and points every URL at the one Slack endpoint', () => {
     const m = slackManifest('https://skima.acme.test/') as unknown as Manifest;
-    expect(m.oauth_config.scopes.bot).toEqual(['chat:write', 'commands', 'users:read', 'users:read.email']);
+    expect(m.oauth_config.scopes.bot).toEqual(['chat:write', 'commands', 'files:read', 'im:history', 'users:read', 'users:read.email']);
     expect(m.oauth_config.scopes.user).toBeUndefined();
     const url = `https://skima.acme.test${SLACK_EVENTS_PATH}`;
     expect(m.features.slash_commands).toEqual([expect.objectContaining({ command: '/skima', url })]);
     expect(m.settings.interactivity).toEqual({ is_enabled: true, request_url: url });
     expect(m.settings.event_subscriptions).toEqual({
       request_url: url,
-      bot_events: ['app_home_opened', 'app_uninstalled', 'tokens_revoked'],
+      bot_events: ['app_home_opened', 'app_uninstalled', 'message.im', 'tokens_revoked'],
     });
     expect(m.features.app_home.home_tab_enabled).toBe(true);
     expect(m.features.bot_user.display_name).toBe('Skima');
@@ -72,9 +72,9 @@ describe('the Slack app manifest', () => {
     expect(socket.settings.socket_mode_enabled).toBe(true);
     expect(JSON.stringify(socket)).not.toMatch(/https?:/);
     expect(socket.features.slash_commands).toEqual([expect.objectContaining({ command: '/skima' })]);
-    expect(socket.settings.event_subscriptions).toEqual({ bot_events: ['app_home_opened', 'app_uninstalled', 'tokens_revoked'] });
+    expect(socket.settings.event_subscriptions).toEqual({ bot_events: ['app_home_opened', 'app_uninstalled', 'message.im', 'tokens_revoked'] });
     expect(socket.settings.interactivity).toEqual({ is_enabled: true });
-    expect(socket.oauth_config.scopes.bot).toEqual(['chat:write', 'commands', 'users:read', 'users:read.email']);
+    expect(socket.oauth_config.scopes.bot).toEqual(['chat:write', 'commands', 'files:read', 'im:history', 'users:read', 'users:read.email']);
 
     const out = vi.spyOn(console, 'log').mockImplementation(() => {});
     const err = vi.spyOn(console, 'error').mockImplementation(() => {});

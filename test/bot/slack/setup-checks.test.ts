@@ -27,7 +27,7 @@ describe('Slack setup checks', () => {
   it('names the scopes the token lacks, with the fix', async () => {
     fakeSlackApi(() => [200, { ok: true, team: 'Northwind' }, { 'x-oauth-scopes': 'chat:write,commands' }]);
     const checks = byId(await slackSetupChecks(client(), { signingSecret: 's3cret' }));
-    expect(checks['slack.scopes']).toMatchObject({ status: 'fail', detail: 'The token lacks users:read, users:read.email.' });
+    expect(checks['slack.scopes']).toMatchObject({ status: 'fail', detail: 'The token lacks files:read, im:history, users:read, users:read.email.' });
     expect(checks['slack.scopes']!).toHaveProperty('fix', expect.stringContaining('skima manifest slack'));
   });
 

@@ -2,7 +2,7 @@ import { type Block, checkMessage, clip, escapeMrkdwn, LIMITS, type SlackMessage
 import { encodeJob, sendCardActionId } from '../ids.ts';
 import type { ChatNotice } from '../../ports.ts';
 
-const ICON: Record<ChatNotice['kind'], string> = { hired: ':tada:', nudge: ':hourglass_flowing_sand:' };
+const ICON: Record<ChatNotice['kind'], string> = { hired: ':tada:', nudge: ':hourglass_flowing_sand:', screened: ':mag:' };
 
 /**
  * A notice ("hired", a reminder) as a Slack message. Its words come from the core as plain text, so

@@ -2,7 +2,7 @@ import type { ChatNotice } from '../../ports.ts';
 import { VERB } from '../card-actions.ts';
 import { type AdaptiveCardJson, adaptiveCard, clip, execute, line } from '../card-json.ts';
 
-const ICON: Record<ChatNotice['kind'], string> = { hired: '🎉', nudge: '⏳' };
+const ICON: Record<ChatNotice['kind'], string> = { hired: '🎉', nudge: '⏳', screened: '🔎' };
 
 /**
  * A notice ("hired", a reminder) as a card. Its words come from the core as plain text and are drawn as

@@ -9,6 +9,9 @@ import { openRediscoverAction } from './open-rediscover.ts';
 import { openReportAction } from './open-report.ts';
 import { openShortlistAction } from './open-shortlist.ts';
 import { sendCardAction } from './send-card.ts';
+import { resumeAddAction } from './resume-add.ts';
+import { resumeCancelAction } from './resume-cancel.ts';
+import { resumeJobPicked } from './resume-job-picked.ts';
 
 export function register(app: App, deps: ListenerDeps): void {
   app.action(ACTION.decide, ({ body, ack }) => decideAction({ body, ack: () => ack() }, deps));
@@ -19,4 +22,7 @@ export function register(app: App, deps: ListenerDeps): void {
   app.action(ACTION.sendCard, ({ body, ack }) => sendCardAction({ body, ack: () => ack() }, deps));
   app.action(ACTION.addToJob, ({ body, ack }) => addToJobAction({ body, ack: () => ack() }, deps));
   app.action(ACTION.editRequirements, ({ body, ack }) => editRequirementsAction({ body, ack: () => ack() }, deps));
+  app.action(ACTION.resumeJob, ({ body, ack }) => resumeJobPicked({ body, ack: () => ack() }, deps));
+  app.action(ACTION.resumeAdd, ({ body, ack }) => resumeAddAction({ body, ack: () => ack() }, deps));
+  app.action(ACTION.resumeCancel, ({ body, ack }) => resumeCancelAction({ body, ack: () => ack() }, deps));
 }
