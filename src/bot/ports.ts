@@ -144,6 +144,41 @@ export type RequirementsSaveResult =
   /** Refused (not allowed, changed meanwhile, not understood), with words for the person. */
   | { ok: false; message: string };
 
+export type DispositionAction = 'advance' | 'archive';
+
+/** An advance or an archive asked for from a card: one application (or several) of the job it came from. */
+export interface DispositionAsk {
+  reviewer: Reviewer;
+  jobId: string;
+  applicationIds: string[];
+  action: DispositionAction;
+  /** advance: a stage of the plan picked from `dispositionChoices`; unset is the next stage of each. */
+  stageId?: string;
+  /** archive: one of `dispositionChoices`' reasons (required), and a template only when the person picked one. */
+  archiveReasonId?: string;
+  emailTemplateId?: string;
+}
+
+/** What to pick from before confirming (read from Ashby): see core/disposition/choices.ts. */
+export interface DispositionChoiceList {
+  stages: Array<{ id: string; title: string }>;
+  reasons: Array<{ id: string; text: string }>;
+  templates: Array<{ id: string; title: string }>;
+}
+
+/** How far a confirmed batch got; `summary` is the count in words ("3 archived (of 3)"). */
+export interface DispositionStatus {
+  total: number;
+  done: number;
+  unchanged: number;
+  failed: number;
+  queued: number;
+  finished: boolean;
+  summary: string;
+  /** Why each failure failed, in words that name no candidate. */
+  failures: string[];
+}
+
 /** A resume a recruiter dropped into chat, as Skima read it, before anything is created. Shown to that
  * recruiter alone (a DM): what the file says and whom Ashby has already. */
 export interface ResumeDropPreview {
@@ -232,6 +267,16 @@ export interface ChatServices<Ref extends object = object> {
   /** Saves an edit of the job's requirements through the core's one entry point (versioned, audited,
    * re-scored in the background). */
   saveRequirements?(request: RequirementsSaveRequest): Promise<RequirementsSaveResult>;
+  /** Advance and archive (core/disposition): what may be picked, or why this person may not. Checks the
+   * role on the job and that each application is one of its (the decisions entry point's check). */
+  dispositionChoices(ask: DispositionAsk): Promise<DispositionChoiceList | { refused: string }>;
+  /** The one confirmation question ("Archive 1 application with reason "Withdrew"?"), or why not. Changes nothing. */
+  prepareDisposition(ask: DispositionAsk): Promise<{ question: string } | { refused: string }>;
+  /** Confirmed: one queued job per application. `confirmationKey` names the confirmation: the same key
+   * twice starts one batch. Returns the batch id to follow. */
+  startDisposition(ask: DispositionAsk, confirmationKey: string): Promise<{ batchId: string } | { refused: string }>;
+  /** A batch's progress for the reviewer who started it from this job; null for anyone else's. */
+  dispositionStatus(reviewer: Reviewer, jobId: string, batchId: string): Promise<DispositionStatus | null>;
   /** Reads a dropped resume and looks for the person in Ashby; creates nothing. Refused, with why, for
    * anyone without a recruiting role on the job, an unknown job, or a file that cannot be read. */
   previewResume(reviewer: Reviewer, drop: ResumeDrop): Promise<ResumeDropPreview | { refused: string }>;

@@ -16,6 +16,19 @@ import { createTestDatabase } from '../helpers/databases.ts';
 import { ashbyWithUsers, fakeSlackApi, type RecordedCall, SLACK_ENV } from '../helpers/slack.ts';
 import { type SkimaHarness, startHarness, testConfig } from '../helpers/skima.ts';
 import { waitFor } from '../helpers/wait.ts';
+import PDFDocument from 'pdfkit';
+import { CoreChatServices } from '../../src/core/chat/chat-services.ts';
+import { parseSlackMessageRef } from '../../src/bot/slack/services.ts';
+import { pollAshby } from '../../src/core/pipeline/poll.ts';
+
+function resumePdf(lines: string[]): Promise<Uint8Array> {
+  const doc = new PDFDocument({ size: 'A4', margin: 56 });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  for (const line of lines) doc.text(line);
+  doc.end();
+  return new Promise((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+}
 
 describe('Slack cards, end to end', () => {
   let h: SkimaHarness;
@@ -70,6 +83,40 @@ describe('Slack cards, end to end', () => {
     30_000);
     expect(JSON.stringify(update.body.blocks)).toContain(job.title);
     expect(calls.filter((c) => c.method === 'chat.postMessage' && c.body.channel === slackUser)).toHaveLength(postsBefore);
+  });
+
+  it('a hire in Ashby posts "hired" to the hiring manager once, through the webhook, however often it is seen', async () => {
+    const ctx = h.skima.ctx;
+    const client = ctx.ashby.client;
+    const app = await ctx.db.application.findFirstOrThrow({ where: { status: 'Active' }, orderBy: { id: 'asc' }, include: { job: true, candidate: true } });
+    const manager = hiringTeamOf(app.job).find((m) => m.role === 'Hiring Manager')!;
+    const slackUser = `U_${manager.email!.split('@')[0]!.replace('.', '_')}`;
+    const info = await client.application.info(app.id);
+    const stages = await client.interviewStage.list(info.currentInterviewStage!.interviewPlanId);
+    await client.application.changeStage({ applicationId: app.id, interviewStageId: stages.find((s) => s.type === 'Hired')!.id });
+    const hired = (c: RecordedCall) => c.method === 'chat.postMessage' && c.body.channel === slackUser && String(c.body.text).startsWith('Hired:');
+    const post = await waitFor('"hired" in the manager\'s DM', () => calls.find(hired), 30_000);
+    expect(post.body.text).toBe(`Hired: ${app.candidate.name} for ${app.job.title}`);
+    // Seen again by a full poll: still one message.
+    await pollAshby(ctx, { full: true });
+    expect(await waitForIdle(ctx, 60_000)).toBe(true);
+    expect(calls.filter(hired)).toHaveLength(1);
+  });
+
+  it('a resume added through Slack gets its score back in the DM when the worker has screened it', async () => {
+    const ctx = h.skima.ctx;
+    const services = new CoreChatServices(ctx, 'slack', parseSlackMessageRef);
+    const reviewer = (await services.resolveReviewer('renee.alvarez@northwind.example'))!;
+    expect(reviewer.recruiter).toBe(true);
+    const job = await ctx.db.job.findFirstOrThrow({ where: { status: 'Open' }, orderBy: { id: 'asc' } });
+    const bytes = await resumePdf(['Imani Clarke', 'imani.clarke@example.org | +1 (303) 555-0188', 'Store manager, Northwind, 2018 - 2024']);
+    const drop = { jobId: job.id, filename: 'Imani_Clarke.pdf', bytes };
+    expect(await services.previewResume(reviewer, drop)).toMatchObject({ jobTitle: job.title, found: { name: 'Imani Clarke' } });
+    expect(await services.addResume(reviewer, drop, 'U_RENEE')).toMatchObject({ status: 'added', candidateCreated: true });
+    const answer = await waitFor('the score in the DM', () =>
+      calls.find((c) => c.method === 'chat.postMessage' && c.body.channel === 'U_RENEE'), 60_000);
+    expect(String(answer.body.text)).toMatch(new RegExp(`^Imani Clarke for ${job.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(: \\d+/100| could not be scored)$`));
+    expect(await ctx.db.screeningFollowUp.count()).toBe(0);
   });
 
   it('with SLACK_* unset, Slack is off: no route, and the log says how to turn it on', async () => {

@@ -112,6 +112,7 @@ export const staticSelectSchema = z.strictObject({
   action_id: actionId,
   placeholder: plainText(LIMITS.placeholder),
   options: z.array(optionSchema).min(1).max(LIMITS.selectOptions),
+  initial_option: optionSchema.optional(),
 });
 const actionsSchema = z.strictObject({
   type: z.literal('actions'),
@@ -122,7 +123,7 @@ const inputSchema = z.strictObject({
   type: z.literal('input'),
   block_id: blockId,
   label: plainText(LIMITS.inputLabel),
-  element: z.union([plainTextInputSchema, radioButtonsSchema, inputSelectSchema]),
+  element: z.union([plainTextInputSchema, radioButtonsSchema, staticSelectSchema, inputSelectSchema]),
   optional: z.boolean().optional(),
   hint: plainText(LIMITS.inputLabel).optional(),
 });

@@ -13,6 +13,8 @@ export const ACTION = {
   sendCard: /^skima\.send_card\.\d+$/,
   addToJob: /^skima\.add_to_job\.\d+$/,
   editRequirements: 'skima.edit_requirements',
+  advance: /^skima\.advance\.\d+$/,
+  archive: /^skima\.archive\.\d+$/,
   /** A dropped resume: the job picked from the menu, then Add or Cancel. */
   resumeJob: 'skima.resume_job',
   resumeAdd: 'skima.resume_add',
@@ -35,6 +37,21 @@ export const NOTE_BLOCK = 'note';
 export const NOTE_INPUT = 'note_input';
 export const VERDICT_BLOCK = 'verdict';
 export const VERDICT_INPUT = 'verdict_input';
+
+/** Advance…/Archive…: the first modal picks (a stage; a reason and an optional email), the second confirms. */
+export const DISPOSITION_CHOOSE_CALLBACK = 'skima.disposition_choose';
+export const DISPOSITION_CONFIRM_CALLBACK = 'skima.disposition_confirm';
+export const STAGE_BLOCK = 'stage';
+export const STAGE_INPUT = 'stage_input';
+export const REASON_BLOCK = 'reason';
+export const REASON_INPUT = 'reason_input';
+export const TEMPLATE_BLOCK = 'template';
+export const TEMPLATE_INPUT = 'template_input';
+/** The stage menu's "next stage of its plan" (Ashby ids never look like this). */
+export const NEXT_STAGE = '_next';
+export const NO_EMAIL = '_none';
+export const advanceActionId = (rank: number) => `skima.advance.${rank}`;
+export const archiveActionId = (rank: number) => `skima.archive.${rank}`;
 
 export const decideActionId = (verdict: Verdict, rank: number) => `skima.decide.${verdict}.${rank}`;
 export const noteActionId = (rank: number) => `skima.note.${rank}`;

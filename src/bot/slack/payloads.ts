@@ -57,6 +57,20 @@ export const noteMetadataSchema = z.object({
   c: z.object({ channel: z.string().min(1), ts: z.string().min(1) }).optional(),
 });
 
+/** The disposition modals' private metadata: job, application, action, the card; then what was picked
+ * and the confirmation's key (the same submission twice starts one batch). */
+export const dispositionMetadataSchema = z.object({
+  j: z.string().min(1),
+  a: z.string().min(1),
+  x: z.enum(['advance', 'archive']),
+  c: z.object({ channel: z.string().min(1), ts: z.string().min(1) }).optional(),
+  s: z.string().min(1).optional(),
+  r: z.string().min(1).optional(),
+  t: z.string().min(1).optional(),
+  k: z.string().min(1).max(100).optional(),
+});
+export type DispositionMetadata = z.infer<typeof dispositionMetadataSchema>;
+
 /** tokens_revoked: the user and bot tokens Slack revoked, by the id of whom they belonged to. */
 export const tokensRevokedSchema = z.looseObject({
   type: z.literal('tokens_revoked'),

@@ -2,6 +2,7 @@ import type { AshbyUser } from '../../ashby/index.ts';
 import {
   type ChatChannel,
   type ChatServices,
+  type DispositionAsk,
   type HomeJob,
   type RequirementsSaveRequest,
   type ResumeDrop,
@@ -25,6 +26,7 @@ import { collectStatus, recordFrontDoorError } from '../ops/status.ts';
 import { RECRUITING_GLOBAL_ROLES, RECRUITING_TEAM_ROLE } from '../disposition/roles.ts';
 import { rawSql } from '../../db/raw-sql.ts';
 import { addToJob, AddToJobRefusedError } from '../rediscovery/rediscover-add.ts';
+import { ChatDispositions } from './chat-dispositions.ts';
 import { addResumeDrop, previewResumeDrop } from '../intake/chat-drop.ts';
 import type { Actor } from '../disposition/roles.ts';
 import { createRediscoverLink } from '../rediscovery/rediscover-links.ts';
@@ -52,12 +54,18 @@ export interface CardOwnerJson {
  */
 export class CoreChatServices<Ref extends object> implements ChatServices<Ref> {
   private users: { at: number; byEmail: Map<string, AshbyUser> } | undefined;
+  private readonly dispositions: ChatDispositions;
 
   constructor(
     private readonly ctx: AppContext,
     private readonly channel: ChatChannel,
     private readonly parseRef: (json: unknown) => Ref | null,
-  ) {}
+  ) {
+    this.dispositions = new ChatDispositions(ctx, channel, async (id) => {
+      const user = [...(await this.ashbyUsers()).values()].find((u) => u.id === id);
+      return user && { id: user.id, name: `${user.firstName} ${user.lastName}`.trim() || user.id, globalRole: user.globalRole };
+    });
+  }
 
   private async ashbyUsers(): Promise<Map<string, AshbyUser>> {
     if (this.users && Date.now() - this.users.at < USERS_TTL_MS) return this.users.byEmail;
@@ -274,6 +282,22 @@ export class CoreChatServices<Ref extends object> implements ChatServices<Ref> {
 
   saveRequirements(request: RequirementsSaveRequest) {
     return saveRequirementsFromChat(this.ctx, this.channel, request);
+  }
+
+  dispositionChoices(ask: DispositionAsk) {
+    return this.dispositions.choices(ask);
+  }
+
+  prepareDisposition(ask: DispositionAsk) {
+    return this.dispositions.prepare(ask);
+  }
+
+  startDisposition(ask: DispositionAsk, confirmationKey: string) {
+    return this.dispositions.start(ask, confirmationKey);
+  }
+
+  dispositionStatus(reviewer: Reviewer, jobId: string, batchId: string) {
+    return this.dispositions.status(reviewer.ashbyUserId, jobId, batchId);
   }
 
   /** The reviewer as the intake knows them (with their Ashby global role), from the cached user list. */

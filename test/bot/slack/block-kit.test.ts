@@ -1,4 +1,5 @@
 // The Block Kit limits Skima enforces before sending, and the renderers staying inside them.
+import { dispositionChooseModal, dispositionConfirmModal, dispositionProgressMessage } from '../../../src/bot/slack/render/disposition.ts';
 import { describe, expect, it } from 'vitest';
 import { checkHome, checkMessage, checkModal, LIMITS } from '../../../src/bot/slack/block-kit.ts';
 import { homeView } from '../../../src/bot/slack/render/home.ts';
@@ -101,7 +102,25 @@ describe('what Skima renders', () => {
       .flatMap((e) => (e.type === 'button' ? [e] : []));
     expect(buttons.every((b) => !/Person/.test(b.value ?? ''))).toBe(true);
     expect(new Set(buttons.map((b) => b.action_id)).size).toBe(buttons.length);
-    expect(buttons).toHaveLength(42);
+    // Per candidate: Approve, Skip, Maybe, Add note, Advance…, Archive…; then Open full shortlist, Edit requirements.
+    expect(buttons).toHaveLength(62);
+  });
+
+  it('keeps the advance/archive modals and the progress message inside the limits, however long Ashby\'s lists', () => {
+    const long = 'x'.repeat(300);
+    const many = {
+      stages: Array.from({ length: 150 }, (_, i) => ({ id: `stage-${i}`, title: `${long} ${i}` })),
+      reasons: Array.from({ length: 150 }, (_, i) => ({ id: `reason-${i}`, text: `${long} ${i}` })),
+      templates: Array.from({ length: 150 }, (_, i) => ({ id: `tpl-${i}`, title: `${long} ${i}` })),
+    };
+    const meta = { j: 'job-1', a: 'app-1', x: 'archive' as const, c: { channel: 'D1', ts: '1.2' } };
+    expect(() => dispositionChooseModal(meta, long, many)).not.toThrow();
+    expect(() => dispositionChooseModal({ ...meta, x: 'advance' }, long, many)).not.toThrow();
+    expect(() => dispositionConfirmModal({ ...meta, r: 'reason-1', k: 'k'.repeat(36) }, `Archive 1 application with reason "${long}"?`)).not.toThrow();
+    const failures = Array.from({ length: 60 }, () => `Its stage changed in Ashby since you confirmed (now "${long}"); left as it is.`);
+    const status = { total: 60, done: 0, unchanged: 0, failed: 60, queued: 0, finished: true, summary: '0 archived, 60 failed (of 60)', failures };
+    expect(() => dispositionProgressMessage('archive', status)).not.toThrow();
+    expect(() => dispositionProgressMessage('advance', null)).not.toThrow();
   });
 
   it('draws every other message and view inside the limits', async () => {

@@ -6,6 +6,9 @@ import type { ListenerDeps } from '../../../src/bot/slack/listeners/deps.ts';
 import {
   type AddToJobReport,
   type DecisionRequest,
+  type DispositionAsk,
+  type DispositionChoiceList,
+  type DispositionStatus,
   type HomeJob,
   type RediscoverReport,
   type RequirementsForEdit,
@@ -262,6 +265,62 @@ export class FakeServices implements SlackServices {
     if (request.version !== this.requirements.version) return { ok: false, message: 'The requirements changed since you opened them.' };
     this.saved.push(request);
     return { ok: true, version: this.requirements.version + 1, created: true };
+  }
+
+  /** Advance and archive, as the core decides them: hiring managers advance; archiving is for recruiters. */
+  dispositionChoicesList: DispositionChoiceList = {
+    stages: [{ id: 'stage-2', title: 'Phone screen' }, { id: 'stage-3', title: 'Onsite' }],
+    reasons: [{ id: 'reason-1', text: 'Withdrew' }, { id: 'reason-2', text: 'Too inexperienced' }],
+    templates: [{ id: 'tpl-1', title: 'Rejection: thank you for applying' }],
+  };
+
+  batches = new Map<string, { ask: DispositionAsk; key: string }>();
+  private refusal(ask: DispositionAsk): string | undefined {
+    const team = this.teams.get(ask.jobId) ?? [];
+    if (!ask.reviewer.recruiter && !team.includes(ask.reviewer.ashbyUserId)) return 'You can\'t act on this application.';
+    if (ask.applicationIds.some((id) => !id.startsWith('app-'))) return 'Skima does not know this application.';
+    if (ask.action === 'archive' && !ask.reviewer.recruiter) return 'Archiving needs a recruiting role in Ashby.';
+    return undefined;
+  }
+
+  async dispositionChoices(ask: DispositionAsk) {
+    const why = this.refusal(ask);
+    return why ? { refused: why } : this.dispositionChoicesList;
+  }
+
+  async prepareDisposition(ask: DispositionAsk) {
+    const why = this.refusal(ask);
+    if (why) return { refused: why };
+    const n = ask.applicationIds.length;
+    if (ask.action === 'archive') {
+      const reason = this.dispositionChoicesList.reasons.find((r) => r.id === ask.archiveReasonId);
+      if (!reason) return { refused: 'Pick one of Ashby\'s archive reasons.' };
+      return { question: `Archive ${n} application${n === 1 ? '' : 's'} with reason "${reason.text}"${ask.emailTemplateId ? ' and send the rejection email you picked' : ''}?` };
+    }
+    const stage = this.dispositionChoicesList.stages.find((s) => s.id === ask.stageId);
+    return { question: `Advance ${n} application${n === 1 ? '' : 's'} ${stage ? `to "${stage.title}"` : 'to the next stage of their interview plan'}?` };
+  }
+
+  async startDisposition(ask: DispositionAsk, key: string) {
+    const why = this.refusal(ask);
+    if (why) return { refused: why };
+    const batchId = `slack-${key}`;
+    if (!this.batches.has(batchId)) this.batches.set(batchId, { ask, key });
+    return { batchId };
+  }
+
+  /** Each status call moves the batch on by one application, so progress is seen before the final count. */
+  statusCalls = new Map<string, number>();
+  async dispositionStatus(reviewer: Reviewer, jobId: string, batchId: string): Promise<DispositionStatus | null> {
+    const batch = this.batches.get(batchId);
+    if (!batch || batch.ask.reviewer.ashbyUserId !== reviewer.ashbyUserId || batch.ask.jobId !== jobId) return null;
+    const total = batch.ask.applicationIds.length;
+    const seen = (this.statusCalls.get(batchId) ?? 0) + 1;
+    this.statusCalls.set(batchId, seen);
+    const done = Math.min(total, seen - 1);
+    const verb = batch.ask.action === 'archive' ? 'archived' : 'advanced';
+    const finished = done === total;
+    return { total, done, unchanged: 0, failed: 0, queued: total - done, finished, summary: `${done} ${verb} (of ${total})`, failures: [] };
   }
 }
 

@@ -33,7 +33,9 @@ export function digestMessage(d: DigestReport): SlackMessage {
     { type: 'section', text: { type: 'mrkdwn', text: lines.join('\n') } },
   ];
   if (jobs.length) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(`*By job*\n${jobs.join('\n')}`, LIMITS.sectionText) } });
-  const waiting = (d.waitingOn ?? []).slice(0, 15).map((w) => `• ${escapeMrkdwn(waitingOnLine(w))}`);
+  const waiting = (d.waitingOn ?? [])
+    .slice(0, 15)
+    .map((w) => `• ${escapeMrkdwn(waitingOnLine({ ...w, managerName: clip(w.managerName, 60), jobTitle: clip(w.jobTitle, 100) }))}`);
   if (waiting.length) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(`*Waiting on*\n${waiting.join('\n')}`, LIMITS.sectionText) } });
   blocks.push({
     type: 'actions',

@@ -1,6 +1,6 @@
 import type { CandidateCard, CardDecision, CardRequirement, ShortlistCard, Verdict } from '../../card-model.ts';
 import { type Block, checkMessage, clip, escapeMrkdwn, LIMITS, type SlackMessage } from '../block-kit.ts';
-import { ACTION, decideActionId, encodeCandidate, encodeJob, noteActionId } from '../ids.ts';
+import { ACTION, advanceActionId, archiveActionId, decideActionId, encodeCandidate, encodeJob, noteActionId } from '../ids.ts';
 
 export const VERDICT_LABEL: Record<Verdict, string> = { approve: 'Approve', skip: 'Skip', maybe: 'Maybe' };
 const VERDICT_MARK: Record<Verdict, string> = { approve: '👍 Approved', skip: '👎 Skipped', maybe: '🤔 Maybe' };
@@ -124,5 +124,8 @@ function candidateButtons(jobId: string, c: CandidateCard) {
       text: { type: 'plain_text' as const, text: 'Add note' },
       value,
     },
+    // Moves in Ashby, each through a modal and a confirmation (roles are checked on click).
+    { type: 'button' as const, action_id: advanceActionId(c.rank), text: { type: 'plain_text' as const, text: 'Advance…' }, value },
+    { type: 'button' as const, action_id: archiveActionId(c.rank), text: { type: 'plain_text' as const, text: 'Archive…' }, value },
   ];
 }

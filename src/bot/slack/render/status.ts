@@ -1,5 +1,5 @@
 import { type Block, checkMessage, clip, escapeMrkdwn, type SlackMessage } from '../block-kit.ts';
-import { type StatusReport, waitingOnLine } from '../../ports.ts';
+import { type StatusReport, type WaitingOnManager, waitingOnLine } from '../../ports.ts';
 
 const ago = (at: Date | null, now: Date) => {
   if (!at) return 'never';
@@ -35,7 +35,10 @@ export function statusMessage(s: StatusReport, now = new Date()): SlackMessage {
     },
   ];
   if (s.waiting?.length) {
-    const waiting = s.waiting.slice(0, 15).map((w) => `• ${escapeMrkdwn(waitingOnLine(w))}`);
+    // Names and titles clipped so fifteen lines and the count of the rest fit one section.
+    const line = (w: WaitingOnManager) =>
+      waitingOnLine({ ...w, managerName: clip(w.managerName, 60), jobTitle: clip(w.jobTitle, 100) });
+    const waiting = s.waiting.slice(0, 15).map((w) => `• ${escapeMrkdwn(line(w))}`);
     if (s.waiting.length > 15) waiting.push(`…and ${s.waiting.length - 15} more`);
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(`*Waiting on*\n${waiting.join('\n')}`, 3000) } });
   }

@@ -5,6 +5,7 @@ import { addNoteAction } from './add-note.ts';
 import { addToJobAction } from './add-to-job.ts';
 import { decideAction } from './decide.ts';
 import { editRequirementsAction } from './edit-requirements.ts';
+import { dispositionOpenAction } from './disposition-open.ts';
 import { openRediscoverAction } from './open-rediscover.ts';
 import { openReportAction } from './open-report.ts';
 import { openShortlistAction } from './open-shortlist.ts';
@@ -20,6 +21,8 @@ export function register(app: App, deps: ListenerDeps): void {
   app.action(ACTION.openReport, ({ body, ack }) => openReportAction({ body, ack: () => ack() }, deps));
   app.action(ACTION.openRediscover, ({ body, ack }) => openRediscoverAction({ body, ack: () => ack() }, deps));
   app.action(ACTION.sendCard, ({ body, ack }) => sendCardAction({ body, ack: () => ack() }, deps));
+  app.action(ACTION.advance, ({ body, ack }) => dispositionOpenAction({ body, ack: () => ack() }, deps, 'advance'));
+  app.action(ACTION.archive, ({ body, ack }) => dispositionOpenAction({ body, ack: () => ack() }, deps, 'archive'));
   app.action(ACTION.addToJob, ({ body, ack }) => addToJobAction({ body, ack: () => ack() }, deps));
   app.action(ACTION.editRequirements, ({ body, ack }) => editRequirementsAction({ body, ack: () => ack() }, deps));
   app.action(ACTION.resumeJob, ({ body, ack }) => resumeJobPicked({ body, ack: () => ack() }, deps));
