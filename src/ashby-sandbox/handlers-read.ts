@@ -9,6 +9,7 @@ import { statusForStage } from './org-state.ts';
 import { notFound } from './sandbox-error.ts';
 import {
   applicationDetailJson,
+  applicationHistoryJson,
   applicationJson,
   archiveReasonJson,
   communicationTemplateJson,
@@ -160,6 +161,16 @@ export const readEndpoints: Record<string, EndpointDef> = {
     handle: (ctx, input) => ({
       results: applicationDetailJson(ctx.org, applicationIndexOrThrow(ctx, input.applicationId)),
     }),
+  }),
+  'application.listHistory': endpoint({
+    permission: 'candidatesRead',
+    write: false,
+    input: z.object({ ...paging, applicationId: z.string() }),
+    handle: (ctx, input) => {
+      const index = applicationIndexOrThrow(ctx, input.applicationId);
+      const items = applicationHistoryJson(ctx.org, index).map((item, seq) => ({ ...item, seq }));
+      return listPage(arraySource(`application.listHistory:${index}`, items, ({ seq: _seq, ...item }) => item), input, ctx.paging());
+    },
   }),
   'candidate.info': endpoint({
     permission: 'candidatesRead',

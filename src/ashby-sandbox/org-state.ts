@@ -551,6 +551,22 @@ export class OrgState {
     return active[Math.min(base.stageOrder, active.length - 1)] as StageRec;
   }
 
+  /**
+   * The stages a seeded application entered, oldest first, a day apart and ending in its current stage
+   * (entered when it was created, as before): an active one went through every stage up to its own; an
+   * archived one left from a stage between New Lead and Onsite (its seed's archive reason picks which).
+   */
+  seededHistory(i: number): Array<{ stageId: string; enteredAt: number }> {
+    const base = this.applicationBase(i) as ApplicationBase;
+    const stage = this.applicationStage(i);
+    const plan = this.plan(stage.planId) as PlanRec;
+    const active = plan.stages.filter((s) => s.type !== 'Archived');
+    const path = base.stageOrder < 0
+      ? [...active.slice(0, (base.archiveReasonIndex % Math.min(5, active.length)) + 1), stage]
+      : active.slice(0, active.indexOf(stage) + 1);
+    return path.map((s, n) => ({ stageId: s.id, enteredAt: base.createdAt - (path.length - 1 - n) * DAY }));
+  }
+
   touchApplication(i: number, now: number): ApplicationOverlay {
     let o = this.applicationOverlays.get(i);
     if (!o) {
@@ -561,7 +577,7 @@ export class OrgState {
         archiveReasonId: stage.type === 'Archived' ? this.archiveReasons[base.archiveReasonIndex]?.id : undefined,
         archivedAt: stage.type === 'Archived' ? base.createdAt + 3 * DAY : undefined,
         customFields: new Map(),
-        history: [{ stageId: stage.id, enteredAt: base.createdAt }],
+        history: this.seededHistory(i),
         updatedAt: now,
         seq: 0,
       };

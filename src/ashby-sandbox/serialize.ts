@@ -164,29 +164,32 @@ export function applicationJson(org: OrgState, i: number) {
 }
 
 export function applicationDetailJson(org: OrgState, i: number) {
-  const base = org.applicationBase(i) as ApplicationBase;
-  const overlay = org.applicationOverlay(i);
-  const stage = org.applicationStage(i);
-  const history = overlay?.history ?? [{ stageId: stage.id, enteredAt: base.createdAt }];
-  const plan = org.plan(stage.planId) as PlanRec;
   const resume = resumeHandle(org, org.applicationCandidate(i));
   return {
     ...applicationJson(org, i),
-    applicationHistory: history.map((h, n) => {
-      const s = plan.stages.find((x) => x.id === h.stageId) as StageRec;
-      const next = history[n + 1];
-      return {
-        id: org.id('history', i * 100 + n),
-        stageId: h.stageId,
-        title: s.title,
-        enteredStageAt: iso(h.enteredAt),
-        ...(next ? { leftStageAt: iso(next.enteredAt) } : {}),
-        stageNumber: s.order,
-        allowedActions: ['set_entered_at'],
-      };
-    }),
+    applicationHistory: applicationHistoryJson(org, i),
     ...(resume ? { resumeFileHandle: resume } : {}),
   };
+}
+
+/** The stages an application entered, oldest first: application.info's applicationHistory and the
+ * items of application.listHistory. */
+export function applicationHistoryJson(org: OrgState, i: number) {
+  const history = org.applicationOverlay(i)?.history ?? org.seededHistory(i);
+  const plan = org.plan(org.applicationStage(i).planId) as PlanRec;
+  return history.map((h, n) => {
+    const s = plan.stages.find((x) => x.id === h.stageId) as StageRec;
+    const next = history[n + 1];
+    return {
+      id: org.id('history', i * 100 + n),
+      stageId: h.stageId,
+      title: s.title,
+      enteredStageAt: iso(h.enteredAt),
+      ...(next ? { leftStageAt: iso(next.enteredAt) } : {}),
+      stageNumber: s.order,
+      allowedActions: ['set_entered_at'],
+    };
+  });
 }
 
 /** The uploaded resume's handle, else the seeded one's, else undefined (the few who sent none). */

@@ -18,6 +18,7 @@ import {
   type AshbyNote,
   apiKeyInfoSchema,
   applicationDetailSchema,
+  applicationHistoryItemSchema,
   applicationSchema,
   candidateSchema,
   customFieldDefinitionSchema,
@@ -116,6 +117,9 @@ export class AshbyClient {
     pages: (filters: ListFilters & { jobId?: string; status?: string } = {}): AsyncGenerator<Page<AshbyApplication>> =>
       paginate(this.transport, 'application.list', filters, applicationSchema),
     info: (applicationId: string) => this.results('application.info', { applicationId }, applicationDetailSchema),
+    /** Every stage the application entered, oldest first (paged). */
+    listHistory: (applicationId: string) =>
+      paginateItems(this.transport, 'application.listHistory', { applicationId }, applicationHistoryItemSchema),
     changeStage: (input: {
       applicationId: string;
       interviewStageId: string;

@@ -11,6 +11,7 @@ const ENDPOINTS = [
   'report.synchronous',
   'application.list',
   'application.info',
+  'application.listHistory',
   'application.changeStage',
   'application.create',
   'candidate.info',
@@ -75,6 +76,11 @@ async function exerciseEveryEndpoint(c: AshbyClient) {
   const applications = await take(c.application.list({ limit: 5 }), 10);
   const app = applications.find((a) => a.status === 'Active')!;
   const detail = await c.application.info(app.id);
+  // The same stages as application.info's history, paged.
+  const history = await collect(c.application.listHistory(app.id));
+  expect(history.map((h) => h.stageId)).toEqual(detail.applicationHistory!.map((h) => h.stageId));
+  const pastApp = applications.find((a) => a.status === 'Archived');
+  if (pastApp) await collect(c.application.listHistory(pastApp.id));
   const candidate = await c.candidate.info(app.candidate.id);
   await take(c.candidate.list({ limit: 7 }), 8);
   await c.candidate.search({ name: candidate.name.split(' ')[0] });

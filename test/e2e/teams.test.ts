@@ -7,6 +7,8 @@
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitForIdle } from '../../src/app.ts';
+import { postDigest } from '../../src/core/chat/chat-cards.ts';
+import { RECRUITING_GLOBAL_ROLES } from '../../src/core/disposition/roles.ts';
 import { hiringTeamOf } from '../../src/core/people/hiring-team.ts';
 import { SHORTLIST_CHANGED_QUEUE } from '../../src/core/shortlist/shortlist.ts';
 import { connectorToken, serveBotFrameworkKeys, signingKey } from '../helpers/bot-framework.ts';
@@ -21,6 +23,8 @@ const key = signingKey('bf-e2e');
 
 interface ConnectorCall {
   method: string;
+  /** The id the stand-in gave a new activity. */
+  id?: string;
   path: string;
   body: Record<string, unknown>;
   authorization: string | undefined;
@@ -55,7 +59,8 @@ describe('Teams, end to end over HTTP', () => {
         tokenRequests.push(String(body));
         return { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: 'bot-token-1' };
       });
-    // The Connector stand-in: the roster, new activities and updates, each recorded.
+    // The Connector stand-in: the roster, new activities (POST …/activities) and replies to one
+    // (POST …/activities/{replyToId}), and updates (PUT …/activities/{id}), each recorded.
     type Interceptor = { req: { headers: Record<string, string> } };
     const record = (method: string) => function (this: Interceptor, path: string, body: unknown) {
       const authorization = this.req.headers.authorization;
@@ -66,9 +71,11 @@ describe('Teams, end to end over HTTP', () => {
         record('GET').call(this as never, path, undefined);
         return member;
       })
-      .post(/\/teams\/v3\/conversations\/[^/]+\/activities$/).reply(201, function (path, body) {
+      .post(/\/teams\/v3\/conversations\/[^/]+\/activities(\/[^/]+)?$/).reply(201, function (path, body) {
         record('POST').call(this as never, path, body);
-        return { id: `1:activity-${++nextActivity}` };
+        const id = `1:activity-${++nextActivity}`;
+        calls.at(-1)!.id = id;
+        return { id };
       })
       .put(/\/teams\/v3\/conversations\/[^/]+\/activities\/[^/]+$/).reply(200, function (path, body) {
         record('PUT').call(this as never, path, body);
@@ -94,7 +101,7 @@ describe('Teams, end to end over HTTP', () => {
     return { status: res.status, body: res.status === 200 && res.headers.get('content-type')?.includes('json') ? await res.json() : await res.text() };
   }
 
-  it('a hiring manager installs Skima, gets their job\'s card unasked, approves with a note: written to Ashby via Teams, card updated in place', async () => {
+  it('a hiring manager installs Skima, gets their job\'s card unasked, approves with a note: written to Ashby via Teams, card updated in place', { timeout: 90_000 }, async () => {
     const ctx = h.skima.ctx;
     const job = await ctx.db.job.findFirstOrThrow({ where: { shortlist: { some: {} } }, orderBy: { id: 'asc' } });
     const manager = hiringTeamOf(job).find((m) => m.role === 'Hiring Manager')!;
@@ -104,25 +111,31 @@ describe('Teams, end to end over HTTP', () => {
     const user = { id: '29:manager', aadObjectId: 'aad-manager-1' };
     const bot = { id: `28:${APP_ID}`, name: 'Skima' };
 
-    // 1. Installed in the manager's personal scope: the reference is stored with their roster email.
+    // 1. Installed in the manager's personal scope: the reference is stored with their roster email, and
+    // they are greeted with the commands.
     const install = await post({ type: 'installationUpdate', action: 'add', id: 'f:install', from: user, recipient: bot, conversation });
     expect(install.status).toBe(200);
-    expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual([`GET /teams/v3/conversations/${encodeURIComponent(conversationId)}/members/29%3Amanager`]);
+    const activities = `/teams/v3/conversations/${encodeURIComponent(conversationId)}/activities`;
+    expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual([
+      `GET /teams/v3/conversations/${encodeURIComponent(conversationId)}/members/29%3Amanager`,
+      `POST ${activities}/${encodeURIComponent('f:install')}`, // the greeting, a reply to the install
+    ]);
+    expect(JSON.stringify(calls[1]!.body)).toContain('shortlist <job>');
     expect(tokenRequests).toHaveLength(1);
     expect(tokenRequests[0]).toContain(`client_id=${APP_ID}`);
     expect(tokenRequests[0]).toContain('scope=https%3A%2F%2Fapi.botframework.com%2F.default');
     expect(calls[0]!.authorization).toBe('Bearer bot-token-1');
 
-    // 2. The shortlist changes (as after any screening): the card goes to the manager's 1:1 chat, proactively.
-    await ctx.queue.enqueue(SHORTLIST_CHANGED_QUEUE, { jobId: job.id }, { idempotencyKey: `test:${job.id}:1` });
-    const posted = await waitFor('the card POSTed to the Connector', () => calls.find((c) => c.method === 'POST'), 30_000);
-    expect(posted.path).toBe(`/teams/v3/conversations/${encodeURIComponent(conversationId)}/activities`);
+    // 2. Their job's card follows in their 1:1 chat, proactively (a queued card job, not the request).
+    const posted = await waitFor('the card POSTed to the Connector', () =>
+      calls.find((c) => c.method === 'POST' && JSON.stringify(c.body).includes('skima.decide')), 30_000);
+    expect(posted.path).toBe(activities);
     expect(posted.authorization).toBe('Bearer bot-token-1');
     const attachment = (posted.body.attachments as { contentType: string; content: { version: string } }[])[0]!;
     expect(attachment.contentType).toBe('application/vnd.microsoft.card.adaptive');
     expect(attachment.content.version).toBe('1.5');
     expect(JSON.stringify(attachment.content)).toContain(job.title);
-    const activityId = 'activity-1';
+    const activityId = posted.id!.slice(2);
     // Saved once the Connector has answered with the new activity's id.
     const stored = await waitFor('the posted card\'s ref', () =>
       ctx.db.postedCard.findUnique({ where: { platform_jobId_recipient: { platform: 'teams', jobId: job.id, recipient: 'aad-manager-1' } } }), 10_000);
@@ -157,6 +170,33 @@ describe('Teams, end to end over HTTP', () => {
     expect(put.body).toMatchObject({ type: 'message', id: `1:${activityId}` });
     expect(calls.filter((c) => c.method === 'POST')).toHaveLength(postsBefore);
     expect(tokenRequests).toHaveLength(1); // the token is cached between calls
+  });
+
+  it('"@Skima digest here" in a channel (a recruiter) makes it the weekly digest\'s; the digest job posts there', async () => {
+    const ctx = h.skima.ctx;
+    let recruiterEmail: string | undefined;
+    for await (const u of ctx.ashby.client.user.list()) {
+      if (u.isEnabled && u.email && RECRUITING_GLOBAL_ROLES.has(u.globalRole)) recruiterEmail ??= u.email;
+    }
+    member = { id: '29:recruiter', aadObjectId: 'aad-recruiter-1', email: recruiterEmail!, name: 'The Recruiter' };
+    const channelId = '19:hiring@thread.tacv2';
+    const conversation = { id: channelId, conversationType: 'channel', isGroup: true, tenantId: TENANT };
+    const bot = { id: `28:${APP_ID}`, name: 'Skima' };
+    const before = calls.length;
+    const said = await post({
+      type: 'message', id: 'f:digest-here', text: '<at>Skima</at> digest here', from: { id: '29:recruiter', aadObjectId: 'aad-recruiter-1' },
+      recipient: bot, conversation, entities: [{ type: 'mention', text: '<at>Skima</at>', mentioned: bot }],
+    });
+    expect(said.status).toBe(200);
+    const channelActivities = `/teams/v3/conversations/${encodeURIComponent(channelId)}/activities`;
+    const answer = calls.slice(before).find((c) => c.method === 'POST')!;
+    expect(answer.path).toBe(`${channelActivities}/${encodeURIComponent('f:digest-here')}`);
+    expect(JSON.stringify(answer.body)).toContain('comes to this channel every Monday');
+    const door = ctx.chat.find((d) => d.channel === 'teams')!;
+    await postDigest(ctx, door);
+    const digest = calls.at(-1)!;
+    expect(`${digest.method} ${digest.path}`).toBe(`POST ${channelActivities}`);
+    expect(JSON.stringify(digest.body)).toContain('application/vnd.microsoft.card.adaptive');
   });
 
   it('refuses an unsigned POST with 401 and a JWT for another bot with 401', async () => {

@@ -37,20 +37,20 @@ export const applicationSchema = z.looseObject({
 });
 export type AshbyApplication = z.infer<typeof applicationSchema>;
 
+/** One stage an application entered (application.info's applicationHistory, application.listHistory). */
+export const applicationHistoryItemSchema = z.looseObject({
+  id,
+  stageId: id,
+  title: z.string(),
+  enteredStageAt: isoDateTime,
+  leftStageAt: isoDateTime.nullish(),
+  stageNumber: z.number(),
+});
+export type AshbyApplicationHistoryItem = z.infer<typeof applicationHistoryItemSchema>;
+
 /** application.info adds the stage history and the resume handle. */
 export const applicationDetailSchema = applicationSchema.extend({
-  applicationHistory: z
-    .array(
-      z.looseObject({
-        id,
-        stageId: id,
-        title: z.string(),
-        enteredStageAt: isoDateTime,
-        leftStageAt: isoDateTime.nullish(),
-        stageNumber: z.number(),
-      }),
-    )
-    .optional(),
+  applicationHistory: z.array(applicationHistoryItemSchema).optional(),
   resumeFileHandle: fileHandleSchema.nullish(),
 });
 export type AshbyApplicationDetail = z.infer<typeof applicationDetailSchema>;

@@ -87,10 +87,7 @@ export class TeamsFrontDoor implements ChatFrontDoor {
       log,
       ...(settings.digestConversationId ? { digestConversationId: settings.digestConversationId } : {}),
     };
-    const logic = teamsTurn(this.deps, {
-      checkFrontDoor: () => this.checkSetup(),
-      digestScheduled: () => this.wantsDigest,
-    });
+    const logic = teamsTurn(this.deps, { digestScheduled: () => this.wantsDigest });
     this.routes = teamsRoutes(this.adapter, logic, log);
   }
 

@@ -4,7 +4,7 @@ import { snapshotOf } from './application-snapshot.ts';
 import { storeJob } from './job-cache.ts';
 import { enqueueApplications } from './process-application.ts';
 import { SCREENING_INPUT_COLUMNS, screeningInputsUnchanged } from './screening-inputs.ts';
-import { storeListedCandidates } from './screening-store.ts';
+import { storeCandidateTags, storeListedCandidates } from './screening-store.ts';
 import { DbSyncStateStore } from './sync-state-store.ts';
 
 export const POLL_QUEUE = 'ashby.poll';
@@ -66,6 +66,9 @@ export async function pollAshby(
         primaryEmail: c.primaryEmailAddress?.value ?? null,
         resumeFileHandle: c.resumeFileHandle?.handle ?? null,
       })));
+      // Every listed candidate's tags, known or new: rediscovery filters by them and leaves out people
+      // tagged do-not-contact. Tagging a candidate changes its updatedAt, so the next pass brings it.
+      await storeCandidateTags(ctx.db, items.map((c) => ({ id: c.id, tags: c.tags })));
       // A known candidate whose resume changed is re-screened on each application.
       const changed = items.filter((c) => {
         const known = knownById.get(c.id);

@@ -9,6 +9,7 @@ import type { JobQueue } from '../queue/types.ts';
 import { announceShortlistChange, mayChangeShortlist, refreshShortlist } from '../shortlist/shortlist.ts';
 import { Writeback } from './writeback.ts';
 import { indexCandidate, removeFromPool } from '../pool/pool-index.ts';
+import { priorStages, recordStagesReached } from '../pool/stages-reached.ts';
 import type { ApplicationSnapshot } from './application-snapshot.ts';
 import { ensureJob } from './job-cache.ts';
 import { resumeText } from './resume.ts';
@@ -119,7 +120,9 @@ export async function processApplication(
   const job = await ensureJob(ctx, detail.job.id);
   const handle = await resumeHandle(ctx, detail, listed !== undefined);
   const hiredNow = await becameHired(ctx, detail);
+  const prior = await priorStages(ctx, applicationId);
   await storeApplication(ctx.db, detail, handle?.handle ?? null);
+  await recordStagesReached(ctx, detail, prior);
   if (hiredNow) {
     await startHandoff(ctx, applicationId);
     await announceHire(ctx.queue, applicationId);

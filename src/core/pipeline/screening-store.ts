@@ -1,6 +1,8 @@
 import type { Db } from '../../db/client.ts';
 import { rawSql } from '../../db/raw-sql.ts';
 import { timeOrderedUuid } from '../../db/time-ordered-uuid.ts';
+import type { AshbyTag } from '../../ashby/index.ts';
+import { candidateTagColumns } from '../pool/pool-labels.ts';
 import type { ApplicationSnapshot } from './application-snapshot.ts';
 import type { StoredScreeningInputs } from './screening-inputs.ts';
 
@@ -101,6 +103,21 @@ export async function storeListedCandidates(
   const now = new Date();
   await rawSql(db).batch(candidates.map((c) => [INSERT_LISTED_CANDIDATE,
     [c.id, c.name, c.primaryEmail, c.resumeFileHandle, now, now]]));
+}
+
+const UPDATE_CANDIDATE_TAGS = `UPDATE "Candidate" SET "tags" = ?, "doNotContact" = ? WHERE "id" = ?`;
+
+/** The tags `candidate.list` gave for a page of candidates (rediscovery's tag: filter and its
+ * do-not-contact exclusion; see pool/pool-labels.ts). Candidates Skima does not store are skipped. */
+export async function storeCandidateTags(
+  db: Db,
+  candidates: { id: string; tags: readonly AshbyTag[] }[],
+): Promise<void> {
+  if (candidates.length === 0) return;
+  await rawSql(db).batch(candidates.map((c) => {
+    const columns = candidateTagColumns(c.tags);
+    return [UPDATE_CANDIDATE_TAGS, [columns.tags, columns.doNotContact, c.id]];
+  }));
 }
 
 /** The resume handle stored for a candidate; null when none is stored (or the candidate is unknown). */

@@ -15,6 +15,9 @@ const TEXT_COLUMNS: Record<TextFilter, string> = {
   archiveReason: 'a."archiveReason"',
   source: 'a."sourceTitle"',
   location: 'j."locationName"',
+  // Stages and tags are stored lower case, `-` and `_` as spaces, one a line (see pool-labels.ts).
+  stage: 'a."stagesReached"',
+  tag: '(SELECT t."tags" FROM "Candidate" t WHERE t."id" = a."candidateId")',
 };
 
 /** `%` and `_` in a filter's words are letters, not wildcards. */
@@ -51,7 +54,8 @@ export function pastApplicationClause(jobId: string, filters: RediscoverFilters,
 
 /**
  * The pool candidates (PoolDocument d) a rediscovery may show: one of their past applications
- * qualifies, none is on this job, and (unless asked for) none was hired.
+ * qualifies, none is on this job, (unless asked for) none was hired, and they are not flagged
+ * do-not-contact.
  */
 export function candidateClause(jobId: string, past: Clause, filters: RediscoverFilters): Clause {
   const parts = [
@@ -61,6 +65,9 @@ export function candidateClause(jobId: string, past: Clause, filters: Rediscover
   const args = [...past.args, jobId];
   if (!filters.includeHired) {
     parts.push(`NOT EXISTS (SELECT 1 FROM "Application" h WHERE h."candidateId" = d."candidateId" AND h."status" = 'Hired')`);
+  }
+  if (!filters.includeDoNotContact) {
+    parts.push(`NOT EXISTS (SELECT 1 FROM "Candidate" n WHERE n."id" = d."candidateId" AND n."doNotContact" = TRUE)`);
   }
   return { sql: parts.join(' AND '), args };
 }

@@ -19,10 +19,16 @@ export interface RediscoverFilters {
   location?: string;
   /** The Ashby user id the past application is credited to. */
   recruiterId?: string;
+  /** Words of a stage the past application entered at some point (its history in Ashby): stage reached. */
+  stage?: string;
+  /** Words of one of the candidate's tags in Ashby. */
+  tag?: string;
+  /** Also people flagged do-not-contact in Ashby (off by default: a tag says not to reach out). */
+  includeDoNotContact?: boolean;
 }
 
 /** The filters that narrow the past application by a piece of its text, and where each is stored. */
-export const TEXT_FILTERS = ['pastJob', 'department', 'archiveReason', 'source', 'location'] as const;
+export const TEXT_FILTERS = ['pastJob', 'department', 'archiveReason', 'source', 'location', 'stage', 'tag'] as const;
 export type TextFilter = (typeof TEXT_FILTERS)[number];
 
 export const REDISCOVER_DEFAULTS = { minScore: 60, limit: 10 } as const;
@@ -48,6 +54,9 @@ export const REDISCOVER_FILTER_HELP = [
   '  source:referral     where the past application came from',
   '  location:denver     past job\'s location',
   '  recruiter:<id>      credited to this Ashby user id',
+  '  stage:onsite        the past application reached a stage named so (stage:phone-screen)',
+  '  tag:silver-medalist one of the candidate\'s tags in Ashby',
+  '  dnc                 include people tagged do-not-contact in Ashby',
 ].join('\n');
 
 /** Keys of the text filters, with their aliases. */
@@ -60,6 +69,9 @@ const TEXT_KEYS: Record<string, TextFilter> = {
   'archive-reason': 'archiveReason',
   'source': 'source',
   'location': 'location',
+  'stage': 'stage',
+  'stage-reached': 'stage',
+  'tag': 'tag',
 };
 
 const EXAMPLES: Record<TextFilter, string> = {
@@ -68,7 +80,12 @@ const EXAMPLES: Record<TextFilter, string> = {
   archiveReason: 'withdrew',
   source: 'referral',
   location: 'denver',
+  stage: 'onsite',
+  tag: 'silver-medalist',
 };
+
+/** The word that lets people flagged do-not-contact through, and its spellings. */
+const DNC_WORDS = new Set(['dnc', 'include-dnc', 'do-not-contact', 'dnc:yes']);
 
 const DAYS_PER_UNIT: Record<string, number> = { d: 1, w: 7, m: 30, y: 365 };
 
@@ -92,6 +109,11 @@ export function parseRediscoverFilters(words: string[]): RediscoverFilters {
     if (lower === 'active' || lower === 'include-active' || lower === 'active:yes') {
       once('active', word);
       filters.includeActiveElsewhere = true;
+      continue;
+    }
+    if (DNC_WORDS.has(lower)) {
+      once('dnc', word);
+      filters.includeDoNotContact = true;
       continue;
     }
     if (lower === 'hired' || lower === 'include-hired' || lower === 'hired:yes') {
@@ -154,7 +176,7 @@ export function parseRediscoverFilters(words: string[]): RediscoverFilters {
 
 /** A word that is a filter rather than part of the job's title. */
 export function isRediscoverFilterWord(word: string): boolean {
-  return /^[a-z-]+[:=]/i.test(word) || /^(active|include-active|hired|include-hired)$/i.test(word);
+  return /^[a-z-]+[:=]/i.test(word) || /^(active|include-active|hired|include-hired|dnc|include-dnc|do-not-contact)$/i.test(word);
 }
 
 /** Splits `/skima rediscover <job id or title words> [filters]` into the job query and the filter words. */

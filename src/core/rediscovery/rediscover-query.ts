@@ -5,12 +5,15 @@ import { isRediscoverFilterWord } from './rediscover-filters.ts';
  * syntax (`dept=operations` is `dept:operations`, `active=on` is `active`), so a URL carries filter
  * words only, never a name or an id of a person. Unknown parameters are ignored.
  */
-export const TEXT_PARAMS = ['min', 'since', 'limit', 'job', 'dept', 'reason', 'source', 'location', 'recruiter'] as const;
+export const TEXT_PARAMS = [
+  'min', 'since', 'limit', 'job', 'dept', 'stage', 'reason', 'source', 'location', 'tag', 'recruiter',
+] as const;
 /** Words that stand alone (check boxes on the page). */
-export const FLAG_PARAMS = ['active', 'hired'] as const;
+export const FLAG_PARAMS = ['active', 'hired', 'dnc'] as const;
 
-/** Filters that reach people other teams own or who work here now: for recruiters and admins only. */
-export const RECRUITER_ONLY_FLAGS: readonly string[] = ['active', 'hired'];
+/** Filters that reach people other teams own, who work here now or who asked not to be contacted: for
+ * recruiters and admins only. */
+export const RECRUITER_ONLY_FLAGS: readonly string[] = ['active', 'hired', 'dnc'];
 
 export type TextParam = (typeof TEXT_PARAMS)[number];
 export type FlagParam = (typeof FLAG_PARAMS)[number];

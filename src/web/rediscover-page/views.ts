@@ -38,6 +38,8 @@ const LABELS: Record<TextParam, string> = {
   limit: 'How many',
   job: 'Past job',
   dept: 'Department',
+  stage: 'Stage reached',
+  tag: 'Tag',
   reason: 'Archive reason',
   source: 'Source',
   location: 'Location',
@@ -49,6 +51,8 @@ const PLACEHOLDERS: Record<TextParam, string> = {
   limit: '10',
   job: 'cashier',
   dept: 'operations',
+  stage: 'onsite',
+  tag: 'silver medalist',
   reason: 'withdrew',
   source: 'referral',
   location: 'denver',
@@ -57,6 +61,7 @@ const PLACEHOLDERS: Record<TextParam, string> = {
 const FLAG_LABELS: Record<(typeof FLAG_PARAMS)[number], string> = {
   active: 'Include people active on another job',
   hired: 'Include people hired elsewhere in the company',
+  dnc: 'Include people tagged do-not-contact',
 };
 
 function document(title: string, body: Html): string {

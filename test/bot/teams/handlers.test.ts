@@ -3,7 +3,7 @@
 import type { Activity } from 'botbuilder';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CARD_MAX_BYTES } from '../../../src/bot/teams/adaptive-card.ts';
-import type { RediscoverReport } from '../../../src/bot/ports.ts';
+import type { RediscoverReport, Reviewer } from '../../../src/bot/ports.ts';
 import { NO_ACCESS, NO_PERSONAL_CHAT, NOT_MATCHED, RECRUITERS_ONLY } from '../../../src/bot/teams/messages.ts';
 import { teamsTurn } from '../../../src/bot/teams/turn.ts';
 import { cardOf, channel, from, type Harness, harness, personalChat, textOf } from './fakes.ts';
@@ -11,18 +11,10 @@ import { adaptiveCardValidator, cardErrors } from './schemas.ts';
 
 let h: Harness;
 let turn: ReturnType<typeof teamsTurn>;
-const setupChecked: string[] = [];
 
 beforeEach(() => {
   h = harness();
-  setupChecked.length = 0;
-  turn = teamsTurn(h.deps, {
-    checkFrontDoor: async () => {
-      setupChecked.push('teams');
-      return [{ id: 'teams.token', title: 'Teams token', status: 'ok', detail: 'obtained' }];
-    },
-    digestScheduled: () => false,
-  });
+  turn = teamsTurn(h.deps, { digestScheduled: () => false });
 });
 
 // Every Adaptive Card any handler sent (messages, and invoke answers that replace the clicked card) is a
@@ -65,6 +57,18 @@ describe('install and conversation references', () => {
     expect(stored!.reference).not.toHaveProperty('activityId');
     await send('29:dana', personalChat('29:dana'), { type: 'installationUpdate', action: 'remove' });
     expect(await h.conversations.personal({ email: 'dana@example.com' })).toBeNull();
+  });
+
+  it('installed for a hiring manager: greets them and queues their jobs\' cards for this chat; an unmatched person is told why', async () => {
+    await send('29:dana', personalChat('29:dana'), { type: 'installationUpdate', action: 'add' });
+    expect(JSON.stringify(cardOf(h.sent[0]!))).toContain('shortlist <job>');
+    expect(h.services.queued).toEqual([{ jobId: 'job-1', slackUserId: 'aad-dana', reviewerId: 'user-dana', notBefore: undefined }]);
+    const anyOpenJob = { id: 'job-2', title: 'Any open job', status: 'Open', shortlisted: 3, awaitingDecision: 3, awaitingYou: 3 };
+    Object.assign(h.services, { homeJobs: async (r: Reviewer) => (r.recruiter ? [anyOpenJob] : []) });
+    await send('29:chris', personalChat('29:chris'), { type: 'installationUpdate', action: 'add' });
+    expect(h.services.queued).toHaveLength(1); // a recruiter on no hiring team is not sent every open job
+    await send('29:eve', personalChat('29:eve'), { type: 'installationUpdate', action: 'add' });
+    expect(JSON.stringify(cardOf(h.sent[2]!))).toContain('couldn\'t match your Teams account');
   });
 
   it('stores a team channel when the bot is added to the team (no person, no roster call)', async () => {
@@ -140,12 +144,20 @@ describe('commands', () => {
     expect(h.sent[1]!.text).toBe(RECRUITERS_ONLY);
   });
 
-  it('setup: the Ashby checks and Teams\' own for recruiters; "setup fix" asks the core to fix; other words get the usage', async () => {
+  it('setup: the core\'s checks (Ashby\'s and the front doors\') for recruiters; "setup fix" asks the core to fix; other words get the usage', async () => {
+    const asked: boolean[] = [];
+    const setup = h.services.setup.bind(h.services);
+    h.services.setup = async (opts) => {
+      asked.push(opts.fix);
+      return [...(await setup(opts)), { id: 'teams.signin', title: 'Teams sign-in', status: 'ok', detail: 'a token was issued' }];
+    };
     await say('29:chris', 'setup');
-    expect(setupChecked).toEqual(['teams']);
     const shown = JSON.stringify(cardOf(h.sent[0]!));
     expect(shown).toContain('API key');
-    expect(shown).toContain('Teams token');
+    expect(shown).toContain('Teams sign-in');
+    await say('29:chris', 'setup fix');
+    expect(asked).toEqual([false, true]);
+    h.sent.splice(1, 1);
     await say('29:chris', 'setup please');
     expect(JSON.stringify(cardOf(h.sent[1]!))).toContain('\\"setup\\" takes nothing');
     await say('29:dana', 'setup');

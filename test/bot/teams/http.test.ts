@@ -72,6 +72,38 @@ describe('POST /api/messages', () => {
     expect(res.statusCode).toBe(401);
   });
 
+  it('answers forged, tampered, expired and mangled requests with a bare 4xx (never a 5xx or a leak), storing nothing', async () => {
+    const good = connectorToken(published, { appId: APP_ID, serviceUrl: SERVICE_URL });
+    const [header, payload, signature] = good.slice('Bearer '.length).split('.') as [string, string, string];
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
+    const expired = Math.floor(Date.now() / 1000) - 600;
+    const b64 = (v: object) => Buffer.from(JSON.stringify(v)).toString('base64url');
+    const tokens = [
+      `Bearer ${header}.${b64({ ...claims, aud: 'someone-else' })}.${signature}`, // payload changed after signing
+      `Bearer ${b64({ alg: 'none', typ: 'JWT' })}.${payload}.`,
+      `Bearer ${b64({ alg: 'HS256', typ: 'JWT', kid: 'bf-key-1' })}.${payload}.${signature}`,
+      connectorToken(published, { appId: APP_ID, serviceUrl: SERVICE_URL }, { exp: expired }),
+      connectorToken(published, { appId: APP_ID, serviceUrl: SERVICE_URL }, { iss: 'https://sts.windows.net/evil/' }),
+      connectorToken(signingKey('unknown-kid'), { appId: APP_ID, serviceUrl: SERVICE_URL }),
+      'Bearer', 'Bearer ', 'Basic dXNlcjpwYXNz', `Bearer ${'x'.repeat(5000)}`, 'Bearer a.b.c', `Bearer ${header}.${payload}`,
+    ];
+    for (const authorization of tokens) {
+      const res = await app.inject({ method: 'POST', url: '/api/messages', payload: activity, headers: { authorization } });
+      expect(res.statusCode, authorization.slice(0, 40)).toBe(401);
+      expect(res.json()).toEqual({ error: 'unauthorized' });
+    }
+    // Mangled bodies with a good token: refused before the turn runs.
+    for (const payloadText of ['[]', '"text"', '{}', '{"type":""}', '{"type":5}', 'null']) {
+      const res = await app.inject({ method: 'POST', url: '/api/messages', payload: payloadText, headers: { 'authorization': good, 'content-type': 'application/json' } });
+      expect(res.statusCode, payloadText).toBe(400);
+    }
+    const notJson = await app.inject({ method: 'POST', url: '/api/messages', payload: '{"type":', headers: { 'authorization': good, 'content-type': 'application/json' } });
+    expect(notJson.statusCode).toBe(400);
+    const form = await app.inject({ method: 'POST', url: '/api/messages', payload: 'type=message', headers: { 'authorization': good, 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(form.statusCode).toBe(415);
+    expect(conversations.stored.size).toBe(0);
+  });
+
   it('accepts a JWT signed by a published key for this app id, and the install is stored', async () => {
     const authorization = connectorToken(published, { appId: APP_ID, serviceUrl: SERVICE_URL });
     const res = await app.inject({ method: 'POST', url: '/api/messages', payload: activity, headers: { authorization } });

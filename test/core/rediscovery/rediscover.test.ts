@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PipelineScorer } from '../../../src/core/context.ts';
 import { indexPoolPage } from '../../../src/core/pool/pool-backfill.ts';
 import { indexCandidate, poolSize, removeFromPool } from '../../../src/core/pool/pool-index.ts';
+import { candidateTagColumns, labelText } from '../../../src/core/pool/pool-labels.ts';
 import { candidateClause, pastApplicationClause, searchPool } from '../../../src/core/pool/pool-query.ts';
 import {
   EmptyPoolError,
@@ -51,6 +52,12 @@ describe('parseRediscoverFilters', () => {
       recruiterId: 'U-Rita_1',
       includeHired: true,
     });
+    expect(parseRediscoverFilters(['stage:Phone-Screen', 'tag:Silver_Medalist', 'DNC'])).toEqual({
+      stage: 'phone screen',
+      tag: 'silver medalist',
+      includeDoNotContact: true,
+    });
+    expect(parseRediscoverFilters(['stage-reached:onsite', 'do-not-contact'])).toEqual({ stage: 'onsite', includeDoNotContact: true });
     expect(parseRediscoverFilters(['department=ops', 'archive-reason:withdrew'])).toEqual({
       department: 'ops',
       archiveReason: 'withdrew',
@@ -72,6 +79,8 @@ describe('parseRediscoverFilters', () => {
     [['source:a', 'source:b'], /given twice/],
     [['recruiter:a;b'], /Ashby user id/],
     [['hired', 'hired'], /given twice/],
+    [['stage:'], /stage:onsite/],
+    [['dnc', 'include-dnc'], /given twice/],
   ])('explains %j', (words, problem) => {
     let error: unknown;
     try {
@@ -114,8 +123,18 @@ const daysAgo = (n: number) => new Date(NOW.getTime() - n * DAY);
 interface Seed {
   id: string;
   name: string;
-  apps: { job: string; status: string; days: number; archiveReason?: string; source?: string; recruiter?: string }[];
+  apps: {
+    job: string;
+    status: string;
+    days: number;
+    archiveReason?: string;
+    source?: string;
+    recruiter?: string;
+    stages?: string[];
+  }[];
   resume?: string | null;
+  /** Tags in Ashby, as the poll stores them (see pool-labels.ts). */
+  tags?: string[];
 }
 
 // Every readable resume names the store (the job's word), so the index finds it; the fake scorer reads
@@ -124,11 +143,15 @@ const SEEDS: Seed[] = [
   {
     id: 'c-arch',
     name: 'Avery Archived',
-    apps: [{ job: 'job-old1', status: 'Archived', days: 10, archiveReason: 'Position filled', source: 'Referral', recruiter: 'u-rita' }],
+    apps: [{
+      job: 'job-old1', status: 'Archived', days: 10, archiveReason: 'Position filled', source: 'Referral', recruiter: 'u-rita',
+      stages: ['Application Review', 'Onsite', 'Archived'],
+    }],
     resume: 'store fit 85; Avery',
+    tags: ['Silver Medalist'],
   },
   { id: 'c-hired', name: 'Harper Hired', apps: [{ job: 'job-old2', status: 'Hired', days: 20 }], resume: 'store fit 85; Harper' },
-  { id: 'c-lead', name: 'Lee Lead', apps: [{ job: 'job-old1', status: 'Lead', days: 5, source: 'LinkedIn' }], resume: 'store fit 70; Lee' },
+  { id: 'c-lead', name: 'Lee Lead', apps: [{ job: 'job-old1', status: 'Lead', days: 5, source: 'LinkedIn', stages: ['New Lead'] }], resume: 'store fit 70; Lee' },
   { id: 'c-active', name: 'Ash Active', apps: [{ job: 'job-old2', status: 'Active', days: 1 }], resume: 'store fit 90; Ash' },
   {
     id: 'c-applied',
@@ -147,10 +170,19 @@ const SEEDS: Seed[] = [
     id: 'c-two',
     name: 'Tess Twice',
     apps: [
-      { job: 'job-old1', status: 'Archived', days: 90, archiveReason: 'Too inexperienced' },
-      { job: 'job-old2', status: 'Archived', days: 15, archiveReason: 'Withdrew', recruiter: 'u-rita' },
+      { job: 'job-old1', status: 'Archived', days: 90, archiveReason: 'Too inexperienced', stages: ['Recruiter Phone Screen', 'Archived'] },
+      { job: 'job-old2', status: 'Archived', days: 15, archiveReason: 'Withdrew', recruiter: 'u-rita', stages: ['Onsite', 'Archived'] },
     ],
     resume: 'store fit 75; Tess',
+    tags: ['silver-medalist', 'Forklift'],
+  },
+  // Tagged do-not-contact in Ashby: left out unless asked for, however well they score.
+  {
+    id: 'c-dnc',
+    name: 'Dee Nocontact',
+    apps: [{ job: 'job-old1', status: 'Archived', days: 6, stages: ['Onsite', 'Archived'] }],
+    resume: 'store fit 92; Dee',
+    tags: ['Do Not Contact'],
   },
   // Same score and same last activity as c-tie-b: the order must not depend on the database.
   { id: 'c-tie-b', name: 'Bo Tie', apps: [{ job: 'job-old2', status: 'Archived', days: 50 }], resume: 'store fit 65; Bo' },
@@ -183,7 +215,8 @@ async function seed(env: CoreEnv) {
   for (const s of SEEDS) {
     // Ashby names c-low's older file as the resume: that one is scored, not the newer upload.
     const resumeFileHandle = s.id === 'c-low' ? 'old-c-low' : null;
-    await db.candidate.create({ data: { id: s.id, name: s.name, resumeFileHandle } });
+    const tagged = candidateTagColumns((s.tags ?? []).map((title, i) => ({ id: `t${i}`, title, isArchived: false })));
+    await db.candidate.create({ data: { id: s.id, name: s.name, resumeFileHandle, ...tagged } });
     for (const a of s.apps) {
       await db.application.create({
         data: {
@@ -195,6 +228,7 @@ async function seed(env: CoreEnv) {
           sourceTitle: a.source ?? null,
           creditedToUserId: a.recruiter ?? null,
           ashbyUpdatedAt: daysAgo(a.days),
+          stagesReached: labelText(a.stages ?? []),
         },
       });
     }
@@ -252,7 +286,7 @@ describe.each(DB_KINDS)('rediscover on %s', (kind) => {
 
   it('indexes each candidate\'s current readable resume', async () => {
     // Every candidate with a resume, less c-unreadable (current resume unreadable, though an older one was not).
-    expect(await poolSize(env.ctx.db)).toBe(12);
+    expect(await poolSize(env.ctx.db)).toBe(13);
   });
 
   it('lists qualified past candidates from other jobs, best first, read-only', async () => {
@@ -331,6 +365,10 @@ describe.each(DB_KINDS)('rediscover on %s', (kind) => {
     ['location', { location: 'boulder' }, ['c-old', 'c-two', 'c-tie-b'], 3],
     ['credited-to recruiter', { recruiterId: 'u-rita' }, ['c-arch', 'c-two'], 2],
     ['since', { sinceDays: 40 }, ['c-arch', 'c-two', 'c-lead'], 5],
+    ['stage reached', { stage: 'onsite' }, ['c-arch', 'c-two'], 2],
+    ['stage reached (words of it)', { stage: 'phone screen' }, ['c-two'], 1],
+    ['tag', { tag: 'silver medalist' }, ['c-arch', 'c-two'], 2],
+    ['do-not-contact included', { includeDoNotContact: true }, ['c-dnc', 'c-arch', 'c-old', 'c-two', 'c-lead', 'c-tie-a', 'c-tie-b'], 9],
   ])('filters by %s alone', async (_name, filters, expected, considered) => {
     const result = await find(filters);
     expect(ids(result)).toEqual(expected);
@@ -345,6 +383,17 @@ describe.each(DB_KINDS)('rediscover on %s', (kind) => {
     expect(two.candidates[0]).toMatchObject({ pastApplicationId: 'c-two-job-old1', archiveReason: 'Too inexperienced' });
     expect(ids(await find({ source: 'referral', location: 'denver', minScore: 80 }))).toEqual(['c-arch']);
     expect(ids(await find({ department: 'operations', sinceDays: 40, recruiterId: 'u-rita', limit: 1 }))).toEqual(['c-two']);
+    // The stage reached is the past application's: Tess reached Onsite on Shift Lead, not on Cashier.
+    expect(ids(await find({ stage: 'onsite', pastJob: 'cashier' }))).toEqual(['c-arch']);
+    const phone = await find({ stage: 'phone screen', pastJob: 'cashier', tag: 'forklift' });
+    expect(phone.candidates.map((c) => c.pastApplicationId)).toEqual(['c-two-job-old1']);
+    expect(ids(await find({ stage: 'onsite', tag: 'silver', sinceDays: 12 }))).toEqual(['c-arch']);
+    // Do-not-contact stays out of every filter's results unless asked for, and then joins them.
+    expect(ids(await find({ stage: 'onsite', pastJob: 'cashier', includeDoNotContact: true }))).toEqual(['c-dnc', 'c-arch']);
+    expect((await find({ tag: 'do not contact' })).considered).toBe(0);
+    expect(ids(await find({ tag: 'do not contact', includeDoNotContact: true, includeHired: true }))).toEqual(['c-dnc']);
+    // A tag's words match inside one tag, not across two.
+    expect((await find({ tag: 'medalist forklift' })).considered).toBe(0);
     // Wildcards in a filter are letters.
     expect((await find({ pastJob: '%' })).considered).toBe(0);
   });

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { type RunningSandbox, startSandbox } from '../../../src/ashby-sandbox/index.ts';
 import { mintLink } from '../../../src/core/links/links.ts';
 import { indexCandidate } from '../../../src/core/pool/pool-index.ts';
+import { labelText } from '../../../src/core/pool/pool-labels.ts';
 import { createScorer } from '../../../src/scoring/index.ts';
 import { buildServer } from '../../../src/web/server.ts';
 import { type CoreEnv, coreContext } from '../../helpers/core-context.ts';
@@ -49,7 +50,15 @@ export async function rediscoverFixture(kind: DbKind): Promise<RediscoverFixture
     const candidateId = org.id('candidate', p.index);
     await db.candidate.create({ data: { id: candidateId, name: p.name } });
     await db.application.create({
-      data: { id: org.id('application', p.index), candidateId, jobId: pastJob, status: p.status, archiveReason: p.reason, stageTitle: p.status === 'Archived' ? 'Onsite' : null },
+      data: {
+        id: org.id('application', p.index),
+        candidateId,
+        jobId: pastJob,
+        status: p.status,
+        archiveReason: p.reason,
+        stageTitle: p.status === 'Archived' ? 'Onsite' : null,
+        stagesReached: labelText(p.status === 'Archived' ? ['Phone Screen', 'Onsite'] : []),
+      },
     });
     await db.resumeFile.create({ data: { candidateId, fileHandle: `h${p.index}`, contentHash: `r${p.index}`, extractedText: p.resume } });
     await indexCandidate(db, candidateId, { hash: `r${p.index}`, text: p.resume });

@@ -56,6 +56,9 @@ describe.each(DB_KINDS)('the rediscovery page on %s', (kind) => {
     const withdrew = await get(`/rd/${f.recruiterToken}?min=0&reason=withdrew`);
     expect(withdrew.body).toContain('1 qualified past candidates out of 1 considered');
     expect(withdrew.body).toContain('Ada Archived');
+    const onsite = await get(`/rd/${f.recruiterToken}?min=0&stage=onsite&dnc=on`);
+    expect(onsite.body).toContain('2 qualified past candidates out of 2 considered');
+    expect(onsite.body).toContain('name="stage" value="onsite"');
     const active = await get(`/rd/${f.recruiterToken}?min=0&active=on`);
     expect(active.body).toContain('Ben Busy');
     expect(active.body).toContain('name="active" value="on" checked');
@@ -86,10 +89,10 @@ describe.each(DB_KINDS)('the rediscovery page on %s', (kind) => {
   });
 
   it('gives a hiring manager a page that reads only: no Add to job, no recruiter-only results', async () => {
-    const res = await get(`/rd/${f.managerToken}?min=0&active=on`);
+    const res = await get(`/rd/${f.managerToken}?min=0&active=on&dnc=on`);
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('this link reads only');
-    expect(res.body).toContain('Left out: active (for recruiters and admins only).');
+    expect(res.body).toContain('Left out: active, dnc (for recruiters and admins only).');
     expect(res.body).not.toContain('Ben Busy');
     expect(res.body).not.toContain('name="active"');
     expect(refsOf(res.body)).toEqual([]);

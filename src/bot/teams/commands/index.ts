@@ -1,5 +1,4 @@
 import { TurnContext } from 'botbuilder';
-import type { SetupReport } from '../../ports.ts';
 import { helpAdaptiveCard } from '../adaptive-card.ts';
 import type { TeamsDeps } from '../deps.ts';
 import { cardMessage } from '../messages.ts';
@@ -12,8 +11,6 @@ import { shortlistCommand } from './shortlist.ts';
 import { statusCommand } from './status.ts';
 
 export interface CommandOptions {
-  /** The front door's own setup checks, shown by `setup` beside Ashby's. */
-  checkFrontDoor: () => Promise<SetupReport[]>;
   /** Whether the weekly digest is scheduled in this process (said by `digest here`). */
   digestScheduled: () => boolean;
 }
@@ -38,7 +35,7 @@ export async function onMessage(context: TurnContext, deps: TeamsDeps, options: 
   const commands: Record<string, Command> = {
     shortlist: shortlistCommand,
     rediscover: rediscoverCommand,
-    setup: setupCommand(options.checkFrontDoor),
+    setup: setupCommand,
     status: statusCommand,
     digest: digestCommand(options.digestScheduled),
   };

@@ -5,7 +5,7 @@ import type { Subcommand } from './skima.ts';
 import { runSlow } from './run-slow.ts';
 
 /** A filter word (`min:70`, `job:cashier`, `active`, `hired`...): the job is named by the words before the first. */
-const FILTER = /^([a-z-]+[:=]\S*|active|include-active|hired|include-hired)$/i;
+const FILTER = /^([a-z-]+[:=]\S*|active|include-active|hired|include-hired|dnc|include-dnc|do-not-contact)$/i;
 
 /**
  * `/skima rediscover <job> [filters]`: qualified past candidates already in Ashby, answered only to
