@@ -52,8 +52,8 @@ function weightedShare(stems: Iterable<string>, inWork: ReadonlySet<string>, lis
  *   than asked earn nothing, so age is not rewarded)
  * - title: the job title's words in the resume's role titles
  * - lexical: requirement words present, depth over the whole description, and phrase overlap
- * - evidence: the met must-have skills shown in roles or described work (1) or only in a bare
- *   skills list (1 - LIST_DISCOUNT)
+ * - evidence: share of the must-have skills met, each shown in roles or described work (1) or only
+ *   in a bare skills list (1 - LIST_DISCOUNT); an unmet one counts 0
  * Weights started from the scoring research's prior and were adjusted on the RJDB dev split only
  * (a grid over these weights, LEX_MIX and LEXICAL_SCALE, chosen for NDCG@10 with pairwise accuracy
  * and the bands' medians held). The lexical term carries the most weight because it grades how much
@@ -141,8 +141,11 @@ export function evaluate(job: ParsedJob, resume: ParsedResume): Evaluation {
   const exp = matches.filter((m) => m.requirement.kind === 'experience');
   if (must.length > 0) features.mustHave = mean(must.map(credit));
   // Where the must-have skills are shown: used in roles and described work, or only listed.
-  const shown = must.filter((m) => (m.requirement.kind === 'skill' || m.requirement.kind === 'certification') && isMet(m));
-  if (shown.length > 0) features.evidence = mean(shown.map((m) => 1 - LIST_DISCOUNT * (m.listShare ?? 0)));
+  // A share of all the must-have skills (an unmet one counts 0), so dropping a listed skill never raises it.
+  const skills = must.filter((m) => m.requirement.kind === 'skill' || m.requirement.kind === 'certification');
+  if (skills.length > 0) {
+    features.evidence = mean(skills.map((m) => (isMet(m) ? 1 - LIST_DISCOUNT * (m.listShare ?? 0) : 0)));
+  }
   if (nice.length > 0) features.niceToHave = mean(nice.map(credit));
   if (exp.length > 0) features.experience = mean(exp.map((m) => m.coverage));
 

@@ -4,7 +4,13 @@ import { providerOf } from '../../db/paths.ts';
 import type { AppContext } from '../context.ts';
 import { audit } from './audit.ts';
 import { checkFields, checkTag, type RecordSetupChange } from './setup/fields.ts';
-import { NEEDED_PERMISSIONS, permissionOfScope, probeReadPermissions } from './setup/permissions.ts';
+import {
+  NEEDED_PERMISSIONS,
+  type NeededPermission,
+  optionalPermissions,
+  permissionOfScope,
+  probeReadPermissions,
+} from './setup/permissions.ts';
 import type { SetupCheck } from './setup/types.ts';
 import { checkWebhooks, checkWebhookSecret } from './setup/webhooks.ts';
 
@@ -107,14 +113,15 @@ async function checkKey(ctx: AppContext): Promise<{ works: boolean; checks: Setu
   };
   let granted = scopes;
   let unknown = new Set<string>();
+  const needed = [...NEEDED_PERMISSIONS, ...optionalPermissions(ctx.config.handoff)];
   if (!granted) {
-    ({ granted, unknown } = await probeReadPermissions(client));
+    ({ granted, unknown } = await probeReadPermissions(client, needed));
   }
-  return { works: true, checks: [keyCheck, permissionsCheck(granted, unknown)] };
+  return { works: true, checks: [keyCheck, permissionsCheck(needed, granted, unknown)] };
 }
 
-function permissionsCheck(granted: Set<string>, unknown: Set<string>): SetupCheck {
-  const missing = NEEDED_PERMISSIONS.filter((p) => !granted.has(p.permission) && !unknown.has(p.permission));
+function permissionsCheck(needed: NeededPermission[], granted: Set<string>, unknown: Set<string>): SetupCheck {
+  const missing = needed.filter((p) => !granted.has(p.permission) && !unknown.has(p.permission));
   const lines = missing.map((p) => `${p.permission} (${p.label}) is missing: it is needed for ${p.breaks}`);
   if (unknown.size) lines.push(`not checked, as the key may not read its own permissions: ${[...unknown].join(', ')}`);
   const id = 'ashby.permissions';

@@ -1,7 +1,7 @@
 // `/skima setup` against the in-process Ashby sandbox: a full key, limited keys, a refused key, and --fix.
 import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Permission, RunningSandbox } from '../../../src/ashby-sandbox/index.ts';
-import { startSandbox } from '../../../src/ashby-sandbox/index.ts';
+import { PERMISSIONS, startSandbox } from '../../../src/ashby-sandbox/index.ts';
 import type { AshbyConnection } from '../../../src/core/ashby-link/ashby-connection.ts';
 import nock from 'nock';
 import { createAppContext } from '../../../src/app.ts';
@@ -130,6 +130,19 @@ describe('setup checks against limited and refused keys', () => {
     expect(checks['webhook.secret']).toMatchObject({ status: 'fail', fix: expect.stringContaining('ASHBY_WEBHOOK_SECRET') });
     expectActionable(Object.values(checks));
     expect(sandbox.control.writes).toEqual([]);
+  });
+
+  it('asks for offersRead only when HANDOFF_CONFIG sends an offer\'s files or start date', async () => {
+    const allButOffers = PERMISSIONS.filter((p) => p !== 'offersRead');
+    const ctx = await contextWith(asRealAshby(sandbox, { permissions: allButOffers, secret: SECRET }));
+    expect(byId(await runSetupChecks(ctx, { fix: false, webhookUrl: HOOK_URL }))['ashby.permissions']).toMatchObject({ status: 'ok' });
+    ctx.config.handoff = {
+      endpoints: [{ name: 'hris', url: 'http://127.0.0.1:9/hr', secret: 's'.repeat(20), fields: { start: 'offer.startDate' }, attach: ['resume'], timeoutMs: 1000 }],
+      retry: { attempts: 1, firstDelayMs: 1, maxDelayMs: 1 },
+    };
+    const permissions = byId(await runSetupChecks(ctx, { fix: false, webhookUrl: HOOK_URL }))['ashby.permissions']!;
+    expect(permissions).toMatchObject({ status: 'warn', fix: expect.stringContaining('"Offers: read"') });
+    expect(permissions.detail).toContain('offersRead (Offers: read) is missing: it is needed for the offer files and start date');
   });
 
   it('probes read permissions when the key may not read its own, and cannot fix what it may not create', async () => {

@@ -1,4 +1,5 @@
 import { AshbyPermissionError, type AshbyClient } from '../../../ashby/index.ts';
+import type { HandoffConfig } from '../../../config/handoff.ts';
 
 /** An Ashby API-key permission Skima uses, and what stops working without it. */
 export interface NeededPermission {
@@ -67,6 +68,20 @@ export const NEEDED_PERMISSIONS: NeededPermission[] = [
   },
 ];
 
+/** Permissions only some settings use: offersRead when HANDOFF_CONFIG sends an offer's files or date. */
+export function optionalPermissions(handoff: HandoffConfig | undefined): NeededPermission[] {
+  const usesOffers = handoff?.endpoints.some((e) =>
+    e.attach.includes('offer') || Object.values(e.fields).includes('offer.startDate'));
+  return usesOffers
+    ? [{
+        permission: 'offersRead',
+        label: 'Offers: read',
+        breaks: 'the offer files and start date HANDOFF_CONFIG sends with each hire (those hand-offs fail until it is on)',
+        essential: false,
+      }]
+    : [];
+}
+
 /** `candidates:write` (apiKey.info's format) → `candidatesWrite`. */
 export function permissionOfScope(scope: string): string {
   const m = /^([a-zA-Z]+):(read|write)$/.exec(scope.trim());
@@ -81,8 +96,10 @@ export function permissionOfScope(scope: string): string {
  */
 export async function probeReadPermissions(
   client: AshbyClient,
+  needed: NeededPermission[] = NEEDED_PERMISSIONS,
 ): Promise<{ granted: Set<string>; unknown: Set<string> }> {
   const probes: Record<string, () => Promise<unknown>> = {
+    ...(needed.some((p) => p.permission === 'offersRead') ? { offersRead: () => client.offer.list({ limit: 1 }).next() } : {}),
     candidatesRead: () => client.application.pages({ limit: 1 }).next(),
     jobsRead: () => client.job.pages({ limit: 1 }).next(),
     organizationRead: () => client.user.list({ limit: 1 }).next(),
@@ -99,7 +116,7 @@ export async function probeReadPermissions(
     }
   }
   const unknown = new Set(
-    NEEDED_PERMISSIONS.map((p) => p.permission).filter((p) => !(p in probes) && p !== 'apiKeysRead'),
+    needed.map((p) => p.permission).filter((p) => !(p in probes) && p !== 'apiKeysRead'),
   );
   return { granted, unknown };
 }
