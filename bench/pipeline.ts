@@ -43,18 +43,21 @@ const KEY = BENCH_ASHBY_KEY;
 
 function startSkimaProcess(command: 'start' | 'worker', env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, [...nodeFlags, 'bin/skima.js', command], {
-    env: { ...process.env, SKIMA_FROM_SOURCE: process.env.BENCH_FROM_SOURCE ?? '', ...env },
+    // MALLOC_ARENA_MAX=2 as docs/operations.md sets it for production (systemd unit, container, npm start):
+    // glibc's per-thread malloc arenas held 90-110 MB of a process's RSS without it.
+    env: { ...process.env, SKIMA_FROM_SOURCE: process.env.BENCH_FROM_SOURCE ?? '', MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
 
 /** Skima's V8 heap in use, from its /metrics (prom-client's default metrics). */
-async function heapOf(base: string): Promise<number> {
+async function heapOf(base: string): Promise<{ main: number; threads: number }> {
   try {
     const text = await (await fetch(`${base}/metrics`)).text();
-    return Number(/^skima_nodejs_heap_size_used_bytes (\S+)$/m.exec(text)?.[1] ?? Number.NaN);
+    const gauge = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
+    return { main: gauge('skima_nodejs_heap_size_used_bytes'), threads: gauge('skima_scoring_threads_heap_used_bytes') };
   } catch {
-    return Number.NaN;
+    return { main: Number.NaN, threads: Number.NaN };
   }
 }
 
@@ -191,15 +194,19 @@ async function main() {
     });
   }, 1000);
   // A long backfill reports as it goes, so its rate and memory can be watched (and a stopped run read).
-  let lastMinute = { s: 0, done: 0 };
+  let lastMinute = { s: 0, done: 0, cpu: 0 };
   const progress = setInterval(() => {
     void Promise.all([db.application.count({ where: { screeningState: { not: 'pending' } } }), heapOf(skimaUrl)]).then(([done, heap]) => {
       const s = (performance.now() - t0) / 1000;
       const rate = (done - lastMinute.done) / (s - lastMinute.s);
-      lastMinute = { s, done };
-      console.log(`  ${fmt(s)} s: ${fmt(done)} screened (${fmt(done / s, 1)}/s overall, ${fmt(rate, 1)}/s this minute), RSS`
+      const cpu = cpuOf(skima.pid!) + workers.reduce((sum, w) => sum + cpuOf(w.pid!), 0);
+      const cpuPerApp = ((cpu - lastMinute.cpu) * 1000) / Math.max(1, done - lastMinute.done);
+      lastMinute = { s, done, cpu };
+      console.log(`  ${fmt(s)} s: ${fmt(done)} screened (${fmt(done / s, 1)}/s overall, ${fmt(rate, 1)}/s and Skima CPU`
+        + ` ${fmt(cpuPerApp, 1)} ms per application this minute), RSS`
         + ` ${[skima, ...workers].map((p) => `${fmt(rssOf(p.pid!) / 1024 / 1024)} MB`).join(' + ')}`
-        + ` (Skima: ${rssParts(skima.pid!)} MB; V8 heap in use ${fmt(heap / 1024 / 1024)} MB)`);
+        + ` (Skima: ${rssParts(skima.pid!)} MB; V8 heap in use ${fmt(heap.main / 1024 / 1024)} MB in the main thread`
+        + `${Number.isNaN(heap.threads) ? '' : `, ${fmt(heap.threads / 1024 / 1024)} MB in the scoring threads`})`);
     });
   }, PROGRESS_SECONDS * 1000);
   // Give `skima start` time to migrate and start listing before asking whether work is left.

@@ -87,7 +87,7 @@ export async function createContext(config: Config, log: Logger, options: Contex
     log,
     db,
     queue,
-    metrics: createMetrics(queue),
+    metrics: createMetrics(queue, scoringPool),
     ashby,
     scorer: options.scorer ?? createPipelineScorer(config, log, scoringPool),
     extractText: scoringPool ? (bytes, o) => scoringPool.extractText(bytes, o) : extractText,

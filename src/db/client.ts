@@ -9,6 +9,9 @@ import { startWalCheckpointer } from './wal-checkpointer.ts';
 
 export type Db = PrismaClient;
 
+/** SQLite's page cache per connection, in KB (its default is 2 MB). */
+export const SQLITE_CACHE_KB = 32 * 1024;
+
 export interface DbOptions {
   /** Checkpoint SQLite's WAL from a thread of its own (default). A command that reads a little and exits
    * turns it off: starting the thread and its connection costs it more CPU than its whole query. */
@@ -50,10 +53,13 @@ export async function createDb(url: string, options: DbOptions = {}): Promise<Db
   await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
   await db.$queryRawUnsafe('PRAGMA busy_timeout = 5000');
   // SQLite's default page cache is 2 MB: a backfill's database outgrows it within minutes, and then
-  // every lookup reads its index pages again. 64 MB of cache and reads through a memory map keep the
-  // cost of a query flat as the tables grow (pages are shared with the OS cache, not copied).
-  await db.$queryRawUnsafe('PRAGMA cache_size = -65536');
-  await db.$queryRawUnsafe('PRAGMA mmap_size = 268435456');
+  // every lookup reads its index pages again. With 32 MB, a page beyond it is a read from the OS's file
+  // cache (a copy, not a disk read); the cache is the process's own memory. No memory map: its
+  // pages count in the process's RSS, and SQLite grows the map to the file whenever this connection
+  // checkpoints (at large:100000 it reached 216 MB within minutes), for reads the cache serves anyway.
+  // See docs/benchmarks.md for the RSS and CPU both were measured at.
+  await db.$queryRawUnsafe(`PRAGMA cache_size = -${SQLITE_CACHE_KB}`);
+  await db.$queryRawUnsafe('PRAGMA mmap_size = 0');
   const file = sqliteFile(url);
   if (file && options.backgroundCheckpoints !== false) await checkpointInBackground(db, file);
   return db;

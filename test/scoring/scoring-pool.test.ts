@@ -75,6 +75,19 @@ describe('the scoring pool (extraction and scoring on worker threads)', () => {
     expect(inTime.ok).toBe(true);
   });
 
+  it('reports the V8 heap of each running thread, and starts none to do so', async () => {
+    pool = createScoringPool({ threads: 2, asOf });
+    // Asking starts no thread.
+    expect(await pool.heaps()).toEqual([]);
+    await pool.score(JD, RESUME);
+    const heaps = await pool.heaps();
+    expect(heaps).toHaveLength(1);
+    expect(heaps[0]!.used).toBeGreaterThan(1_000_000);
+    expect(heaps[0]!.total).toBeGreaterThanOrEqual(heaps[0]!.used);
+    await pool.close();
+    expect(await pool.heaps()).toEqual([]);
+  });
+
   it('refuses tasks once closed, including those still running', async () => {
     pool = createScoringPool({ threads: 1, asOf });
     const running = expect(pool.score(JD, RESUME)).rejects.toThrow(/closed/);

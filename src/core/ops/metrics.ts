@@ -1,8 +1,9 @@
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import type { ScoringPool } from '../../scoring/index.ts';
 import type { JobQueue } from '../queue/types.ts';
 
 /** One registry per application context (never prom-client's global one), so tests can build many apps. */
-export function createMetrics(queue: JobQueue): Registry {
+export function createMetrics(queue: JobQueue, scoringPool?: Pick<ScoringPool, 'heaps'>): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'skima_' });
   new Gauge({
@@ -18,5 +19,19 @@ export function createMetrics(queue: JobQueue): Registry {
       }
     },
   });
+  // The default metrics' heap figures are the main thread's alone; each scoring thread has a V8 heap of its own.
+  if (scoringPool) {
+    new Gauge({
+      name: 'skima_scoring_threads_heap_used_bytes',
+      help: 'V8 heap in use in the scoring threads now running, together (the main thread\'s is skima_nodejs_heap_size_used_bytes)',
+      registers: [registry],
+      async collect() {
+        // A thread deep in a long extraction answers late: the scrape does not wait for it.
+        const late = new Promise<null>((resolve) => setTimeout(resolve, 2_000, null).unref());
+        const heaps = await Promise.race([scoringPool.heaps(), late]).catch(() => null);
+        this.set(heaps ? heaps.reduce((sum, h) => sum + h.used, 0) : Number.NaN);
+      },
+    });
+  }
   return registry;
 }

@@ -4,7 +4,7 @@ import type { ScoringLogger } from '../llm/llm-scorer.ts';
 import { DEFAULT_EXTRACT_LIMITS, type ExtractResult } from '../extract/types.ts';
 import type { ScoreOptions, ScoreResult } from '../types.ts';
 import { defaultScorerVersion } from '../version.ts';
-import type { Task, TaskReply, TaskRequest, ThreadSettings } from './protocol.ts';
+import type { Task, TaskReply, TaskRequest, ThreadHeap, ThreadSettings } from './protocol.ts';
 
 export interface ScoringPoolOptions {
   /** Threads to run (at least 1). */
@@ -28,6 +28,8 @@ export interface ScoringPool {
   readonly threads: number;
   extractText(bytes: Uint8Array, options?: ExtractOptions): Promise<ExtractResult>;
   score(jd: string, resume: string, options?: ScoreOptions): Promise<ScoreResult>;
+  /** The V8 heaps of the threads running now (none before the first task), for /metrics. */
+  heaps(): Promise<ThreadHeap[]>;
   /** Stops the threads; tasks still running are refused. */
   close(): Promise<void>;
 }
@@ -40,7 +42,7 @@ export class ScoringThreadError extends Error {
 interface Pending {
   resolve(result: unknown): void;
   reject(err: Error): void;
-  timer: NodeJS.Timeout;
+  timer: NodeJS.Timeout | undefined;
   op: Task['op'];
 }
 
@@ -123,10 +125,14 @@ export function createScoringPool(options: ScoringPoolOptions): ScoringPool {
 
   const run = <T>(task: Task, hardTimeoutMs: number): Promise<T> => {
     if (closed) return Promise.reject(new ScoringThreadError('the scoring pool is closed'));
-    const thread = pick();
+    return runOn<T>(pick(), task, hardTimeoutMs);
+  };
+
+  /** `hardTimeoutMs` undefined: no time limit (a question about the thread, never a reason to stop it). */
+  const runOn = <T>(thread: Thread, task: Task, hardTimeoutMs: number | undefined): Promise<T> => {
     const id = nextId++;
     return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => {
+      const stop = () => {
         // Extraction stops itself at its own limit, so a task this late has a thread stuck in a loop:
         // only stopping the thread frees it. Its other tasks fail with it and are retried by their jobs.
         thread.pending.delete(id);
@@ -135,7 +141,8 @@ export function createScoringPool(options: ScoringPoolOptions): ScoringPool {
         reject(new ScoringThreadError(why));
         retire(thread);
         void thread.worker.terminate();
-      }, hardTimeoutMs);
+      };
+      const timer = hardTimeoutMs === undefined ? undefined : setTimeout(stop, hardTimeoutMs);
       thread.pending.set(id, { resolve: resolve as (r: unknown) => void, reject, timer, op: task.op });
       thread.worker.ref();
       const request: TaskRequest = { ...task, id };
@@ -159,6 +166,12 @@ export function createScoringPool(options: ScoringPoolOptions): ScoringPool {
       }
     },
     score: (jd, resume, options) => run<ScoreResult>({ op: 'score', jd, resume, ...(options ? { options } : {}) }, graceMs),
+    async heaps() {
+      // Only threads already running: asking must not start one (nor keep a stopping pool alive).
+      const running = threads.filter((t): t is Thread => t !== undefined);
+      if (closed || running.length === 0) return [];
+      return Promise.all(running.map((t) => runOn<ThreadHeap>(t, { op: 'heap' }, undefined)));
+    },
     async close() {
       closed = true;
       await Promise.all(
