@@ -19,6 +19,9 @@ export interface ScorerOptions {
   readonly dictionary?: SkillDictionary;
   /** Parsed job descriptions kept for reuse (a job is scored against many resumes). Default 64. */
   readonly jobCacheSize?: number;
+  /** Parsed resumes kept for reuse, the least recently used dropped first. Parsing is most of a score's
+   * cost, and rediscovery scores the same past candidates against job after job. Default 2,000. */
+  readonly resumeCacheSize?: number;
 }
 
 export interface DefaultScorer extends Scorer {
@@ -49,7 +52,24 @@ export function createScorer(options: ScorerOptions = {}): DefaultScorer {
     jobCache.set(key, parsed);
     return parsed;
   };
-  const parse = (resume: string): ParsedResume => parseResume(redactPersonalData(resume).text, dictionary, asOfMonth);
+  const resumeCache = new Map<string, ParsedResume>();
+  const resumeCacheSize = options.resumeCacheSize ?? 2000;
+  // Keyed by the text itself: a parsed resume is a function of its text (and this scorer's date and
+  // dictionary), and nothing downstream changes it.
+  const parse = (resume: string): ParsedResume => {
+    const cached = resumeCache.get(resume);
+    if (cached) {
+      resumeCache.delete(resume);
+      resumeCache.set(resume, cached);
+      return cached;
+    }
+    const parsed = parseResume(redactPersonalData(resume).text, dictionary, asOfMonth);
+    if (resumeCacheSize > 0) {
+      if (resumeCache.size >= resumeCacheSize) resumeCache.delete(resumeCache.keys().next().value as string);
+      resumeCache.set(resume, parsed);
+    }
+    return parsed;
+  };
 
   return {
     version,

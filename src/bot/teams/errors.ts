@@ -63,3 +63,18 @@ export class TeamsDeliveryError extends DeliveryError {
 export function asTeamsDeliveryError(err: unknown, op: TeamsOperation, method: string): DeliveryError {
   return err instanceof DeliveryError ? err : new TeamsDeliveryError(classifyTeamsError(err, op), method);
 }
+
+/**
+ * What may be logged of an error from botbuilder: its kind, codes and a short message. Never the error
+ * itself: the Connector client's errors carry the request they failed on, with the bot's bearer token in
+ * its headers and the card (candidate names, resume quotes) in its body.
+ */
+export function loggableError(err: unknown): { type: string; code?: string; statusCode?: number; message: string } {
+  const e = (err ?? {}) as ErrorLike & { message?: unknown };
+  return {
+    type: err instanceof Error ? err.name || 'Error' : typeof err,
+    ...(typeof e.code === 'string' ? { code: e.code } : {}),
+    ...(typeof e.statusCode === 'number' ? { statusCode: e.statusCode } : {}),
+    message: typeof e.message === 'string' ? e.message.split('\n')[0]!.slice(0, 200) : '',
+  };
+}

@@ -16,7 +16,7 @@ import { continueIn, publishCard, type PublishedCard } from './cards.ts';
 import { BackgroundWork, type TeamsConnector } from './connector.ts';
 import { parseReference } from './conversations.ts';
 import type { TeamsDeps, TeamsLog } from './deps.ts';
-import { classifyTeamsError, TeamsDeliveryError } from './errors.ts';
+import { classifyTeamsError, loggableError, TeamsDeliveryError } from './errors.ts';
 import { type Roster, TeamsReviewers, teamsRoster } from './identity.ts';
 import { cardMessage } from './messages.ts';
 import { TEAMS_MESSAGES_PATH, teamsRoutes } from './routes.ts';
@@ -55,7 +55,7 @@ export class TeamsFrontDoor implements ChatFrontDoor {
   ) {
     this.adapter = createTeamsAdapter(settings);
     this.adapter.onTurnError = async (context, err) => {
-      log.error({ err, activity: context.activity.type }, 'Teams turn failed');
+      log.error({ error: loggableError(err), activity: context.activity.type }, 'Teams turn failed');
       const code = err instanceof DeliveryError ? err.failure.code : classifyTeamsError(err, 'send').code;
       await services.reportError({ source: 'teams:turn', message: code }).catch(() => {});
     };
@@ -77,7 +77,9 @@ export class TeamsFrontDoor implements ChatFrontDoor {
         if (failed) throw failed.err;
       }),
     };
-    const background = new BackgroundWork((err, name) => log.error({ err, work: name }, 'Teams background work failed'));
+    const background = new BackgroundWork((err, name) => {
+      log.error({ error: loggableError(err), work: name }, 'Teams background work failed');
+    });
     this.deps = {
       services,
       conversations,

@@ -2,6 +2,7 @@ import type { Activity, TurnContext } from 'botbuilder';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { SkimaCloudAdapter } from './adapter.ts';
+import { loggableError } from './errors.ts';
 
 /** The Azure Bot's messaging endpoint: https://<public URL>/api/messages. */
 export const TEAMS_MESSAGES_PATH = '/api/messages';
@@ -48,7 +49,7 @@ export function teamsRoutes(
           log.warn({ reason: err instanceof Error ? err.message.slice(0, 200) : 'refused' }, 'refused a request to /api/messages');
           return reply.code(401).send({ error: 'unauthorized' });
         }
-        log.error({ err }, 'a Teams activity failed');
+        log.error({ error: loggableError(err) }, 'a Teams activity failed');
         return reply.code(500).send({ error: 'internal error' });
       }
     });

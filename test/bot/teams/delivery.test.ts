@@ -4,7 +4,7 @@
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeliveryError, type DigestReport } from '../../../src/bot/ports.ts';
-import { classifyTeamsError } from '../../../src/bot/teams/errors.ts';
+import { classifyTeamsError, loggableError } from '../../../src/bot/teams/errors.ts';
 import { TeamsFrontDoor } from '../../../src/bot/teams/front-door.ts';
 import type { TeamsServices } from '../../../src/bot/teams/services.ts';
 import { FakeServices } from '../slack/fakes.ts';
@@ -144,6 +144,18 @@ describe('Teams deliveries', () => {
     const posted = nock(SERVICE).post(`/teams/v3/conversations/${encodeURIComponent(channel)}/activities`, (body) => JSON.stringify(body).includes('Store Manager')).reply(201, { id: '1:digest' });
     await door.postDigest(digest);
     expect(posted.isDone()).toBe(true);
+  });
+});
+
+describe('loggableError', () => {
+  it('keeps the kind, codes and a line of the message of a Connector error, never its request (token, card)', () => {
+    const err = Object.assign(new Error('Conversation not found.\nmore'), {
+      name: 'RestError', code: 'ConversationNotFound', statusCode: 404,
+      request: { headers: { authorization: 'Bearer secret-token' }, body: '{"text":"Person 1, resume quote"}' },
+    });
+    const logged = loggableError(err);
+    expect(logged).toEqual({ type: 'RestError', code: 'ConversationNotFound', statusCode: 404, message: 'Conversation not found.' });
+    expect(JSON.stringify(logged)).not.toMatch(/secret-token|resume quote/);
   });
 });
 

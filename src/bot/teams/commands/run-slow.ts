@@ -3,7 +3,7 @@ import { UsageError } from '../../ports.ts';
 import { helpAdaptiveCard } from '../adaptive-card.ts';
 import { continueIn } from '../cards.ts';
 import type { TeamsDeps } from '../deps.ts';
-import { TeamsDeliveryError } from '../errors.ts';
+import { loggableError, TeamsDeliveryError } from '../errors.ts';
 import { cardMessage, textMessage } from '../messages.ts';
 
 /**
@@ -30,7 +30,7 @@ export async function runSlow(
         result = cardMessage(helpAdaptiveCard(err.message));
       } else {
         const code = err instanceof TeamsDeliveryError ? err.failure.code : err instanceof Error ? err.name : 'error';
-        deps.log.error({ err, command: name }, 'a Teams command failed');
+        deps.log.error({ error: loggableError(err), command: name }, 'a Teams command failed');
         await deps.services.reportError({ source: `teams:${name}`, message: code }).catch(() => {});
         result = textMessage(`Sorry, "${name}" failed (${code}). "status" lists recent errors.`);
       }
