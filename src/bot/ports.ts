@@ -85,6 +85,14 @@ export interface DigestReport {
   trends: { figure: string; change: string }[];
   /** Who the shortlists wait on as the digest is drawn (as in `status`). */
   waitingOn?: WaitingOnManager[];
+  /** The range's skips by the reason given (most first; "no reason given" counted too). */
+  skipsByReason?: { reason: string; count: number }[];
+}
+
+/** "Skips by reason: Too inexperienced 3 · Not a fit for the requirements 2 · no reason given 1", or null. */
+export function skipsByReasonLine(d: Pick<DigestReport, 'skipsByReason'>): string | null {
+  const rows = d.skipsByReason ?? [];
+  return rows.length ? `Skips by reason: ${rows.map((r) => `${r.reason} ${r.count}`).join(' · ')}` : null;
 }
 
 export interface SetupReport {
@@ -211,6 +219,8 @@ export interface DecisionRequest {
   reviewer: Reviewer;
   verdict: Verdict;
   note?: string;
+  /** Skip only, optional: one of `skipReasons()`' ids. */
+  skipReasonId?: string;
 }
 
 /**
@@ -232,6 +242,9 @@ export interface ChatServices<Ref extends object = object> {
   buildCard(jobId: string, reviewer: Reviewer): Promise<ShortlistCard>;
   /** The job an application belongs to; null when unknown. */
   jobOfApplication(applicationId: string): Promise<string | null>;
+  /** The short list a Skip may give a reason from (Ashby's archive reasons that fit, and "Not a fit
+   * for the requirements"): ids and words only. */
+  skipReasons(): Promise<Array<{ id: string; text: string }>>;
   /** Records through the core's one decision entry point; false when the application is unknown or not
    * one of `jobId`'s. */
   recordDecision(input: DecisionRequest): Promise<boolean>;

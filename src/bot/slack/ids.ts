@@ -37,6 +37,8 @@ export const NOTE_BLOCK = 'note';
 export const NOTE_INPUT = 'note_input';
 export const VERDICT_BLOCK = 'verdict';
 export const VERDICT_INPUT = 'verdict_input';
+export const SKIP_REASON_BLOCK = 'skip_reason';
+export const SKIP_REASON_INPUT = 'skip_reason_input';
 
 /** Advance…/Archive…: the first modal picks (a stage; a reason and an optional email), the second confirms. */
 export const DISPOSITION_CHOOSE_CALLBACK = 'skima.disposition_choose';

@@ -11,7 +11,8 @@ import {
 } from '../../bot/ports.ts';
 import { requirementsForChat, saveRequirementsFromChat } from '../requirements/chat.ts';
 import type { AppContext } from '../context.ts';
-import { ApplicationNotInJobError, recordDecision, UnknownApplicationError } from '../decisions/decisions.ts';
+import { ApplicationNotInJobError, recordDecision, SkipReasonError, UnknownApplicationError } from '../decisions/decisions.ts';
+import { skipReasons } from '../decisions/skip-reasons.ts';
 import { lastWeek } from '../ops/digest.ts';
 import { digestWithTrends } from '../report/digest-trends.ts';
 import { createReportLink, ReportAccessError } from '../report/report-links.ts';
@@ -152,6 +153,10 @@ export class CoreChatServices<Ref extends object> implements ChatServices<Ref> {
     return app?.jobId ?? null;
   }
 
+  skipReasons() {
+    return skipReasons(this.ctx);
+  }
+
   async recordDecision(input: Parameters<ChatServices['recordDecision']>[0]): Promise<boolean> {
     try {
       await recordDecision(this.ctx, {
@@ -161,10 +166,12 @@ export class CoreChatServices<Ref extends object> implements ChatServices<Ref> {
         channel: this.channel,
         verdict: input.verdict,
         ...(input.note ? { note: input.note } : {}),
+        ...(input.skipReasonId ? { skipReasonId: input.skipReasonId } : {}),
       });
       return true;
     } catch (err) {
       if (err instanceof UnknownApplicationError || err instanceof ApplicationNotInJobError) return false;
+      if (err instanceof SkipReasonError) throw new UsageError('That reason is not on the list any more; pick one again.');
       throw err;
     }
   }

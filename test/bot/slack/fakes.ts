@@ -138,8 +138,16 @@ export class FakeServices implements SlackServices {
     return 'job-1';
   }
 
+  skipReasonList = [{ id: 'reason-2', text: 'Too inexperienced' }, { id: 'requirements', text: 'Not a fit for the requirements' }];
+  async skipReasons() {
+    return this.skipReasonList;
+  }
+
   async recordDecision(input: DecisionRequest) {
     if (!input.applicationId.startsWith('app-')) return false;
+    if (input.skipReasonId && !this.skipReasonList.some((r) => r.id === input.skipReasonId)) {
+      throw new UsageError('That reason is not on the list any more; pick one again.');
+    }
     this.decisions.push(input);
     return true;
   }
