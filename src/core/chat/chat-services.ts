@@ -10,7 +10,7 @@ import {
 } from '../../bot/ports.ts';
 import type { AppContext } from '../context.ts';
 import { ApplicationNotInJobError, recordDecision, SkipReasonError, UnknownApplicationError } from '../decisions/decisions.ts';
-import { skipReasons } from '../decisions/skip-reasons.ts';
+import { skipReasonsSoon } from '../decisions/skip-reasons.ts';
 import { lastWeek } from '../ops/digest.ts';
 import { digestWithTrends } from '../report/digest-trends.ts';
 import { createReportLink, ReportAccessError } from '../report/report-links.ts';
@@ -152,7 +152,7 @@ export class CoreChatServices<Ref extends object> implements ChatServices<Ref> {
   }
 
   skipReasons() {
-    return skipReasons(this.ctx);
+    return skipReasonsSoon(this.ctx);
   }
 
   async recordDecision(input: Parameters<ChatServices['recordDecision']>[0]): Promise<boolean> {
