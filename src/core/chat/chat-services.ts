@@ -4,10 +4,12 @@ import {
   type ChatServices,
   type DispositionAsk,
   type HomeJob,
+  type RequirementsSaveRequest,
   type ResumeDrop,
   type Reviewer,
   UsageError,
 } from '../../bot/ports.ts';
+import { requirementsForChat, saveRequirementsFromChat } from '../requirements/chat.ts';
 import type { AppContext } from '../context.ts';
 import { ApplicationNotInJobError, recordDecision, SkipReasonError, UnknownApplicationError } from '../decisions/decisions.ts';
 import { skipReasonsSoon } from '../decisions/skip-reasons.ts';
@@ -279,6 +281,14 @@ export class CoreChatServices<Ref extends object> implements ChatServices<Ref> {
       if (err instanceof AddToJobRefusedError) throw new UsageError(err.message);
       throw err;
     }
+  }
+
+  requirementsForEdit(jobId: string, reviewer: Reviewer) {
+    return requirementsForChat(this.ctx, jobId, reviewer);
+  }
+
+  saveRequirements(request: RequirementsSaveRequest) {
+    return saveRequirementsFromChat(this.ctx, this.channel, request);
   }
 
   dispositionChoices(ask: DispositionAsk) {

@@ -101,6 +101,12 @@ describe.each(DB_KINDS)('notices on %s', (kind) => {
     });
   });
 
+  it('a hire of an application not stored yet is tried again later (the queue retries it)', async () => {
+    await expect(fanOutHire(env.ctx, 'a-unknown')).rejects.toThrow('is not stored yet');
+    env.ctx.chat = [];
+    expect(await fanOutHire(env.ctx, 'a-unknown')).toBe(0); // no front door to tell: nothing to wait for
+  });
+
   it('without a hires channel only the managers hear of it; in redaction mode the candidate is "a candidate"', async () => {
     door = fakeDoor(false);
     env.ctx.chat = [door];
