@@ -7,7 +7,8 @@
 //      with BENCH_WORKERS `skima worker` processes beside it (default 0: on SQLite one process with its
 //      scoring threads beats two processes, which each redo the other's page cache and wait on its locks);
 //      applications per second and each process's peak RSS, sampled every half second (and each minute,
-//      the rate, every process's RSS and Skima's V8 heap); halfway through,
+//      the rate, Skima's CPU per application, every process's RSS and the V8 heaps of Skima's main
+//      thread and scoring threads); halfway through,
 //      ten new applications arrive, and their webhook-to-write-back time shows whether they wait for the backlog;
 //   2. webhook-to-write-back latency at 10 and 100 concurrent new applications (median, p95, p99);
 //   3. baseline in the same run: the Ashby round trips alone that screening one application needs

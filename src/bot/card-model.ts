@@ -44,6 +44,18 @@ export interface CandidateCard {
   reviewerDecision: CardDecision | null;
 }
 
+/** One requirement of the job as Skima scores against it (read from the description, or corrected by a person). */
+export interface CardRequirement {
+  label: string;
+  mustHave: boolean;
+  /** Missing it keeps a resume out of "worth a look". */
+  essential: boolean;
+  /** The rule that made it ("requirements section", "preference in parentheses", "edited", ...). */
+  rule: string;
+  /** A person changed or added it. */
+  edited: boolean;
+}
+
 export interface ShortlistCard {
   jobId: string;
   jobTitle: string;
@@ -60,5 +72,8 @@ export interface ShortlistCard {
     awaitingDecision: number;
   };
   candidates: CandidateCard[];
+  /** The job's requirements the scores count, in the description's order (conditions asked at interview
+   * are left out). Absent on cards built before requirements were shown. */
+  requirements?: CardRequirement[];
   generatedAt: Date;
 }

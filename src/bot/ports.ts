@@ -85,6 +85,14 @@ export interface DigestReport {
   trends: { figure: string; change: string }[];
   /** Who the shortlists wait on as the digest is drawn (as in `status`). */
   waitingOn?: WaitingOnManager[];
+  /** The range's skips by the reason given (most first; "no reason given" counted too). */
+  skipsByReason?: { reason: string; count: number }[];
+}
+
+/** "Skips by reason: Too inexperienced 3 · Not a fit for the requirements 2 · no reason given 1", or null. */
+export function skipsByReasonLine(d: Pick<DigestReport, 'skipsByReason'>): string | null {
+  const rows = d.skipsByReason ?? [];
+  return rows.length ? `Skips by reason: ${rows.map((r) => `${r.reason} ${r.count}`).join(' · ')}` : null;
 }
 
 export interface SetupReport {
@@ -116,6 +124,33 @@ export interface RediscoverReport {
 export type AddToJobReport =
   | { status: 'added'; jobTitle: string; score: number | null }
   | { status: 'already'; jobTitle: string };
+
+/** How a person marks one of a job's requirements (must-have, essential must-have, nice-to-have, removed). */
+export type RequirementStatus = 'must' | 'essential' | 'nice' | 'remove';
+
+/** A job's requirements as a person edits them in chat: one row per requirement, in order. */
+export interface RequirementsForEdit {
+  jobTitle: string;
+  version: number;
+  lastEdit: { by: string; channel: string; at: Date } | null;
+  rows: { label: string; status: RequirementStatus; rule: string; added: boolean; terms: string[] }[];
+  /** Edits that name a requirement the job description no longer has. */
+  notApplying: string[];
+}
+
+export interface RequirementsSaveRequest {
+  jobId: string;
+  reviewer: Reviewer;
+  /** The version the person was shown. */
+  version: number;
+  rows: { label: string; status: RequirementStatus }[];
+  add?: { label: string; status: Exclude<RequirementStatus, 'remove'>; terms: string[] };
+}
+
+export type RequirementsSaveResult =
+  | { ok: true; version: number; created: boolean }
+  /** Refused (not allowed, changed meanwhile, not understood), with words for the person. */
+  | { ok: false; message: string };
 
 export type DispositionAction = 'advance' | 'archive';
 
@@ -184,6 +219,8 @@ export interface DecisionRequest {
   reviewer: Reviewer;
   verdict: Verdict;
   note?: string;
+  /** Skip only, optional: one of `skipReasons()`' ids. */
+  skipReasonId?: string;
 }
 
 /**
@@ -205,6 +242,9 @@ export interface ChatServices<Ref extends object = object> {
   buildCard(jobId: string, reviewer: Reviewer): Promise<ShortlistCard>;
   /** The job an application belongs to; null when unknown. */
   jobOfApplication(applicationId: string): Promise<string | null>;
+  /** The short list a Skip may give a reason from (Ashby's archive reasons that fit, and "Not a fit
+   * for the requirements"): ids and words only. */
+  skipReasons(): Promise<Array<{ id: string; text: string }>>;
   /** Records through the core's one decision entry point; false when the application is unknown or not
    * one of `jobId`'s. */
   recordDecision(input: DecisionRequest): Promise<boolean>;
@@ -234,6 +274,12 @@ export interface ChatServices<Ref extends object = object> {
   ): Promise<{ url: string; expiresAt: Date } | { refused: string }>;
   /** "Add to job" on a rediscovered candidate (recruiters and admins; see core/rediscovery/rediscover-add.ts). */
   addToJob(reviewer: Reviewer, jobId: string, candidateId: string): Promise<AddToJobReport>;
+  /** The job's requirements for the edit modal, or why this reviewer may not edit them (the same words for
+   * a job that does not exist). Optional while every front door's fakes catch up. */
+  requirementsForEdit?(jobId: string, reviewer: Reviewer): Promise<RequirementsForEdit | { refused: string }>;
+  /** Saves an edit of the job's requirements through the core's one entry point (versioned, audited,
+   * re-scored in the background). */
+  saveRequirements?(request: RequirementsSaveRequest): Promise<RequirementsSaveResult>;
   /** Advance and archive (core/disposition): what may be picked, or why this person may not. Checks the
    * role on the job and that each application is one of its (the decisions entry point's check). */
   dispositionChoices(ask: DispositionAsk): Promise<DispositionChoiceList | { refused: string }>;

@@ -49,6 +49,10 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Cli
     summary: 'find qualified past candidates in the whole talent pool for a job (--json, --csv, --xlsx; read-only)',
     load: () => import('./rediscover.ts'),
   },
+  'requirements': {
+    summary: 'print the requirements a job is scored against; --set FILE.json --as YOU saves corrected ones',
+    load: () => import('./requirements.ts'),
+  },
   'links': {
     summary: 'create or revoke secure links (links create | links report | links revoke)',
     load: () => import('./links.ts'),

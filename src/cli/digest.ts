@@ -2,7 +2,7 @@ import { loadConfigOrThrow } from '../config/load.ts';
 import { closeContext, createContext } from '../core/context.ts';
 import { lastWeek } from '../core/ops/digest.ts';
 import { type DigestWithTrends, digestWithTrends } from '../core/report/digest-trends.ts';
-import { waitingOnLine } from '../bot/ports.ts';
+import { skipsByReasonLine, waitingOnLine } from '../bot/ports.ts';
 import { createProcessLogger } from '../core/logger.ts';
 import { offlineAshby } from '../core/ashby-link/offline-ashby.ts';
 import { runCommand } from './args.ts';
@@ -30,6 +30,8 @@ export function formatDigest(d: DigestWithTrends): string {
     `  interviews from the top-10: ${d.interviewsFromTopTen}`,
     `  hires: ${d.hires}${trend('hires')}`,
   ];
+  const skips = skipsByReasonLine(d);
+  if (skips) lines.push(`  ${skips.charAt(0).toLowerCase()}${skips.slice(1)}`);
   if (d.jobs.length) {
     lines.push('  per job:');
     for (const j of d.jobs) lines.push(`    ${j.title}: ${j.screened} screened, ${j.approvals} approved`);

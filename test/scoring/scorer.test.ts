@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sharedDataDir } from '../../bench/lib/shared-data.ts';
 import { htmlToText } from '../../src/scoring/extract/html.ts';
 import { coreTitle, parseJobDescription } from '../../src/scoring/jd/index.ts';
 import { candidateLocation } from '../../src/scoring/location.ts';
@@ -571,7 +572,7 @@ describe('skill dictionary', () => {
 
 // The RJDB dev data is evaluation data that lives beside the repository (../shared); it is read in
 // place, never copied. Every quote on it must be verbatim.
-const RJDB = resolve(import.meta.dirname, '../../../shared/data/rjdb/rjdb-dev.jsonl');
+const RJDB = resolve(sharedDataDir(resolve(import.meta.dirname, '../..')), 'rjdb/rjdb-dev.jsonl');
 describe.runIf(existsSync(RJDB))('on RJDB dev rows', () => {
   it('gives 3-5 reasons (or says there is little evidence) of at most 120 characters, each quoting the resume verbatim', () => {
     const rows = readFileSync(RJDB, 'utf8').trim().split('\n').slice(0, 40);

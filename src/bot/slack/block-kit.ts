@@ -80,6 +80,15 @@ const radioButtonsSchema = z.strictObject({
   initial_option: optionSchema.optional(),
 });
 
+/** A menu in a modal's input (one per requirement in "Edit requirements"), its current value preselected. */
+const inputSelectSchema = z.strictObject({
+  type: z.literal('static_select'),
+  action_id: actionId,
+  options: z.array(optionSchema).min(1).max(LIMITS.selectOptions),
+  initial_option: optionSchema.optional(),
+  placeholder: plainText(LIMITS.placeholder).optional(),
+});
+
 export const sectionSchema = z
   .strictObject({
     type: z.literal('section'),
@@ -114,7 +123,7 @@ const inputSchema = z.strictObject({
   type: z.literal('input'),
   block_id: blockId,
   label: plainText(LIMITS.inputLabel),
-  element: z.union([plainTextInputSchema, radioButtonsSchema, staticSelectSchema]),
+  element: z.union([plainTextInputSchema, radioButtonsSchema, staticSelectSchema, inputSelectSchema]),
   optional: z.boolean().optional(),
   hint: plainText(LIMITS.inputLabel).optional(),
 });

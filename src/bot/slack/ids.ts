@@ -12,6 +12,7 @@ export const ACTION = {
   openRediscover: 'skima.open_rediscover',
   sendCard: /^skima\.send_card\.\d+$/,
   addToJob: /^skima\.add_to_job\.\d+$/,
+  editRequirements: 'skima.edit_requirements',
   advance: /^skima\.advance\.\d+$/,
   archive: /^skima\.archive\.\d+$/,
   /** A dropped resume: the job picked from the menu, then Add or Cancel. */
@@ -20,11 +21,24 @@ export const ACTION = {
   resumeCancel: 'skima.resume_cancel',
 } as const;
 
+export const REQUIREMENTS_MODAL_CALLBACK = 'skima.requirements_modal';
+/** Block ids of the requirements modal: one per requirement (by its place), and the "add" inputs. */
+export const requirementBlockId = (index: number) => `req_${index}`;
+export const requirementInputId = (index: number) => `req_status_${index}`;
+export const ADD_LABEL_BLOCK = 'req_add_label';
+export const ADD_LABEL_INPUT = 'req_add_label_input';
+export const ADD_TERMS_BLOCK = 'req_add_terms';
+export const ADD_TERMS_INPUT = 'req_add_terms_input';
+export const ADD_STATUS_BLOCK = 'req_add_status';
+export const ADD_STATUS_INPUT = 'req_add_status_input';
+
 export const NOTE_MODAL_CALLBACK = 'skima.note_modal';
 export const NOTE_BLOCK = 'note';
 export const NOTE_INPUT = 'note_input';
 export const VERDICT_BLOCK = 'verdict';
 export const VERDICT_INPUT = 'verdict_input';
+export const SKIP_REASON_BLOCK = 'skip_reason';
+export const SKIP_REASON_INPUT = 'skip_reason_input';
 
 /** Advance…/Archive…: the first modal picks (a stage; a reason and an optional email), the second confirms. */
 export const DISPOSITION_CHOOSE_CALLBACK = 'skima.disposition_choose';

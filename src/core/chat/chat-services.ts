@@ -4,12 +4,15 @@ import {
   type ChatServices,
   type DispositionAsk,
   type HomeJob,
+  type RequirementsSaveRequest,
   type ResumeDrop,
   type Reviewer,
   UsageError,
 } from '../../bot/ports.ts';
+import { requirementsForChat, saveRequirementsFromChat } from '../requirements/chat.ts';
 import type { AppContext } from '../context.ts';
-import { ApplicationNotInJobError, recordDecision, UnknownApplicationError } from '../decisions/decisions.ts';
+import { ApplicationNotInJobError, recordDecision, SkipReasonError, UnknownApplicationError } from '../decisions/decisions.ts';
+import { skipReasonsSoon } from '../decisions/skip-reasons.ts';
 import { lastWeek } from '../ops/digest.ts';
 import { digestWithTrends } from '../report/digest-trends.ts';
 import { createReportLink, ReportAccessError } from '../report/report-links.ts';
@@ -150,6 +153,10 @@ export class CoreChatServices<Ref extends object> implements ChatServices<Ref> {
     return app?.jobId ?? null;
   }
 
+  skipReasons() {
+    return skipReasonsSoon(this.ctx);
+  }
+
   async recordDecision(input: Parameters<ChatServices['recordDecision']>[0]): Promise<boolean> {
     try {
       await recordDecision(this.ctx, {
@@ -159,10 +166,12 @@ export class CoreChatServices<Ref extends object> implements ChatServices<Ref> {
         channel: this.channel,
         verdict: input.verdict,
         ...(input.note ? { note: input.note } : {}),
+        ...(input.skipReasonId ? { skipReasonId: input.skipReasonId } : {}),
       });
       return true;
     } catch (err) {
       if (err instanceof UnknownApplicationError || err instanceof ApplicationNotInJobError) return false;
+      if (err instanceof SkipReasonError) throw new UsageError('That reason is not on the list any more; pick one again.');
       throw err;
     }
   }
@@ -272,6 +281,14 @@ export class CoreChatServices<Ref extends object> implements ChatServices<Ref> {
       if (err instanceof AddToJobRefusedError) throw new UsageError(err.message);
       throw err;
     }
+  }
+
+  requirementsForEdit(jobId: string, reviewer: Reviewer) {
+    return requirementsForChat(this.ctx, jobId, reviewer);
+  }
+
+  saveRequirements(request: RequirementsSaveRequest) {
+    return saveRequirementsFromChat(this.ctx, this.channel, request);
   }
 
   dispositionChoices(ask: DispositionAsk) {

@@ -31,13 +31,18 @@ export async function announceHire(queue: JobQueue, applicationId: string): Prom
 
 const isHiringManager = (role: string) => /hiring manager/i.test(role);
 
-/** One notice job per front door and recipient: the job's hiring managers and the hires channel. */
+/**
+ * One notice job per front door and recipient: the job's hiring managers and the hires channel. A hire
+ * of an application Skima has not stored yet (its webhook came first) fails, so the queue tries again
+ * after the screening job, queued beside it, has stored it.
+ */
 export async function fanOutHire(ctx: AppContext, applicationId: string): Promise<number> {
+  if (!ctx.chat.some((d) => d.postNotice)) return 0;
   const app = await ctx.db.application.findUnique({
     where: { id: applicationId },
     select: { job: { select: { hiringTeam: true } } },
   });
-  if (!app) return 0;
+  if (!app) throw new Error(`hired application ${applicationId} is not stored yet; announced when it is`);
   const managers = hiringTeamOf(app.job).filter((m) => isHiringManager(m.role) && m.email);
   const emails = [...new Set(managers.map((m) => m.email!.toLowerCase()))];
   let queued = 0;

@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.ts';
 import type { AppContext } from '../context.ts';
 import { announceShortlistChange, refreshShortlist } from '../shortlist/shortlist.ts';
 import { Writeback } from '../pipeline/writeback.ts';
+import { skipReasonText } from './skip-reasons.ts';
 
 export const DECISION_WRITEBACK_QUEUE = 'decision.writeback';
 
@@ -19,12 +20,16 @@ export interface DecisionInput {
   channel: DecisionChannel;
   verdict: Verdict;
   note?: string;
+  /** Skip only: the id of a reason from `skipReasons` (optional; refused for another verdict). */
+  skipReasonId?: string;
 }
 
 const FEEDBACK: Record<Verdict, string> = { approve: '👍', skip: '👎', maybe: 'Maybe' };
 const CHANNEL_NAME: Record<DecisionChannel, string> = { slack: 'Slack', teams: 'Teams', web: 'web', cli: 'CLI' };
 
 export class UnknownApplicationError extends Error {}
+/** A skip reason that is not on Skima's list, or a reason given with another verdict than Skip. */
+export class SkipReasonError extends Error {}
 /** The application exists but belongs to another job than the one the decider may act on. */
 export class ApplicationNotInJobError extends Error {}
 
@@ -60,6 +65,12 @@ export async function recordDecision(ctx: AppContext, input: DecisionInput) {
   const onShortlist = entry !== null;
   const followedRanking = input.verdict === 'skip' ? !onShortlist : onShortlist;
   const note = input.note?.trim().slice(0, 2000) || null;
+  let skipReason: string | null = null;
+  if (input.skipReasonId) {
+    if (input.verdict !== 'skip') throw new SkipReasonError('a reason goes only with a Skip');
+    skipReason = (await skipReasonText(ctx, input.skipReasonId)) ?? null;
+    if (!skipReason) throw new SkipReasonError(`"${input.skipReasonId}" is not one of the skip reasons`);
+  }
   const decision = await ctx.db.decision.create({
     data: {
       applicationId: input.applicationId,
@@ -69,6 +80,7 @@ export async function recordDecision(ctx: AppContext, input: DecisionInput) {
       channel: input.channel,
       verdict: input.verdict,
       note,
+      skipReason,
       rankAtDecision: entry?.rank ?? null,
       followedRanking,
     },
@@ -79,7 +91,13 @@ export async function recordDecision(ctx: AppContext, input: DecisionInput) {
     action: 'decision.recorded',
     subjectType: 'application',
     subjectId: input.applicationId,
-    detail: { decisionId: decision.id, verdict: input.verdict, channel: input.channel, rank: entry?.rank ?? null },
+    detail: {
+      decisionId: decision.id,
+      verdict: input.verdict,
+      channel: input.channel,
+      rank: entry?.rank ?? null,
+      ...(skipReason ? { skipReason } : {}),
+    },
   });
   await ctx.queue.enqueue(DECISION_WRITEBACK_QUEUE, { decisionId: decision.id }, { idempotencyKey: decision.id });
   if ((await refreshShortlist(ctx.db, app.jobId, ctx.config.shortlistSize)).changed) {
@@ -102,7 +120,8 @@ export async function writeBackDecision(ctx: AppContext, targetsCache: AshbyTarg
   const targets = await targetsCache.get();
   await writeback.setFields(app, targets, { feedback: FEEDBACK[verdict], ...(d.note ? { comment: d.note } : {}) });
   const channel = CHANNEL_NAME[d.channel as DecisionChannel] ?? d.channel;
-  const text = `Skima Shortlist Feedback: ${FEEDBACK[verdict]}${d.note ? ` ${d.note}` : ''} - ${d.reviewerName} via ${channel}`;
+  const why = d.skipReason ? ` (${d.skipReason})` : '';
+  const text = `Skima Shortlist Feedback: ${FEEDBACK[verdict]}${why}${d.note ? ` ${d.note}` : ''} - ${d.reviewerName} via ${channel}`;
   await writeback.note(app, `decision:${d.id}`, text);
   const stage = ctx.config.approveStageId;
   if (verdict === 'approve' && stage) {

@@ -2,6 +2,9 @@ import type { DigestReport } from '../../bot/ports.ts';
 import type { Db } from '../../db/client.ts';
 import type { AppContext } from '../context.ts';
 
+/** How the digest names skips given without a reason. */
+export const NO_REASON = 'no reason given';
+
 /** The digest's figures for one week, before the trends against the weeks before are added. */
 export type WeeklyDigest = Omit<DigestReport, 'trends'>;
 
@@ -80,12 +83,24 @@ export async function computeDigest(ctx: AppContext, range: { from: Date; to: Da
       verdict: true,
       followedRanking: true,
       rankAtDecision: true,
+      skipReason: true,
       createdAt: true,
     },
   });
   const verdicts = { approve: 0, skip: 0, maybe: 0 };
   for (const d of decisions) if (Object.hasOwn(verdicts, d.verdict)) verdicts[d.verdict as keyof typeof verdicts]++;
   const followed = decisions.filter((d) => d.followedRanking).length;
+  const byReason = new Map<string, number>();
+  for (const d of decisions) {
+    if (d.verdict === 'skip') byReason.set(d.skipReason ?? NO_REASON, (byReason.get(d.skipReason ?? NO_REASON) ?? 0) + 1);
+  }
+  const skipsByReason = [...byReason.entries()]
+    .map(([reason, count]) => ({ reason, count }))
+    // Most first; "no reason given" last among equals, then by name, so the line reads the same each time.
+    .sort((a, b) =>
+      b.count - a.count
+      || Number(a.reason === NO_REASON) - Number(b.reason === NO_REASON)
+      || a.reason.localeCompare(b.reason));
 
   const medianManagerResponseMs = await managerResponse(db, decisions);
   const { interviewsFromTopTen, hires } = await outcomes(db, range);
@@ -121,6 +136,7 @@ export async function computeDigest(ctx: AppContext, range: { from: Date; to: Da
     interviewsFromTopTen,
     hires,
     jobs,
+    skipsByReason,
   };
 }
 

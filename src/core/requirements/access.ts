@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import { RECRUITING_TEAM_ROLE } from '../disposition/roles.ts';
+import { type Actor, RECRUITING_GLOBAL_ROLES, RECRUITING_TEAM_ROLE } from '../disposition/roles.ts';
 import { hiringTeamOf } from '../people/hiring-team.ts';
 
 const HIRING_MANAGER_ROLE = /hiring manager/i;
@@ -40,4 +40,10 @@ export async function mayEditRequirements(db: Db, jobId: string, editor: Require
   // Not known yet (a web link names only the person): a recruiting role on any job's team counts.
   const jobs = await db.job.findMany({ select: { hiringTeam: true } });
   return jobs.some((j) => hiringTeamOf(j).some((m) => m.userId === editor.id && RECRUITING_TEAM_ROLE.test(m.role)));
+}
+
+/** An Ashby user resolved by email or id (the CLI's --as) as an editor: Ashby's admin roles count on every job. */
+export function editorOfActor(actor: Actor): RequirementsEditor {
+  const admin = RECRUITING_GLOBAL_ROLES.has(actor.globalRole);
+  return { id: actor.id, name: actor.name, ...(admin ? { recruiter: true } : {}) };
 }

@@ -1,5 +1,5 @@
 /** Requirements people can see and correct: versioned edits per job, who may make them, the re-score. */
-export { MAY_NOT_EDIT, mayEditRequirements, RequirementsAccessError, type RequirementsEditor } from './access.ts';
+export { editorOfActor, MAY_NOT_EDIT, mayEditRequirements, RequirementsAccessError, type RequirementsEditor } from './access.ts';
 export { type EditChannel, normaliseEdits, RequirementEditError, type RequirementEdit, scoringKey, storedEdits } from './edits.ts';
 export { notApplying, type RequirementsPanel, requirementsHistory, requirementsPanel } from './panel.ts';
 export {
@@ -20,3 +20,4 @@ export {
   type SaveRequirementsResult,
 } from './save.ts';
 export { type AddedRow, editsFromRows, type RequirementRow, requirementRows, ROW_STATUS_LABEL, ROW_STATUSES, type RowStatus, splitTerms } from './rows.ts';
+export { requirementsForChat, saveRequirementsFromChat } from './chat.ts';

@@ -4,6 +4,7 @@ import { audit } from '../ops/audit.ts';
 import { mayEditRequirements, RequirementsAccessError, type RequirementsEditor } from './access.ts';
 import { type EditChannel, normaliseEdits, RequirementEditError, type RequirementEdit, storedEdits } from './edits.ts';
 import { enqueueRequirementsRescore } from './rescore.ts';
+import { announceShortlistChange } from '../shortlist/shortlist.ts';
 
 export interface SaveRequirementsInput {
   jobId: string;
@@ -128,5 +129,7 @@ export async function saveJobRequirements(
     });
   }
   await enqueueRequirementsRescore(ctx.queue, input.jobId, version);
+  // The posted cards show the requirements: redrawn now, and again as re-scores move the shortlist.
+  await announceShortlistChange(ctx.queue, input.jobId);
   return { version, created: true, changes };
 }

@@ -1,3 +1,5 @@
+import { jobRequirements } from '../job-requirements.ts';
+import { storedEdits } from '../requirements/edits.ts';
 import type { CandidateCard, CardDecision, CardReason, DecisionChannel, ShortlistCard, Verdict } from '../../bot/card-model.ts';
 import type { Db } from '../../db/client.ts';
 import { scoreBand } from '../../scoring/index.ts';
@@ -63,6 +65,9 @@ export async function buildShortlistCard(db: Db, jobId: string, options: Shortli
     redacted: options.redact,
     counts: { screened, unscorable, awaitingDecision: candidates.filter((c) => !c.latestDecision).length },
     candidates,
+    requirements: jobRequirements(job.descriptionText, storedEdits(job.requirementEdits))
+      .filter((r) => !r.condition)
+      .map(({ label, mustHave, essential, rule, edited }) => ({ label, mustHave, essential, rule, edited })),
     generatedAt: options.now ?? new Date(),
   };
 }

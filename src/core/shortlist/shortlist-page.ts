@@ -158,7 +158,7 @@ export type PageDecisionOutcome = 'recorded' | 'view_only' | 'unknown_candidate'
 export async function decideOnPage(
   ctx: AppContext,
   scope: LinkScope,
-  input: { ref: string; verdict: Verdict; note?: string },
+  input: { ref: string; verdict: Verdict; note?: string; skip_reason?: string | undefined },
 ): Promise<PageDecisionOutcome> {
   const reviewer = await reviewerOfLink(ctx.db, scope.jobId, scope.reviewerId);
   if (!reviewer.canDecide) return 'view_only';
@@ -171,6 +171,7 @@ export async function decideOnPage(
     channel: 'web',
     verdict: input.verdict,
     ...(input.note ? { note: input.note } : {}),
+    ...(input.skip_reason ? { skipReasonId: input.skip_reason } : {}),
   });
   return 'recorded';
 }

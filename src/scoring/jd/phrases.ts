@@ -294,9 +294,12 @@ function splitGroups(text: string): string[][] {
   const parts = trimmed.split(/\s*(?:,\s*and|,|\band\b)\s*|\s+&\s+/i).map((e) => e.trim()).filter(Boolean);
   // Only a list of names splits; a phrase that joins two words ("written and verbal communication",
   // "reading schematics and using an oscilloscope") is split only when both sides stand alone.
+  // (Checked cheapest first: most clauses are one part, and keyStems tokenises.)
   const named =
-    parts.every((p) => keyStems(p).length >= 1) && (parts.slice(1).every(isName) || parts.every(isActivity));
-  if (parts.length >= 2 && named) {
+    parts.length >= 2
+    && (parts.slice(1).every(isName) || parts.every(isActivity))
+    && parts.every((p) => keyStems(p).length >= 1);
+  if (named) {
     return parts.map((p) => p.split(/\s+or\s+/i).map((e) => e.trim()).filter(Boolean));
   }
   return [[trimmed]];

@@ -33,8 +33,12 @@ const RANGE_RE = new RegExp(
   'gi',
 );
 
+/** Every range has a year: a text without one (most lines) skips RANGE_RE, which is tried from every position. */
+const YEAR = /(?:19|20)\d{2}/;
+
 export function findDateRanges(text: string, asOfMonth: number): DateRange[] {
   const out: DateRange[] = [];
+  if (!YEAR.test(text)) return out;
   for (const m of text.matchAll(RANGE_RE)) {
     const startMonth = toMonth(m[1], m[2], m[3], 0);
     const endMonth = m[7] ? asOfMonth : toMonth(m[4], m[5], m[6], 11);

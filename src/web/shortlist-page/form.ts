@@ -8,6 +8,8 @@ export const decisionForm = z.object({
   ref: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
   verdict: z.enum(['approve', 'skip', 'maybe']),
   note: z.string().max(2000).optional().transform((v) => v?.trim() || undefined),
+  /** Skip only, optional: a reason from the short list (empty: none). */
+  skip_reason: z.string().max(200).optional().transform((v) => v || undefined),
 });
 
 export type DecisionForm = z.infer<typeof decisionForm>;

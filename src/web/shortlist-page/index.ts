@@ -2,6 +2,8 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../core/context.ts';
 import { hashToken, resolveLink } from '../../core/links/links.ts';
 import { decideOnPage, evidenceOnPage, type LinkScope, loadShortlistPage } from '../../core/shortlist/shortlist-page.ts';
+import { SkipReasonError } from '../../core/decisions/decisions.ts';
+import { skipReasonsSoon } from '../../core/decisions/skip-reasons.ts';
 import { skippedApplicationIds } from '../../core/disposition/index.ts';
 import { registerActRoutes } from './act-routes.ts';
 import { ICON_SVG } from './assets/icon.ts';
@@ -12,7 +14,9 @@ import { type LinkLimiters, sharedLinkLimiters } from './rate-limit.ts';
 import { csrfToken, csrfValid, sameOrigin, setPageHeaders } from './security.ts';
 import { ICON_PATH, STYLESHEET_PATH } from './views/layout.ts';
 import { shortlistPage } from './views/page.ts';
-import { linkPages } from './views/plain.ts';
+import { linkPages, plainPage } from './views/plain.ts';
+
+const SKIP_REASON_HELP = 'a reason goes only with Skip, and only one from the list. Go back and pick again.';
 
 /** Decision forms are a few fields and a note of at most 2,000 characters. */
 const FORM_BODY_LIMIT = 16 * 1024;
@@ -81,13 +85,14 @@ export const shortlistPagePlugin: FastifyPluginAsync<{ ctx: AppContext; limiters
     const query = (req.query ?? {}) as Record<string, unknown>;
     // Advance and archive are offered to the link's own reviewer; roles are checked when they act.
     const skipped = page.reviewer.canDecide ? (await skippedApplicationIds(ctx, scope.jobId)).length : 0;
+    const reasons = page.reviewer.canDecide ? await skipReasonsSoon(ctx) : [];
     const body = shortlistPage(page, csrfToken(ctx.secret, scope.linkId), {
       decide: `${base}/decisions`,
       act: `${base}/act`,
       evidence: (ref) => `${base}/evidence/${ref}`,
       save: `${base}/requirements`,
       page: base,
-    }, { skipped }, { requirementsSaved: query.saved === 'requirements' });
+    }, { skipped, skipReasons: reasons }, { requirementsSaved: query.saved === 'requirements' });
     return sendHtml(reply, 200, body);
   });
 
@@ -123,7 +128,13 @@ export const shortlistPagePlugin: FastifyPluginAsync<{ ctx: AppContext; limiters
     }
     const form = decisionForm.safeParse(body);
     if (!form.success) return sendHtml(reply, 400, linkPages.badRequest());
-    const outcome = await decideOnPage(ctx, scope, form.data);
+    let outcome;
+    try {
+      outcome = await decideOnPage(ctx, scope, form.data);
+    } catch (err) {
+      if (!(err instanceof SkipReasonError)) throw err;
+      return sendHtml(reply, 400, plainPage('Please pick again', `Your decision was not saved: ${SKIP_REASON_HELP}`, null));
+    }
     if (outcome === 'view_only') return sendHtml(reply, 403, linkPages.viewOnly());
     if (outcome === 'unknown_candidate') return sendHtml(reply, 404, linkPages.unknownCandidate());
     // Post/Redirect/Get: a reload shows the saved decision and never posts it twice.

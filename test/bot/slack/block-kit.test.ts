@@ -64,7 +64,7 @@ describe('what Skima renders', () => {
     expect(JSON.stringify(message.blocks[2])).toContain('Sales associate, Northwind, 2019-2023');
     expect(JSON.stringify(message.blocks[4])).toContain('Missing: Food hygiene certificate');
     const last = message.blocks.at(-1)!;
-    expect(last).toMatchObject({ type: 'actions', elements: [{ action_id: 'skima.open_shortlist' }] });
+    expect(last).toMatchObject({ type: 'actions', elements: [{ action_id: 'skima.open_shortlist' }, { action_id: 'skima.edit_requirements' }] });
     expect(JSON.stringify(message)).not.toContain('http'); // no link is ever posted in a card
   });
 
@@ -102,8 +102,8 @@ describe('what Skima renders', () => {
       .flatMap((e) => (e.type === 'button' ? [e] : []));
     expect(buttons.every((b) => !/Person/.test(b.value ?? ''))).toBe(true);
     expect(new Set(buttons.map((b) => b.action_id)).size).toBe(buttons.length);
-    // Per candidate: Approve, Skip, Maybe, Add note, Advance…, Archive…; then Open full shortlist.
-    expect(buttons).toHaveLength(61);
+    // Per candidate: Approve, Skip, Maybe, Add note, Advance…, Archive…; then Open full shortlist, Edit requirements.
+    expect(buttons).toHaveLength(62);
   });
 
   it('keeps the advance/archive modals and the progress message inside the limits, however long Ashby\'s lists', () => {

@@ -11,6 +11,9 @@ import {
   type DispositionStatus,
   type HomeJob,
   type RediscoverReport,
+  type RequirementsForEdit,
+  type RequirementsSaveRequest,
+  type RequirementsSaveResult,
   type ResumeDrop,
   type ResumeDropOutcome,
   type ResumeDropPreview,
@@ -135,8 +138,16 @@ export class FakeServices implements SlackServices {
     return 'job-1';
   }
 
+  skipReasonList = [{ id: 'reason-2', text: 'Too inexperienced' }, { id: 'requirements', text: 'Not a fit for the requirements' }];
+  async skipReasons() {
+    return this.skipReasonList;
+  }
+
   async recordDecision(input: DecisionRequest) {
     if (!input.applicationId.startsWith('app-')) return false;
+    if (input.skipReasonId && !this.skipReasonList.some((r) => r.id === input.skipReasonId)) {
+      throw new UsageError('That reason is not on the list any more; pick one again.');
+    }
     this.decisions.push(input);
     return true;
   }
@@ -236,6 +247,32 @@ export class FakeServices implements SlackServices {
     if (onJob.has(candidateId)) return { status: 'already', jobTitle: 'Store Manager' };
     onJob.add(candidateId);
     return { status: 'added', jobTitle: 'Store Manager', score: 81 };
+  }
+
+  /** The job's requirements as the core would give them to an editor (its team's members here). */
+  requirements: RequirementsForEdit = {
+    jobTitle: 'Store Manager',
+    version: 2,
+    lastEdit: { by: 'Chris Doyle', channel: 'web', at: new Date('2026-12-01T10:00:00Z') },
+    rows: [
+      { label: 'Point of sale (POS) systems', status: 'must', rule: 'requirements section', added: false, terms: [] },
+      { label: 'Food hygiene certificate', status: 'essential', rule: 'requirements section', added: false, terms: [] },
+      { label: 'Forklift licence', status: 'nice', rule: 'nice-to-have section', added: false, terms: [] },
+      { label: 'Scheduling software', status: 'must', rule: 'edited', added: true, terms: ['Deputy', 'Rota'] },
+    ],
+    notApplying: [],
+  };
+
+  saved: RequirementsSaveRequest[] = [];
+  async requirementsForEdit(jobId: string, reviewer: Reviewer): Promise<RequirementsForEdit | { refused: string }> {
+    if (!(await this.canSeeJob(reviewer, jobId))) return { refused: 'You can\'t change this job\'s requirements.' };
+    return this.requirements;
+  }
+
+  async saveRequirements(request: RequirementsSaveRequest): Promise<RequirementsSaveResult> {
+    if (request.version !== this.requirements.version) return { ok: false, message: 'The requirements changed since you opened them.' };
+    this.saved.push(request);
+    return { ok: true, version: this.requirements.version + 1, created: true };
   }
 
   /** Advance and archive, as the core decides them: hiring managers advance; archiving is for recruiters. */

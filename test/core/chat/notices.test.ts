@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ChatFrontDoor, ChatNotice, NoticeRecipient } from '../../../src/bot/ports.ts';
 import { announceHire, deliverNotice, fanOutHire, HIRE_ANNOUNCE_QUEUE, type NoticeJob, noticeQueue } from '../../../src/core/chat/notices.ts';
 import { scanForNudges } from '../../../src/core/nudges/nudge.ts';
+import { followUpWhenScreened, screeningFinished } from '../../../src/core/intake/follow-up.ts';
 import { waitingOnManagers } from '../../../src/core/nudges/waiting.ts';
 import { collectStatus } from '../../../src/core/ops/status.ts';
 import { digestWithTrends } from '../../../src/core/report/digest-trends.ts';
@@ -100,6 +101,12 @@ describe.each(DB_KINDS)('notices on %s', (kind) => {
     });
   });
 
+  it('a hire of an application not stored yet is tried again later (the queue retries it)', async () => {
+    await expect(fanOutHire(env.ctx, 'a-unknown')).rejects.toThrow('is not stored yet');
+    env.ctx.chat = [];
+    expect(await fanOutHire(env.ctx, 'a-unknown')).toBe(0); // no front door to tell: nothing to wait for
+  });
+
   it('without a hires channel only the managers hear of it; in redaction mode the candidate is "a candidate"', async () => {
     door = fakeDoor(false);
     env.ctx.chat = [door];
@@ -152,6 +159,33 @@ describe.each(DB_KINDS)('notices on %s', (kind) => {
     const week = { from: day('2026-11-30T00:00:00Z'), to: day('2026-12-07T00:00:00Z') };
     const digest = await digestWithTrends(env.ctx, week, day('2026-12-09T10:00:00Z'));
     expect(formatDigest(digest)).toMatch(/waiting on:\n {4}Dana Lee \(2 candidates, oldest \d+ working days\) for Store Manager/);
+  });
+
+  it('whoever added a candidate through chat is told the score once, when the screening ends', async () => {
+    const to = { channel: 'slack' as const, recipient: 'U_RENEE' };
+    await env.ctx.db.application.update({ where: { id: 'a-2' }, data: { screeningState: 'pending' } });
+    await followUpWhenScreened(env.ctx, 'a-2', to);
+    await followUpWhenScreened(env.ctx, 'a-2', to); // asked twice: one row
+    expect(await env.ctx.db.screeningFollowUp.count()).toBe(1);
+    expect(await jobsOn(noticeQueue('slack'))).toEqual([]); // not screened yet: nothing to say
+    await env.ctx.db.application.update({ where: { id: 'a-2' }, data: { screeningState: 'scored' } });
+    expect(await screeningFinished(env.ctx, 'a-2')).toBe(1);
+    expect(await screeningFinished(env.ctx, 'a-2')).toBe(0);
+    expect(await env.ctx.db.screeningFollowUp.count()).toBe(0);
+    await deliverAll();
+    expect(door.posted).toEqual([{
+      to: { user: 'U_RENEE' },
+      notice: { kind: 'screened', headline: 'Person 2 for Store Manager: 88/100', lines: [], jobId: 'job-1' },
+    }]);
+    // Asked again once it is screened (the same person dropped again): answered at once, once more.
+    await env.ctx.db.application.update({ where: { id: 'a-1' }, data: { screeningState: 'unreadable', screeningDetail: 'No text' } });
+    await followUpWhenScreened(env.ctx, 'a-1', to);
+    const queued = (await jobsOn(noticeQueue('slack'))).map((j) => j.payload);
+    expect(queued).toEqual([
+      { kind: 'screened', applicationId: 'a-2', to: { user: 'U_RENEE' } },
+      { kind: 'screened', applicationId: 'a-1', to: { user: 'U_RENEE' } },
+    ]);
+    expect(await env.ctx.db.screeningFollowUp.count()).toBe(0);
   });
 
   it('decided candidates stop the reminder, even one queued before the decision', async () => {

@@ -112,6 +112,8 @@ describe.each(DB_KINDS)('computeDigest on %s', (kind) => {
         { jobId: 'job-a', title: 'Store Manager', screened: 2, approvals: 2 },
         { jobId: 'job-b', title: 'Cashier', screened: 1, approvals: 1 },
       ],
+      // The week's one skip gave no reason (see test/core/decisions/skip-reasons.test.ts for reasons).
+      skipsByReason: [{ reason: 'no reason given', count: 1 }],
     });
     expect(JSON.stringify(digest)).not.toMatch(/Sam|Dana|example\.com|Private/);
   });

@@ -11,9 +11,12 @@ import {
   RequirementEditError,
   RequirementsAccessError,
   RequirementsConflictError,
+  requirementsForChat,
   requirementsPanel,
   saveJobRequirements,
+  saveRequirementsFromChat,
 } from '../../../src/core/requirements/index.ts';
+import { buildShortlistCard } from '../../../src/core/shortlist/shortlist-card.ts';
 import { hiringTeamOf } from '../../../src/core/people/hiring-team.ts';
 import { DB_KINDS } from '../../helpers/databases.ts';
 import { type SkimaHarness, startHarness } from '../../helpers/skima.ts';
@@ -161,6 +164,29 @@ describe.each(DB_KINDS)('job requirements edited on %s', (kind) => {
     expect(panel.version).toBe(2);
     expect(panel.requirements.at(-1)).toMatchObject({ label: 'Kubernetes', mustHave: true, rule: 'edited', edited: true });
   }, 180_000);
+
+  it('serves chat front doors the same rows and saves through the same path; cards carry the requirements', async () => {
+    const ctx = h.skima.ctx;
+    const stranger = { ashbyUserId: 'u-stranger', name: 'S', recruiter: false };
+    expect(await requirementsForChat(ctx, jobId, stranger)).toEqual({ refused: MAY_NOT_EDIT });
+    const recruiter = { ashbyUserId: RECRUITER.id, name: RECRUITER.name, recruiter: true };
+    const form = await requirementsForChat(ctx, jobId, recruiter);
+    if ('refused' in form) throw new Error(form.refused);
+    expect(form.version).toBe(2);
+    expect(form.rows.find((r) => r.label === dropped)).toMatchObject({ status: 'remove', added: false });
+    expect(form.rows.find((r) => r.label === 'Kubernetes')).toMatchObject({ status: 'must', added: true });
+    // Unchanged rows are a double save: nothing stored.
+    const rows = form.rows.map(({ label, status }) => ({ label, status }));
+    expect(await saveRequirementsFromChat(ctx, 'slack', { jobId, reviewer: recruiter, version: 2, rows }))
+      .toEqual({ ok: true, version: 2, created: false });
+    expect(await saveRequirementsFromChat(ctx, 'slack', { jobId, reviewer: stranger, version: 2, rows }))
+      .toEqual({ ok: false, message: MAY_NOT_EDIT });
+    const card = await buildShortlistCard(ctx.db, jobId, { redact: false });
+    expect(card.requirements?.find((r) => r.label === 'Kubernetes')).toEqual(
+      { label: 'Kubernetes', mustHave: true, essential: false, rule: 'edited', edited: true },
+    );
+    expect(card.requirements?.map((r) => r.label)).not.toContain(dropped);
+  });
 
   it('keeps the edits that still apply when the description changes in Ashby, and says which no longer match', async () => {
     const ctx = h.skima.ctx;

@@ -222,3 +222,35 @@ describe('the progress page', () => {
     expect(done).toContain('<li>Ada &lt;Quill&gt;: Ashby refused it (x).</li>');
   });
 });
+
+describe.each(DB_KINDS)('a Skip with a reason on the shortlist page on %s', (kind) => {
+  let f: PageFixture;
+  beforeAll(async () => {
+    f = await screenedSkima(kind);
+  });
+  afterAll(async () => {
+    await f?.close();
+  });
+
+  it('offers the short list of reasons, stores the one picked with the skip, and refuses one with Approve', async () => {
+    const ctx = f.h.skima.ctx;
+    const inject = f.h.skima.server.inject.bind(f.h.skima.server);
+    const page = (await inject({ url: `/s/${f.token}` })).body;
+    expect(page).toContain('<option value="requirements">Not a fit for the requirements</option>');
+    const csrf = csrfIn(page);
+    const [first, second] = await shortlistRefs(f);
+    const post = (fields: Array<[string, string]>) =>
+      inject({ method: 'POST', url: `/s/${f.token}/decisions`, headers: { ...FORM, origin: 'null' }, payload: body(fields) });
+    const ok = await post([['csrf', csrf], ['ref', first!.ref], ['verdict', 'skip'], ['skip_reason', 'requirements']]);
+    expect(ok.statusCode).toBe(303);
+    const d = await ctx.db.decision.findFirstOrThrow({ where: { applicationId: first!.applicationId } });
+    expect(d).toMatchObject({ verdict: 'skip', skipReason: 'Not a fit for the requirements', channel: 'web' });
+    const refused = await post([['csrf', csrf], ['ref', second!.ref], ['verdict', 'approve'], ['skip_reason', 'requirements']]);
+    expect(refused.statusCode).toBe(400);
+    expect(await ctx.db.decision.count({ where: { applicationId: second!.applicationId } })).toBe(0);
+    // No reason picked is a plain skip.
+    expect((await post([['csrf', csrf], ['ref', second!.ref], ['verdict', 'skip'], ['skip_reason', '']])).statusCode).toBe(303);
+    const plain = await ctx.db.decision.findFirstOrThrow({ where: { applicationId: second!.applicationId } });
+    expect(plain.skipReason).toBeNull();
+  });
+});

@@ -1,6 +1,6 @@
 import type { Verdict } from '../../card-model.ts';
 import { checkModal, clip, type ModalView } from '../block-kit.ts';
-import { NOTE_BLOCK, NOTE_INPUT, NOTE_MODAL_CALLBACK, VERDICT_BLOCK, VERDICT_INPUT } from '../ids.ts';
+import { NOTE_BLOCK, NOTE_INPUT, NOTE_MODAL_CALLBACK, SKIP_REASON_BLOCK, SKIP_REASON_INPUT, VERDICT_BLOCK, VERDICT_INPUT } from '../ids.ts';
 import type { SlackMessageRef } from '../services.ts';
 import { VERDICT_LABEL } from './shortlist.ts';
 
@@ -14,8 +14,29 @@ export interface NoteModalContext {
 const VERDICTS: Verdict[] = ['approve', 'maybe', 'skip'];
 const option = (v: Verdict) => ({ text: { type: 'plain_text' as const, text: VERDICT_LABEL[v] }, value: v });
 
-/** "Add note": a verdict (radio buttons, the reviewer's current one preselected) and a note. */
-export function noteModal(ctx: NoteModalContext, label: string, current?: Verdict): ModalView {
+/** "Add note": a verdict (radio buttons, the reviewer's current one preselected), for a Skip an optional
+ * reason from Skima's short list, and a note. */
+export function noteModal(
+  ctx: NoteModalContext,
+  label: string,
+  current?: Verdict,
+  skipReasons: Array<{ id: string; text: string }> = [],
+): ModalView {
+  const reasonBlock = skipReasons.length
+    ? [{
+        type: 'input' as const,
+        block_id: SKIP_REASON_BLOCK,
+        optional: true,
+        label: { type: 'plain_text' as const, text: 'Reason, if you skip (optional)' },
+        hint: { type: 'plain_text' as const, text: 'Written to Ashby with your decision and counted in the weekly digest.' },
+        element: {
+          type: 'static_select' as const,
+          action_id: SKIP_REASON_INPUT,
+          placeholder: { type: 'plain_text' as const, text: 'No reason' },
+          options: skipReasons.slice(0, 100).map((r) => ({ text: { type: 'plain_text' as const, text: clip(r.text, 75) }, value: r.id })),
+        },
+      }]
+    : [];
   return checkModal({
     type: 'modal',
     callback_id: NOTE_MODAL_CALLBACK,
@@ -36,6 +57,7 @@ export function noteModal(ctx: NoteModalContext, label: string, current?: Verdic
           ...(current ? { initial_option: option(current) } : {}),
         },
       },
+      ...reasonBlock,
       {
         type: 'input',
         block_id: NOTE_BLOCK,

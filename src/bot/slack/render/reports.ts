@@ -1,6 +1,6 @@
 import { type Block, type Button, checkMessage, clip, escapeMrkdwn, LIMITS, type SlackMessage } from '../block-kit.ts';
 import { ACTION, addToJobActionId, encodePastCandidate, encodeRediscovery } from '../ids.ts';
-import { type DigestReport, type RediscoverReport, type SetupReport, waitingOnLine } from '../../ports.ts';
+import { type DigestReport, type RediscoverReport, type SetupReport, skipsByReasonLine, waitingOnLine } from '../../ports.ts';
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const hours = (ms: number | null) => (ms === null ? 'n/a' : ms < 3_600_000 ? `${Math.round(ms / 60_000)} min` : `${(ms / 3_600_000).toFixed(1)} h`);
@@ -25,6 +25,8 @@ export function digestMessage(d: DigestReport): SlackMessage {
     `Followed the ranking: ${pct(d.followedRankingShare)}${trend(d, 'followedRankingShare')}`,
     `Interviews from the top-10: *${d.interviewsFromTopTen}* · hires: *${d.hires}*${trend(d, 'hires')}`,
   ];
+  const skips = skipsByReasonLine(d);
+  if (skips) lines.push(escapeMrkdwn(clip(skips, 1000)));
   const jobs = d.jobs
     .slice(0, 20)
     .map((j) => `• ${escapeMrkdwn(clip(j.title, 120))}: ${j.screened} screened, ${j.approvals} approved`);

@@ -1,12 +1,12 @@
-import type { CandidateCard, CardDecision, ShortlistCard, Verdict } from '../../card-model.ts';
+import type { CandidateCard, CardDecision, CardRequirement, ShortlistCard, Verdict } from '../../card-model.ts';
 import { type Block, checkMessage, clip, escapeMrkdwn, LIMITS, type SlackMessage } from '../block-kit.ts';
 import { ACTION, advanceActionId, archiveActionId, decideActionId, encodeCandidate, encodeJob, noteActionId } from '../ids.ts';
 
 export const VERDICT_LABEL: Record<Verdict, string> = { approve: 'Approve', skip: 'Skip', maybe: 'Maybe' };
 const VERDICT_MARK: Record<Verdict, string> = { approve: '👍 Approved', skip: '👎 Skipped', maybe: '🤔 Maybe' };
 const VERDICTS: Verdict[] = ['approve', 'skip', 'maybe'];
-/** Blocks around the candidates: header, counts, the link button, and the "more" line. */
-const FRAME_BLOCKS = 4;
+/** Blocks around the candidates: header, counts, requirements, the buttons, and the "more" line. */
+const FRAME_BLOCKS = 5;
 const QUOTE_MAX = 160;
 
 /**
@@ -21,6 +21,8 @@ export function shortlistMessage(card: ShortlistCard): SlackMessage {
     { type: 'header', text: { type: 'plain_text', text: clip(`Shortlist: ${card.jobTitle}`, LIMITS.headerText) } },
     { type: 'context', elements: [{ type: 'mrkdwn', text: countsLine(card) }] },
   ];
+  const requirements = requirementsLine(card.requirements ?? []);
+  if (requirements) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: requirements }] });
   for (const c of shown) {
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: candidateText(c) } });
     blocks.push({ type: 'actions', elements: candidateButtons(card.jobId, c) });
@@ -38,6 +40,11 @@ export function shortlistMessage(card: ShortlistCard): SlackMessage {
       type: 'button',
       action_id: ACTION.openShortlist,
       text: { type: 'plain_text', text: 'Open full shortlist' },
+      value: encodeJob(card.jobId),
+    }, {
+      type: 'button',
+      action_id: ACTION.editRequirements,
+      text: { type: 'plain_text', text: 'Edit requirements' },
       value: encodeJob(card.jobId),
     }],
   });
@@ -59,6 +66,21 @@ function countsLine(card: ShortlistCard): string {
   if (card.location) parts.push(escapeMrkdwn(card.location));
   if (card.redacted) parts.push('names hidden (redaction mode)');
   return clip(parts.join(' · '), LIMITS.contextText);
+}
+
+/** The job's requirements as Skima scores against them, compactly: must-haves, then nice-to-haves, each
+ * with the rule that made it (a person's edit says so). */
+export function requirementsLine(requirements: CardRequirement[]): string | null {
+  if (requirements.length === 0) return null;
+  const item = (r: CardRequirement) => {
+    const notes = [r.edited ? 'edited' : r.rule, ...(r.essential ? ['essential'] : [])];
+    return `${escapeMrkdwn(clip(r.label, 80))} _(${escapeMrkdwn(notes.join('; '))})_`;
+  };
+  const must = requirements.filter((r) => r.mustHave);
+  const nice = requirements.filter((r) => !r.mustHave);
+  const lines = [`*Must-haves:* ${must.length ? must.map(item).join(' · ') : 'none'}`];
+  if (nice.length) lines.push(`*Nice-to-haves:* ${nice.map(item).join(' · ')}`);
+  return clip(lines.join('\n'), LIMITS.contextText);
 }
 
 export function candidateLabel(c: { rank: number; candidateName?: string }): string {

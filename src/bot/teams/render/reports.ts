@@ -1,4 +1,4 @@
-import { type DigestReport, type RediscoverReport, type SetupReport, waitingOnLine } from '../../ports.ts';
+import { type DigestReport, type RediscoverReport, type SetupReport, skipsByReasonLine, waitingOnLine } from '../../ports.ts';
 import { VERB } from '../card-actions.ts';
 import {
   type AcNode,
@@ -38,6 +38,8 @@ export function digestAdaptiveCard(d: DigestReport): AdaptiveCardJson {
     `Followed the ranking: ${pct(d.followedRankingShare)}${trend(d, 'followedRankingShare')}`,
     `Interviews from the top-10: ${d.interviewsFromTopTen} · hires: ${d.hires}${trend(d, 'hires')}`,
   ];
+  const skips = skipsByReasonLine(d);
+  if (skips) figures.push(clip(skips, 1000));
   const body: AcNode[] = [heading(`Skima weekly digest ${day(d.from)} – ${day(d.to)}`), ...figures.map((f) => line(f, {}, { spacing: 'none' }))];
   if (d.jobs.length) {
     body.push(line('By job', { weight: 'bolder' }, { separator: true }));

@@ -75,6 +75,7 @@ button.secondary{background:#fff;color:var(--accent);border-color:var(--accent)}
 button.primary{background:var(--accent);color:#fff}
 button.danger{background:var(--no);color:#fff}
 form.act{margin-top:.5rem}
+select.skip-reason{display:block;font:inherit;padding:.4rem;border:1px solid #8a94a3;border-radius:.4rem;margin:.25rem 0 .5rem;background:#fff;max-width:100%}
 .pick{width:1.3rem;height:1.3rem;margin:0 .25rem 0 0;accent-color:var(--accent)}
 .bulk{background:var(--card);border:1px solid var(--line);border-radius:.75rem;padding:.75rem 1.25rem;margin:1rem 0}
 .bulk form+form{margin-top:.5rem;border-top:1px solid var(--line);padding-top:.5rem}

@@ -36,14 +36,27 @@ function reasons(c: PageCandidate): Html {
   })}</ul>`;
 }
 
-function decideForm(c: PageCandidate, csrf: string, urls: PageUrls): Html {
+export interface Acting {
+  /** Skipped candidates of the job still active ("Archive all N skipped…"). */
+  skipped: number;
+  /** The reasons a Skip may give (optional). */
+  skipReasons: Array<{ id: string; text: string }>;
+}
+
+function decideForm(c: PageCandidate, csrf: string, urls: PageUrls, reasons: Acting['skipReasons']): Html {
   const id = `note-${c.ref}`;
+  const reasonId = `skip-reason-${c.ref}`;
   const title = candidateTitle(c);
   return html`<form class="decide" method="post" action="${urls.decide}">
 <input type="hidden" name="csrf" value="${csrf}">
 <input type="hidden" name="ref" value="${c.ref}">
 <label for="${id}">Note <span class="small">(optional, saved to Ashby)</span></label>
 <textarea id="${id}" name="note" maxlength="2000" rows="2"></textarea>
+${reasons.length
+  ? html`<label for="${reasonId}">Reason, if you skip <span class="small">(optional, saved to Ashby)</span></label>
+<select id="${reasonId}" name="skip_reason" class="skip-reason"><option value="">No reason</option>
+${reasons.map((r) => html`<option value="${r.id}">${r.text}</option>`)}</select>`
+  : ''}
 <div class="buttons" role="group" aria-label="Decision on ${title}">
 <button type="submit" class="approve" name="verdict" value="approve">Approve</button>
 <button type="submit" class="maybe" name="verdict" value="maybe">Maybe</button>
@@ -89,7 +102,7 @@ ${skipped
 </section>`;
 }
 
-function candidate(c: PageCandidate, page: ShortlistPage, csrf: string, urls: PageUrls): Html {
+function candidate(c: PageCandidate, page: ShortlistPage, csrf: string, urls: PageUrls, acting: Acting): Html {
   const mine = c.reviewerDecision;
   const other = c.latestDecision && c.latestDecision !== mine && c.latestDecision.reviewerId !== page.reviewer.id
     ? c.latestDecision
@@ -111,7 +124,7 @@ ${c.missing.length ? html`<p class="missing"><strong>Missing must-haves:</strong
 ${mine ? decisionLine('Your decision', mine, null) : ''}
 ${other ? decisionLine('Latest decision', other, other.reviewerName) : ''}
 ${page.reviewer.canDecide
-  ? html`${decideForm(c, csrf, urls)}${actForm(c, csrf, urls)}`
+  ? html`${decideForm(c, csrf, urls, acting.skipReasons)}${actForm(c, csrf, urls)}`
   : html`<p><a href="${urls.evidence(c.ref)}">Evidence PDF</a></p>`}
 </article></li>`;
 }
@@ -133,7 +146,7 @@ export function shortlistPage(
   page: ShortlistPage,
   csrf: string,
   urls: PageUrls,
-  acting = { skipped: 0 },
+  acting: Acting = { skipped: 0, skipReasons: [] },
   notice: { requirementsSaved?: boolean } = {},
 ): string {
   const { card, reviewer } = page;
@@ -156,7 +169,7 @@ ${latest.label}, ${dateTime(latest.at)}. It is saved, and Skima writes it to Ash
   : ''}
 ${reviewer.canDecide && (card.candidates.length || acting.skipped) ? bulkForms(page, csrf, urls, acting.skipped) : ''}
 ${card.candidates.length
-  ? html`<ol class="candidates">${page.candidates.map((c) => candidate(c, page, csrf, urls))}</ol>`
+  ? html`<ol class="candidates">${page.candidates.map((c) => candidate(c, page, csrf, urls, acting))}</ol>`
   : html`<p class="notice">No candidate has been screened for this job yet. This page shows them as they are scored.</p>`}
 ${reviewer.canDecide
   ? html`<section aria-labelledby="past"><h2 id="past">Your decisions on this job</h2>

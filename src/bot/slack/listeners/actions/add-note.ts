@@ -19,6 +19,7 @@ export async function addNoteAction({ body, ack }: ActionArgs, deps: ListenerDep
   const candidate = card.candidates.find((c) => c.applicationId === target.applicationId);
   const label = candidate ? candidateLabel(candidate) : 'this candidate';
   const current = candidate?.reviewerDecision?.verdict;
-  const view = noteModal({ ...target, card: clickedMessage(payload.data) }, label, current);
+  const reasons = await deps.services.skipReasons();
+  const view = noteModal({ ...target, card: clickedMessage(payload.data) }, label, current, reasons);
   await deps.slack.openModal(payload.data.trigger_id, view);
 }

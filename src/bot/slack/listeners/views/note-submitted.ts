@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { NOTE_BLOCK, NOTE_INPUT, VERDICT_BLOCK, VERDICT_INPUT } from '../../ids.ts';
+import { NOTE_BLOCK, NOTE_INPUT, SKIP_REASON_BLOCK, SKIP_REASON_INPUT, VERDICT_BLOCK, VERDICT_INPUT } from '../../ids.ts';
+import { UsageError } from '../../../ports.ts';
 import { noteMetadataSchema, viewSubmissionSchema } from '../../payloads.ts';
 import { textMessage } from '../../render/help.ts';
 import type { Ack, ListenerDeps } from '../deps.ts';
@@ -27,17 +28,30 @@ export async function noteSubmitted({ body, ack }: { body: unknown; ack: ViewAck
     await ack({ response_action: 'errors', errors: { [VERDICT_BLOCK]: 'Choose Approve, Maybe or Skip.' } });
     return;
   }
+  const skipReasonId = values[SKIP_REASON_BLOCK]?.[SKIP_REASON_INPUT]?.selected_option?.value;
+  if (skipReasonId && verdict.data !== 'skip') {
+    await ack({ response_action: 'errors', errors: { [SKIP_REASON_BLOCK]: 'A reason goes only with Skip: choose Skip, or clear the reason.' } });
+    return;
+  }
   await ack();
   const userId = payload.data.user.id;
   const reviewer = await reviewerForJob(deps, userId, meta.data.j);
   if (!reviewer) return;
-  const recorded = await deps.services.recordDecision({
-    jobId: meta.data.j,
-    applicationId: meta.data.a,
-    reviewer,
-    verdict: verdict.data,
-    ...(note ? { note } : {}),
-  });
+  let recorded: boolean;
+  try {
+    recorded = await deps.services.recordDecision({
+      jobId: meta.data.j,
+      applicationId: meta.data.a,
+      reviewer,
+      verdict: verdict.data,
+      ...(note ? { note } : {}),
+      ...(skipReasonId ? { skipReasonId } : {}),
+    });
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    await tell(deps, userId, textMessage(`Your decision was not saved: ${err.message}`));
+    return;
+  }
   if (!recorded) await tell(deps, userId, textMessage('That candidate is no longer in Skima; your note was not saved.'));
   await refreshCard(deps, meta.data.j, reviewer, userId, meta.data.c);
 }
