@@ -31,11 +31,23 @@ export function buildReasons(evaluation: Evaluation, resume: ParsedResume, origi
     reasons.push({ text: clip(text, MAX_REASON_CHARS), ...quote });
     return true;
   };
+  // What each quoted line has been shown to evidence, so a second requirement met by the very same
+  // words ("PostgreSQL" preferred, after "Relational databases: PostgreSQL") adds no bullet.
+  const shownOn = new Map<number, Set<string>>();
   for (const m of met) {
     if (reasons.length >= MAX_REASONS) break;
     // One bullet per requirement (two requirements worded alike read as one).
     if (labels.has(m.requirement.label)) continue;
-    if (add(m.lineIndex!, reasonText(m, resume, m.lineIndex!))) labels.add(m.requirement.label);
+    const line = m.lineIndex!;
+    const terms = (m.shows ?? []).map((t) => t.toLowerCase());
+    const seen = shownOn.get(line);
+    if (seen && terms.length > 0 && terms.every((t) => seen.has(t))) continue;
+    if (add(line, reasonText(m, resume, line))) {
+      labels.add(m.requirement.label);
+      const set = seen ?? new Set<string>();
+      for (const t of terms) set.add(t);
+      shownOn.set(line, set);
+    }
   }
   const partial = withLine
     .filter((m) => !isMet(m) && m.coverage >= 0.3 && !m.titleOnly)

@@ -58,6 +58,17 @@ Python, Go, PostgreSQL, MySQL, AWS, Docker, Kubernetes, Kafka`;
     // A category asked for is shown by what the resume names for it.
     expect(res.reasons.map((r) => r.text)).toContain('Relational databases: PostgreSQL, in the skills list');
   });
+
+  it('give no second bullet for a requirement met by the words another bullet already shows on that line', () => {
+    const resume = `Experience
+Backend Engineer, Parcel Works (2016 - 2024)
+- PostgreSQL lead for the orders database
+- Ran the delivery services on AWS`;
+    const texts = scorer.score(JD, resume).reasons.map((r) => r.text);
+    expect(texts).toContain('Relational databases: PostgreSQL, in a role');
+    // "(PostgreSQL preferred)" is met by the same word on the same line: nothing new to say.
+    expect(texts.filter((t) => t.startsWith('PostgreSQL: '))).toEqual([]);
+  });
 });
 
 describe('evidence in roles against a bare skills list', () => {

@@ -2,7 +2,8 @@
 // Slack's Web API and its file host intercepted with nock, Ashby the sandbox. The file is downloaded
 // with the bot token, previewed, added once confirmed (once, however often it is dropped or confirmed,
 // even at once), an unreadable one is answered with nothing created, and the score follows when the
-// screening ends.
+// screening ends. The same set-up (no webhooks reach it) shows a hire found only by reading the
+// application again announced to its hiring manager once.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,7 +14,7 @@ import { type RunningSandbox, startSandbox } from '../../src/ashby-sandbox/index
 import { ACTION } from '../../src/bot/slack/ids.ts';
 import { createAppContext } from '../../src/app.ts';
 import { AshbyTargetsCache } from '../../src/core/ashby-link/ashby-fields.ts';
-import { deliverNotice, type NoticeJob, noticeQueue } from '../../src/core/chat/notices.ts';
+import { deliverNotice, fanOutHire, HIRE_ANNOUNCE_QUEUE, type NoticeJob, noticeQueue } from '../../src/core/chat/notices.ts';
 import { closeContext, type AppContext } from '../../src/core/context.ts';
 import { screeningFinished } from '../../src/core/intake/follow-up.ts';
 import { ensureJob } from '../../src/core/pipeline/job-cache.ts';
@@ -85,6 +86,7 @@ describe('a resume dropped into the Slack DM', () => {
 
   const slack = () => {
     ({ calls } = fakeSlackApi((method, body) => {
+      if (method === 'users.lookupByEmail') return [200, { ok: true, user: { id: `U_${String(body.email).split('@')[0]!.toUpperCase()}` } }];
       if (method === 'users.info') return [200, { ok: true, user: { id: body.user, profile: { email: 'renee.alvarez@northwind.example' } } }];
       if (method === 'files.info') {
         const f = files.get(String(body.file));
@@ -233,5 +235,31 @@ describe('a resume dropped into the Slack DM', () => {
     for (const r of score.reasons as Array<{ text: string }>) expect(said).toContain(`• ${r.text}`);
     for (const m of score.missing as string[]) expect(said).toContain(m);
     expect((score.reasons as unknown[]).length + (score.missing as unknown[]).length).toBeGreaterThan(0);
+  });
+
+  it('a hire the poll finds (its webhook lost) is announced to the hiring manager once', async () => {
+    slack();
+    const targets = new AshbyTargetsCache(ctx.ashby.client, ctx.log, { tag: false });
+    const [nadia] = await ctx.ashby.client.candidate.search({ email: 'nadia.okoye@example.org' });
+    const applicationId = nadia!.applicationIds[0]!;
+    const info = await ctx.ashby.client.application.info(applicationId);
+    const stages = await ctx.ashby.client.interviewStage.list(info.currentInterviewStage!.interviewPlanId);
+    // No webhook reaches this Skima: the sandbox's hire is only seen when the application is read again.
+    await ctx.ashby.client.application.changeStage({ applicationId, interviewStageId: stages.find((s) => s.type === 'Hired')!.id });
+    await processApplication(ctx, targets, applicationId);
+    await processApplication(ctx, targets, applicationId); // seen again: stored as Hired now
+    const announced = await ctx.db.queueJob.findMany({ where: { queue: HIRE_ANNOUNCE_QUEUE } });
+    expect(announced.map((j) => j.payload)).toEqual([{ applicationId }]);
+    expect(await fanOutHire(ctx, applicationId)).toBe(1);
+    const door = ctx.chat.find((d) => d.channel === 'slack')!;
+    const notices = await ctx.db.queueJob.findMany({ where: { queue: noticeQueue('slack'), idempotencyKey: { startsWith: 'hired:' } } });
+    for (const j of notices) {
+      await deliverNotice(ctx, door, j.payload as NoticeJob, { id: j.id });
+    }
+    const stored = await ctx.db.job.findUniqueOrThrow({ where: { id: job.id } });
+    const team = stored.hiringTeam as Array<{ role: string; email: string }>;
+    const manager = team.find((m) => /hiring manager/i.test(m.role))!;
+    const post = await posted(1);
+    expect(post.body).toMatchObject({ channel: `U_${manager.email.split('@')[0]!.toUpperCase()}`, text: `Hired: Nadia Okoye for ${job.title}` });
   });
 });

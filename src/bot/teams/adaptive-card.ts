@@ -1,4 +1,4 @@
-import type { CandidateCard, CardDecision, ShortlistCard, Verdict } from '../card-model.ts';
+import type { CandidateCard, CardDecision, CardRequirement, ShortlistCard, Verdict } from '../card-model.ts';
 import { NOTE_MAX_CHARS, noteInputId, VERB } from './card-actions.ts';
 import {
   type AcNode,
@@ -68,6 +68,8 @@ export function shortlistAdaptiveCard(card: ShortlistCard, opts: { notice?: stri
 function draw(card: ShortlistCard, shown: number, level: Level, notice?: string): AdaptiveCardJson {
   const body: AcNode[] = [heading(clip(`Shortlist: ${card.jobTitle}`, 150)), line(countsLine(card), { isSubtle: true })];
   if (notice) body.push(line(clip(notice, 500), { color: 'accent', weight: 'bolder' }));
+  const requirements = requirementsText(card.requirements ?? []);
+  if (requirements) body.push(line(requirements, { isSubtle: true, size: 'small' }));
   for (const c of card.candidates.slice(0, shown)) body.push(candidateBlock(card, c, level));
   if (card.candidates.length === 0) body.push(line('No candidate is screened for this job yet.'));
   const more = card.candidates.length - shown;
@@ -79,6 +81,21 @@ function draw(card: ShortlistCard, shown: number, level: Level, notice?: string)
     [open],
     `Shortlist for ${card.jobTitle}: ${card.candidates.length} candidates, ${waiting} awaiting a decision`,
   );
+}
+
+/** What every score on the card is counted against, as on the Slack card and the page: must-haves, then
+ * nice-to-haves, each with the rule that made it (or "edited") and "essential" where it is. */
+export function requirementsText(requirements: CardRequirement[]): string | null {
+  if (requirements.length === 0) return null;
+  const item = (r: CardRequirement) => {
+    const notes = [r.edited ? 'edited' : r.rule, ...(r.essential ? ['essential'] : [])];
+    return `${clip(r.label, 80)} (${notes.join('; ')})`;
+  };
+  const must = requirements.filter((r) => r.mustHave);
+  const nice = requirements.filter((r) => !r.mustHave);
+  const lines = [`Must-haves: ${must.length ? must.map(item).join(' · ') : 'none'}`];
+  if (nice.length) lines.push(`Nice-to-haves: ${nice.map(item).join(' · ')}`);
+  return clip(lines.join('\n'), 1500);
 }
 
 function countsLine(card: ShortlistCard): string {

@@ -12,7 +12,7 @@ import {
 import { requirementsForChat, saveRequirementsFromChat } from '../requirements/chat.ts';
 import type { AppContext } from '../context.ts';
 import { ApplicationNotInJobError, recordDecision, SkipReasonError, UnknownApplicationError } from '../decisions/decisions.ts';
-import { skipReasons } from '../decisions/skip-reasons.ts';
+import { skipReasonsSoon } from '../decisions/skip-reasons.ts';
 import { lastWeek } from '../ops/digest.ts';
 import { digestWithTrends } from '../report/digest-trends.ts';
 import { createReportLink, ReportAccessError } from '../report/report-links.ts';
@@ -154,7 +154,7 @@ export class CoreChatServices<Ref extends object> implements ChatServices<Ref> {
   }
 
   skipReasons() {
-    return skipReasons(this.ctx);
+    return skipReasonsSoon(this.ctx);
   }
 
   async recordDecision(input: Parameters<ChatServices['recordDecision']>[0]): Promise<boolean> {

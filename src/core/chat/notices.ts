@@ -59,15 +59,16 @@ export async function fanOutHire(ctx: AppContext, applicationId: string): Promis
   return queued;
 }
 
-/** "Hired" words: the candidate's name to their hiring managers; in a channel too unless names are
- * hidden (REDACTION_MODE=on), where it is "a candidate". */
+/** "Hired" words: the candidate's name to their hiring managers (unless names are hidden,
+ * REDACTION_MODE=on); never in a channel, where everyone reads it: there it is "a candidate". */
 async function hiredNotice(ctx: AppContext, job: Extract<NoticeJob, { kind: 'hired' }>): Promise<ChatNotice | null> {
   const app = await ctx.db.application.findUnique({
     where: { id: job.applicationId },
     select: { jobId: true, job: { select: { title: true } }, candidate: { select: { name: true } } },
   });
   if (!app) return null;
-  const who = ctx.config.redact || !app.candidate.name ? 'A candidate' : app.candidate.name;
+  const toChannel = 'channel' in job.to;
+  const who = toChannel || ctx.config.redact || !app.candidate.name ? 'A candidate' : app.candidate.name;
   return {
     kind: 'hired',
     headline: `Hired: ${who} for ${app.job.title}`,

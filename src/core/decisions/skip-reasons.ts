@@ -38,6 +38,23 @@ export function skipReasons(ctx: AppContext): Promise<SkipReason[]> {
   return list;
 }
 
+/**
+ * The list for a page or a modal that must not wait on Ashby (a slow Ashby is retried for many
+ * seconds; Slack's trigger lasts three): Skima's own reason alone when Ashby's list takes longer than
+ * `waitMs`. The read goes on and is remembered for the next time.
+ */
+export async function skipReasonsSoon(ctx: AppContext, waitMs = 1_500): Promise<SkipReason[]> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<SkipReason[]>((resolve) => {
+    timer = setTimeout(() => resolve([{ ...REQUIREMENTS_SKIP_REASON }]), waitMs);
+  });
+  try {
+    return await Promise.race([skipReasons(ctx), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** A skip reason by its id (as a form or modal sends it), in the list's words; undefined if not on the list. */
 export async function skipReasonText(ctx: AppContext, id: string): Promise<string | undefined> {
   return (await skipReasons(ctx)).find((r) => r.id === id)?.text;

@@ -6,7 +6,7 @@ import { jobFieldLink } from '../links/links.ts';
 import { startHandoff } from '../handoff/index.ts';
 import { announceHire } from '../chat/notices.ts';
 import type { JobQueue } from '../queue/types.ts';
-import { announceShortlistChange, mayChangeShortlist, refreshShortlist } from '../shortlist/shortlist.ts';
+import { announceShortlistChange, currentShortlist, mayChangeShortlist, refreshShortlist } from '../shortlist/shortlist.ts';
 import { Writeback } from './writeback.ts';
 import { indexCandidate, removeFromPool } from '../pool/pool-index.ts';
 import { priorStages, recordStagesReached } from '../pool/stages-reached.ts';
@@ -66,8 +66,15 @@ export type ProcessOutcome = 'scored' | 'unchanged' | 'unreadable' | 'no_resume'
 
 /** The job's shortlist after this application's screening changed: recomputed only when the application
  * could have entered, left or moved on it, and announced only when it did change. */
-async function followShortlist(ctx: AppContext, stored: ScreenedApplication): Promise<void> {
-  if (!(await mayChangeShortlist(ctx.db, stored, ctx.config.shortlistSize))) return;
+async function followShortlist(ctx: AppContext, stored: ScreenedApplication, rescoredOnEdit = false): Promise<void> {
+  if (!(await mayChangeShortlist(ctx.db, stored, ctx.config.shortlistSize))) {
+    // Re-scored against edited requirements with the same number: its reasons and missing list may
+    // have changed, and the cards show them.
+    if (!rescoredOnEdit) return;
+    const entries = await currentShortlist(ctx.db, stored.jobId);
+    if (entries.some((e) => e.applicationId === stored.id)) await announceShortlistChange(ctx.queue, stored.jobId);
+    return;
+  }
   const shortlist = await refreshShortlist(ctx.db, stored.jobId, ctx.config.shortlistSize);
   if (shortlist.changed) await announceShortlistChange(ctx.queue, stored.jobId);
 }
@@ -234,6 +241,6 @@ export async function processApplication(
   }
   await writeback.tag(app, targets.tagId);
 
-  await followShortlist(ctx, stored);
+  await followShortlist(ctx, stored, outcome === 'scored' && edits.length > 0);
   return outcome;
 }

@@ -3,7 +3,7 @@ import type { AppContext } from '../../core/context.ts';
 import { hashToken, resolveLink } from '../../core/links/links.ts';
 import { decideOnPage, evidenceOnPage, type LinkScope, loadShortlistPage } from '../../core/shortlist/shortlist-page.ts';
 import { SkipReasonError } from '../../core/decisions/decisions.ts';
-import { skipReasons } from '../../core/decisions/skip-reasons.ts';
+import { skipReasonsSoon } from '../../core/decisions/skip-reasons.ts';
 import { skippedApplicationIds } from '../../core/disposition/index.ts';
 import { registerActRoutes } from './act-routes.ts';
 import { ICON_SVG } from './assets/icon.ts';
@@ -85,7 +85,7 @@ export const shortlistPagePlugin: FastifyPluginAsync<{ ctx: AppContext; limiters
     const query = (req.query ?? {}) as Record<string, unknown>;
     // Advance and archive are offered to the link's own reviewer; roles are checked when they act.
     const skipped = page.reviewer.canDecide ? (await skippedApplicationIds(ctx, scope.jobId)).length : 0;
-    const reasons = page.reviewer.canDecide ? await skipReasons(ctx) : [];
+    const reasons = page.reviewer.canDecide ? await skipReasonsSoon(ctx) : [];
     const body = shortlistPage(page, csrfToken(ctx.secret, scope.linkId), {
       decide: `${base}/decisions`,
       act: `${base}/act`,

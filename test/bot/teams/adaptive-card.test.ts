@@ -69,6 +69,24 @@ describe('the shortlist card', () => {
     expect(JSON.stringify([c.body, c.actions])).not.toContain('http'); // no link is ever posted in a shortlist card
   });
 
+  it('shows what the scores count: must-haves then nice-to-haves, with the rule, edits and essentials', () => {
+    const c = shortlistAdaptiveCard({
+      ...card(3),
+      requirements: [
+        { label: 'Retail management experience', mustHave: true, essential: false, rule: 'requirements section', edited: false },
+        { label: 'Food hygiene certificate', mustHave: true, essential: true, rule: 'licence or certificate', edited: false },
+        { label: 'Visual merchandising', mustHave: false, essential: false, rule: 'edited', edited: true },
+      ],
+    });
+    expectValid(c);
+    expect(lines(c)[2]).toBe(
+      'Must-haves: Retail management experience (requirements section) · Food hygiene certificate (licence or certificate; essential)\n'
+      + 'Nice-to-haves: Visual merchandising (edited)',
+    );
+    // A card built before requirements were shown has no such line.
+    expect(lines(shortlistAdaptiveCard(card(3))).some((l) => l.startsWith('Must-haves'))).toBe(false);
+  });
+
   it('puts resume text in text runs, where markdown is not read', () => {
     const c = shortlistAdaptiveCard(card(1, { candidates: [candidate(1, { candidateName: '**Bold** _Name_' })] }));
     expect(nodes(c.body).filter((n) => n.type === 'TextBlock')).toEqual([]);

@@ -79,6 +79,7 @@ describe('notices through Slack', () => {
     expect(dm!.blocks[0]!.text!.text).toBe(':tada: Hired: Ada &lt;Lovelace&gt; for Store Manager'); // escaped for mrkdwn
     expect(dm!.blocks.map((b) => b.type)).toEqual(['section', 'context', 'actions']);
     expect(channel!.blocks.map((b) => b.type)).toEqual(['section', 'context']); // no button in a channel
+    expect(channel!.text).toBe('Hired: A candidate for Store Manager'); // and no name
     // The manager Slack does not know is reported for status, and the job is not failed for it.
     const status = await collectStatus(ctx);
     expect(status.errors).toEqual(expect.arrayContaining([expect.objectContaining({ source: 'slack:users.lookupByEmail', message: 'users_not_found' })]));

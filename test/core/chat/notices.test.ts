@@ -99,6 +99,8 @@ describe.each(DB_KINDS)('notices on %s', (kind) => {
       lines: ['Recorded in Ashby. Congratulations to the hiring team.'],
       jobId: 'job-1',
     });
+    // A channel is read by everyone in it: the candidate's name stays out of it.
+    expect(door.posted[1]!.notice.headline).toBe('Hired: A candidate for Store Manager');
   });
 
   it('a hire of an application not stored yet is tried again later (the queue retries it)', async () => {

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AshbyTargetsCache } from '../../../src/core/ashby-link/ashby-fields.ts';
 import { recordDecision, SkipReasonError, writeBackDecision } from '../../../src/core/decisions/decisions.ts';
-import { REQUIREMENTS_SKIP_REASON, skipReasons } from '../../../src/core/decisions/skip-reasons.ts';
+import { REQUIREMENTS_SKIP_REASON, skipReasons, skipReasonsSoon } from '../../../src/core/decisions/skip-reasons.ts';
 import { computeDigest, NO_REASON } from '../../../src/core/ops/digest.ts';
 import { skipsByReasonLine } from '../../../src/bot/ports.ts';
 import { DB_KINDS } from '../../helpers/databases.ts';
@@ -51,6 +51,22 @@ describe.each(DB_KINDS)('skip reasons on %s', (kind) => {
       { reason: NO_REASON, count: 1 },
     ]);
     expect(skipsByReasonLine(digest)).toBe(`Skips by reason: ${reason!.text} 2 · Not a fit for the requirements 1 · no reason given 1`);
+  });
+
+  it('does not keep a page or a modal waiting on a slow Ashby: Skima\'s own reason alone, then the full list', async () => {
+    const { ctx } = env;
+    env.sandbox.control.setFaults({ latencyMs: 1_000 });
+    const fresh = { ...ctx } as typeof ctx; // a context whose list is not cached yet
+    try {
+      const started = Date.now();
+      expect(await skipReasonsSoon(fresh, 200)).toEqual([REQUIREMENTS_SKIP_REASON]);
+      expect(Date.now() - started).toBeLessThan(900);
+      // The read went on: once it lands, the full list is there.
+      await new Promise((r) => setTimeout(r, 1_500));
+      expect((await skipReasonsSoon(fresh, 200)).length).toBeGreaterThan(1);
+    } finally {
+      env.sandbox.control.setFaults({});
+    }
   });
 
   it('refuses a reason with another verdict, and one not on the list: nothing stored', async () => {
