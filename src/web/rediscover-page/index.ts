@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../core/context.ts';
-import { hashToken, resolveLink } from '../../core/links/links.ts';
+import { resolveLink } from '../../core/links/links.ts';
 import { rediscoverPath } from '../../core/rediscovery/rediscover-links.ts';
 import {
   addConfirmation,
@@ -11,7 +11,7 @@ import {
 } from '../../core/rediscovery/rediscover-page.ts';
 import { filterWordsOfQuery, queryOfFilterWords } from '../../core/rediscovery/rediscover-query.ts';
 import { parseUrlEncoded } from '../shortlist-page/form.ts';
-import { type LinkLimiters, sharedLinkLimiters } from '../shortlist-page/rate-limit.ts';
+import { type LinkLimiters, linkRequestLimited, sharedLinkLimiters } from '../shortlist-page/rate-limit.ts';
 import { csrfToken, csrfValid, sameOrigin, setPageHeaders } from '../shortlist-page/security.ts';
 import {
   addedPage,
@@ -66,13 +66,11 @@ export const rediscoverPagePlugin: FastifyPluginAsync<{ ctx: AppContext; limiter
     reply: FastifyReply,
   ): Promise<RediscoverScope | null> {
     const token = req.params.token;
-    for (const hit of [() => limiters.perAddress.hit(`ip:${req.ip}`), () => limiters.perLink.hit(hashToken(token))]) {
-      const limit = await hit();
-      if (!limit.ok) {
-        reply.header('retry-after', String(limit.retryAfterS));
-        await sendHtml(reply, 429, plainRediscoverPage('Too many requests', `Please wait ${limit.retryAfterS} seconds and try again.`));
-        return null;
-      }
+    const retryAfterS = await linkRequestLimited(limiters, req.ip, token);
+    if (retryAfterS !== null) {
+      reply.header('retry-after', String(retryAfterS));
+      await sendHtml(reply, 429, plainRediscoverPage('Too many requests', `Please wait ${retryAfterS} seconds and try again.`));
+      return null;
     }
     const link = await resolveLink(ctx.db, token, new Date(), ['rediscover', 'rediscover-view']);
     if (link.ok) return link;

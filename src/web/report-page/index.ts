@@ -1,12 +1,12 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../core/context.ts';
-import { hashToken, resolveLink } from '../../core/links/links.ts';
+import { resolveLink } from '../../core/links/links.ts';
 import { readAuditLog } from '../../core/report/audit-log.ts';
 import { computeBiasAudit } from '../../core/report/bias-audit.ts';
 import { computeReport, UnknownJobError } from '../../core/report/compute.ts';
 import { auditLogCsv, auditLogJson, biasCsv, biasJson, reportCsv, reportXlsx } from '../../core/report/exports.ts';
 import { renderReportPdf } from '../../core/report/pdf.ts';
-import { type LinkLimiters, sharedLinkLimiters } from '../shortlist-page/rate-limit.ts';
+import { type LinkLimiters, linkRequestLimited, sharedLinkLimiters } from '../shortlist-page/rate-limit.ts';
 import { setPageHeaders } from '../shortlist-page/security.ts';
 import { parseReportQuery, queryString } from './query.ts';
 import { REPORT_STYLESHEET, REPORT_STYLESHEET_PATH } from './styles.ts';
@@ -49,14 +49,11 @@ export const reportPagePlugin: FastifyPluginAsync<{ ctx: AppContext; limiters?: 
   /** Rate limits, then the link: answers the request itself (and returns false) when it cannot be used. */
   async function linkOk(req: FastifyRequest<{ Params: Params }>, reply: FastifyReply): Promise<boolean> {
     const token = req.params.token;
-    // The shortlist page's limits, counted in the database: they hold across every web process.
-    for (const hit of [() => limiters.perAddress.hit(`ip:${req.ip}`), () => limiters.perLink.hit(hashToken(token))]) {
-      const limit = await hit();
-      if (!limit.ok) {
-        reply.header('retry-after', String(limit.retryAfterS));
-        await sendHtml(reply, 429, reportPlainPage('Too many requests', `Please wait ${limit.retryAfterS} seconds and try again.`));
-        return false;
-      }
+    const retryAfterS = await linkRequestLimited(limiters, req.ip, token);
+    if (retryAfterS !== null) {
+      reply.header('retry-after', String(retryAfterS));
+      await sendHtml(reply, 429, reportPlainPage('Too many requests', `Please wait ${retryAfterS} seconds and try again.`));
+      return false;
     }
     const link = await resolveLink(ctx.db, token, new Date(), 'report');
     if (link.ok) return true;

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../core/context.ts';
-import { hashToken, resolveLink } from '../../core/links/links.ts';
+import { resolveLink } from '../../core/links/links.ts';
 import { decideOnPage, evidenceOnPage, type LinkScope, loadShortlistPage } from '../../core/shortlist/shortlist-page.ts';
 import { SkipReasonError } from '../../core/decisions/decisions.ts';
 import { skipReasonsSoon } from '../../core/decisions/skip-reasons.ts';
@@ -10,7 +10,7 @@ import { ICON_SVG } from './assets/icon.ts';
 import { STYLESHEET } from './assets/styles.ts';
 import { decisionForm, parseUrlEncoded, requirementsForm } from './form.ts';
 import { editRequirementsOnPage } from '../../core/shortlist/requirements-on-page.ts';
-import { type LinkLimiters, sharedLinkLimiters } from './rate-limit.ts';
+import { type LinkLimiters, linkRequestLimited, sharedLinkLimiters } from './rate-limit.ts';
 import { csrfToken, csrfValid, sameOrigin, setPageHeaders } from './security.ts';
 import { ICON_PATH, STYLESHEET_PATH } from './views/layout.ts';
 import { shortlistPage } from './views/page.ts';
@@ -59,15 +59,11 @@ export const shortlistPagePlugin: FastifyPluginAsync<{ ctx: AppContext; limiters
   /** Rate limits, then the link: answers the request itself (and returns null) when the link cannot be used. */
   async function linkFor(req: FastifyRequest<{ Params: Params }>, reply: FastifyReply): Promise<LinkScope | null> {
     const token = req.params.token;
-    // req.ip is the peer's address unless TRUST_PROXY names the proxy in front (see config/schema.ts).
-    // Keyed by the token's hash: even this process's memory holds no usable link.
-    for (const hit of [() => limiters.perAddress.hit(`ip:${req.ip}`), () => limiters.perLink.hit(hashToken(token))]) {
-      const limit = await hit();
-      if (!limit.ok) {
-        reply.header('retry-after', String(limit.retryAfterS));
-        await sendHtml(reply, 429, linkPages.tooMany(limit.retryAfterS));
-        return null;
-      }
+    const retryAfterS = await linkRequestLimited(limiters, req.ip, token);
+    if (retryAfterS !== null) {
+      reply.header('retry-after', String(retryAfterS));
+      await sendHtml(reply, 429, linkPages.tooMany(retryAfterS));
+      return null;
     }
     const link = await resolveLink(ctx.db, token);
     if (link.ok) return link;

@@ -1,3 +1,4 @@
+import { hashToken } from '../../core/links/links.ts';
 import { RateWindows } from '../../core/rate-windows.ts';
 import type { Db } from '../../db/client.ts';
 
@@ -19,6 +20,20 @@ export interface RateLimiter {
 export interface LinkLimiters {
   perLink: RateLimiter;
   perAddress: RateLimiter;
+}
+
+/**
+ * Counts one request to a link page against both limits: the client's address (req.ip is the peer's
+ * address unless TRUST_PROXY names the proxy in front) and the link, keyed by the token's hash so that
+ * not even the limiter holds a usable link. The seconds to wait when either is spent, else null. Every
+ * link page (shortlist, report, rediscovery) asks this before it looks the link up.
+ */
+export async function linkRequestLimited(limiters: LinkLimiters, ip: string, token: string): Promise<number | null> {
+  for (const hit of [() => limiters.perAddress.hit(`ip:${ip}`), () => limiters.perLink.hit(hashToken(token))]) {
+    const limit = await hit();
+    if (!limit.ok) return limit.retryAfterS;
+  }
+  return null;
 }
 
 /** The limits as configured, counted in the database: they hold across every web process. */
