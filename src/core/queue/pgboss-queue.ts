@@ -31,6 +31,10 @@ const STATE: Record<string, JobState> = {
   cancelled: 'dead',
 };
 
+/** PostgreSQL's answers to two sessions creating the same queue at once: deadlock detected, unique
+ * violation, duplicate table. */
+const CONCURRENT_DDL = new Set(['40P01', '23505', '42P07']);
+
 /** pg-boss job ids are UUIDs: an idempotency key becomes a name-based UUID, so a second send with the
  * same key collides with the first and pg-boss returns null. */
 function keyToUuid(queue: string, key: string): string {
@@ -137,7 +141,19 @@ export class PgBossQueue implements JobQueue {
   private async ensureQueue(name: string): Promise<void> {
     if (this.created.has(name)) return;
     await this.connect();
-    await this.boss.createQueue(name, { name, policy: name.endsWith(SINGLETON_SUFFIX) ? 'stately' : 'standard' });
+    const policy = name.endsWith(SINGLETON_SUFFIX) ? 'stately' : 'standard';
+    // Several processes starting together create the same queues at once, and pg-boss's createQueue
+    // (a table partition and a row) can then deadlock or collide in PostgreSQL: the loser tries again,
+    // and by then the queue exists.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.boss.createQueue(name, { name, policy });
+        break;
+      } catch (err) {
+        if (attempt >= 5 || !CONCURRENT_DDL.has((err as { code?: string }).code ?? '')) throw err;
+        await new Promise((r) => setTimeout(r, 20 * attempt + Math.random() * 50));
+      }
+    }
     this.created.add(name);
   }
 
