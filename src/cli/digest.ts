@@ -2,6 +2,7 @@ import { loadConfigOrThrow } from '../config/load.ts';
 import { closeContext, createContext } from '../core/context.ts';
 import { lastWeek } from '../core/ops/digest.ts';
 import { type DigestWithTrends, digestWithTrends } from '../core/report/digest-trends.ts';
+import { trendChange } from '../bot/chat-words.ts';
 import { skipsByReasonLine, waitingOnLine } from '../bot/ports.ts';
 import { createProcessLogger } from '../core/logger.ts';
 import { offlineAshby } from '../core/ashby-link/offline-ashby.ts';
@@ -17,7 +18,7 @@ Definitions: docs/digest.md.`;
 
 export function formatDigest(d: DigestWithTrends): string {
   const trend = (figure: string) => {
-    const change = d.trends.find((t) => t.figure === figure)?.change;
+    const change = trendChange(d, figure);
     return change ? ` (${change})` : '';
   };
   const lines = [

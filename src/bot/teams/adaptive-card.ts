@@ -1,4 +1,5 @@
 import type { CandidateCard, CardDecision, CardRequirement, ShortlistCard, Verdict } from '../card-model.ts';
+import { requirementNotes, VERDICT_LABEL, VERDICT_MARK } from '../chat-words.ts';
 import { NOTE_MAX_CHARS, noteInputId, VERB } from './card-actions.ts';
 import {
   type AcNode,
@@ -26,8 +27,6 @@ export { statusAdaptiveCard } from './render/status.ts';
 export { helpAdaptiveCard } from './render/help.ts';
 export { noticeAdaptiveCard } from './render/notice.ts';
 
-export const VERDICT_LABEL: Record<Verdict, string> = { approve: 'Approve', skip: 'Skip', maybe: 'Maybe' };
-const VERDICT_MARK: Record<Verdict, string> = { approve: '👍 Approved', skip: '👎 Skipped', maybe: '🤔 Maybe' };
 const VERDICTS: Verdict[] = ['approve', 'skip', 'maybe'];
 
 /**
@@ -88,8 +87,7 @@ function draw(card: ShortlistCard, shown: number, level: Level, notice?: string)
 export function requirementsText(requirements: CardRequirement[]): string | null {
   if (requirements.length === 0) return null;
   const item = (r: CardRequirement) => {
-    const notes = [r.edited ? 'edited' : r.rule, ...(r.essential ? ['essential'] : [])];
-    return `${clip(r.label, 80)} (${notes.join('; ')})`;
+    return `${clip(r.label, 80)} (${requirementNotes(r)})`;
   };
   const must = requirements.filter((r) => r.mustHave);
   const nice = requirements.filter((r) => !r.mustHave);

@@ -93,5 +93,4 @@ export function execute(
   return { type: 'Action.Execute', title, verb, data, ...extra };
 }
 
-export const day = (d: Date) => d.toISOString().slice(0, 10);
 export const minute = (d: Date) => d.toISOString().slice(0, 16).replace('T', ' ');

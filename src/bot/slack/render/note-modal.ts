@@ -2,7 +2,7 @@ import type { Verdict } from '../../card-model.ts';
 import { checkModal, clip, type ModalView } from '../block-kit.ts';
 import { NOTE_BLOCK, NOTE_INPUT, NOTE_MODAL_CALLBACK, SKIP_REASON_BLOCK, SKIP_REASON_INPUT, VERDICT_BLOCK, VERDICT_INPUT } from '../ids.ts';
 import type { SlackMessageRef } from '../services.ts';
-import { VERDICT_LABEL } from './shortlist.ts';
+import { VERDICT_LABEL } from '../../chat-words.ts';
 
 export interface NoteModalContext {
   jobId: string;

@@ -1,14 +1,11 @@
 import { type Block, type Button, checkMessage, clip, escapeMrkdwn, LIMITS, type SlackMessage } from '../block-kit.ts';
 import { ACTION, addToJobActionId, encodePastCandidate, encodeRediscovery } from '../ids.ts';
 import { type DigestReport, type RediscoverReport, type SetupReport, skipsByReasonLine, waitingOnLine } from '../../ports.ts';
-
-const day = (d: Date) => d.toISOString().slice(0, 10);
-const hours = (ms: number | null) => (ms === null ? 'n/a' : ms < 3_600_000 ? `${Math.round(ms / 60_000)} min` : `${(ms / 3_600_000).toFixed(1)} h`);
-const pct = (share: number | null) => (share === null ? 'n/a' : `${Math.round(share * 100)}%`);
+import { day, duration, percent, SETUP_MARK, trendChange } from '../../chat-words.ts';
 
 /** The trend of one figure in brackets, e.g. " (+12% on the 4-week average)", or nothing. */
 function trend(d: DigestReport, figure: string): string {
-  const change = d.trends.find((t) => t.figure === figure)?.change;
+  const change = trendChange(d, figure);
   return change ? ` _(${change})_` : '';
 }
 
@@ -19,10 +16,10 @@ function trend(d: DigestReport, figure: string): string {
 export function digestMessage(d: DigestReport): SlackMessage {
   const lines = [
     `*${d.applicationsScreened}* applications screened${trend(d, 'applicationsScreened')} (${d.unscorable} could not be scored)`,
-    `Median time to screen: *${hours(d.medianTimeToScreenMs)}*${trend(d, 'medianTimeToScreenMs')}`,
-    `Median manager response: *${hours(d.medianManagerResponseMs)}*${trend(d, 'medianManagerResponseMs')}`,
+    `Median time to screen: *${duration(d.medianTimeToScreenMs)}*${trend(d, 'medianTimeToScreenMs')}`,
+    `Median manager response: *${duration(d.medianManagerResponseMs)}*${trend(d, 'medianManagerResponseMs')}`,
     `Decisions: 👍 ${d.decisions.approve} · 🤔 ${d.decisions.maybe} · 👎 ${d.decisions.skip}${trend(d, 'decisions')}`,
-    `Followed the ranking: ${pct(d.followedRankingShare)}${trend(d, 'followedRankingShare')}`,
+    `Followed the ranking: ${percent(d.followedRankingShare)}${trend(d, 'followedRankingShare')}`,
     `Interviews from the top-10: *${d.interviewsFromTopTen}* · hires: *${d.hires}*${trend(d, 'hires')}`,
   ];
   const skips = skipsByReasonLine(d);
@@ -46,13 +43,11 @@ export function digestMessage(d: DigestReport): SlackMessage {
   return checkMessage({ text: `Skima weekly digest: ${d.applicationsScreened} applications screened`, blocks });
 }
 
-const MARK: Record<SetupReport['status'], string> = { ok: '✅', warn: '⚠️', fail: '❌', fixed: '🔧' };
-
 /** `/skima setup`: one line per check, with the fix when one is needed. */
 export function setupMessage(checks: SetupReport[], fixed: boolean): SlackMessage {
   const lines = checks.map((c) => {
     const fix = c.fix && (c.status === 'fail' || c.status === 'warn') ? `\n    ↳ ${escapeMrkdwn(clip(c.fix, 300))}` : '';
-    return `${MARK[c.status]} *${escapeMrkdwn(c.title)}*: ${escapeMrkdwn(clip(c.detail, 300))}${fix}`;
+    return `${SETUP_MARK[c.status]} *${escapeMrkdwn(c.title)}*: ${escapeMrkdwn(clip(c.detail, 300))}${fix}`;
   });
   const failing = checks.filter((c) => c.status === 'fail').length;
   const blocks: Block[] = [{ type: 'header', text: { type: 'plain_text', text: 'Skima setup checks' } }];

@@ -1,9 +1,8 @@
 import type { CandidateCard, CardDecision, CardRequirement, ShortlistCard, Verdict } from '../../card-model.ts';
 import { type Block, checkMessage, clip, escapeMrkdwn, LIMITS, type SlackMessage } from '../block-kit.ts';
+import { requirementNotes, VERDICT_LABEL, VERDICT_MARK } from '../../chat-words.ts';
 import { ACTION, advanceActionId, archiveActionId, decideActionId, encodeCandidate, encodeJob, noteActionId } from '../ids.ts';
 
-export const VERDICT_LABEL: Record<Verdict, string> = { approve: 'Approve', skip: 'Skip', maybe: 'Maybe' };
-const VERDICT_MARK: Record<Verdict, string> = { approve: '👍 Approved', skip: '👎 Skipped', maybe: '🤔 Maybe' };
 const VERDICTS: Verdict[] = ['approve', 'skip', 'maybe'];
 /** Blocks around the candidates: header, counts, requirements, the buttons, and the "more" line. */
 const FRAME_BLOCKS = 5;
@@ -73,8 +72,7 @@ function countsLine(card: ShortlistCard): string {
 export function requirementsLine(requirements: CardRequirement[]): string | null {
   if (requirements.length === 0) return null;
   const item = (r: CardRequirement) => {
-    const notes = [r.edited ? 'edited' : r.rule, ...(r.essential ? ['essential'] : [])];
-    return `${escapeMrkdwn(clip(r.label, 80))} _(${escapeMrkdwn(notes.join('; '))})_`;
+    return `${escapeMrkdwn(clip(r.label, 80))} _(${escapeMrkdwn(requirementNotes(r))})_`;
   };
   const must = requirements.filter((r) => r.mustHave);
   const nice = requirements.filter((r) => !r.mustHave);

@@ -1,14 +1,6 @@
 import { type Block, checkMessage, clip, escapeMrkdwn, type SlackMessage } from '../block-kit.ts';
 import { type StatusReport, type WaitingOnManager, waitingOnLine } from '../../ports.ts';
-
-const ago = (at: Date | null, now: Date) => {
-  if (!at) return 'never';
-  const min = Math.round((now.getTime() - at.getTime()) / 60_000);
-  if (min < 1) return 'just now';
-  if (min < 120) return `${min} min ago`;
-  const h = Math.round(min / 60);
-  return h < 48 ? `${h} h ago` : `${Math.round(h / 24)} days ago`;
-};
+import { ago } from '../../chat-words.ts';
 
 /** `/skima status`: sync health, queue depth, the last webhook and recent errors (no personal data). */
 export function statusMessage(s: StatusReport, now = new Date()): SlackMessage {

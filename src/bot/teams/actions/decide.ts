@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
-import { shortlistAdaptiveCard, VERDICT_LABEL } from '../adaptive-card.ts';
+import { VERDICT_LABEL } from '../../chat-words.ts';
+import { shortlistAdaptiveCard } from '../adaptive-card.ts';
 import type { CardAction } from '../card-actions.ts';
 import type { TeamsDeps } from '../deps.ts';
 import { cardInvokeResponse } from '../messages.ts';

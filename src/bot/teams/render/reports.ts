@@ -1,4 +1,5 @@
 import { type DigestReport, type RediscoverReport, type SetupReport, skipsByReasonLine, waitingOnLine } from '../../ports.ts';
+import { day, duration, percent, SETUP_MARK, trendChange } from '../../chat-words.ts';
 import { VERB } from '../card-actions.ts';
 import {
   type AcNode,
@@ -8,7 +9,6 @@ import {
   cardBytes,
   clip,
   container,
-  day,
   execute,
   heading,
   line,
@@ -16,12 +16,9 @@ import {
   run,
 } from '../card-json.ts';
 
-const hours = (ms: number | null) => (ms === null ? 'n/a' : ms < 3_600_000 ? `${Math.round(ms / 60_000)} min` : `${(ms / 3_600_000).toFixed(1)} h`);
-const pct = (share: number | null) => (share === null ? 'n/a' : `${Math.round(share * 100)}%`);
-
 /** The trend of one figure in brackets, e.g. " (+12% on the 4-week average)", or nothing. */
 function trend(d: DigestReport, figure: string): string {
-  const change = d.trends.find((t) => t.figure === figure)?.change;
+  const change = trendChange(d, figure);
   return change ? ` (${change})` : '';
 }
 
@@ -32,10 +29,10 @@ function trend(d: DigestReport, figure: string): string {
 export function digestAdaptiveCard(d: DigestReport): AdaptiveCardJson {
   const figures = [
     `${d.applicationsScreened} applications screened${trend(d, 'applicationsScreened')} (${d.unscorable} could not be scored)`,
-    `Median time to screen: ${hours(d.medianTimeToScreenMs)}${trend(d, 'medianTimeToScreenMs')}`,
-    `Median manager response: ${hours(d.medianManagerResponseMs)}${trend(d, 'medianManagerResponseMs')}`,
+    `Median time to screen: ${duration(d.medianTimeToScreenMs)}${trend(d, 'medianTimeToScreenMs')}`,
+    `Median manager response: ${duration(d.medianManagerResponseMs)}${trend(d, 'medianManagerResponseMs')}`,
     `Decisions: 👍 ${d.decisions.approve} · 🤔 ${d.decisions.maybe} · 👎 ${d.decisions.skip}${trend(d, 'decisions')}`,
-    `Followed the ranking: ${pct(d.followedRankingShare)}${trend(d, 'followedRankingShare')}`,
+    `Followed the ranking: ${percent(d.followedRankingShare)}${trend(d, 'followedRankingShare')}`,
     `Interviews from the top-10: ${d.interviewsFromTopTen} · hires: ${d.hires}${trend(d, 'hires')}`,
   ];
   const skips = skipsByReasonLine(d);
@@ -56,13 +53,11 @@ export function digestAdaptiveCard(d: DigestReport): AdaptiveCardJson {
   return adaptiveCard(body, [], `Skima weekly digest: ${d.applicationsScreened} applications screened`);
 }
 
-const MARK: Record<SetupReport['status'], string> = { ok: '✅', warn: '⚠️', fail: '❌', fixed: '🔧' };
-
 /** `setup`: one line per check, with the exact fix under each one that fails or warns. */
 export function setupAdaptiveCard(checks: SetupReport[], opts: { fixed?: boolean } = {}): AdaptiveCardJson {
   const body: AcNode[] = [heading('Skima setup checks')];
   for (const c of checks.slice(0, 40)) {
-    const items = [para([run(`${MARK[c.status]} ${clip(c.title, 120)}: `, { weight: 'bolder' }), run(clip(c.detail, 300))])];
+    const items = [para([run(`${SETUP_MARK[c.status]} ${clip(c.title, 120)}: `, { weight: 'bolder' }), run(clip(c.detail, 300))])];
     if (c.fix && (c.status === 'fail' || c.status === 'warn')) items.push(line(`↳ ${clip(c.fix, 400)}`, { isSubtle: true }, { spacing: 'none' }));
     body.push(container(items, { spacing: 'small' }));
   }

@@ -1,14 +1,6 @@
 import { type StatusReport, waitingOnLine } from '../../ports.ts';
+import { ago } from '../../chat-words.ts';
 import { type AcNode, type AdaptiveCardJson, adaptiveCard, clip, heading, line } from '../card-json.ts';
-
-const ago = (at: Date | null, now: Date) => {
-  if (!at) return 'never';
-  const min = Math.round((now.getTime() - at.getTime()) / 60_000);
-  if (min < 1) return 'just now';
-  if (min < 120) return `${min} min ago`;
-  const h = Math.round(min / 60);
-  return h < 48 ? `${h} h ago` : `${Math.round(h / 24)} days ago`;
-};
 
 const section = (title: string, lines: string[]): AcNode[] => [
   line(title, { weight: 'bolder' }, { separator: true }),
