@@ -10,9 +10,8 @@ import {
   type RediscoverScope,
 } from '../../core/rediscovery/rediscover-page.ts';
 import { filterWordsOfQuery, queryOfFilterWords } from '../../core/rediscovery/rediscover-query.ts';
-import { parseUrlEncoded } from '../shortlist-page/form.ts';
 import { type LinkLimiters, linkRequestLimited, sharedLinkLimiters } from '../shortlist-page/rate-limit.ts';
-import { csrfToken, csrfValid, sameOrigin, setPageHeaders } from '../shortlist-page/security.ts';
+import { acceptForms, csrfToken, csrfValid, sameOrigin, sendPage, serveAsset, setPageHeaders } from '../shortlist-page/security.ts';
 import {
   addedPage,
   confirmPage,
@@ -44,21 +43,9 @@ export const rediscoverPagePlugin: FastifyPluginAsync<{ ctx: AppContext; limiter
   app,
   { ctx, limiters = sharedLinkLimiters(ctx.db, ctx.config) },
 ) => {
-  app.addContentTypeParser(
-    'application/x-www-form-urlencoded',
-    { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT },
-    (_req, body, done) => done(null, parseUrlEncoded(body as string)),
-  );
+  acceptForms(app, FORM_BODY_LIMIT);
 
-  const css = Buffer.from(REDISCOVER_STYLESHEET);
-  app.get(REDISCOVER_STYLESHEET_PATH, async (_req, reply) =>
-    reply
-      .headers({ 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600', 'x-content-type-options': 'nosniff' })
-      .send(css),
-  );
-
-  const sendHtml = (reply: FastifyReply, code: number, body: string) =>
-    setPageHeaders(reply).code(code).type('text/html; charset=utf-8').send(body);
+  serveAsset(app, REDISCOVER_STYLESHEET_PATH, 'text/css; charset=utf-8', REDISCOVER_STYLESHEET);
 
   /** Rate limits, then the link: answers the request itself (and returns null) when it cannot be used. */
   async function linkFor(
@@ -69,15 +56,15 @@ export const rediscoverPagePlugin: FastifyPluginAsync<{ ctx: AppContext; limiter
     const retryAfterS = await linkRequestLimited(limiters, req.ip, token);
     if (retryAfterS !== null) {
       reply.header('retry-after', String(retryAfterS));
-      await sendHtml(reply, 429, plainRediscoverPage('Too many requests', `Please wait ${retryAfterS} seconds and try again.`));
+      await sendPage(reply, 429, plainRediscoverPage('Too many requests', `Please wait ${retryAfterS} seconds and try again.`));
       return null;
     }
     const link = await resolveLink(ctx.db, token, new Date(), ['rediscover', 'rediscover-view']);
     if (link.ok) return link;
     if (link.reason === 'expired') {
-      await sendHtml(reply, 410, plainRediscoverPage('This link has expired', 'Rediscovery links work for a limited time, and this one has run out.'));
+      await sendPage(reply, 410, plainRediscoverPage('This link has expired', 'Rediscovery links work for a limited time, and this one has run out.'));
     } else {
-      await sendHtml(reply, 404, plainRediscoverPage('This link does not work', 'This rediscovery link is not valid. It may have been mistyped or withdrawn.'));
+      await sendPage(reply, 404, plainRediscoverPage('This link does not work', 'This rediscovery link is not valid. It may have been mistyped or withdrawn.'));
     }
     return null;
   }
@@ -93,16 +80,16 @@ export const rediscoverPagePlugin: FastifyPluginAsync<{ ctx: AppContext; limiter
     if (!scope) return reply;
     const page = await loadRediscoverPage(ctx, scope, filterWordsOfQuery(req.query));
     const body = rediscoverPage(page, csrfToken(ctx.secret, scope.linkId), urlsFor(req.params.token, page.words));
-    return sendHtml(reply, page.filterError ? 400 : 200, body);
+    return sendPage(reply, page.filterError ? 400 : 200, body);
   });
 
   app.get<{ Params: Params & { file: string } }>('/rd/:token/:file', async (req, reply) => {
     const scope = await linkFor(req, reply);
     if (!scope) return reply;
-    if (!Object.hasOwn(DOWNLOADS, req.params.file)) return sendHtml(reply, 404, plainRediscoverPage('Not found', 'There is no such download.'));
+    if (!Object.hasOwn(DOWNLOADS, req.params.file)) return sendPage(reply, 404, plainRediscoverPage('Not found', 'There is no such download.'));
     const download = DOWNLOADS[req.params.file as keyof typeof DOWNLOADS];
     const out = await exportRediscoverPage(ctx, scope, filterWordsOfQuery(req.query), download.format);
-    if ('problem' in out) return sendHtml(reply, 400, plainRediscoverPage('Nothing to download', out.problem));
+    if ('problem' in out) return sendPage(reply, 400, plainRediscoverPage('Nothing to download', out.problem));
     const day = new Date().toISOString().slice(0, 10);
     return setPageHeaders(reply)
       .code(200)
@@ -118,26 +105,26 @@ export const rediscoverPagePlugin: FastifyPluginAsync<{ ctx: AppContext; limiter
     const csrf = typeof body.csrf === 'string' ? body.csrf : undefined;
     if (!csrfValid(ctx.secret, scope.linkId, csrf) || !sameOrigin(req, ctx.config.publicBaseUrl)) {
       req.log.warn('rediscovery add refused: no valid CSRF token or a foreign origin');
-      return sendHtml(reply, 403, plainRediscoverPage('This form has expired', 'Nothing was added: the form was not sent from your rediscovery page. Go back, reload the page and try again.'));
+      return sendPage(reply, 403, plainRediscoverPage('This form has expired', 'Nothing was added: the form was not sent from your rediscovery page. Go back, reload the page and try again.'));
     }
     const ref = typeof body.ref === 'string' ? body.ref : '';
     const words = filterWordsOfQuery(body);
     const urls = urlsFor(req.params.token, words);
-    const unknown = () => sendHtml(reply, 404, plainRediscoverPage('Candidate not found', 'This candidate is not on this page. Go back and reload the page.'));
-    const viewOnly = () => sendHtml(reply, 403, plainRediscoverPage('This link reads only', 'Nothing was added: only recruiters and admins can add a past candidate to a job.'));
+    const unknown = () => sendPage(reply, 404, plainRediscoverPage('Candidate not found', 'This candidate is not on this page. Go back and reload the page.'));
+    const viewOnly = () => sendPage(reply, 403, plainRediscoverPage('This link reads only', 'Nothing was added: only recruiters and admins can add a past candidate to a job.'));
     if (body.confirm !== 'yes') {
       const confirm = await addConfirmation(ctx, scope, ref);
       if (confirm === 'view_only') return viewOnly();
       if (confirm === 'unknown_candidate') return unknown();
-      return sendHtml(reply, 200, confirmPage({ ...confirm, ref, words }, csrf!, urls));
+      return sendPage(reply, 200, confirmPage({ ...confirm, ref, words }, csrf!, urls));
     }
     const outcome = await addFromPage(ctx, scope, ref);
     if (outcome === 'view_only') return viewOnly();
     if (outcome === 'unknown_candidate') return unknown();
-    if ('refused' in outcome) return sendHtml(reply, 403, plainRediscoverPage('Not added', outcome.refused));
+    if ('refused' in outcome) return sendPage(reply, 403, plainRediscoverPage('Not added', outcome.refused));
     const shown = outcome.status === 'added'
       ? { status: outcome.status, jobTitle: outcome.jobTitle, score: outcome.score }
       : { status: outcome.status, jobTitle: outcome.jobTitle };
-    return sendHtml(reply, 200, addedPage(shown, urls));
+    return sendPage(reply, 200, addedPage(shown, urls));
   });
 };

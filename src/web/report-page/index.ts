@@ -7,7 +7,7 @@ import { computeReport, UnknownJobError } from '../../core/report/compute.ts';
 import { auditLogCsv, auditLogJson, biasCsv, biasJson, reportCsv, reportXlsx } from '../../core/report/exports.ts';
 import { renderReportPdf } from '../../core/report/pdf.ts';
 import { type LinkLimiters, linkRequestLimited, sharedLinkLimiters } from '../shortlist-page/rate-limit.ts';
-import { setPageHeaders } from '../shortlist-page/security.ts';
+import { sendPage, serveAsset, setPageHeaders } from '../shortlist-page/security.ts';
 import { parseReportQuery, queryString } from './query.ts';
 import { REPORT_STYLESHEET, REPORT_STYLESHEET_PATH } from './styles.ts';
 import { reportPage, reportPlainPage } from './views/page.ts';
@@ -36,15 +36,7 @@ export const reportPagePlugin: FastifyPluginAsync<{ ctx: AppContext; limiters?: 
 ) => {
   const settings = { timeZone: ctx.config.report.timeZone, minutesPerScreen: ctx.config.report.minutesPerScreen };
 
-  const css = Buffer.from(REPORT_STYLESHEET);
-  app.get(REPORT_STYLESHEET_PATH, async (_req, reply) =>
-    reply
-      .headers({ 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600', 'x-content-type-options': 'nosniff' })
-      .send(css),
-  );
-
-  const sendHtml = (reply: FastifyReply, code: number, body: string) =>
-    setPageHeaders(reply).code(code).type('text/html; charset=utf-8').send(body);
+  serveAsset(app, REPORT_STYLESHEET_PATH, 'text/css; charset=utf-8', REPORT_STYLESHEET);
 
   /** Rate limits, then the link: answers the request itself (and returns false) when it cannot be used. */
   async function linkOk(req: FastifyRequest<{ Params: Params }>, reply: FastifyReply): Promise<boolean> {
@@ -52,15 +44,15 @@ export const reportPagePlugin: FastifyPluginAsync<{ ctx: AppContext; limiters?: 
     const retryAfterS = await linkRequestLimited(limiters, req.ip, token);
     if (retryAfterS !== null) {
       reply.header('retry-after', String(retryAfterS));
-      await sendHtml(reply, 429, reportPlainPage('Too many requests', `Please wait ${retryAfterS} seconds and try again.`));
+      await sendPage(reply, 429, reportPlainPage('Too many requests', `Please wait ${retryAfterS} seconds and try again.`));
       return false;
     }
     const link = await resolveLink(ctx.db, token, new Date(), 'report');
     if (link.ok) return true;
     if (link.reason === 'expired') {
-      await sendHtml(reply, 410, reportPlainPage('This link has expired', 'Report links work for a limited time, and this one has run out.'));
+      await sendPage(reply, 410, reportPlainPage('This link has expired', 'Report links work for a limited time, and this one has run out.'));
     } else {
-      await sendHtml(reply, 404, reportPlainPage('This link does not work', 'This report link is not valid. It may have been mistyped or withdrawn.'));
+      await sendPage(reply, 404, reportPlainPage('This link does not work', 'This report link is not valid. It may have been mistyped or withdrawn.'));
     }
     return false;
   }
@@ -73,27 +65,27 @@ export const reportPagePlugin: FastifyPluginAsync<{ ctx: AppContext; limiters?: 
       report = await computeReport(ctx.db, settings, query);
     } catch (err) {
       if (!(err instanceof UnknownJobError)) throw err;
-      return sendHtml(reply, 404, reportPlainPage('No such job', 'The report link works, but the job asked for is not known to Skima.'));
+      return sendPage(reply, 404, reportPlainPage('No such job', 'The report link works, but the job asked for is not known to Skima.'));
     }
     const bias = await computeBiasAudit(ctx, { period: report.period, job: report.job });
     const base = `/r/${req.params.token}`;
     const qs = queryString(report.period, report.job?.id);
     const body = reportPage(report, bias, { page: base, exportUrl: (name) => `${base}/${name}${qs}` }, query.error);
-    return sendHtml(reply, query.error ? 400 : 200, body);
+    return sendPage(reply, query.error ? 400 : 200, body);
   });
 
   app.get<{ Params: Params & { file: string } }>('/r/:token/:file', async (req, reply) => {
     if (!(await linkOk(req, reply))) return reply;
     const file = req.params.file as Export;
-    if (!Object.hasOwn(EXPORT_TYPES, file)) return sendHtml(reply, 404, reportPlainPage('Not found', 'There is no such export.'));
+    if (!Object.hasOwn(EXPORT_TYPES, file)) return sendPage(reply, 404, reportPlainPage('Not found', 'There is no such export.'));
     const query = parseReportQuery(req.query, settings.timeZone);
-    if (query.error) return sendHtml(reply, 400, reportPlainPage('Bad range', query.error.replace(/;.*$/, '.')));
+    if (query.error) return sendPage(reply, 400, reportPlainPage('Bad range', query.error.replace(/;.*$/, '.')));
     let body: string | Buffer;
     try {
       body = await buildExport(ctx, settings, file, query);
     } catch (err) {
       if (!(err instanceof UnknownJobError)) throw err;
-      return sendHtml(reply, 404, reportPlainPage('No such job', 'The job asked for is not known to Skima.'));
+      return sendPage(reply, 404, reportPlainPage('No such job', 'The job asked for is not known to Skima.'));
     }
     const name = `skima-${file.replace('.', `-${query.period.firstDay}-${query.period.lastDay}.`)}`;
     return setPageHeaders(reply)

@@ -13,7 +13,7 @@ import {
   pageActStart,
 } from '../../core/shortlist/page-disposition.ts';
 import { type ActForm, actForm } from './form.ts';
-import { csrfValid, sameOrigin, setPageHeaders } from './security.ts';
+import { csrfValid, sameOrigin, sendPage, setPageHeaders } from './security.ts';
 import { actConfirmPage, actOptionsPage, actProgressPage, actRefusedPage, type ActUrls } from './views/act.ts';
 import { linkPages } from './views/plain.ts';
 
@@ -23,7 +23,6 @@ export interface ActRouteDeps {
   ctx: AppContext;
   /** Rate limits and the link (answers the request itself and returns null when it cannot be used). */
   linkFor(req: FastifyRequest<{ Params: Params }>, reply: FastifyReply): Promise<LinkScope | null>;
-  sendHtml(reply: FastifyReply, code: number, body: string): FastifyReply;
   formBodyLimit: number;
 }
 
@@ -36,7 +35,7 @@ const BATCH = /^web-[A-Za-z0-9_-]{20,64}$/;
  * carries the page's CSRF token and passes the same origin check as a decision.
  */
 export function registerActRoutes(app: FastifyInstance, deps: ActRouteDeps) {
-  const { ctx, linkFor, sendHtml } = deps;
+  const { ctx, linkFor } = deps;
   const base = (token: string) => `/s/${token}`;
   const urls = (token: string): ActUrls => ({
     page: base(token),
@@ -55,12 +54,12 @@ export function registerActRoutes(app: FastifyInstance, deps: ActRouteDeps) {
     const csrf = typeof body.csrf === 'string' ? body.csrf : undefined;
     if (!csrfValid(ctx.secret, scope.linkId, csrf) || !sameOrigin(req, ctx.config.publicBaseUrl)) {
       req.log.warn('shortlist advance/archive refused: no valid CSRF token or a foreign origin');
-      await sendHtml(reply, 403, linkPages.forbidden());
+      await sendPage(reply, 403, linkPages.forbidden());
       return null;
     }
     const form = actForm.safeParse(body);
     if (!form.success) {
-      await sendHtml(reply, 400, linkPages.badRequest());
+      await sendPage(reply, 400, linkPages.badRequest());
       return null;
     }
     return { scope, form: form.data, csrf: csrf! };
@@ -69,15 +68,15 @@ export function registerActRoutes(app: FastifyInstance, deps: ActRouteDeps) {
   const refuse = (reply: FastifyReply, token: string, r: PageActRefusal) => {
     switch (r.refused) {
       case 'view_only':
-        return sendHtml(reply, 403, linkPages.viewOnly());
+        return sendPage(reply, 403, linkPages.viewOnly());
       case 'unknown_candidate':
-        return sendHtml(reply, 404, linkPages.unknownCandidate());
+        return sendPage(reply, 404, linkPages.unknownCandidate());
       case 'nothing_selected':
-        return sendHtml(reply, 400, actRefusedPage('Nothing selected', 'Select at least one candidate first.', base(token)));
+        return sendPage(reply, 400, actRefusedPage('Nothing selected', 'Select at least one candidate first.', base(token)));
       case 'not_allowed':
-        return sendHtml(reply, 403, actRefusedPage('Not allowed', r.why, base(token)));
+        return sendPage(reply, 403, actRefusedPage('Not allowed', r.why, base(token)));
       case 'invalid':
-        return sendHtml(reply, 400, actRefusedPage('Please pick again', r.why, base(token)));
+        return sendPage(reply, 400, actRefusedPage('Please pick again', r.why, base(token)));
     }
   };
 
@@ -88,7 +87,7 @@ export function registerActRoutes(app: FastifyInstance, deps: ActRouteDeps) {
     if (!got) return reply;
     const options = await pageActOptions(ctx, got.scope, got.form.selection);
     if ('refused' in options) return refuse(reply, req.params.token, options);
-    return sendHtml(reply, 200, actOptionsPage(options, options.choices, got.csrf, urls(req.params.token)));
+    return sendPage(reply, 200, actOptionsPage(options, options.choices, got.csrf, urls(req.params.token)));
   });
 
   app.post<{ Params: Params }>('/s/:token/act/confirm', opts, async (req, reply) => {
@@ -99,14 +98,14 @@ export function registerActRoutes(app: FastifyInstance, deps: ActRouteDeps) {
     if ('refused' in confirmed) return refuse(reply, req.params.token, confirmed);
     // The confirmation's nonce: submitting this very form twice starts one batch.
     const nonce = randomBytes(18).toString('base64url');
-    return sendHtml(reply, 200, actConfirmPage(confirmed, choice, got.csrf, nonce, urls(req.params.token)));
+    return sendPage(reply, 200, actConfirmPage(confirmed, choice, got.csrf, nonce, urls(req.params.token)));
   });
 
   app.post<{ Params: Params }>('/s/:token/act/start', opts, async (req, reply) => {
     const got = await posted(req, reply);
     if (!got) return reply;
     const { selection, choice, key } = got.form;
-    if (!key) return sendHtml(reply, 400, linkPages.badRequest());
+    if (!key) return sendPage(reply, 400, linkPages.badRequest());
     const started = await pageActStart(ctx, got.scope, selection, choice, key);
     if ('refused' in started) return refuse(reply, req.params.token, started);
     // Post/Redirect/Get: a reload of the progress page never starts anything.
@@ -118,8 +117,8 @@ export function registerActRoutes(app: FastifyInstance, deps: ActRouteDeps) {
     if (!scope) return reply;
     const progress = BATCH.test(req.params.batch) ? await pageActProgress(ctx, scope, req.params.batch) : undefined;
     if (!progress) {
-      return sendHtml(reply, 404, actRefusedPage('Not found', 'There is no such batch for this link.', base(req.params.token)));
+      return sendPage(reply, 404, actRefusedPage('Not found', 'There is no such batch for this link.', base(req.params.token)));
     }
-    return sendHtml(reply, 200, actProgressPage(progress, progressSummary(progress), base(req.params.token)));
+    return sendPage(reply, 200, actProgressPage(progress, progressSummary(progress), base(req.params.token)));
   });
 }

@@ -8,10 +8,10 @@ import { skippedApplicationIds } from '../../core/disposition/index.ts';
 import { registerActRoutes } from './act-routes.ts';
 import { ICON_SVG } from './assets/icon.ts';
 import { STYLESHEET } from './assets/styles.ts';
-import { decisionForm, parseUrlEncoded, requirementsForm } from './form.ts';
+import { decisionForm, requirementsForm } from './form.ts';
 import { editRequirementsOnPage } from '../../core/shortlist/requirements-on-page.ts';
 import { type LinkLimiters, linkRequestLimited, sharedLinkLimiters } from './rate-limit.ts';
-import { csrfToken, csrfValid, sameOrigin, setPageHeaders } from './security.ts';
+import { acceptForms, csrfToken, csrfValid, sameOrigin, sendPage, serveAsset, setPageHeaders } from './security.ts';
 import { ICON_PATH, STYLESHEET_PATH } from './views/layout.ts';
 import { shortlistPage } from './views/page.ts';
 import { linkPages, plainPage } from './views/plain.ts';
@@ -34,27 +34,10 @@ export const shortlistPagePlugin: FastifyPluginAsync<{ ctx: AppContext; limiters
   app,
   { ctx, limiters = sharedLinkLimiters(ctx.db, ctx.config) },
 ) => {
-  app.addContentTypeParser(
-    'application/x-www-form-urlencoded',
-    { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT },
-    (_req, body, done) => done(null, parseUrlEncoded(body as string)),
-  );
+  acceptForms(app, FORM_BODY_LIMIT);
 
-  // Static and free of personal data: cacheable, unlike the pages.
-  for (const [path, type, content] of [
-    [STYLESHEET_PATH, 'text/css; charset=utf-8', STYLESHEET],
-    [ICON_PATH, 'image/svg+xml', ICON_SVG],
-  ] as const) {
-    const bytes = Buffer.from(content);
-    app.get(path, async (_req, reply) =>
-      reply
-        .headers({ 'content-type': type, 'cache-control': 'public, max-age=3600', 'x-content-type-options': 'nosniff' })
-        .send(bytes),
-    );
-  }
-
-  const sendHtml = (reply: FastifyReply, code: number, body: string) =>
-    setPageHeaders(reply).code(code).type('text/html; charset=utf-8').send(body);
+  serveAsset(app, STYLESHEET_PATH, 'text/css; charset=utf-8', STYLESHEET);
+  serveAsset(app, ICON_PATH, 'image/svg+xml', ICON_SVG);
 
   /** Rate limits, then the link: answers the request itself (and returns null) when the link cannot be used. */
   async function linkFor(req: FastifyRequest<{ Params: Params }>, reply: FastifyReply): Promise<LinkScope | null> {
@@ -62,12 +45,12 @@ export const shortlistPagePlugin: FastifyPluginAsync<{ ctx: AppContext; limiters
     const retryAfterS = await linkRequestLimited(limiters, req.ip, token);
     if (retryAfterS !== null) {
       reply.header('retry-after', String(retryAfterS));
-      await sendHtml(reply, 429, linkPages.tooMany(retryAfterS));
+      await sendPage(reply, 429, linkPages.tooMany(retryAfterS));
       return null;
     }
     const link = await resolveLink(ctx.db, token);
     if (link.ok) return link;
-    await sendHtml(reply, link.reason === 'expired' ? 410 : 404, linkPages[link.reason]());
+    await sendPage(reply, link.reason === 'expired' ? 410 : 404, linkPages[link.reason]());
     return null;
   }
 
@@ -89,7 +72,7 @@ export const shortlistPagePlugin: FastifyPluginAsync<{ ctx: AppContext; limiters
       save: `${base}/requirements`,
       page: base,
     }, { skipped, skipReasons: reasons }, { requirementsSaved: query.saved === 'requirements' });
-    return sendHtml(reply, 200, body);
+    return sendPage(reply, 200, body);
   });
 
   app.post<{ Params: Params }>('/s/:token/requirements', { bodyLimit: FORM_BODY_LIMIT }, async (req, reply) => {
@@ -99,14 +82,14 @@ export const shortlistPagePlugin: FastifyPluginAsync<{ ctx: AppContext; limiters
     const csrf = typeof body.csrf === 'string' ? body.csrf : undefined;
     if (!csrfValid(ctx.secret, scope.linkId, csrf) || !sameOrigin(req, ctx.config.publicBaseUrl)) {
       req.log.warn('requirements edit refused: no valid CSRF token or a foreign origin');
-      return sendHtml(reply, 403, linkPages.forbidden());
+      return sendPage(reply, 403, linkPages.forbidden());
     }
     const form = requirementsForm(body);
-    if (!form) return sendHtml(reply, 400, linkPages.requirementsNotSaved('Something in the form was missing or not understood. Go back, reload the page and try again.'));
+    if (!form) return sendPage(reply, 400, linkPages.requirementsNotSaved('Something in the form was missing or not understood. Go back, reload the page and try again.'));
     const outcome = await editRequirementsOnPage(ctx, scope, form);
     if (!outcome.ok) {
       const code = outcome.reason === 'conflict' ? 409 : outcome.reason === 'invalid' ? 400 : 403;
-      return sendHtml(reply, code, linkPages.requirementsNotSaved(outcome.message));
+      return sendPage(reply, code, linkPages.requirementsNotSaved(outcome.message));
     }
     // Post/Redirect/Get, as for decisions: a reload shows the saved version and never saves it twice.
     return setPageHeaders(reply).code(303).header('location', `${pageUrl(req.params.token)}?saved=requirements#requirements`).send();
@@ -120,30 +103,30 @@ export const shortlistPagePlugin: FastifyPluginAsync<{ ctx: AppContext; limiters
     const csrf = typeof body.csrf === 'string' ? body.csrf : undefined;
     if (!csrfValid(ctx.secret, scope.linkId, csrf) || !sameOrigin(req, ctx.config.publicBaseUrl)) {
       req.log.warn('shortlist decision refused: no valid CSRF token or a foreign origin');
-      return sendHtml(reply, 403, linkPages.forbidden());
+      return sendPage(reply, 403, linkPages.forbidden());
     }
     const form = decisionForm.safeParse(body);
-    if (!form.success) return sendHtml(reply, 400, linkPages.badRequest());
+    if (!form.success) return sendPage(reply, 400, linkPages.badRequest());
     let outcome;
     try {
       outcome = await decideOnPage(ctx, scope, form.data);
     } catch (err) {
       if (!(err instanceof SkipReasonError)) throw err;
-      return sendHtml(reply, 400, plainPage('Please pick again', `Your decision was not saved: ${SKIP_REASON_HELP}`, null));
+      return sendPage(reply, 400, plainPage('Please pick again', `Your decision was not saved: ${SKIP_REASON_HELP}`, null));
     }
-    if (outcome === 'view_only') return sendHtml(reply, 403, linkPages.viewOnly());
-    if (outcome === 'unknown_candidate') return sendHtml(reply, 404, linkPages.unknownCandidate());
+    if (outcome === 'view_only') return sendPage(reply, 403, linkPages.viewOnly());
+    if (outcome === 'unknown_candidate') return sendPage(reply, 404, linkPages.unknownCandidate());
     // Post/Redirect/Get: a reload shows the saved decision and never posts it twice.
     return setPageHeaders(reply).code(303).header('location', `${pageUrl(req.params.token)}#c-${form.data.ref}`).send();
   });
 
-  registerActRoutes(app, { ctx, linkFor, sendHtml, formBodyLimit: FORM_BODY_LIMIT });
+  registerActRoutes(app, { ctx, linkFor, formBodyLimit: FORM_BODY_LIMIT });
 
   app.get<{ Params: Params & { ref: string } }>('/s/:token/evidence/:ref', async (req, reply) => {
     const scope = await linkFor(req, reply);
     if (!scope) return reply;
     const doc = /^[A-Za-z0-9_-]{1,64}$/.test(req.params.ref) ? await evidenceOnPage(ctx, scope, req.params.ref) : null;
-    if (!doc) return sendHtml(reply, 404, linkPages.unknownCandidate());
+    if (!doc) return sendPage(reply, 404, linkPages.unknownCandidate());
     return setPageHeaders(reply)
       .code(200)
       .headers({ 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${doc.filename}"` })

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { parseUrlEncoded } from './form.ts';
 
 /** Nothing but this origin's own stylesheet, script and images; no framing, no foreign form targets. */
 export const CONTENT_SECURITY_POLICY = [
@@ -11,6 +12,28 @@ export const CONTENT_SECURITY_POLICY = [
   'frame-ancestors \'none\'',
   'base-uri \'none\'',
 ].join('; ');
+
+/** A personal page, with its headers (below). Every link page (shortlist, report, rediscovery) answers so. */
+export function sendPage(reply: FastifyReply, code: number, body: string): FastifyReply {
+  return setPageHeaders(reply).code(code).type('text/html; charset=utf-8').send(body);
+}
+
+/** A link page's own stylesheet or icon: static and free of personal data, so cacheable, unlike the pages. */
+export function serveAsset(app: FastifyInstance, path: string, type: string, content: string): void {
+  const bytes = Buffer.from(content);
+  app.get(path, async (_req, reply) =>
+    reply.headers({ 'content-type': type, 'cache-control': 'public, max-age=3600', 'x-content-type-options': 'nosniff' }).send(bytes),
+  );
+}
+
+/** The form bodies a link page takes, parsed in its own (encapsulated) plugin only, up to `bodyLimit` bytes. */
+export function acceptForms(app: FastifyInstance, bodyLimit: number): void {
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit },
+    (_req, body, done) => done(null, parseUrlEncoded(body as string)),
+  );
+}
 
 /** Headers of every personal page: never cached, never framed, never leaking the link as a referrer. */
 export function setPageHeaders(reply: FastifyReply): FastifyReply {
