@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import type { DecisionChannel } from '../../bot/card-model.ts';
 import type { RequirementEdit } from '../../scoring/index.ts';
 
 export type { RequirementEdit };
 
-/** Where an edit was made (the same channels as decisions). */
-export type EditChannel = 'web' | 'slack' | 'teams' | 'cli';
+/** Where an edit was made: the same channels as decisions. */
+export type EditChannel = DecisionChannel;
 
 const label = z.string().trim().min(1, 'a requirement needs a label').max(120, 'a requirement label is at most 120 characters');
 
