@@ -138,8 +138,30 @@ function relatedLines(evaluation: Evaluation, resume: ParsedResume): Array<[numb
 }
 
 /**
- * The quotable part of a line: the longest stretch not touched by redaction, trimmed and cut to
- * MAX_QUOTE_CHARS at word boundaries. Offsets refer to the original text.
+ * Whether a line carries on the bullet above it: a PDF wraps a long bullet onto a second line, and
+ * the second half alone misleads ("PostgreSQL lead" out of "…working closely with the PostgreSQL
+ * lead"). The line just above starts with a bullet, does not end a sentence and holds no year (a
+ * role or a degree under a bullet); this one is no bullet, no dated line and no heading in capitals.
+ */
+type Span = { start: number; end: number };
+
+function continuesBullet(original: string, above: Span, line: Span): boolean {
+  // Parsed lines begin after their bullet: read each from the start of its line in the original.
+  const whole = (l: Span) => original.slice(original.lastIndexOf('\n', l.start - 1) + 1, l.end).trim();
+  // The very next line: a blank line between them ends the bullet.
+  if (!/^[^\S\n]*\n[^\S\n]*$/.test(original.slice(above.end, original.lastIndexOf('\n', line.start - 1) + 1))) return false;
+  const prev = whole(above);
+  const text = whole(line);
+  if (!/^[•·*\-–]\s/.test(prev) || /[.!?:;]$/.test(prev) || /\b(19|20)\d{2}\b/.test(prev)) return false;
+  if (!text || text.length > 100 || /^[•·*\-–]\s/.test(text)) return false;
+  return !/\b(19|20)\d{2}\b/.test(text) && text !== text.toUpperCase();
+}
+
+/**
+ * The quotable part of a line (with the bullet it carries on, when it is a wrapped bullet's second
+ * half): the longest stretch not touched by redaction, trimmed and cut to MAX_QUOTE_CHARS at word
+ * boundaries, keeping the line's own end when a bullet's beginning is what must go. Offsets refer to
+ * the original text.
  */
 function quoteLine(
   resume: ParsedResume,
@@ -148,11 +170,14 @@ function quoteLine(
 ): { quote: string; start: number; end: number } | undefined {
   const line = resume.lines[lineIndex];
   if (!line) return undefined;
+  const above = lineIndex > 0 ? resume.lines[lineIndex - 1] : undefined;
+  const wrapped = above !== undefined && continuesBullet(original, above, line);
+  const from = wrapped ? above.start : line.start;
   // Redaction replaced masked characters by spaces; runs of 2+ spaces where the original has text
   // mark a masked stretch, so compare both texts.
   let best: [number, number] | undefined;
-  let runStart = line.start;
-  for (let i = line.start; i <= line.end; i++) {
+  let runStart = from;
+  for (let i = from; i <= line.end; i++) {
     const masked = i < line.end && resume.text[i] !== original[i];
     if (i === line.end || masked) {
       if (!best || i - runStart > best[1] - best[0]) best = [runStart, i];
@@ -163,7 +188,13 @@ function quoteLine(
   let [start, end] = best;
   while (start < end && /[\s*•·\-–—,;:|]/.test(original[start] ?? '')) start += 1;
   while (end > start && /[\s*,;:|(]/.test(original[end - 1] ?? '')) end -= 1;
-  if (end - start > MAX_QUOTE_CHARS) {
+  if (end - start > MAX_QUOTE_CHARS && wrapped && start < line.start) {
+    // What the line itself says is the evidence: drop the bullet's beginning, not its end.
+    let cut = end - MAX_QUOTE_CHARS;
+    while (cut < end - MAX_QUOTE_CHARS / 2 && !/\s/.test(original[cut - 1] ?? '')) cut += 1;
+    start = cut;
+    while (start < end && /[\s,;:]/.test(original[start] ?? '')) start += 1;
+  } else if (end - start > MAX_QUOTE_CHARS) {
     let cut = start + MAX_QUOTE_CHARS;
     while (cut > start + MAX_QUOTE_CHARS / 2 && !/\s/.test(original[cut] ?? '')) cut -= 1;
     end = cut;

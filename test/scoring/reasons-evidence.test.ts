@@ -69,6 +69,23 @@ Backend Engineer, Parcel Works (2016 - 2024)
     // "(PostgreSQL preferred)" is met by the same word on the same line: nothing new to say.
     expect(texts.filter((t) => t.startsWith('PostgreSQL: '))).toEqual([]);
   });
+
+  it('quote a bullet a PDF wrapped onto two lines whole, not its second half alone', () => {
+    // Two-column PDFs wrap long bullets; "PostgreSQL lead" alone would read as a title this person held.
+    const resume = `Experience
+Backend Engineer, Parcel Works (2016 - 2024)
+• Owned Kafka for the region, working closely with the
+PostgreSQL lead
+• Ran the delivery services on AWS
+
+Skills: Kafka`;
+    const reason = scorer.score(JD, resume).reasons.find((r) => r.text.startsWith('Relational databases'))!;
+    expect(reason.quote).toBe('Owned Kafka for the region, working closely with the\nPostgreSQL lead');
+    expect(resume.slice(reason.start, reason.end)).toBe(reason.quote);
+    // A line after a blank line, or under a dated role, starts afresh.
+    const apart = scorer.score(JD, resume.replace('the\nPostgreSQL', 'the\n\nPostgreSQL')).reasons;
+    expect(apart.find((r) => r.text.startsWith('Relational databases'))!.quote).toBe('PostgreSQL lead');
+  });
 });
 
 describe('evidence in roles against a bare skills list', () => {
