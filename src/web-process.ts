@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config/schema.ts';
 import { migrateDatabase } from './db/migrate.ts';
-import { waitForDatabase } from './db/wait-for-database.ts';
+import { startWhenDatabaseAnswers } from './db/wait-for-database.ts';
 import { buildServer } from './web/server.ts';
 import { createAppContext } from './app.ts';
 import { startFrontDoors } from './front-doors.ts';
@@ -25,20 +25,22 @@ export interface RunningWeb {
  */
 export async function startWeb(config: Config, log: Logger, options: ContextOptions = {}): Promise<RunningWeb> {
   // Normally a no-op (`skima migrate` or a first process applied them): a web process refuses an old schema.
-  await waitForDatabase(config.databaseUrl, {
+  const { ctx, server } = await startWhenDatabaseAnswers(config.databaseUrl, async () => {
+    await migrateDatabase(config.databaseUrl);
+    const ctx = await createAppContext(config, log, options);
+    const server = await buildServer(ctx);
+    try {
+      await server.listen({ host: config.host, port: config.port });
+      // Socket Mode: every web process holds a connection, and Slack spreads events over them.
+      await startFrontDoors(ctx);
+    } catch (err) {
+      await server.close();
+      await closeContext(ctx).catch(() => {});
+      throw err;
+    }
+    return { ctx, server };
+  }, {
     onWaiting: (reason) => log.warn({ reason }, 'database not answering yet: waiting for it before starting'),
   });
-  await migrateDatabase(config.databaseUrl);
-  const ctx = await createAppContext(config, log, options);
-  const server = await buildServer(ctx);
-  try {
-    await server.listen({ host: config.host, port: config.port });
-    // Socket Mode: every web process holds a connection, and Slack spreads events over them.
-    await startFrontDoors(ctx);
-  } catch (err) {
-    await server.close();
-    await closeContext(ctx);
-    throw err;
-  }
   return { ctx, server, address: listeningAddress(server, config), stop: stopOnce(ctx, server) };
 }

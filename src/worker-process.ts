@@ -1,6 +1,6 @@
 import type { Config } from './config/schema.ts';
 import { migrateDatabase } from './db/migrate.ts';
-import { waitForDatabase } from './db/wait-for-database.ts';
+import { startWhenDatabaseAnswers } from './db/wait-for-database.ts';
 import { closeContext, type ContextOptions, createContext, type AppContext } from './core/context.ts';
 import type { Logger } from './core/logger.ts';
 import { PROCESS_APPLICATION_QUEUE } from './core/pipeline/process-application.ts';
@@ -52,25 +52,33 @@ export interface WorkerOptions extends ContextOptions {
  */
 export async function startWorker(config: Config, log: Logger, options: WorkerOptions = {}): Promise<RunningWorker> {
   // Normally a no-op (the migrations are applied): a worker started alone still refuses an old schema.
-  await waitForDatabase(config.databaseUrl, {
+  const { ctx, scheduler } = await startWhenDatabaseAnswers(config.databaseUrl, async () => {
+    await migrateDatabase(config.databaseUrl);
+    // A full worker delivers chat cards and digests too, so it connects the front doors; a screening-only
+    // child does not need them.
+    const ctx = await (options.screeningOnly ? createContext : createAppContext)(config, log, options);
+    const scheduler = new Scheduler(ctx.queue, log);
+    try {
+      if (options.screeningOnly) {
+        await registerWorkers({ ...ctx, queue: onlyQueues(ctx.queue, WORKER_QUEUES) }, scheduler);
+      } else {
+        await registerWorkers(ctx, scheduler);
+        await prepareAshby(ctx, log);
+      }
+      await ctx.queue.start();
+      if (!options.screeningOnly) {
+        scheduler.start();
+        await enqueueStartPoll(ctx);
+      }
+    } catch (err) {
+      await scheduler.stop();
+      await closeContext(ctx).catch(() => {});
+      throw err;
+    }
+    return { ctx, scheduler };
+  }, {
     onWaiting: (reason) => log.warn({ reason }, 'database not answering yet: waiting for it before starting'),
   });
-  await migrateDatabase(config.databaseUrl);
-  // A full worker delivers chat cards and digests too, so it connects the front doors; a screening-only
-  // child does not need them.
-  const ctx = await (options.screeningOnly ? createContext : createAppContext)(config, log, options);
-  const scheduler = new Scheduler(ctx.queue, log);
-  if (options.screeningOnly) {
-    await registerWorkers({ ...ctx, queue: onlyQueues(ctx.queue, WORKER_QUEUES) }, scheduler);
-  } else {
-    await registerWorkers(ctx, scheduler);
-    await prepareAshby(ctx, log);
-  }
-  await ctx.queue.start();
-  if (!options.screeningOnly) {
-    scheduler.start();
-    await enqueueStartPoll(ctx);
-  }
   let stopping: Promise<void> | undefined;
   return {
     ctx,

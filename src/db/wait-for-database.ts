@@ -36,3 +36,37 @@ export async function waitForDatabase(url: string, options: WaitForDatabaseOptio
     }
   }
 }
+
+/** What a client says when the server is gone or going: refused, cut off, starting or stopping. */
+const CONNECTION_LOST = /can't reach database server|ECONNREFUSED|ECONNRESET|connection terminated|server closed the connection|the database system is (starting up|shutting down)|terminating connection/i;
+
+async function answersNow(url: string): Promise<boolean> {
+  return waitForDatabase(url, { timeoutMs: 0 }).then(() => true, () => false);
+}
+
+/**
+ * Runs a process's start-up (migrations, context, queue) once the database answers, and from the top
+ * again when the database goes away in the middle of it: a restart of PostgreSQL can begin just after
+ * the first answer. Within the same patience as waitForDatabase; any other failure ends the start-up
+ * at once. `start` must release what it opened before it throws.
+ */
+export async function startWhenDatabaseAnswers<T>(
+  url: string,
+  start: () => Promise<T>,
+  options: WaitForDatabaseOptions = {},
+): Promise<T> {
+  const deadline = Date.now() + (options.timeoutMs ?? 120_000);
+  for (let attempt = 0; ; attempt++) {
+    // Said once: the first wait says it waits, a later one was announced by the failure that led to it.
+    const { onWaiting, ...rest } = options;
+    const timeoutMs = Math.max(0, deadline - Date.now());
+    await waitForDatabase(url, { ...rest, timeoutMs, ...(attempt === 0 && onWaiting ? { onWaiting } : {}) });
+    try {
+      return await start();
+    } catch (err) {
+      const lost = CONNECTION_LOST.test(err instanceof Error ? err.message : String(err));
+      if (providerOf(url) !== 'postgresql' || Date.now() >= deadline || (!lost && (await answersNow(url)))) throw err;
+      options.onWaiting?.(`the database went away during start-up (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
+    }
+  }
+}

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { POSTGRES_ADMIN_URL } from '../helpers/databases.ts';
 import { startTcpProxy, type TcpProxy, throughProxy } from '../helpers/tcp-proxy.ts';
-import { waitForDatabase } from '../../src/db/wait-for-database.ts';
+import { startWhenDatabaseAnswers, waitForDatabase } from '../../src/db/wait-for-database.ts';
 
 describe('waitForDatabase (PostgreSQL)', () => {
   let proxy: TcpProxy | undefined;
@@ -38,5 +38,36 @@ describe('waitForDatabase (PostgreSQL)', () => {
 
   it('does not wait for a SQLite file', async () => {
     await expect(waitForDatabase('file:/nonexistent-folder/skima.db', { timeoutMs: 1 })).resolves.toBeUndefined();
+  });
+
+  it('starts again from the top when the database goes away in the middle of a start-up (seen in the reliability suite)', async () => {
+    const target = new URL(POSTGRES_ADMIN_URL);
+    proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
+    const url = throughProxy(POSTGRES_ADMIN_URL, proxy);
+    const waits: string[] = [];
+    let tries = 0;
+    const started = await startWhenDatabaseAnswers(url, async () => {
+      tries += 1;
+      if (tries === 1) {
+        // The database answered the first probe, then restarts while the start-up runs.
+        proxy!.cut();
+        setTimeout(() => proxy!.restore(), 300);
+        throw new Error('Can\'t reach database server at `127.0.0.1:5432`');
+      }
+      return 'running';
+    }, { firstDelayMs: 50, timeoutMs: 30_000, onWaiting: (reason) => waits.push(reason) });
+    expect(started).toBe('running');
+    expect(tries).toBe(2);
+    expect(waits).toHaveLength(1);
+    expect(waits[0]).toMatch(/went away during start-up/);
+  });
+
+  it('does not start again for a failure that is not the database going away', async () => {
+    let tries = 0;
+    await expect(startWhenDatabaseAnswers(POSTGRES_ADMIN_URL, async () => {
+      tries += 1;
+      throw new Error('a migration failed: syntax error');
+    }, { timeoutMs: 30_000 })).rejects.toThrow(/syntax error/);
+    expect(tries).toBe(1);
   });
 });
