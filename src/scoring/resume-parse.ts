@@ -2,7 +2,9 @@ import type { SkillDictionary } from './skills/dictionary.ts';
 import { findDateRanges, mergedMonths } from './text/dates.ts';
 import { type Line, lineBody, type Section, splitSections } from './text/lines.ts';
 import { inSpans, negatedSpans } from './text/negation.ts';
+import { othersSpecialitySpans } from './text/others-speciality.ts';
 import { STOP_WORDS, tokenize } from './text/tokenize.ts';
+import { carriesOnBullet } from './text/wrapped-bullet.ts';
 
 export type ResumeSectionKind =
   | 'header'
@@ -32,7 +34,9 @@ export interface ResumeLine extends Line {
   /**
    * The stems outside a role's title: what the line claims the candidate did or knows. A job title
    * names a role, often with its employer's team or product ("Admin Cisco Sales Specialist"), and is
-   * evidence of the role, not of hands-on skill. The same set as `stems` on lines that hold no title.
+   * evidence of the role, not of hands-on skill. Nor are words naming other people's speciality
+   * ("working with the PostgreSQL lead", see `othersSpecialitySpans`). The same set as `stems` on
+   * lines that hold neither.
    */
   readonly claimStems: ReadonlySet<string>;
   /**
@@ -196,8 +200,12 @@ function parseSectionInto(
     openRole = undefined;
   };
 
+  // The line just read, as written and as parsed; unset after a blank line (see `carriesOnBullet`).
+  let above: { raw: Line; body: Line } | undefined;
   for (const raw of section.lines) {
     const body = lineBody(raw);
+    const aboveHere = above;
+    above = body.text.trim() ? { raw, body } : undefined;
     if (!body.text.trim()) continue;
     // A line that denies a skill ("without Angular JS", "except IGMP") is no evidence of it.
     const denied = negatedSpans(body.text);
@@ -212,8 +220,11 @@ function parseSectionInto(
     // Where the role's title ends on this line; a skills list with dates ("AWS (2019 - 2023)")
     // claims the skill, so it holds no title.
     const titleEnd = range && titled && section.kind !== 'skills' ? titleSpanEnd(visible, range.start, range.end) : 0;
+    // "…with the PostgreSQL lead": words naming other people's speciality are on the line, not claimed.
+    const others = othersSpecialityOf(raw, body, aboveHere);
+    const claimedAt = (start: number) => start >= titleEnd && (others.length === 0 || !inSpans(others, start));
     const lineStems = new Set<string>();
-    const claimStems = titleEnd > 0 ? new Set<string>() : lineStems;
+    const claimStems = titleEnd > 0 || others.length > 0 ? new Set<string>() : lineStems;
     const listLine = section.kind === 'skills' || (!openRole && !range && SKILLS_LABEL.test(body.text));
     let previous: string | undefined;
     for (const t of tokens) {
@@ -225,8 +236,8 @@ function parseSectionInto(
       }
       previous = t.stem;
       lineStems.add(t.stem);
-      if (t.start >= titleEnd) claimStems.add(t.stem);
-      else acc.titleStems.add(t.stem);
+      if (claimedAt(t.start)) claimStems.add(t.stem);
+      else if (t.start < titleEnd) acc.titleStems.add(t.stem);
       acc.stemCounts.set(t.stem, (acc.stemCounts.get(t.stem) ?? 0) + 1);
       if (!listLine) {
         acc.work.stems.add(t.stem);
@@ -237,6 +248,7 @@ function parseSectionInto(
     acc.lines.push({ ...body, section: section.kind, stems: lineStems, claimStems, listLine });
     for (const s of lineStems) acc.stems.add(s);
     for (const mention of dictionary.find(tokens)) {
+      if (mention.start >= titleEnd && !claimedAt(mention.start)) continue;
       // Naming Scrum claims Agile too (the dictionary's `broader`), never the reverse.
       for (const id of dictionary.withBroader(mention.skillId)) {
         addSkill(mention.start < titleEnd ? acc.titleSkills : acc.skills, id, index);
@@ -271,6 +283,24 @@ function parseSectionInto(
     previousIndex = index;
   }
   closeRole();
+}
+
+/**
+ * `othersSpecialitySpans` of a line, read with the bullet it carries on: a PDF wraps "…working
+ * closely with the" and "PostgreSQL lead" onto two lines.
+ */
+function othersSpecialityOf(
+  raw: Line,
+  body: Line,
+  above: { raw: Line; body: Line } | undefined,
+): Array<readonly [number, number]> {
+  const carried = above && carriesOnBullet(above.raw.text, raw.text) ? `${above.body.text} ` : '';
+  if (!carried) return othersSpecialitySpans(body.text);
+  const spans: Array<readonly [number, number]> = [];
+  for (const [s, e] of othersSpecialitySpans(carried + body.text)) {
+    if (e > carried.length) spans.push([Math.max(0, s - carried.length), e - carried.length]);
+  }
+  return spans;
 }
 
 function addSkill(map: Map<string, number[]>, skillId: string, index: number): void {
