@@ -83,7 +83,7 @@ try {
       ranks.push(rank + 1);
     }
     if (ids.includes(`rjdb-weakened-${i}`)) weakenedInTop10++;
-    const where = candidateClause(jobId(i), pastApplicationClause(jobId(i), {}, null), {});
+    const where = candidateClause(jobId(i), pastApplicationClause(jobId(i), {}, null), {}, null);
     const picked = await searchPool(db, jobSearchTerms(rows[i]!['Job-Description']), where, REDISCOVER_PRESELECT);
     if (picked.includes(`rjdb-matched-${i}`)) preselected++;
   }

@@ -2,6 +2,7 @@ import type { SkillDictionary } from './skills/dictionary.ts';
 import { findDateRanges, mergedMonths } from './text/dates.ts';
 import { type Line, lineBody, type Section, splitSections } from './text/lines.ts';
 import { inSpans, negatedSpans } from './text/negation.ts';
+import { othersSpecialitySpans } from './text/others-speciality.ts';
 import { STOP_WORDS, tokenize } from './text/tokenize.ts';
 
 export type ResumeSectionKind =
@@ -32,7 +33,9 @@ export interface ResumeLine extends Line {
   /**
    * The stems outside a role's title: what the line claims the candidate did or knows. A job title
    * names a role, often with its employer's team or product ("Admin Cisco Sales Specialist"), and is
-   * evidence of the role, not of hands-on skill. The same set as `stems` on lines that hold no title.
+   * evidence of the role, not of hands-on skill. Nor are words naming other people's speciality
+   * ("working with the PostgreSQL lead", see `othersSpecialitySpans`). The same set as `stems` on
+   * lines that hold neither.
    */
   readonly claimStems: ReadonlySet<string>;
   /**
@@ -212,8 +215,11 @@ function parseSectionInto(
     // Where the role's title ends on this line; a skills list with dates ("AWS (2019 - 2023)")
     // claims the skill, so it holds no title.
     const titleEnd = range && titled && section.kind !== 'skills' ? titleSpanEnd(visible, range.start, range.end) : 0;
+    // "…with the PostgreSQL lead": words naming other people's speciality are on the line, not claimed.
+    const others = othersSpecialitySpans(body.text);
+    const claimedAt = (start: number) => start >= titleEnd && (others.length === 0 || !inSpans(others, start));
     const lineStems = new Set<string>();
-    const claimStems = titleEnd > 0 ? new Set<string>() : lineStems;
+    const claimStems = titleEnd > 0 || others.length > 0 ? new Set<string>() : lineStems;
     const listLine = section.kind === 'skills' || (!openRole && !range && SKILLS_LABEL.test(body.text));
     let previous: string | undefined;
     for (const t of tokens) {
@@ -225,8 +231,8 @@ function parseSectionInto(
       }
       previous = t.stem;
       lineStems.add(t.stem);
-      if (t.start >= titleEnd) claimStems.add(t.stem);
-      else acc.titleStems.add(t.stem);
+      if (claimedAt(t.start)) claimStems.add(t.stem);
+      else if (t.start < titleEnd) acc.titleStems.add(t.stem);
       acc.stemCounts.set(t.stem, (acc.stemCounts.get(t.stem) ?? 0) + 1);
       if (!listLine) {
         acc.work.stems.add(t.stem);
@@ -237,6 +243,7 @@ function parseSectionInto(
     acc.lines.push({ ...body, section: section.kind, stems: lineStems, claimStems, listLine });
     for (const s of lineStems) acc.stems.add(s);
     for (const mention of dictionary.find(tokens)) {
+      if (mention.start >= titleEnd && !claimedAt(mention.start)) continue;
       // Naming Scrum claims Agile too (the dictionary's `broader`), never the reverse.
       for (const id of dictionary.withBroader(mention.skillId)) {
         addSkill(mention.start < titleEnd ? acc.titleSkills : acc.skills, id, index);

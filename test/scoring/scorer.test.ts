@@ -208,6 +208,24 @@ describe('evidence', () => {
     expect(claimed.score).toBeGreaterThan(denied.score);
   });
 
+  it('other people\'s speciality is no evidence: \'…with the PostgreSQL lead\' does not meet PostgreSQL', () => {
+    const dbJd = `## Job title\nBackend Engineer\n\n## Requirements\n- PostgreSQL\n- Kafka\n- Airflow`;
+    const beside = scorer.score(
+      dbJd,
+      `## Experience\nBackend Engineer, Acme (2018 - 2024)\n- Owned Kafka for the region, working closely with the PostgreSQL lead\n- Built pipelines with the data team using Airflow`,
+    );
+    expect(beside.missing).toContain('PostgreSQL');
+    expect(beside.missing).not.toContain('Kafka');
+    expect(beside.missing).not.toContain('Airflow');
+    expect(beside.reasons.map((r) => r.text)).not.toContainEqual(expect.stringMatching(/^PostgreSQL:/));
+    const used = scorer.score(
+      dbJd,
+      `## Experience\nBackend Engineer, Acme (2018 - 2024)\n- Owned Kafka for the region and tuned PostgreSQL with the platform lead\n- Built pipelines with the data team using Airflow`,
+    );
+    expect(used.missing).toEqual([]);
+    expect(used.score).toBeGreaterThan(beside.score);
+  });
+
   it('a denial reaches to the end of its clause only', () => {
     const text = 'With the exception of Communication, the candidate encompasses Stamina; no experience with SAP.';
     const denied = negatedSpans(text).map(([s, e]) => text.slice(s, e));

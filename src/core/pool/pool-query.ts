@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { rawSql } from '../../db/raw-sql.ts';
-import type { RediscoverFilters, TextFilter } from '../rediscovery/rediscover-filters.ts';
+import { type RediscoverFilters, TEXT_FILTERS, type TextFilter } from '../rediscovery/rediscover-filters.ts';
 
 /** A piece of WHERE clause and its arguments, in the `?` form raw-sql takes. */
 export interface Clause {
@@ -52,31 +52,87 @@ export function pastApplicationClause(jobId: string, filters: RediscoverFilters,
   return { sql: parts.join(' AND '), args };
 }
 
+// What the pool document's "facts" bits say about the candidate (kept by triggers: see the
+// pool_facts migration): one small indexed integer stands for three look-ups per candidate.
+const FACT_ARCHIVED_OR_LEAD = 1;
+const FACT_ACTIVE = 2;
+const FACT_HIRED = 4;
+const FACT_DO_NOT_CONTACT = 8;
+
+/** The values of "facts" a candidate may have to be shown under the filters' statuses and exclusions. */
+export function allowedFacts(filters: RediscoverFilters): number[] {
+  const allowed: number[] = [];
+  for (let facts = 0; facts < 16; facts++) {
+    const pastStatus = (facts & FACT_ARCHIVED_OR_LEAD) !== 0
+      || (filters.includeActiveElsewhere === true && (facts & FACT_ACTIVE) !== 0)
+      || (filters.includeHired === true && (facts & FACT_HIRED) !== 0);
+    if (!pastStatus) continue;
+    if (!filters.includeHired && (facts & FACT_HIRED) !== 0) continue;
+    if (!filters.includeDoNotContact && (facts & FACT_DO_NOT_CONTACT) !== 0) continue;
+    allowed.push(facts);
+  }
+  return allowed;
+}
+
+/** Whether the filters ask more of the past application than its status: then only looking at the
+ * applications themselves can tell. */
+function narrowsPastApplication(filters: RediscoverFilters, since: Date | null): boolean {
+  return since !== null || filters.recruiterId !== undefined || TEXT_FILTERS.some((f) => filters[f] !== undefined);
+}
+
+/** The facts clause over PoolDocument d (integers of our own, so written inline). */
+function factsSql(filters: RediscoverFilters): string {
+  return `d."facts" IN (${allowedFacts(filters).join(', ')})`;
+}
+
+const ON_THIS_JOB = `SELECT 1 FROM "Application" x WHERE x."candidateId" = d."candidateId" AND x."jobId" = ?`;
+
 /**
  * The pool candidates (PoolDocument d) a rediscovery may show: one of their past applications
  * qualifies, none is on this job, (unless asked for) none was hired, and they are not flagged
- * do-not-contact.
+ * do-not-contact. Someone with no application on this job has all theirs on other jobs, so when the
+ * filters ask only for statuses the facts alone say whether a past application qualifies.
  */
-export function candidateClause(jobId: string, past: Clause, filters: RediscoverFilters): Clause {
-  const parts = [
-    `EXISTS (SELECT 1 FROM "Application" a JOIN "Job" j ON j."id" = a."jobId" WHERE a."candidateId" = d."candidateId" AND ${past.sql})`,
-    `NOT EXISTS (SELECT 1 FROM "Application" x WHERE x."candidateId" = d."candidateId" AND x."jobId" = ?)`,
-  ];
-  const args = [...past.args, jobId];
-  if (!filters.includeHired) {
-    parts.push(`NOT EXISTS (SELECT 1 FROM "Application" h WHERE h."candidateId" = d."candidateId" AND h."status" = 'Hired')`);
-  }
-  if (!filters.includeDoNotContact) {
-    parts.push(`NOT EXISTS (SELECT 1 FROM "Candidate" n WHERE n."id" = d."candidateId" AND n."doNotContact" = TRUE)`);
+export function candidateClause(jobId: string, past: Clause, filters: RediscoverFilters, since: Date | null): Clause {
+  const parts = [factsSql(filters), `NOT EXISTS (${ON_THIS_JOB})`];
+  const args: unknown[] = [jobId];
+  if (narrowsPastApplication(filters, since)) {
+    parts.push(`EXISTS (SELECT 1 FROM "Application" a JOIN "Job" j ON j."id" = a."jobId" WHERE a."candidateId" = d."candidateId" AND ${past.sql})`);
+    args.push(...past.args);
   }
   return { sql: parts.join(' AND '), args };
 }
 
-/** Pool candidates under the clause: what a rediscovery searches. */
-export async function countPool(db: Db, where: Clause): Promise<number> {
-  const [row] = await rawSql(db).rows<{ n: number | bigint | string }>(
-    `SELECT COUNT(*) AS "n" FROM "PoolDocument" d WHERE ${where.sql}`,
-    ...where.args,
+/**
+ * Pool candidates the filters let through (what a rediscovery searches), exactly, without a look-up
+ * per pool document: by statuses only, the candidates whose facts qualify less those of them with an
+ * application on this job (a few, through the job's index); with narrower filters, from the
+ * applications that match them.
+ */
+export async function countPool(
+  db: Db,
+  jobId: string,
+  past: Clause,
+  filters: RediscoverFilters,
+  since: Date | null,
+): Promise<number> {
+  const facts = factsSql(filters);
+  const sql = rawSql(db);
+  if (!narrowsPastApplication(filters, since)) {
+    const [row] = await sql.rows<{ n: number | bigint | string }>(
+      `SELECT (SELECT COUNT(*) FROM "PoolDocument" d WHERE ${facts})
+         - (SELECT COUNT(*) FROM "PoolDocument" d WHERE ${facts}
+              AND d."candidateId" IN (SELECT x."candidateId" FROM "Application" x WHERE x."jobId" = ?)) AS "n"`,
+      jobId,
+    );
+    return Number(row?.n ?? 0);
+  }
+  const [row] = await sql.rows<{ n: number | bigint | string }>(
+    `SELECT COUNT(DISTINCT a."candidateId") AS "n" FROM "Application" a JOIN "Job" j ON j."id" = a."jobId"
+       JOIN "PoolDocument" d ON d."candidateId" = a."candidateId"
+     WHERE ${past.sql} AND ${facts} AND NOT EXISTS (${ON_THIS_JOB})`,
+    ...past.args,
+    jobId,
   );
   return Number(row?.n ?? 0);
 }

@@ -84,10 +84,10 @@ export async function rediscover(
   const limit = Math.min(Math.max(1, filters.limit ?? REDISCOVER_DEFAULTS.limit), REDISCOVER_MAX_LIMIT);
   const since = filters.sinceDays ? new Date((opts.now ?? new Date()).getTime() - filters.sinceDays * DAY_MS) : null;
   const past = pastApplicationClause(job.id, filters, since);
-  const where = candidateClause(job.id, past, filters);
+  const where = candidateClause(job.id, past, filters, since);
 
   const [considered, ids] = await Promise.all([
-    countPool(ctx.db, where),
+    countPool(ctx.db, job.id, past, filters, since),
     searchPool(ctx.db, jobSearchTerms(job.descriptionText), where, opts.preselect ?? REDISCOVER_PRESELECT),
   ]);
   const [pasts, resumes] = await Promise.all([pastApplications(ctx.db, ids, past), pooledResumeTexts(ctx.db, ids)]);

@@ -409,7 +409,7 @@ describe.each(DB_KINDS)('rediscover on %s', (kind) => {
   });
 
   it('reaches past the index\'s best matches when the filters leave too few of them', async () => {
-    const where = (filters: RediscoverFilters) => candidateClause('job-new', pastApplicationClause('job-new', filters, null), filters);
+    const where = (filters: RediscoverFilters) => candidateClause('job-new', pastApplicationClause('job-new', filters, null), filters, null);
     const terms = ['store'];
     // With a window of 2, the two best matches are looked at first; a filter that lets neither through
     // still finds its candidates in the rest of the pool.
