@@ -4,6 +4,7 @@ import { type Line, lineBody, type Section, splitSections } from './text/lines.t
 import { inSpans, negatedSpans } from './text/negation.ts';
 import { othersSpecialitySpans } from './text/others-speciality.ts';
 import { STOP_WORDS, tokenize } from './text/tokenize.ts';
+import { carriesOnBullet } from './text/wrapped-bullet.ts';
 
 export type ResumeSectionKind =
   | 'header'
@@ -199,8 +200,12 @@ function parseSectionInto(
     openRole = undefined;
   };
 
+  // The line just read, as written and as parsed; unset after a blank line (see `carriesOnBullet`).
+  let above: { raw: Line; body: Line } | undefined;
   for (const raw of section.lines) {
     const body = lineBody(raw);
+    const aboveHere = above;
+    above = body.text.trim() ? { raw, body } : undefined;
     if (!body.text.trim()) continue;
     // A line that denies a skill ("without Angular JS", "except IGMP") is no evidence of it.
     const denied = negatedSpans(body.text);
@@ -216,7 +221,7 @@ function parseSectionInto(
     // claims the skill, so it holds no title.
     const titleEnd = range && titled && section.kind !== 'skills' ? titleSpanEnd(visible, range.start, range.end) : 0;
     // "…with the PostgreSQL lead": words naming other people's speciality are on the line, not claimed.
-    const others = othersSpecialitySpans(body.text);
+    const others = othersSpecialityOf(raw, body, aboveHere);
     const claimedAt = (start: number) => start >= titleEnd && (others.length === 0 || !inSpans(others, start));
     const lineStems = new Set<string>();
     const claimStems = titleEnd > 0 || others.length > 0 ? new Set<string>() : lineStems;
@@ -278,6 +283,24 @@ function parseSectionInto(
     previousIndex = index;
   }
   closeRole();
+}
+
+/**
+ * `othersSpecialitySpans` of a line, read with the bullet it carries on: a PDF wraps "…working
+ * closely with the" and "PostgreSQL lead" onto two lines.
+ */
+function othersSpecialityOf(
+  raw: Line,
+  body: Line,
+  above: { raw: Line; body: Line } | undefined,
+): Array<readonly [number, number]> {
+  const carried = above && carriesOnBullet(above.raw.text, raw.text) ? `${above.body.text} ` : '';
+  if (!carried) return othersSpecialitySpans(body.text);
+  const spans: Array<readonly [number, number]> = [];
+  for (const [s, e] of othersSpecialitySpans(carried + body.text)) {
+    if (e > carried.length) spans.push([Math.max(0, s - carried.length), e - carried.length]);
+  }
+  return spans;
 }
 
 function addSkill(map: Map<string, number[]>, skillId: string, index: number): void {

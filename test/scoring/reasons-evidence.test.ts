@@ -71,7 +71,23 @@ Backend Engineer, Parcel Works (2016 - 2024)
   });
 
   it('quote a bullet a PDF wrapped onto two lines whole, not its second half alone', () => {
-    // Two-column PDFs wrap long bullets; "PostgreSQL lead" alone would read as a title this person held.
+    // Two-column PDFs wrap long bullets; "PostgreSQL for the billing team" alone hides what was done.
+    const resume = `Experience
+Backend Engineer, Parcel Works (2016 - 2024)
+• Owned Kafka for the region and moved the orders database onto
+PostgreSQL for billing
+• Ran the delivery services on AWS
+
+Skills: Kafka`;
+    const reason = scorer.score(JD, resume).reasons.find((r) => r.text.startsWith('Relational databases'))!;
+    expect(reason.quote).toBe('Owned Kafka for the region and moved the orders database onto\nPostgreSQL for billing');
+    expect(resume.slice(reason.start, reason.end)).toBe(reason.quote);
+    // A line after a blank line, or under a dated role, starts afresh.
+    const apart = scorer.score(JD, resume.replace('onto\nPostgreSQL', 'onto\n\nPostgreSQL')).reasons;
+    expect(apart.find((r) => r.text.startsWith('Relational databases'))!.quote).toBe('PostgreSQL for billing');
+  });
+
+  it("credit no skill named as someone else's speciality, even when a PDF wrapped it onto its own line", () => {
     const resume = `Experience
 Backend Engineer, Parcel Works (2016 - 2024)
 • Owned Kafka for the region, working closely with the
@@ -79,12 +95,9 @@ PostgreSQL lead
 • Ran the delivery services on AWS
 
 Skills: Kafka`;
-    const reason = scorer.score(JD, resume).reasons.find((r) => r.text.startsWith('Relational databases'))!;
-    expect(reason.quote).toBe('Owned Kafka for the region, working closely with the\nPostgreSQL lead');
-    expect(resume.slice(reason.start, reason.end)).toBe(reason.quote);
-    // A line after a blank line, or under a dated role, starts afresh.
-    const apart = scorer.score(JD, resume.replace('the\nPostgreSQL', 'the\n\nPostgreSQL')).reasons;
-    expect(apart.find((r) => r.text.startsWith('Relational databases'))!.quote).toBe('PostgreSQL lead');
+    const result = scorer.score(JD, resume);
+    expect(result.reasons.map((r) => r.text)).not.toContainEqual(expect.stringMatching(/^Relational databases/));
+    expect(result.missing).toContain('Relational databases');
   });
 });
 
