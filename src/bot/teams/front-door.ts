@@ -150,10 +150,11 @@ export class TeamsFrontDoor implements ChatFrontDoor {
   /** Teams has no hires channel: "hired" goes to the job's hiring managers only. */
   readonly hiresChannel = false;
 
-  /** A notice ("hired", a reminder) in the person's 1:1 chat with Skima, where their cards live. */
+  /** A notice ("hired", a reminder, the score of a resume someone added here) in the person's 1:1 chat
+   * with Skima, found by their Ashby email or by the Teams user id they acted under (their Entra id). */
   async postNotice(to: NoticeRecipient, notice: ChatNotice): Promise<void> {
-    if (!('email' in to)) return;
-    const conversation = await this.conversations.personal({ email: to.email });
+    if ('channel' in to) return;
+    const conversation = await this.conversations.personal('email' in to ? { email: to.email } : { userId: to.user });
     const reference = conversation && parseReference(conversation.reference);
     if (!reference) throw new TeamsDeliveryError({ kind: 'recipient', code: 'no_personal_chat' }, 'postNotice');
     const message = cardMessage(noticeAdaptiveCard(notice, 'person'));

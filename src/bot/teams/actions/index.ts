@@ -1,6 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import { parseCardAction } from '../card-actions.ts';
 import type { TeamsDeps } from '../deps.ts';
+import { isResumeVerb } from '../drops/resume-actions.ts';
+import { onResumeAction } from '../drops/on-resume-action.ts';
 import { messageInvokeResponse } from '../messages.ts';
 import { addToJobAction } from './add-to-job.ts';
 import { decideAction } from './decide.ts';
@@ -23,6 +25,7 @@ interface ActionValue {
  */
 export async function onCardAction(context: TurnContext, deps: TeamsDeps): Promise<void> {
   const value = (context.activity.value ?? {}) as ActionValue;
+  if (isResumeVerb(value.action?.verb ?? '')) return onResumeAction(context, deps, value.action!.verb!, value.action?.data ?? {});
   const action = parseCardAction(value.action?.verb ?? '', value.action?.data ?? {});
   if (!action) {
     deps.log.warn({ verb: String(value.action?.verb ?? '').slice(0, 60) }, 'ignored an Adaptive Card action Skima does not know');
