@@ -87,7 +87,7 @@ Skills: Kafka`;
     expect(apart.find((r) => r.text.startsWith('Relational databases'))!.quote).toBe('PostgreSQL for billing');
   });
 
-  it("credit no skill named as someone else's speciality, even when a PDF wrapped it onto its own line", () => {
+  it('credit no skill named as someone else\'s speciality, even when a PDF wrapped it onto its own line', () => {
     const resume = `Experience
 Backend Engineer, Parcel Works (2016 - 2024)
 • Owned Kafka for the region, working closely with the
