@@ -50,8 +50,14 @@ export function buildReasons(evaluation: Evaluation, resume: ParsedResume, origi
       shownOn.set(line, set);
     }
   }
+  // Partial evidence the resume claims: a skill not only in a job title's words ("Senior Shift Lead"
+  // is no part of "Availability for weekend shifts"; years are read from titles, though), and not a
+  // condition of the job, which is asked at interview.
+  const claimed = (m: RequirementMatch) =>
+    m.requirement.kind === 'experience'
+    || m.requirement.stems.some((st) => resume.lines[m.lineIndex!]?.claimStems.has(st));
   const partial = withLine
-    .filter((m) => !isMet(m) && m.coverage >= 0.3 && !m.titleOnly)
+    .filter((m) => !isMet(m) && m.coverage >= 0.3 && !m.titleOnly && !m.requirement.condition && claimed(m))
     .sort((a, b) => b.coverage - a.coverage);
   for (const m of partial) {
     if (reasons.length >= MIN_REASONS) break;
