@@ -290,6 +290,12 @@ export interface ChatServices<Ref extends object = object> {
   startDisposition(ask: DispositionAsk, confirmationKey: string): Promise<{ batchId: string } | { refused: string }>;
   /** A batch's progress for the reviewer who started it from this job; null for anyone else's. */
   dispositionStatus(reviewer: Reviewer, jobId: string, batchId: string): Promise<DispositionStatus | null>;
+  /** Where the batch's progress is shown: the front door's own ref to that message (stored as opaque
+   * JSON). When the batch's last application settles, the core asks this front door to redraw it with
+   * the final count (`ChatFrontDoor.showDispositionProgress`), whichever process runs the batch and even
+   * when the one that started it is gone. Only for the reviewer who started it from this job (null for
+   * anyone else's); returns the progress now. */
+  followDisposition(reviewer: Reviewer, jobId: string, batchId: string, ref: object): Promise<DispositionStatus | null>;
   /** Reads a dropped resume and looks for the person in Ashby; creates nothing. Refused, with why, for
    * anyone without a recruiting role on the job, an unknown job, or a file that cannot be read. */
   previewResume(reviewer: Reviewer, drop: ResumeDrop): Promise<ResumeDropPreview | { refused: string }>;
@@ -372,6 +378,9 @@ export interface ChatFrontDoor {
   postNotice?(to: NoticeRecipient, notice: ChatNotice): Promise<void>;
   /** Whether the front door has a channel for hires (`postNotice({ channel: 'hires' })` goes somewhere). */
   readonly hiresChannel?: boolean;
+  /** Redraws a batch's progress message (its ref as the front door gave it to `followDisposition`) with
+   * this status: called once a batch's last application settles. Fails with a DeliveryError like a card. */
+  showDispositionProgress?(ref: unknown, status: DispositionStatus): Promise<void>;
 }
 
 /**

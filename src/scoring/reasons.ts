@@ -1,3 +1,4 @@
+import { carriesOnBullet } from './text/wrapped-bullet.ts';
 import type { Evaluation } from './features.ts';
 import { clip } from './jd/labels.ts';
 import { isMet, type RequirementMatch } from './match.ts';
@@ -49,8 +50,14 @@ export function buildReasons(evaluation: Evaluation, resume: ParsedResume, origi
       shownOn.set(line, set);
     }
   }
+  // Partial evidence the resume claims: a skill not only in a job title's words ("Senior Shift Lead"
+  // is no part of "Availability for weekend shifts"; years are read from titles, though), and not a
+  // condition of the job, which is asked at interview.
+  const claimed = (m: RequirementMatch) =>
+    m.requirement.kind === 'experience'
+    || m.requirement.stems.some((st) => resume.lines[m.lineIndex!]?.claimStems.has(st));
   const partial = withLine
-    .filter((m) => !isMet(m) && m.coverage >= 0.3 && !m.titleOnly)
+    .filter((m) => !isMet(m) && m.coverage >= 0.3 && !m.titleOnly && !m.requirement.condition && claimed(m))
     .sort((a, b) => b.coverage - a.coverage);
   for (const m of partial) {
     if (reasons.length >= MIN_REASONS) break;
@@ -137,24 +144,14 @@ function relatedLines(evaluation: Evaluation, resume: ParsedResume): Array<[numb
   return scored;
 }
 
-/**
- * Whether a line carries on the bullet above it: a PDF wraps a long bullet onto a second line, and
- * the second half alone misleads ("PostgreSQL lead" out of "…working closely with the PostgreSQL
- * lead"). The line just above starts with a bullet, does not end a sentence and holds no year (a
- * role or a degree under a bullet); this one is no bullet, no dated line and no heading in capitals.
- */
 type Span = { start: number; end: number };
 
+/** `carriesOnBullet` for two parsed lines, read from the start of their lines in the original. */
 function continuesBullet(original: string, above: Span, line: Span): boolean {
-  // Parsed lines begin after their bullet: read each from the start of its line in the original.
-  const whole = (l: Span) => original.slice(original.lastIndexOf('\n', l.start - 1) + 1, l.end).trim();
+  const whole = (l: Span) => original.slice(original.lastIndexOf('\n', l.start - 1) + 1, l.end);
   // The very next line: a blank line between them ends the bullet.
   if (!/^[^\S\n]*\n[^\S\n]*$/.test(original.slice(above.end, original.lastIndexOf('\n', line.start - 1) + 1))) return false;
-  const prev = whole(above);
-  const text = whole(line);
-  if (!/^[•·*\-–]\s/.test(prev) || /[.!?:;]$/.test(prev) || /\b(19|20)\d{2}\b/.test(prev)) return false;
-  if (!text || text.length > 100 || /^[•·*\-–]\s/.test(text)) return false;
-  return !/\b(19|20)\d{2}\b/.test(text) && text !== text.toUpperCase();
+  return carriesOnBullet(whole(above), whole(line));
 }
 
 /**

@@ -4,6 +4,7 @@ import { type Line, lineBody, type Section, splitSections } from './text/lines.t
 import { inSpans, negatedSpans } from './text/negation.ts';
 import { othersSpecialitySpans } from './text/others-speciality.ts';
 import { STOP_WORDS, tokenize } from './text/tokenize.ts';
+import { carriesOnBullet } from './text/wrapped-bullet.ts';
 
 export type ResumeSectionKind =
   | 'header'
@@ -199,15 +200,23 @@ function parseSectionInto(
     openRole = undefined;
   };
 
+  // The line just read, as written and as parsed; unset after a blank line (see `carriesOnBullet`).
+  let above: { raw: Line; body: Line } | undefined;
+  // A summary sentence found outside its section carries on over the lines it wraps onto.
+  let summaryGoesOn = false;
   for (const raw of section.lines) {
     const body = lineBody(raw);
+    const aboveHere = above;
+    above = body.text.trim() ? { raw, body } : undefined;
     if (!body.text.trim()) continue;
+    const kind = lineKind(section.kind, body.text, summaryGoesOn);
+    summaryGoesOn = kind === 'summary' && section.kind !== 'summary' && !/[.!?]$/.test(body.text.trim());
     // A line that denies a skill ("without Angular JS", "except IGMP") is no evidence of it.
     const denied = negatedSpans(body.text);
     const allTokens = tokenize(body.text);
     const tokens = denied.length > 0 ? allTokens.filter((t) => !inSpans(denied, t.start)) : allTokens;
     // Years in education lines are graduation years (an age proxy): never read them as experience.
-    const ranges = section.kind === 'education' ? [] : findDateRanges(body.text, asOfMonth);
+    const ranges = kind === 'education' ? [] : findDateRanges(body.text, asOfMonth);
     const range = ranges[0];
     // Denied words are no part of the role's title either (same length, so offsets hold).
     const visible = range && denied.length > 0 ? blankSpans(body.text, denied) : body.text;
@@ -216,7 +225,7 @@ function parseSectionInto(
     // claims the skill, so it holds no title.
     const titleEnd = range && titled && section.kind !== 'skills' ? titleSpanEnd(visible, range.start, range.end) : 0;
     // "…with the PostgreSQL lead": words naming other people's speciality are on the line, not claimed.
-    const others = othersSpecialitySpans(body.text);
+    const others = othersSpecialityOf(raw, body, aboveHere);
     const claimedAt = (start: number) => start >= titleEnd && (others.length === 0 || !inSpans(others, start));
     const lineStems = new Set<string>();
     const claimStems = titleEnd > 0 || others.length > 0 ? new Set<string>() : lineStems;
@@ -240,7 +249,7 @@ function parseSectionInto(
       }
     }
     const index = acc.lines.length;
-    acc.lines.push({ ...body, section: section.kind, stems: lineStems, claimStems, listLine });
+    acc.lines.push({ ...body, section: kind, stems: lineStems, claimStems, listLine });
     for (const s of lineStems) acc.stems.add(s);
     for (const mention of dictionary.find(tokens)) {
       if (mention.start >= titleEnd && !claimedAt(mention.start)) continue;
@@ -251,7 +260,7 @@ function parseSectionInto(
         if (!acc.skillNames.has(key)) acc.skillNames.set(key, body.text.slice(mention.start, mention.end));
       }
     }
-    if (section.kind === 'education') acc.education.push(body);
+    if (kind === 'education') acc.education.push(body);
     if (section.kind === 'certifications') acc.certifications.push(body);
 
     if (range) {
@@ -278,6 +287,38 @@ function parseSectionInto(
     previousIndex = index;
   }
   closeRole();
+}
+
+/**
+ * `othersSpecialitySpans` of a line, read with the bullet it carries on: a PDF wraps "…working
+ * closely with the" and "PostgreSQL lead" onto two lines.
+ */
+function othersSpecialityOf(
+  raw: Line,
+  body: Line,
+  above: { raw: Line; body: Line } | undefined,
+): Array<readonly [number, number]> {
+  const carried = above && carriesOnBullet(above.raw.text, raw.text) ? `${above.body.text} ` : '';
+  if (!carried) return othersSpecialitySpans(body.text);
+  const spans: Array<readonly [number, number]> = [];
+  for (const [s, e] of othersSpecialitySpans(carried + body.text)) {
+    if (e > carried.length) spans.push([Math.max(0, s - carried.length), e - carried.length]);
+  }
+  return spans;
+}
+
+/**
+ * "Senior account executive with 11 years of experience in B2B sales, …": a summary sentence. A
+ * two-column PDF puts the sidebar (skills, education) first and loses the summary's heading, so the
+ * summary lands under EDUCATION; a reason then said "in education" for it.
+ */
+const SUMMARY_SENTENCE = /\b\d{1,2}\+?\s+years?\s+of\s+(?:[a-z-]+\s+){0,2}experience\b/i;
+
+function lineKind(kind: ResumeSectionKind, text: string, summaryGoesOn: boolean): ResumeSectionKind {
+  if (kind !== 'education' && kind !== 'header' && kind !== 'other') return kind;
+  // A wrapped line carries the sentence on; a line with a year is an entry of the section again.
+  const carriesOn = summaryGoesOn && !/\b(?:19|20)\d{2}\b/.test(text);
+  return carriesOn || SUMMARY_SENTENCE.test(text) ? 'summary' : kind;
 }
 
 function addSkill(map: Map<string, number[]>, skillId: string, index: number): void {

@@ -5,6 +5,7 @@
 // A hiring manager installs Skima, gets their job's card unasked, approves a candidate with a note: the
 // decision reaches the Ashby sandbox "via Teams" and the card is updated in place.
 import nock from 'nock';
+import PDFDocument from 'pdfkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitForIdle } from '../../src/app.ts';
 import { postDigest } from '../../src/core/chat/chat-cards.ts';
@@ -20,6 +21,17 @@ const TENANT = '7d2c9e41-3f6a-4b8d-a1e5-9c0b2d4f6e8a';
 const SERVICE = 'https://smba.connector.test';
 const SERVICE_URL = `${SERVICE}/teams/`;
 const key = signingKey('bf-e2e');
+/** The recruiter's OneDrive, where Teams keeps a file sent to the bot (nocked). */
+const FILES = 'https://northwind-my.sharepoint.com';
+
+function resumePdf(lines: string[]): Promise<Buffer> {
+  const doc = new PDFDocument({ size: 'A4', margin: 56 });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  for (const line of lines) doc.text(line);
+  doc.end();
+  return new Promise((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+}
 
 interface ConnectorCall {
   method: string;
@@ -197,6 +209,56 @@ describe('Teams, end to end over HTTP', () => {
     const digest = calls.at(-1)!;
     expect(`${digest.method} ${digest.path}`).toBe(`POST ${channelActivities}`);
     expect(JSON.stringify(digest.body)).toContain('application/vnd.microsoft.card.adaptive');
+  });
+
+  it('a recruiter sends a resume in the 1:1 chat: previewed, added to Ashby on Add, and its score follows in the chat once screened', { timeout: 90_000 }, async () => {
+    const ctx = h.skima.ctx;
+    member = { id: '29:renee', aadObjectId: 'aad-renee-1', email: 'renee.alvarez@northwind.example', name: 'Renee' };
+    const conversationId = 'a:1personal-renee';
+    const conversation = { id: conversationId, conversationType: 'personal', tenantId: TENANT };
+    const user = { id: '29:renee', aadObjectId: 'aad-renee-1' };
+    const bot = { id: `28:${APP_ID}`, name: 'Skima' };
+    const activities = `/teams/v3/conversations/${encodeURIComponent(conversationId)}/activities`;
+    const job = await ctx.db.job.findFirstOrThrow({ where: { status: 'Open' }, orderBy: { id: 'asc' } });
+    const pdf = await resumePdf(['Imani Clarke', 'imani.clarke@example.org | +1 (303) 555-0188', 'Store manager, Northwind, 2018 - 2024']);
+    const path = '/personal/renee/_layouts/15/download.aspx?UniqueId=9f1c&tempauth=v1.e2e';
+    nock(FILES).persist().get(path).reply(200, pdf, { 'content-type': 'application/octet-stream' });
+    const before = calls.length;
+
+    // 1. The file, as Teams sends it: "Reading …" at once (a reply), then the preview in its place (PUT).
+    const dropped = await post({
+      type: 'message', id: 'f:drop-1', text: `for ${job.title}`, from: user, recipient: bot, conversation,
+      attachments: [
+        { contentType: 'application/vnd.microsoft.teams.file.download.info', name: 'Imani_Clarke.pdf', content: { downloadUrl: `${FILES}${path}`, uniqueId: '9f1c', fileType: 'pdf' } },
+        { contentType: 'text/html', content: `<p>for ${job.title}</p>` },
+      ],
+    });
+    expect(dropped.status).toBe(200);
+    const reading = await waitFor('"Reading …"', () => calls.slice(before).find((c) => c.method === 'POST' && JSON.stringify(c.body).includes('Reading Imani_Clarke.pdf')), 10_000);
+    expect(reading.path).toBe(`${activities}/${encodeURIComponent('f:drop-1')}`);
+    const preview = await waitFor('the preview', () => calls.slice(before).find((c) => c.method === 'PUT' && JSON.stringify(c.body).includes('skima.resumeAdd')), 30_000);
+    expect(preview.path).toBe(`${activities}/${encodeURIComponent(reading.id!)}`);
+    expect(JSON.stringify(preview.body)).toContain('Not in Ashby yet');
+    type Button = { verb: string; data: Record<string, string> };
+    const card = (preview.body.attachments as { content: { actions: Button[] } }[])[0]!.content;
+    const add = card.actions.find((a) => a.verb === 'skima.resumeAdd')!;
+
+    // 2. Add: the card says "Adding …" at once, then what was created; one candidate in the sandbox.
+    const click = await post({
+      type: 'invoke', name: 'adaptiveCard/action', id: 'f:add-1', from: user, recipient: bot, conversation, replyToId: reading.id,
+      value: { action: { type: 'Action.Execute', verb: add.verb, data: add.data } },
+    });
+    expect(click.status).toBe(200);
+    expect(JSON.stringify(click.body)).toContain('Adding the candidate to Ashby');
+    const done = await waitFor('what was created', () => calls.slice(before).find((c) => c.method === 'PUT' && JSON.stringify(c.body).includes('created in Ashby')), 30_000);
+    expect(JSON.stringify(done.body)).toContain(`Imani Clarke created in Ashby with this resume, and added to ${job.title}`);
+    expect(writesFor(h.sandbox, 'candidate.create', (b) => JSON.stringify(b).includes('imani.clarke@example.org'))).toHaveLength(1);
+
+    // 3. Screened by the worker: the score comes to the same chat, a new message (not a reply).
+    const score = await waitFor('the score in the 1:1 chat', () =>
+      calls.slice(before).find((c) => c.method === 'POST' && c.path === activities && JSON.stringify(c.body).includes('Imani Clarke for')), 60_000);
+    expect(JSON.stringify(score.body)).toMatch(new RegExp(`Imani Clarke for ${job.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(: \\d+/100| could not be scored)`));
+    expect(await ctx.db.screeningFollowUp.count()).toBe(0);
   });
 
   it('refuses an unsigned POST with 401 and a JWT for another bot with 401', async () => {

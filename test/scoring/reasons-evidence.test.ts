@@ -71,7 +71,23 @@ Backend Engineer, Parcel Works (2016 - 2024)
   });
 
   it('quote a bullet a PDF wrapped onto two lines whole, not its second half alone', () => {
-    // Two-column PDFs wrap long bullets; "PostgreSQL lead" alone would read as a title this person held.
+    // Two-column PDFs wrap long bullets; "PostgreSQL for the billing team" alone hides what was done.
+    const resume = `Experience
+Backend Engineer, Parcel Works (2016 - 2024)
+• Owned Kafka for the region and moved the orders database onto
+PostgreSQL for billing
+• Ran the delivery services on AWS
+
+Skills: Kafka`;
+    const reason = scorer.score(JD, resume).reasons.find((r) => r.text.startsWith('Relational databases'))!;
+    expect(reason.quote).toBe('Owned Kafka for the region and moved the orders database onto\nPostgreSQL for billing');
+    expect(resume.slice(reason.start, reason.end)).toBe(reason.quote);
+    // A line after a blank line, or under a dated role, starts afresh.
+    const apart = scorer.score(JD, resume.replace('onto\nPostgreSQL', 'onto\n\nPostgreSQL')).reasons;
+    expect(apart.find((r) => r.text.startsWith('Relational databases'))!.quote).toBe('PostgreSQL for billing');
+  });
+
+  it('credit no skill named as someone else\'s speciality, even when a PDF wrapped it onto its own line', () => {
     const resume = `Experience
 Backend Engineer, Parcel Works (2016 - 2024)
 • Owned Kafka for the region, working closely with the
@@ -79,12 +95,9 @@ PostgreSQL lead
 • Ran the delivery services on AWS
 
 Skills: Kafka`;
-    const reason = scorer.score(JD, resume).reasons.find((r) => r.text.startsWith('Relational databases'))!;
-    expect(reason.quote).toBe('Owned Kafka for the region, working closely with the\nPostgreSQL lead');
-    expect(resume.slice(reason.start, reason.end)).toBe(reason.quote);
-    // A line after a blank line, or under a dated role, starts afresh.
-    const apart = scorer.score(JD, resume.replace('the\nPostgreSQL', 'the\n\nPostgreSQL')).reasons;
-    expect(apart.find((r) => r.text.startsWith('Relational databases'))!.quote).toBe('PostgreSQL lead');
+    const result = scorer.score(JD, resume);
+    expect(result.reasons.map((r) => r.text)).not.toContainEqual(expect.stringMatching(/^Relational databases/));
+    expect(result.missing).toContain('Relational databases');
   });
 });
 
@@ -127,5 +140,41 @@ Python, AWS, Docker, Kubernetes, PostgreSQL schema design`;
     const inList = scorer.score(JD, list);
     expect(inRole.missing).toEqual(inList.missing);
     expect(inRole.features['raw']).toBeGreaterThan(inList.features['raw']!);
+  });
+});
+
+describe('where a reason says the evidence is', () => {
+  it('a summary a two-column PDF put under the sidebar\'s EDUCATION is "in the summary", not "in education"', () => {
+    const salesJd = `Account Executive\n\nRequirements\n- 3+ years of B2B sales with a quota\n- Salesforce or a similar CRM\n- Territory planning`;
+    const resume = `Isaac Castillo
+SKILLS
+B2B sales
+EDUCATION
+A.A.S. Logistics
+Community College of Denver,
+2012
+Senior Account Executive
+Senior account executive with 11 years of experience in B2B sales,
+Salesforce, account management.
+EXPERIENCE
+Account Executive — Chewy
+2021 – present
+• Cut errors by 42% after reworking our B2B sales process`;
+    const reasons = scorer.score(salesJd, resume).reasons.map((r) => r.text);
+    expect(reasons).toContain('Salesforce or a similar CRM: Salesforce, in the summary');
+    expect(reasons.join('\n')).not.toContain('in education');
+  });
+
+  it('gives no \'partly\' for a job\'s condition, nor for a skill whose words are only a job title\'s', () => {
+    const retailJd = `Retail Store Associate\n\nRequirements\n- POS experience\n- Customer-facing experience in retail\n- Availability for weekend shifts`;
+    const resume = `Chen Cohen
+Senior Shift Lead
+EXPERIENCE
+Shift Lead, Cascade Health 2019 – present
+• Trained 55 new colleagues on visual merchandising and POS systems
+Retail Associate, Wayfair 2017 – 2019
+• Served 80 customers a day`;
+    const reasons = scorer.score(retailJd, resume).reasons.map((r) => r.text);
+    expect(reasons.some((t) => t.startsWith('Availability for weekend shifts'))).toBe(false);
   });
 });

@@ -224,6 +224,18 @@ describe('evidence', () => {
     );
     expect(used.missing).toEqual([]);
     expect(used.score).toBeGreaterThan(beside.score);
+    // A PDF wraps the bullet: "PostgreSQL lead" on a line of its own is still someone else's title.
+    const wrapped = scorer.score(
+      dbJd,
+      `## Experience\nBackend Engineer, Acme (2018 - 2024)\n• Owned Kafka for the region, working closely with the\nPostgreSQL lead\n• Built pipelines with the data team using Airflow`,
+    );
+    expect(wrapped.missing).toContain('PostgreSQL');
+    // ... while a new bullet, or a line after a finished sentence, is the candidate's own.
+    const ownLine = scorer.score(
+      dbJd,
+      `## Experience\nBackend Engineer, Acme (2018 - 2024)\n• Owned Kafka for the region, working closely with the team.\nPostgreSQL lead for two years\n• Built pipelines with the data team using Airflow`,
+    );
+    expect(ownLine.missing).not.toContain('PostgreSQL');
   });
 
   it('a denial reaches to the end of its clause only', () => {

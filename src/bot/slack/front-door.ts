@@ -9,7 +9,9 @@ import { registerListeners } from './listeners/index.ts';
 import { FastifySlackReceiver, SLACK_EVENTS_PATH } from './receiver.ts';
 import { digestMessage } from './render/reports.ts';
 import { noticeMessage } from './render/notice.ts';
-import type { ChatFrontDoor, ChatNotice, DigestReport, NoticeRecipient, Reviewer, SetupReport } from '../ports.ts';
+import type { ChatFrontDoor, ChatNotice, DigestReport, DispositionStatus, NoticeRecipient, Reviewer, SetupReport } from '../ports.ts';
+import { dispositionProgressMessage } from './render/disposition.ts';
+import { parseSlackProgressRef } from './services.ts';
 import type { SlackServices } from './services.ts';
 import { NO_SLACK_ROUTES, socketModeReceiver } from './socket-mode.ts';
 import { slackSetupChecks } from './setup-checks.ts';
@@ -132,6 +134,15 @@ export class SlackFrontDoor implements ChatFrontDoor {
 
   get hiresChannel(): boolean {
     return Boolean(this.settings.hiresChannel);
+  }
+
+  /** A batch's final count, drawn into the DM message that showed its progress (its ref as the
+   * confirmation listener gave it: the message and the action). */
+  async showDispositionProgress(ref: unknown, status: DispositionStatus): Promise<void> {
+    const where = parseSlackProgressRef(ref);
+    if (!where) throw new SlackDeliveryError({ kind: 'other', code: 'bad_progress_ref' }, 'showDispositionProgress');
+    const message = dispositionProgressMessage(where.action, status);
+    await this.slack.updateMessage({ channel: where.channel, ts: where.ts }, message);
   }
 
   /** A notice in the person's DM with Skima (where their cards live), or in SLACK_HIRES_CHANNEL. */

@@ -14,3 +14,15 @@ export function parseSlackMessageRef(json: unknown): SlackMessageRef | null {
   const ref = json as Partial<SlackMessageRef> | null;
   return typeof ref?.channel === 'string' && typeof ref.ts === 'string' ? { channel: ref.channel, ts: ref.ts } : null;
 }
+
+/** Where a disposition's progress is shown in Slack (the DM message) and what it was: given to the core
+ * by `followDisposition`, handed back to draw the final count. */
+export interface SlackProgressRef extends SlackMessageRef {
+  action: 'advance' | 'archive';
+}
+
+export function parseSlackProgressRef(json: unknown): SlackProgressRef | null {
+  const ref = parseSlackMessageRef(json);
+  const action = (json as { action?: unknown } | null)?.action;
+  return ref && (action === 'advance' || action === 'archive') ? { ...ref, action } : null;
+}

@@ -1,6 +1,6 @@
 import type { CandidateCard, CardDecision, CardRequirement, ShortlistCard, Verdict } from '../card-model.ts';
 import { requirementNotes, VERDICT_LABEL, VERDICT_MARK } from '../chat-words.ts';
-import { NOTE_MAX_CHARS, noteInputId, VERB } from './card-actions.ts';
+import { NOTE_MAX_CHARS, noteInputId, skipReasonInputId, VERB } from './card-actions.ts';
 import {
   type AcNode,
   adaptiveCard,
@@ -40,6 +40,7 @@ const LEVELS = [
   { reasons: 4, reason: 150, quote: 110, missing: 200, note: 140, name: 80 },
   { reasons: 3, reason: 110, quote: 80, missing: 140, note: 100, name: 60 },
   { reasons: 2, reason: 90, quote: 60, missing: 100, note: 60, name: 50 },
+  { reasons: 1, reason: 60, quote: 40, missing: 60, note: 40, name: 40 },
 ] as const;
 type Level = (typeof LEVELS)[number];
 
@@ -50,26 +51,35 @@ type Level = (typeof LEVELS)[number];
  * "Open full shortlist" asks the bot for a fresh personal link: the card never carries a URL. In
  * redaction mode candidates are named by rank only. `notice` is a line at the top (what a click did).
  */
-export function shortlistAdaptiveCard(card: ShortlistCard, opts: { notice?: string } = {}): AdaptiveCardJson {
+export function shortlistAdaptiveCard(card: ShortlistCard, opts: ShortlistCardOptions = {}): AdaptiveCardJson {
   for (const level of LEVELS) {
-    const drawn = draw(card, card.candidates.length, level, opts.notice);
+    const drawn = draw(card, card.candidates.length, level, opts);
     if (cardBytes(drawn) <= CARD_BUDGET_BYTES) return drawn;
   }
   // Still too big at the tersest level (a long list, not long text): show the top ones, say how many more.
   const tersest = LEVELS[LEVELS.length - 1]!;
   for (let shown = card.candidates.length - 1; shown >= 0; shown--) {
-    const drawn = draw(card, shown, tersest, opts.notice);
+    const drawn = draw(card, shown, tersest, opts);
     if (cardBytes(drawn) <= CARD_BUDGET_BYTES) return drawn;
   }
   throw new Error('the shortlist card does not fit Teams\' size limit even without candidates');
 }
 
-function draw(card: ShortlistCard, shown: number, level: Level, notice?: string): AdaptiveCardJson {
+export interface ShortlistCardOptions {
+  /** A line at the top: what a click did. */
+  notice?: string;
+  /** The short list a Skip may give a reason from (the core's `skipReasons()`), offered beside each
+   * candidate as Slack's note modal offers it: optional, sent with Skip only. */
+  skipReasons?: Array<{ id: string; text: string }>;
+}
+
+function draw(card: ShortlistCard, shown: number, level: Level, opts: ShortlistCardOptions): AdaptiveCardJson {
+  const { notice, skipReasons = [] } = opts;
   const body: AcNode[] = [heading(clip(`Shortlist: ${card.jobTitle}`, 150)), line(countsLine(card), { isSubtle: true })];
   if (notice) body.push(line(clip(notice, 500), { color: 'accent', weight: 'bolder' }));
   const requirements = requirementsText(card.requirements ?? []);
   if (requirements) body.push(line(requirements, { isSubtle: true, size: 'small' }));
-  for (const c of card.candidates.slice(0, shown)) body.push(candidateBlock(card, c, level));
+  for (const c of card.candidates.slice(0, shown)) body.push(candidateBlock(card, c, level, skipReasons));
   if (card.candidates.length === 0) body.push(line('No candidate is screened for this job yet.'));
   const more = card.candidates.length - shown;
   if (more > 0) body.push(line(`${more} more on the full shortlist.`, { isSubtle: true }, { separator: true }));
@@ -113,7 +123,9 @@ export function candidateLabel(card: Pick<ShortlistCard, 'redacted'>, c: Pick<Ca
   return !card.redacted && c.candidateName ? c.candidateName : `Candidate #${c.rank}`;
 }
 
-function candidateBlock(card: ShortlistCard, c: CandidateCard, level: Level): AcNode {
+type SkipReasons = NonNullable<ShortlistCardOptions['skipReasons']>;
+
+function candidateBlock(card: ShortlistCard, c: CandidateCard, level: Level, skipReasons: SkipReasons): AcNode {
   const items: AcNode[] = [
     para([
       run(`#${c.rank} · ${clip(candidateLabel(card, c), level.name)}`, { weight: 'bolder' }),
@@ -138,7 +150,18 @@ function candidateBlock(card: ShortlistCard, c: CandidateCard, level: Level): Ac
     maxLength: NOTE_MAX_CHARS,
     spacing: 'small',
   });
-  items.push({ type: 'ActionSet', actions: decideButtons(card.jobId, c), spacing: 'small' });
+  if (skipReasons.length) {
+    items.push({
+      type: 'Input.ChoiceSet',
+      id: skipReasonInputId(c.applicationId),
+      style: 'compact',
+      isRequired: false,
+      placeholder: 'Reason, if you skip (optional)',
+      choices: skipReasons.slice(0, 100).map((r) => ({ title: clip(r.text, 75), value: r.id })),
+      spacing: 'small',
+    });
+  }
+  items.push({ type: 'ActionSet', actions: [...decideButtons(card.jobId, c), ...dispositionButtons(card.jobId, c)], spacing: 'small' });
   return container(items, { separator: true, spacing: 'medium' });
 }
 
@@ -161,4 +184,15 @@ function decideButtons(jobId: string, c: CandidateCard): AcNode[] {
       verdict === 'approve' ? { style: 'positive' } : {},
     ),
   );
+}
+
+/** Advance… and Archive…: each turns the card into its choices (nothing changes in Ashby until confirmed). */
+function dispositionButtons(jobId: string, c: CandidateCard): AcNode[] {
+  return (['advance', 'archive'] as const).map((action) =>
+    execute(
+      action === 'advance' ? 'Advance…' : 'Archive…',
+      VERB.dispositionOpen,
+      { jobId, applicationId: c.applicationId, action },
+      { associatedInputs: 'none' },
+    ));
 }

@@ -1,9 +1,9 @@
 import type { Reviewer, StoredConversation } from '../ports.ts';
-import { shortlistAdaptiveCard } from './adaptive-card.ts';
 import type { TeamsConnector } from './connector.ts';
 import { parseReference } from './conversations.ts';
 import { asTeamsDeliveryError, TeamsDeliveryError } from './errors.ts';
 import { cardMessage } from './messages.ts';
+import { drawShortlist } from './shortlist-card.ts';
 import type { TeamsCardRef, TeamsServices } from './services.ts';
 
 export interface PublishedCard {
@@ -24,7 +24,7 @@ export async function publishCard(
 ): Promise<PublishedCard> {
   const reference = parseReference(input.conversation.reference);
   if (!reference) throw new TeamsDeliveryError({ kind: 'recipient', code: 'bad_conversation_reference' }, 'publishCard');
-  const message = cardMessage(shortlistAdaptiveCard(await services.buildCard(input.jobId, input.reviewer)));
+  const message = cardMessage(await drawShortlist(services, input.jobId, input.reviewer));
   const previous = await services.cardRef(input.jobId, input.recipient);
   if (previous) {
     try {

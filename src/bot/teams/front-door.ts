@@ -6,6 +6,7 @@ import {
   type ChatNotice,
   DeliveryError,
   type DigestReport,
+  type DispositionStatus,
   type NoticeRecipient,
   type Reviewer,
   type SetupReport,
@@ -23,6 +24,7 @@ import { TEAMS_MESSAGES_PATH, teamsRoutes } from './routes.ts';
 import type { TeamsServices } from './services.ts';
 import type { TeamsSettings } from './settings.ts';
 import { checkTeamsSetup } from './setup-checks.ts';
+import { showDispositionProgress } from './show-progress.ts';
 import { teamsTurn } from './turn.ts';
 
 /** After refused credentials, sends fail fast (no token request) for this long: a wrong password is
@@ -148,14 +150,20 @@ export class TeamsFrontDoor implements ChatFrontDoor {
   /** Teams has no hires channel: "hired" goes to the job's hiring managers only. */
   readonly hiresChannel = false;
 
-  /** A notice ("hired", a reminder) in the person's 1:1 chat with Skima, where their cards live. */
+  /** A notice ("hired", a reminder, the score of a resume someone added here) in the person's 1:1 chat
+   * with Skima, found by their Ashby email or by the Teams user id they acted under (their Entra id). */
   async postNotice(to: NoticeRecipient, notice: ChatNotice): Promise<void> {
-    if (!('email' in to)) return;
-    const conversation = await this.conversations.personal({ email: to.email });
+    if ('channel' in to) return;
+    const conversation = await this.conversations.personal('email' in to ? { email: to.email } : { userId: to.user });
     const reference = conversation && parseReference(conversation.reference);
     if (!reference) throw new TeamsDeliveryError({ kind: 'recipient', code: 'no_personal_chat' }, 'postNotice');
     const message = cardMessage(noticeAdaptiveCard(notice, 'person'));
     await continueIn(this.deps.connector, reference, 'send', async (ctx) => void (await ctx.sendActivity(message)));
+  }
+
+  /** A batch's final count, drawn into the card that showed its progress (see show-progress.ts). */
+  showDispositionProgress(ref: unknown, status: DispositionStatus): Promise<void> {
+    return showDispositionProgress(this.deps.connector, this.conversations, ref, status);
   }
 
   private async digestReference(): Promise<Partial<ConversationReference> | null> {

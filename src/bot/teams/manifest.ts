@@ -73,7 +73,9 @@ export function teamsManifest(o: TeamsManifestOptions): Record<string, unknown> 
       botId: appId,
       scopes: ['personal', 'team', 'groupChat'],
       isNotificationOnly: false,
-      supportsFiles: false,
+      // A recruiter sends a resume to Skima as a file in the 1:1 chat (drops/): without this, Teams
+      // offers no attach button to the bot and delivers no file.
+      supportsFiles: true,
       commandLists: [{ scopes: ['personal', 'team', 'groupChat'], commands }],
     }],
     validDomains: [url.host],

@@ -8,6 +8,7 @@ import { hiringTeamOf } from '../people/hiring-team.ts';
 import type { JobContext } from '../queue/types.ts';
 import type { ShortlistListener } from '../register-workers.ts';
 import type { CardOwnerJson } from './chat-services.ts';
+import { type DispositionProgressJob, dispositionProgressQueue, showFinalProgress } from './disposition-progress.ts';
 import { deliverNotice, fanOutHire, HIRE_ANNOUNCE_QUEUE, type NoticeJob, noticeQueue } from './notices.ts';
 import { NUDGE_CRON, NUDGE_QUEUE, scanForNudges } from '../nudges/nudge.ts';
 
@@ -144,6 +145,8 @@ export async function registerChatWorkers(ctx: AppContext, scheduler: Scheduler)
     await ctx.queue.work<NoticeJob>(noticeQueue(door.channel), (job, queueJob) =>
       deliverNotice(ctx, door, job, queueJob));
     await ctx.queue.work(digestQueue(door.channel), () => postDigest(ctx, door), { concurrency: 1 });
+    await ctx.queue.work<DispositionProgressJob>(dispositionProgressQueue(door.channel), (job) =>
+      showFinalProgress(ctx, door, job));
     if (door.wantsDigest) scheduler.add({ name: `${door.channel}-digest`, cron: DIGEST_CRON, queue: digestQueue(door.channel) });
     listeners.push(cardShortlistListener(ctx, door));
   }

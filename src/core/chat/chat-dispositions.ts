@@ -6,11 +6,11 @@ import {
   dispositionProgressOf,
   DispositionRequestError,
   prepareDisposition,
-  progressSummary,
   startDisposition,
 } from '../disposition/index.ts';
 import { applicationRefusal, dispositionRefusal, NOT_ON_TEAM } from '../disposition/roles.ts';
 import { hiringTeamOf } from '../people/hiring-team.ts';
+import { chatStatusOf, followDisposition } from './disposition-progress.ts';
 
 type Refused = { refused: string };
 
@@ -90,9 +90,11 @@ export class ChatDispositions {
 
   async status(ashbyUserId: string, jobId: string, batchId: string): Promise<DispositionStatus | null> {
     const p = await dispositionProgressOf(this.ctx.db, batchId, { actorId: ashbyUserId, jobId });
-    if (!p) return null;
-    const { total, done, unchanged, failed, queued, finished } = p;
-    const failures = p.failures.map((f) => f.why);
-    return { total, done, unchanged, failed, queued, finished, summary: progressSummary(p), failures };
+    return p ? chatStatusOf(p) : null;
+  }
+
+  /** Stores where the batch's progress is shown, so its final count reaches it from any process. */
+  follow(ashbyUserId: string, jobId: string, batchId: string, ref: object): Promise<DispositionStatus | null> {
+    return followDisposition(this.ctx, { actorId: ashbyUserId, jobId }, batchId, ref);
   }
 }

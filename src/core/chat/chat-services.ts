@@ -307,6 +307,10 @@ export class CoreChatServices<Ref extends object> implements ChatServices<Ref> {
     return this.dispositions.status(reviewer.ashbyUserId, jobId, batchId);
   }
 
+  followDisposition(reviewer: Reviewer, jobId: string, batchId: string, ref: object) {
+    return this.dispositions.follow(reviewer.ashbyUserId, jobId, batchId, ref);
+  }
+
   /** The reviewer as the intake knows them (with their Ashby global role), from the cached user list. */
   private readonly actorOf = async (reviewer: Reviewer): Promise<Actor | null> => {
     for (const user of (await this.ashbyUsers()).values()) {

@@ -1,5 +1,6 @@
 import { AshbyApiError, type AshbyApplication } from '../../ashby/index.ts';
 import { audit } from '../ops/audit.ts';
+import { queueFinalProgressIfDone } from '../chat/disposition-progress.ts';
 import type { AppContext } from '../context.ts';
 import { nextStage, PlanStages } from './stages.ts';
 import { DISPOSITION_ATTEMPTS, DISPOSITION_QUEUE, type DispositionJob } from './start.ts';
@@ -48,6 +49,9 @@ export async function runDispositionItem(ctx: AppContext, stages: PlanStages, jo
     where: { batchId_applicationId: { batchId: item.batchId, applicationId: item.applicationId } },
     data: result,
   });
+  // The last one settled: the chat message showing the batch gets its final count (queued, so it
+  // arrives from whichever process holds the front door, whoever started the batch).
+  await queueFinalProgressIfDone(ctx, item.batchId);
 }
 
 async function dispose(ctx: AppContext, stages: PlanStages, item: Item): Promise<Outcome> {

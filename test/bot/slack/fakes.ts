@@ -317,6 +317,14 @@ export class FakeServices implements SlackServices {
     return { batchId };
   }
 
+  /** Where each batch's progress is shown, as the front door handed it over. */
+  follows = new Map<string, object>();
+  async followDisposition(reviewer: Reviewer, jobId: string, batchId: string, ref: object) {
+    const status = await this.dispositionStatus(reviewer, jobId, batchId);
+    if (status) this.follows.set(batchId, ref);
+    return status;
+  }
+
   /** Each status call moves the batch on by one application, so progress is seen before the final count. */
   statusCalls = new Map<string, number>();
   async dispositionStatus(reviewer: Reviewer, jobId: string, batchId: string): Promise<DispositionStatus | null> {

@@ -135,7 +135,22 @@ describe('the shortlist card', () => {
     }));
     expectValid(c);
     expect(lines(c)).toContain('You: 🤔 Maybe — “call first” · Latest: 👎 Skipped by Chris Doyle');
-    expect(actions(c).map((a) => a.title)).toEqual(['Approve', 'Skip', '✓ Maybe', 'Open full shortlist']);
+    expect(actions(c).map((a) => a.title)).toEqual(['Approve', 'Skip', '✓ Maybe', 'Advance…', 'Archive…', 'Open full shortlist']);
+  });
+
+  it('offers Advance… and Archive… beside each candidate, and the optional skip reasons as Slack\'s note modal does', () => {
+    const reasons = [{ id: 'reason-2', text: 'Too inexperienced' }, { id: 'requirements', text: 'Not a fit for the requirements' }];
+    const c = shortlistAdaptiveCard(card(2), { skipReasons: reasons });
+    expectValid(c);
+    const open = actions(c).filter((a) => a.verb === 'skima.disposition.open');
+    expect(open.map((a) => [a.title, (a.data as { action: string }).action])).toEqual([
+      ['Advance…', 'advance'], ['Archive…', 'archive'], ['Advance…', 'advance'], ['Archive…', 'archive'],
+    ]);
+    const json = JSON.stringify(c);
+    expect(json).toContain('"id":"skipReason_app-1"');
+    expect(json).toContain('"placeholder":"Reason, if you skip (optional)"');
+    expect(json).toContain('{"title":"Not a fit for the requirements","value":"requirements"}');
+    expect(JSON.stringify(shortlistAdaptiveCard(card(2)))).not.toContain('skipReason_');
   });
 
   it('names candidates by rank only in redaction mode, whatever the model carries', () => {

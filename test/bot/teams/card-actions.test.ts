@@ -23,6 +23,31 @@ describe('parseCardAction', () => {
     expect(parsed).toMatchObject({ kind: 'decide', note: '😀'.repeat(NOTE_MAX_CHARS) });
   });
 
+  it('reads a Skip\'s reason picked beside that candidate, and never one with another verdict', () => {
+    const skip = { ...decide, verdict: 'skip' };
+    expect(parseCardAction('skima.decide', { ...skip, 'skipReason_app-1': 'reason-2', 'skipReason_app-2': 'other' }))
+      .toEqual({ kind: 'decide', jobId: 'job-1', applicationId: 'app-1', verdict: 'skip', skipReasonId: 'reason-2' });
+    expect(parseCardAction('skima.decide', { ...decide, 'skipReason_app-1': 'reason-2' })).not.toHaveProperty('skipReasonId');
+    expect(parseCardAction('skima.decide', { ...skip, 'skipReason_app-1': '' })).not.toHaveProperty('skipReasonId');
+  });
+
+  it('reads Advance…/Archive…, the picks of the choices card, and a confirmation only with its key', () => {
+    const target = { jobId: 'job-1', applicationId: 'app-1' };
+    expect(parseCardAction('skima.disposition.open', { ...target, action: 'archive' })).toEqual({ kind: 'disposition-open', ...target, action: 'archive' });
+    expect(parseCardAction('skima.disposition.open', { ...target, action: 'reject' })).toBeNull();
+    expect(parseCardAction('skima.disposition.choose', { ...target, action: 'advance', dispoStage: 'next', dispoReason: 'r-1' }))
+      .toEqual({ kind: 'disposition-choose', ...target, action: 'advance' });
+    expect(parseCardAction('skima.disposition.choose', { ...target, action: 'advance', dispoStage: 'stage-3' }))
+      .toEqual({ kind: 'disposition-choose', ...target, action: 'advance', stageId: 'stage-3' });
+    expect(parseCardAction('skima.disposition.choose', { ...target, action: 'archive', dispoReason: 'r-1', dispoTemplate: 'none', dispoStage: 'stage-3' }))
+      .toEqual({ kind: 'disposition-choose', ...target, action: 'archive', archiveReasonId: 'r-1' });
+    expect(parseCardAction('skima.disposition.choose', { ...target, action: 'archive', dispoReason: 'r-1', dispoTemplate: 'tpl-1' }))
+      .toEqual({ kind: 'disposition-choose', ...target, action: 'archive', archiveReasonId: 'r-1', emailTemplateId: 'tpl-1' });
+    expect(parseCardAction('skima.disposition.confirm', { ...target, action: 'archive', archiveReasonId: 'r-1' })).toBeNull();
+    expect(parseCardAction('skima.disposition.confirm', { ...target, action: 'archive', archiveReasonId: 'r-1', key: 'k-1' }))
+      .toEqual({ kind: 'disposition-confirm', ...target, action: 'archive', archiveReasonId: 'r-1', key: 'k-1' });
+  });
+
   it('reads "Open full shortlist" and "Add to job"', () => {
     expect(parseCardAction('skima.openShortlist', { jobId: 'job-1' })).toEqual({ kind: 'open-shortlist', jobId: 'job-1' });
     expect(parseCardAction('skima.addToJob', { jobId: 'job-1', candidateId: 'cand-9', note_x: 'ignored' }))

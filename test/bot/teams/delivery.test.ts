@@ -132,6 +132,15 @@ describe('Teams deliveries', () => {
     await expect(door.postNotice({ email: 'nobody@example.com' }, notice)).rejects.toMatchObject({ failure: { kind: 'recipient' } });
   });
 
+  it('posts the score of a resume someone added in Teams to the chat of the user id they acted under', async () => {
+    entra();
+    const notice = { kind: 'screened' as const, headline: 'Imani Clarke for Store Manager: 82/100', lines: ['• 6 yrs store management'], jobId: 'job-1' };
+    const posted = nock(SERVICE).post(ACTIVITIES, (body) => JSON.stringify(body).includes('Imani Clarke for Store Manager: 82/100')).reply(201, { id: '1:s' });
+    await door.postNotice({ user: 'aad-dana' }, notice);
+    expect(posted.isDone()).toBe(true);
+    await expect(door.postNotice({ user: 'aad-nobody' }, notice)).rejects.toMatchObject({ failure: { kind: 'recipient', code: 'no_personal_chat' } });
+  });
+
   it('posts the digest to TEAMS_DIGEST_CONVERSATION_ID, else to the channel that said "digest here", else reports there is none', async () => {
     entra();
     await expect(door.postDigest(digest)).rejects.toMatchObject({ failure: { kind: 'recipient', code: 'no_digest_conversation' } });

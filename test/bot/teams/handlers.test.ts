@@ -6,6 +6,7 @@ import { CARD_MAX_BYTES } from '../../../src/bot/teams/adaptive-card.ts';
 import type { RediscoverReport, Reviewer } from '../../../src/bot/ports.ts';
 import { NO_ACCESS, NO_PERSONAL_CHAT, NOT_MATCHED, RECRUITERS_ONLY } from '../../../src/bot/teams/messages.ts';
 import { teamsTurn } from '../../../src/bot/teams/turn.ts';
+import { showDispositionProgress } from '../../../src/bot/teams/show-progress.ts';
 import { cardOf, channel, from, type Harness, harness, personalChat, textOf } from './fakes.ts';
 import { adaptiveCardValidator, cardErrors } from './schemas.ts';
 
@@ -258,5 +259,134 @@ describe('card actions (adaptiveCard/action invokes)', () => {
     await click('29:dana', 'skima.decide', { jobId: 'job-1', applicationId: 'app-1', verdict: 'hire' });
     expect(h.services.decisions).toEqual([]);
     expect(h.sent.map((a) => invokeBody(a).type)).toEqual(['application/vnd.microsoft.activity.message', 'application/vnd.microsoft.activity.message']);
+  });
+});
+
+describe('Advance… / Archive… and skip reasons on the card', () => {
+  type CardAction = { verb?: string; data?: Record<string, string>; title: string };
+  type Card = { body: Array<Record<string, unknown>>; actions?: CardAction[] };
+  const cardIn = (a: Partial<Activity>) => invokeBody(a).value as Card;
+  const inputs = (c: Card) => c.body.filter((n) => String(n.type).startsWith('Input.'));
+  const confirmData = (c: Card) => c.actions!.find((a) => a.verb === 'skima.disposition.confirm')!.data!;
+  const clickOn = (user: string, verb: string, data: object, over: Partial<Activity> = {}) =>
+    h.adapter.processActivity(from(user, personalChat(user), {
+      type: 'invoke', name: 'adaptiveCard/action', id: `click-${++nextId}`, value: { action: { type: 'Action.Execute', verb, data } }, ...over,
+    }), turn);
+
+  it('Advance: the stages (next one preselected), then the one confirmation, then the batch starts and the card shows its progress', async () => {
+    await clickOn('29:dana', 'skima.disposition.open', { jobId: 'job-1', applicationId: 'app-3', action: 'advance' });
+    const choose = cardIn(h.sent[0]!);
+    expect(JSON.stringify(choose)).toContain('Advance Person 3 in Ashby');
+    expect(inputs(choose)).toEqual([expect.objectContaining({
+      type: 'Input.ChoiceSet', id: 'dispoStage', value: 'next',
+      choices: [{ title: 'The next stage of its interview plan', value: 'next' }, { title: 'Phone screen', value: 'stage-2' }, { title: 'Onsite', value: 'stage-3' }],
+    })]);
+    expect(h.services.batches.size).toBe(0); // nothing changes before the confirmation
+
+    await clickOn('29:dana', 'skima.disposition.choose', { jobId: 'job-1', applicationId: 'app-3', action: 'advance', dispoStage: 'stage-3' });
+    const confirm = cardIn(h.sent[1]!);
+    expect(JSON.stringify(confirm)).toContain('Advance 1 application to \\"Onsite\\"?');
+    expect(confirmData(confirm)).toMatchObject({ jobId: 'job-1', applicationId: 'app-3', action: 'advance', stageId: 'stage-3', key: expect.any(String) });
+    expect(h.services.batches.size).toBe(0);
+
+    await clickOn('29:dana', 'skima.disposition.confirm', confirmData(confirm), { replyToId: 'card-msg-1' });
+    expect([...h.services.batches.values()].map((b) => b.ask)).toEqual([
+      { reviewer: { ashbyUserId: 'user-dana', name: 'Dana Lee', recruiter: false }, jobId: 'job-1', applicationIds: ['app-3'], action: 'advance', stageId: 'stage-3' },
+    ]);
+    expect(JSON.stringify(cardIn(h.sent[2]!))).toMatch(/Advancing: \d of 1 done|1 advanced \(of 1\)/);
+    // The core is told which message shows the progress, so the final count reaches it from any process.
+    const [batchId, ref] = [...h.services.follows.entries()][0]!;
+    expect(ref).toEqual({ conversationId: 'a:personal-29:dana', activityId: 'card-msg-1', serviceUrl: 'https://smba.example.test/teams/', jobId: 'job-1', batchId, action: 'advance' });
+  });
+
+  it('Archive: the reason is required (asked again without one), the email only when picked, then one batch with that reason', async () => {
+    await clickOn('29:chris', 'skima.disposition.open', { jobId: 'job-1', applicationId: 'app-2', action: 'archive' });
+    const choose = cardIn(h.sent[0]!);
+    expect(inputs(choose)).toEqual([
+      expect.objectContaining({ id: 'dispoReason', isRequired: true, choices: [{ title: 'Withdrew', value: 'reason-1' }, { title: 'Too inexperienced', value: 'reason-2' }] }),
+      expect.objectContaining({ id: 'dispoTemplate', value: 'none', choices: [{ title: 'No email', value: 'none' }, { title: 'Rejection: thank you for applying', value: 'tpl-1' }] }),
+    ]);
+    expect(inputs(choose)[0]).not.toHaveProperty('value'); // no reason is preselected
+
+    const target = { jobId: 'job-1', applicationId: 'app-2', action: 'archive' };
+    await clickOn('29:chris', 'skima.disposition.choose', { ...target, dispoTemplate: 'none' });
+    expect(JSON.stringify(cardIn(h.sent[1]!))).toContain('Pick one of Ashby\'s archive reasons.');
+    await clickOn('29:chris', 'skima.disposition.choose', { ...target, dispoReason: 'reason-2', dispoTemplate: 'none' });
+    const confirm = cardIn(h.sent[2]!);
+    expect(JSON.stringify(confirm)).toContain('Archive 1 application with reason \\"Too inexperienced\\"?');
+    expect(confirmData(confirm)).not.toHaveProperty('emailTemplateId');
+    await clickOn('29:chris', 'skima.disposition.confirm', confirmData(confirm));
+    expect([...h.services.batches.values()].map((b) => b.ask)).toEqual([
+      expect.objectContaining({ jobId: 'job-1', applicationIds: ['app-2'], action: 'archive', archiveReasonId: 'reason-2' }),
+    ]);
+    expect([...h.services.batches.values()][0]!.ask).not.toHaveProperty('emailTemplateId');
+
+    await clickOn('29:chris', 'skima.disposition.choose', { ...target, dispoReason: 'reason-1', dispoTemplate: 'tpl-1' });
+    expect(JSON.stringify(cardIn(h.sent[4]!))).toContain('and send the rejection email you picked');
+    expect(confirmData(cardIn(h.sent[4]!))).toMatchObject({ archiveReasonId: 'reason-1', emailTemplateId: 'tpl-1' });
+  });
+
+  it('refuses a hiring manager on another job (as a job that does not exist) and an archive without a recruiting role: saying why, starting nothing', async () => {
+    h.services.teams.set('job-2', ['user-someone-else']);
+    await clickOn('29:dana', 'skima.disposition.open', { jobId: 'job-2', applicationId: 'app-1', action: 'advance' });
+    await clickOn('29:dana', 'skima.disposition.confirm', { jobId: 'job-2', applicationId: 'app-1', action: 'advance', key: 'k-forged' });
+    await clickOn('29:dana', 'skima.disposition.open', { jobId: 'job-404', applicationId: 'app-1', action: 'advance' });
+    await clickOn('29:dana', 'skima.disposition.open', { jobId: 'job-1', applicationId: 'app-1', action: 'archive' });
+    await clickOn('29:dana', 'skima.disposition.confirm', { jobId: 'job-1', applicationId: 'app-1', action: 'archive', archiveReasonId: 'reason-1', key: 'k-2' });
+    expect(h.sent.map((a) => invokeBody(a))).toEqual([
+      { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: NO_ACCESS },
+      { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: NO_ACCESS },
+      { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: NO_ACCESS },
+      { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Archiving needs a recruiting role in Ashby.' },
+      { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Archiving needs a recruiting role in Ashby.' },
+    ]);
+    expect(h.services.batches.size).toBe(0);
+  });
+
+  it('a replayed confirmation (same Execute again, or its card clicked twice) starts one batch and shows its progress each time', async () => {
+    const data = { jobId: 'job-1', applicationId: 'app-1', action: 'archive', archiveReasonId: 'reason-1', key: 'k-once' };
+    const again = from('29:chris', personalChat('29:chris'), {
+      type: 'invoke', name: 'adaptiveCard/action', id: 'click-replayed', replyToId: 'card-msg-2', value: { action: { type: 'Action.Execute', verb: 'skima.disposition.confirm', data } },
+    });
+    await h.adapter.processActivity(again, turn);
+    await h.adapter.processActivity(again, turn);
+    await clickOn('29:chris', 'skima.disposition.confirm', data, { replyToId: 'card-msg-2' });
+    expect(h.services.batches.size).toBe(1);
+    expect(h.sent).toHaveLength(3);
+    for (const a of h.sent) expect(invokeBody(a).type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(JSON.stringify(cardIn(h.sent[2]!))).toContain('1 archived (of 1)');
+  });
+
+  it('the final count is drawn into the card the batch was confirmed on, in place, when the core asks (no click needed)', async () => {
+    await installed('29:chris');
+    await say('29:chris', 'shortlist store manager');
+    const posted = h.sent.find((a) => cardOf(a) && a.conversation?.id === 'a:personal-29:chris')!;
+    const data = { jobId: 'job-1', applicationId: 'app-1', action: 'archive', archiveReasonId: 'reason-1', key: 'k-final' };
+    await clickOn('29:chris', 'skima.disposition.confirm', data, { replyToId: posted.id });
+    const ref = [...h.services.follows.values()][0]!;
+    const final = { total: 1, done: 0, unchanged: 0, failed: 1, queued: 0, finished: true, summary: '0 archived, 1 failed (of 1)', failures: ['Its stage changed in Ashby since you confirmed (now "Onsite"); left as it is.'] };
+    await showDispositionProgress(h.deps.connector, h.conversations, ref, final);
+    const shownNow = JSON.stringify(cardOf(h.sent.find((a) => a.id === posted.id)!));
+    expect(shownNow).toContain('⚠️ 0 archived, 1 failed (of 1)');
+    expect(shownNow).toContain('Its stage changed in Ashby since you confirmed');
+    expect(shownNow).not.toContain('Refresh');
+    await expect(showDispositionProgress(h.deps.connector, h.conversations, { activityId: 'x' }, final)).rejects.toThrow(/bad_progress_ref/);
+  });
+
+  it('Skip offers the optional reason beside each candidate; the one picked is stored with the decision, and only with Skip', async () => {
+    await click('29:dana', 'skima.decide', { 'jobId': 'job-1', 'applicationId': 'app-2', 'verdict': 'skip', 'skipReason_app-2': 'requirements', 'skipReason_app-3': 'reason-2' });
+    await click('29:dana', 'skima.decide', { 'jobId': 'job-1', 'applicationId': 'app-3', 'verdict': 'approve', 'skipReason_app-3': 'reason-2' });
+    await click('29:dana', 'skima.decide', { 'jobId': 'job-1', 'applicationId': 'app-4', 'verdict': 'skip', 'skipReason_app-4': 'reason-gone' });
+    const reasonOf = (d: object) => (d as { skipReasonId?: string }).skipReasonId;
+    const stored = h.services.decisions.map((d) => [d.applicationId, d.verdict, reasonOf(d)]);
+    expect(stored).toEqual([
+      ['app-2', 'skip', 'requirements'],
+      ['app-3', 'approve', undefined],
+    ]);
+    const redrawn = JSON.stringify(invokeBody(h.sent[0]!).value);
+    expect(redrawn).toContain('Skip recorded with your reason');
+    expect(redrawn).toContain('"id":"skipReason_app-1"');
+    expect(redrawn).toContain('Not a fit for the requirements');
+    expect(invokeBody(h.sent[2]!)).toMatchObject({ type: 'application/vnd.microsoft.activity.message', value: expect.stringContaining('not saved') });
   });
 });

@@ -74,6 +74,14 @@ describe('the Teams app manifest', () => {
     expect(validate({ ...m, bots: [m.bots[0], m.bots[0]] })).toBe(false);
   });
 
+  it('lets a recruiter send the bot a file in the 1:1 chat (supportsFiles: true, which the schema checks)', () => {
+    const validate = teamsManifestValidator();
+    const m = teamsManifest(options) as { bots: Record<string, unknown>[] };
+    expect(m.bots[0]!.supportsFiles).toBe(true);
+    expect(validate(m), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ ...m, bots: [{ ...m.bots[0], supportsFiles: 'true' }] })).toBe(false);
+  });
+
   it('names the bot by the app id, in personal, team and group chats, with the six commands', () => {
     const m = teamsManifest({ ...options, appId: APP_ID.toUpperCase(), baseUrl: `${BASE}/` }) as Record<string, unknown>;
     expect(m.$schema).toBe('https://developer.microsoft.com/json-schemas/teams/v1.30/MicrosoftTeams.schema.json');

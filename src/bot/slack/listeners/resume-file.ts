@@ -1,11 +1,9 @@
+import { MAX_RESUME_BYTES } from '../../resume-drop.ts';
 import { textMessage } from '../render/help.ts';
 import { previewMessage } from '../render/resume-drop.ts';
 import type { Reviewer } from '../../ports.ts';
 import type { ListenerDeps } from './deps.ts';
 import { tell } from './refresh-card.ts';
-
-/** Larger files are refused before they are downloaded (a resume is a few hundred KB). */
-export const MAX_RESUME_BYTES = 10 * 1024 * 1024;
 
 /**
  * A dropped file read again from Slack with the bot token (files.info, then its private URL): buttons

@@ -1,10 +1,17 @@
 import type { TurnContext } from 'botbuilder';
 import { parseCardAction } from '../card-actions.ts';
 import type { TeamsDeps } from '../deps.ts';
+import { isResumeVerb } from '../drops/resume-actions.ts';
+import { onResumeAction } from '../drops/on-resume-action.ts';
 import { messageInvokeResponse } from '../messages.ts';
 import { addToJobAction } from './add-to-job.ts';
 import { decideAction } from './decide.ts';
+import { dispositionChooseAction } from './disposition-choose.ts';
+import { dispositionConfirmAction } from './disposition-confirm.ts';
+import { dispositionOpenAction } from './disposition-open.ts';
+import { dispositionProgressAction } from './disposition-progress.ts';
 import { openShortlistAction } from './open-shortlist.ts';
+import { showShortlistAction } from './show-shortlist.ts';
 
 /** The `adaptiveCard/action` invoke's value: the verb and data of an Action.Execute, inputs merged into data. */
 interface ActionValue {
@@ -18,6 +25,7 @@ interface ActionValue {
  */
 export async function onCardAction(context: TurnContext, deps: TeamsDeps): Promise<void> {
   const value = (context.activity.value ?? {}) as ActionValue;
+  if (isResumeVerb(value.action?.verb ?? '')) return onResumeAction(context, deps, value.action!.verb!, value.action?.data ?? {});
   const action = parseCardAction(value.action?.verb ?? '', value.action?.data ?? {});
   if (!action) {
     deps.log.warn({ verb: String(value.action?.verb ?? '').slice(0, 60) }, 'ignored an Adaptive Card action Skima does not know');
@@ -33,5 +41,16 @@ export async function onCardAction(context: TurnContext, deps: TeamsDeps): Promi
       return openShortlistAction(context, deps, action);
     case 'add-to-job':
       return addToJobAction(context, deps, action, first);
+    case 'disposition-open':
+      return dispositionOpenAction(context, deps, action);
+    case 'disposition-choose':
+      return dispositionChooseAction(context, deps, action);
+    case 'disposition-confirm':
+      // Replayed or not, the confirmation's key makes it one batch: answered with its progress.
+      return dispositionConfirmAction(context, deps, action);
+    case 'disposition-progress':
+      return dispositionProgressAction(context, deps, action);
+    case 'show-shortlist':
+      return showShortlistAction(context, deps, action);
   }
 }

@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
-import { linkCard, shortlistAdaptiveCard } from '../adaptive-card.ts';
+import { linkCard } from '../adaptive-card.ts';
+import { drawShortlist } from '../shortlist-card.ts';
 import type { CardAction } from '../card-actions.ts';
 import type { TeamsDeps } from '../deps.ts';
 import { cardInvokeResponse, cardMessage } from '../messages.ts';
@@ -23,5 +24,5 @@ export async function openShortlistAction(
     deps.services.buildCard(action.jobId, reviewer),
   ]);
   await context.sendActivity(cardMessage(linkCard(`The full shortlist for ${shortlist.jobTitle}`, url, expiresAt)));
-  await context.sendActivity(cardInvokeResponse(shortlistAdaptiveCard(shortlist, { notice: 'Your personal link to the full shortlist is below.' })));
+  await context.sendActivity(cardInvokeResponse(await drawShortlist(deps.services, action.jobId, reviewer, 'Your personal link to the full shortlist is below.')));
 }

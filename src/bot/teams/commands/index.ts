@@ -1,6 +1,7 @@
 import { TurnContext } from 'botbuilder';
 import { helpAdaptiveCard } from '../adaptive-card.ts';
 import type { TeamsDeps } from '../deps.ts';
+import { resumeDropped } from '../drops/resume-dropped.ts';
 import { cardMessage } from '../messages.ts';
 import { rememberConversation } from '../remember.ts';
 import type { Command } from './command.ts';
@@ -32,6 +33,9 @@ export async function onMessage(context: TurnContext, deps: TeamsDeps, options: 
   if (a.id && !(await deps.services.firstDelivery(`teams:${a.conversation.id}:${a.id}`))) return;
   const { person, reviewer } = await deps.reviewers.of(context);
   await rememberConversation(context, deps, person);
+  const text = commandText(context);
+  // A resume sent as a file (or a pasted image) is answered as such, not read as a command.
+  if ((await resumeDropped(context, deps, reviewer, text)) === 'done') return;
   const commands: Record<string, Command> = {
     shortlist: shortlistCommand,
     rediscover: rediscoverCommand,
@@ -39,7 +43,7 @@ export async function onMessage(context: TurnContext, deps: TeamsDeps, options: 
     status: statusCommand,
     digest: digestCommand(options.digestScheduled),
   };
-  const [name = 'help', ...words] = commandText(context).split(/\s+/).filter(Boolean);
+  const [name = 'help', ...words] = text.split(/\s+/).filter(Boolean);
   const command = commands[name.toLowerCase()];
   if (!command) {
     const problem = name.toLowerCase() === 'help' ? undefined : `I don't know "${name.slice(0, 40)}".`;

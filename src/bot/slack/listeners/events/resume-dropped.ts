@@ -1,28 +1,12 @@
 import { type FileShare, fileShareSchema } from '../../payloads.ts';
 import { NOT_MATCHED, RECRUITERS_ONLY, textMessage } from '../../render/help.ts';
 import { jobMenuMessage } from '../../render/resume-drop.ts';
-import type { JobSummary, Reviewer } from '../../../ports.ts';
+import { jobNamed, namedJob } from '../../../resume-drop.ts';
 import type { ListenerDeps } from '../deps.ts';
 import { tell } from '../refresh-card.ts';
 import { showResumePreview } from '../resume-file.ts';
 
-/** "… for Senior Backend Engineer": the words after the last "for". */
-export function jobNamed(text: string): string | undefined {
-  const m = /(?:^|\s)for\s+(.+?)\s*[.!]?$/is.exec(text.replace(/<[^>]*>/g, ' ').trim());
-  return m?.[1]?.trim() || undefined;
-}
-
-/** The job a message names, if exactly one open job (or one title exactly) answers to it. */
-async function namedJob(
-  deps: ListenerDeps,
-  reviewer: Reviewer,
-  asked: string,
-): Promise<{ job?: JobSummary; matches: JobSummary[] }> {
-  const matches = (await deps.services.findJobs(reviewer, asked)).filter((j) => j.status === 'Open');
-  const exact = matches.filter((j) => j.title.trim().toLowerCase() === asked.toLowerCase());
-  const job = matches.length === 1 ? matches[0] : exact.length === 1 ? exact[0] : undefined;
-  return { ...(job ? { job } : {}), matches };
-}
+export { jobNamed } from '../../../resume-drop.ts';
 
 /**
  * A file dropped into Skima's DM (message.im, subtype file_share): recruiters and admins only. When the
@@ -42,7 +26,7 @@ export async function resumeDropped({ event }: { event: unknown }, deps: Listene
     await tell(deps, slackUserId, textMessage('One resume at a time: Skima reads the first file of this message.'));
   }
   const asked = jobNamed(drop.text);
-  const named = asked ? await namedJob(deps, reviewer, asked) : undefined;
+  const named = asked ? await namedJob(deps.services, reviewer, asked) : undefined;
   if (named?.job) return showResumePreview(deps, { slackUserId, reviewer, jobId: named.job.id, fileId: file.id });
   const jobs = named?.matches.length ? named.matches : await deps.services.openJobs(reviewer);
   await tell(deps, slackUserId, jobMenuMessage(file.name ?? 'your file', jobs, file.id, asked));

@@ -43,7 +43,8 @@ export async function dispositionConfirmed({ body, ack }: { body: unknown; ack: 
   await refreshCard(deps, m.j, reviewer, userId, m.c);
 }
 
-/** Posts the progress to the clicker and redraws it until the final count (or the polling window ends). */
+/** Posts the progress to the clicker, hands the core that message for the final count, and redraws it
+ * here meanwhile (until the final count, or the polling window ends). */
 export async function followBatch(
   deps: ListenerDeps,
   b: { userId: string; reviewer: Reviewer; jobId: string; batchId: string; action: 'advance' | 'archive' },
@@ -58,15 +59,25 @@ export async function followBatch(
     return;
   }
   let shown = JSON.stringify(status);
-  for (let n = 0; n < poll.maxPolls && !status?.finished; n++) {
+  // The core keeps where the progress is shown: the final count reaches this message from the worker
+  // that settles the batch, even if this process (and its polling below) is gone by then.
+  try {
+    const where = { ...ref, action: b.action };
+    status = (await deps.services.followDisposition(b.reviewer, b.jobId, b.batchId, where)) ?? status;
+  } catch (err) {
+    deps.log.warn({ err }, 'could not record where the progress of a disposition is shown');
+  }
+  for (let n = 0; ; n++) {
+    if (JSON.stringify(status) !== shown) {
+      shown = JSON.stringify(status);
+      try {
+        await deps.slack.updateMessage(ref, dispositionProgressMessage(b.action, status));
+      } catch (err) {
+        deps.log.warn({ err }, 'could not update the progress of a disposition');
+      }
+    }
+    if (status?.finished || n >= poll.maxPolls) break;
     await new Promise((r) => setTimeout(r, poll.intervalMs));
     status = await deps.services.dispositionStatus(b.reviewer, b.jobId, b.batchId);
-    if (JSON.stringify(status) === shown) continue;
-    shown = JSON.stringify(status);
-    try {
-      await deps.slack.updateMessage(ref, dispositionProgressMessage(b.action, status));
-    } catch (err) {
-      deps.log.warn({ err }, 'could not update the progress of a disposition');
-    }
   }
 }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "DispositionBatch" ADD COLUMN "progressRef" JSONB;
