@@ -96,7 +96,7 @@ for (const kind of KINDS) {
       }
     }
     // The same rounds pre-selecting fewer for the scorer (scoring is most of a rediscovery's CPU).
-    const fewer = Number(process.env.BENCH_FEWER ?? 100);
+    const fewer = Number(process.env.BENCH_FEWER ?? REDISCOVER_PRESELECT / 2);
     const fewerTimes: number[] = [];
     const fewerCpu: number[] = [];
     const fewerCtx = { db, scorer: createScorer({ asOf: new Date('2026-12-01T00:00:00Z') }) };

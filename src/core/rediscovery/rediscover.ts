@@ -49,9 +49,10 @@ export interface RediscoverResult {
   candidates: RediscoveredCandidate[];
 }
 
-/** The index pre-selects this many best matches of the job's words; the scorer ranks them. Scoring is
+/** The index pre-selects this many best matches of the job's words; the scorer ranks them (100 keeps
+ * RJDB's matched resume in the top 10 as 200 did, bench/rediscover-quality.ts, at half the scoring). Scoring is
  * the cost, so it stays the same however large the pool grows. */
-export const REDISCOVER_PRESELECT = 200;
+export const REDISCOVER_PRESELECT = 100;
 const DAY_MS = 24 * 3600 * 1000;
 
 /**
