@@ -258,6 +258,9 @@ describe('a resume sent to Skima in a Teams 1:1 chat', () => {
     const choices = (menu.body.find((e) => (e as { type: string }).type === 'Input.ChoiceSet') as { choices: { title: string; value: string }[] }).choices;
     expect(choices.map((c) => c.value)).toContain(env.jobA);
     const pick = button(RESUME_VERB.pickJob);
+    await click('29:renee', pick.action, pick.id); // a client that sent no choice
+    expect(said(sent.at(-1)!)).toBe('Pick the job this resume is for first.');
+    sent.pop();
     await click('29:renee', pick.action, pick.id, { [RESUME_INPUT_JOB]: env.jobA });
     expect(said(sent[1]!)).toContain('Reading Lee_Park.pdf');
     expect(said(sent[0]!)).toContain('Lee Park');
@@ -316,6 +319,7 @@ describe('a resume sent to Skima in a Teams 1:1 chat', () => {
     await send('29:renee', { type: 'message', text: 'help', attachments: [image] as Activity['attachments'] });
     expect(said(sent[1]!)).toBe(OTHERS_IGNORED);
     expect(said(sent[2]!)).toContain('shortlist <job>');
+    expect(said(sent[2]!)).toContain('send me a PDF or DOCX resume in this chat');
   });
 });
 

@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { TeamsDeps } from '../deps.ts';
 import { cardInvokeResponse, messageInvokeResponse, NOT_MATCHED } from '../messages.ts';
 import { resumeNoticeCard } from '../render/resume-drop.ts';
-import { type ResumeAction, parseResumeAction } from './resume-actions.ts';
+import { parseResumeAction, RESUME_INPUT_JOB, RESUME_VERB, type ResumeAction } from './resume-actions.ts';
 import { resumeAddAction } from './resume-add.ts';
 import { RESUME_RECRUITERS_ONLY } from './resume-dropped.ts';
 import { resumeJobPicked } from './resume-job-picked.ts';
@@ -20,7 +20,8 @@ export async function onResumeAction(
 ): Promise<void> {
   const action: ResumeAction | null = parseResumeAction(verb, data);
   if (!action) {
-    await context.sendActivity(messageInvokeResponse('This card is out of date: send the resume again.'));
+    const unpicked = verb === RESUME_VERB.pickJob && !(data as Record<string, unknown> | null)?.[RESUME_INPUT_JOB];
+    await context.sendActivity(messageInvokeResponse(unpicked ? 'Pick the job this resume is for first.' : 'This card is out of date: send the resume again.'));
     return;
   }
   if (action.kind === 'cancel') {

@@ -9,5 +9,9 @@ export function helpAdaptiveCard(problem?: string): AdaptiveCardJson {
   for (const c of TEAMS_COMMANDS) {
     body.push(para([run(c.usage, { weight: 'bolder' }), run(` — ${c.description}`)], { spacing: 'small' }));
   }
+  body.push(para([
+    run('Recruiters and admins: ', { weight: 'bolder' }),
+    run('send me a PDF or DOCX resume in this chat, "for <job>", to add the person to Ashby after you confirm.'),
+  ], { spacing: 'medium' }));
   return adaptiveCard(body, [], problem ? clip(problem, 300) : 'Skima commands');
 }
