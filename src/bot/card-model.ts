@@ -72,6 +72,9 @@ export interface ShortlistCard {
     awaitingDecision: number;
   };
   candidates: CandidateCard[];
+  /** Applications of the job someone skipped that are still active: the card offers to archive them
+   * all ("Archive skipped…") when there are any. Absent on cards built before it was counted. */
+  skippedActive?: number;
   /** The job's requirements the scores count, in the description's order (conditions asked at interview
    * are left out). Absent on cards built before requirements were shown. */
   requirements?: CardRequirement[];

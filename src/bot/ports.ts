@@ -160,6 +160,11 @@ export interface DispositionAsk {
   jobId: string;
   applicationIds: string[];
   action: DispositionAction;
+  /** "Archive skipped…": every application of the job someone skipped that is still active, as the core
+   * finds them (`applicationIds` is ignored). `expectedCount` is how many the confirmation named: a start
+   * that finds another number is refused, so nobody archives more (or fewer) than they confirmed. */
+  allSkipped?: boolean;
+  expectedCount?: number;
   /** advance: a stage of the plan picked from `dispositionChoices`; unset is the next stage of each. */
   stageId?: string;
   /** archive: one of `dispositionChoices`' reasons (required), and a template only when the person picked one. */
@@ -283,8 +288,9 @@ export interface ChatServices<Ref extends object = object> {
   /** Advance and archive (core/disposition): what may be picked, or why this person may not. Checks the
    * role on the job and that each application is one of its (the decisions entry point's check). */
   dispositionChoices(ask: DispositionAsk): Promise<DispositionChoiceList | { refused: string }>;
-  /** The one confirmation question ("Archive 1 application with reason "Withdrew"?"), or why not. Changes nothing. */
-  prepareDisposition(ask: DispositionAsk): Promise<{ question: string } | { refused: string }>;
+  /** The one confirmation question ("Archive 1 application with reason "Withdrew"?") and how many it
+   * names, or why not. Changes nothing. */
+  prepareDisposition(ask: DispositionAsk): Promise<{ question: string; count: number } | { refused: string }>;
   /** Confirmed: one queued job per application. `confirmationKey` names the confirmation: the same key
    * twice starts one batch. Returns the batch id to follow. */
   startDisposition(ask: DispositionAsk, confirmationKey: string): Promise<{ batchId: string } | { refused: string }>;

@@ -156,9 +156,9 @@ function continuesBullet(original: string, above: Span, line: Span): boolean {
 
 /**
  * The quotable part of a line (with the bullet it carries on, when it is a wrapped bullet's second
- * half): the longest stretch not touched by redaction, trimmed and cut to MAX_QUOTE_CHARS at word
- * boundaries, keeping the line's own end when a bullet's beginning is what must go. Offsets refer to
- * the original text.
+ * half, and the rest of its bullet, when the bullet wraps onto the line below): the longest stretch
+ * not touched by redaction, trimmed and cut to MAX_QUOTE_CHARS at word boundaries, keeping the
+ * line's own end when a bullet's beginning is what must go. Offsets refer to the original text.
  */
 function quoteLine(
   resume: ParsedResume,
@@ -170,13 +170,16 @@ function quoteLine(
   const above = lineIndex > 0 ? resume.lines[lineIndex - 1] : undefined;
   const wrapped = above !== undefined && continuesBullet(original, above, line);
   const from = wrapped ? above.start : line.start;
+  // ... and the line below, when this bullet goes on there ("…that saved USD" / "193K a year").
+  const below = resume.lines[lineIndex + 1];
+  const to = below !== undefined && continuesBullet(original, line, below) ? below.end : line.end;
   // Redaction replaced masked characters by spaces; runs of 2+ spaces where the original has text
   // mark a masked stretch, so compare both texts.
   let best: [number, number] | undefined;
   let runStart = from;
-  for (let i = from; i <= line.end; i++) {
-    const masked = i < line.end && resume.text[i] !== original[i];
-    if (i === line.end || masked) {
+  for (let i = from; i <= to; i++) {
+    const masked = i < to && resume.text[i] !== original[i];
+    if (i === to || masked) {
       if (!best || i - runStart > best[1] - best[0]) best = [runStart, i];
       runStart = i + 1;
     }

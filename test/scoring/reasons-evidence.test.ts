@@ -87,6 +87,17 @@ Skills: Kafka`;
     expect(apart.find((r) => r.text.startsWith('Relational databases'))!.quote).toBe('PostgreSQL for billing');
   });
 
+  it('quote the rest of a bullet a PDF wrapped onto the line below, not a sentence cut off', () => {
+    const resume = `Experience
+Backend Engineer, Parcel Works (2016 - 2024)
+• Led a project combining PostgreSQL and Python that saved USD
+193K a year
+• Ran the delivery services on AWS`;
+    const reason = scorer.score(JD, resume).reasons.find((r) => r.text.startsWith('Relational databases'))!;
+    expect(reason.quote).toBe('Led a project combining PostgreSQL and Python that saved USD\n193K a year');
+    expect(resume.slice(reason.start, reason.end)).toBe(reason.quote);
+  });
+
   it('credit no skill named as someone else\'s speciality, even when a PDF wrapped it onto its own line', () => {
     const resume = `Experience
 Backend Engineer, Parcel Works (2016 - 2024)

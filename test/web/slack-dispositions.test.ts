@@ -6,9 +6,11 @@ import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitForIdle } from '../../src/app.ts';
 import {
+  ACTION,
   archiveActionId,
   DISPOSITION_CHOOSE_CALLBACK,
   encodeCandidate,
+  encodeJob,
   NO_EMAIL,
   REASON_BLOCK,
   REASON_INPUT,
@@ -16,6 +18,8 @@ import {
   TEMPLATE_INPUT,
 } from '../../src/bot/slack/ids.ts';
 import { hiringTeamOf } from '../../src/core/people/hiring-team.ts';
+import { shortlistMessage } from '../../src/bot/slack/render/shortlist.ts';
+import { buildShortlistCard } from '../../src/core/shortlist/shortlist-card.ts';
 import { fakeSlackApi, interaction, type RecordedCall, SLACK_ENV, signed } from '../helpers/slack.ts';
 import { type SkimaHarness, startHarness, writesFor } from '../helpers/skima.ts';
 import { waitFor } from '../helpers/wait.ts';
@@ -121,6 +125,75 @@ describe('Advance and archive from a Slack card, signed, through the server', ()
     await new Promise((r) => setTimeout(r, 500));
     expect(writesFor(h.sandbox, 'application.changeStage', (b) => b.applicationId === entry.applicationId)).toHaveLength(1);
     expect(await ctx.db.dispositionBatch.count({ where: { channel: 'slack' } })).toBe(1);
+  });
+
+  it('"Archive skipped…" on the card: one modal, one confirmation naming how many and which reason, one batch, every change in Ashby, the final count', async () => {
+    const ctx = h.skima.ctx;
+    const jobs = await ctx.db.job.findMany({ where: { shortlist: { some: {} } }, orderBy: { id: 'asc' } });
+    const job = jobs[1] ?? jobs[0]!;
+    const active = await ctx.db.application.findMany({ where: { jobId: job.id, status: 'Active' }, orderBy: { id: 'asc' } });
+    // Four of them skipped in Skima (as a hiring manager's Skip leaves them).
+    const skipped = active.slice(-4).map((a) => a.id);
+    expect(skipped).toHaveLength(4);
+    await ctx.db.application.updateMany({ where: { id: { in: skipped } }, data: { latestVerdict: 'skip' } });
+
+    // The card offers the button, within Block Kit's limits (checkMessage throws otherwise).
+    const card = await buildShortlistCard(ctx.db, job.id, { redact: false });
+    expect(card.skippedActive).toBe(4);
+    const message = shortlistMessage(card);
+    const button = JSON.stringify(message.blocks.at(-1));
+    expect(button).toContain('Archive skipped (4)…');
+    expect(button).toContain(ACTION.archiveSkipped);
+
+    const before = calls.length;
+    await post({
+      type: 'block_actions',
+      user: { id: 'U_RENEE' },
+      trigger_id: 'trig-bulk',
+      container: { type: 'message', channel_id: 'D_RENEE', message_ts: '1700000000.000200' },
+      actions: [{ type: 'button', action_id: ACTION.archiveSkipped, block_id: 'b', value: encodeJob(job.id), action_ts: '1' }],
+    });
+    const open = await waitFor('views.open', () => calls.slice(before).find((c) => c.method === 'views.open'), 15_000);
+    const view = open.body.view as { callback_id: string; private_metadata: string };
+    expect(JSON.stringify(view)).toContain('the 4 skipped applications of');
+    const reason = (await ctx.ashby.client.archiveReason.list())[1]!;
+    const chosen = await post({
+      type: 'view_submission',
+      user: { id: 'U_RENEE' },
+      view: {
+        id: 'V2', type: 'modal', callback_id: view.callback_id, private_metadata: view.private_metadata,
+        state: { values: {
+          [REASON_BLOCK]: { [REASON_INPUT]: { type: 'static_select', selected_option: { value: reason.id } } },
+          [TEMPLATE_BLOCK]: { [TEMPLATE_INPUT]: { type: 'static_select', selected_option: { value: NO_EMAIL } } },
+        } },
+      },
+    });
+    type Update = { response_action: string; view: { callback_id: string; private_metadata: string } };
+    const update = JSON.parse(chosen.body) as Update;
+    expect(update.response_action).toBe('update');
+    expect(JSON.stringify(update.view)).toContain(`Archive 4 applications with reason \\"${reason.text}\\"?`);
+    expect(writesFor(h.sandbox, 'application.changeStage', (b) => skipped.includes(b.applicationId as string))).toEqual([]);
+
+    const confirmation = {
+      type: 'view_submission',
+      user: { id: 'U_RENEE' },
+      view: { id: 'V2', type: 'modal', callback_id: update.view.callback_id, private_metadata: update.view.private_metadata, state: { values: {} } },
+    };
+    await post(confirmation);
+    await waitFor('the final count', () =>
+      calls.slice(before).find((c) => ['chat.postMessage', 'chat.update'].includes(c.method) && JSON.stringify(c.body).includes('4 archived (of 4)')), 60_000);
+    const moves = writesFor(h.sandbox, 'application.changeStage', (b) => skipped.includes(b.applicationId as string));
+    expect(moves).toHaveLength(4);
+    for (const m of moves) expect(m.body).toMatchObject({ archiveReasonId: reason.id });
+    const batches = await ctx.db.dispositionBatch.findMany({ where: { channel: 'slack', jobId: job.id } });
+    expect(batches.map((b) => [b.action, b.total, b.archiveReasonId])).toEqual([['archive', 4, reason.id]]);
+    expect(await ctx.db.auditEvent.count({ where: { action: 'application.archived', subjectId: { in: skipped } } })).toBe(4);
+
+    // Slack retrying the confirmation starts nothing new.
+    await post(confirmation);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(writesFor(h.sandbox, 'application.changeStage', (b) => skipped.includes(b.applicationId as string))).toHaveLength(4);
+    expect(await ctx.db.dispositionBatch.count({ where: { channel: 'slack', jobId: job.id } })).toBe(1);
   });
 
   it('someone off the job\'s team is refused privately, naming nothing, and nothing opens', async () => {

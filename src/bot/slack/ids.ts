@@ -15,6 +15,8 @@ export const ACTION = {
   editRequirements: 'skima.edit_requirements',
   advance: /^skima\.advance\.\d+$/,
   archive: /^skima\.archive\.\d+$/,
+  /** The card's "Archive skipped…": every skipped application of the job still active, in one batch. */
+  archiveSkipped: 'skima.archive_skipped',
   /** A dropped resume: the job picked from the menu, then Add or Cancel. */
   resumeJob: 'skima.resume_job',
   resumeAdd: 'skima.resume_add',

@@ -59,16 +59,21 @@ export const noteMetadataSchema = z.object({
 
 /** The disposition modals' private metadata: job, application, action, the card; then what was picked
  * and the confirmation's key (the same submission twice starts one batch). */
+/** What the Advance…/Archive… modals carry: the job, the application (`a`), or every skipped one of the
+ * job still active (`b`, from "Archive skipped…", with `n` how many the confirmation named), the action,
+ * the card clicked, the picks, and the confirmation's key. */
 export const dispositionMetadataSchema = z.object({
   j: z.string().min(1),
-  a: z.string().min(1),
+  a: z.string().min(1).optional(),
+  b: z.literal(1).optional(),
+  n: z.number().int().positive().optional(),
   x: z.enum(['advance', 'archive']),
   c: z.object({ channel: z.string().min(1), ts: z.string().min(1) }).optional(),
   s: z.string().min(1).optional(),
   r: z.string().min(1).optional(),
   t: z.string().min(1).optional(),
   k: z.string().min(1).max(100).optional(),
-});
+}).refine((m) => Boolean(m.a) !== Boolean(m.b), 'one application, or every skipped one');
 export type DispositionMetadata = z.infer<typeof dispositionMetadataSchema>;
 
 /** tokens_revoked: the user and bot tokens Slack revoked, by the id of whom they belonged to. */

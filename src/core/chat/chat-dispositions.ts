@@ -6,6 +6,7 @@ import {
   dispositionProgressOf,
   DispositionRequestError,
   prepareDisposition,
+  skippedApplicationIds,
   startDisposition,
 } from '../disposition/index.ts';
 import { applicationRefusal, dispositionRefusal, NOT_ON_TEAM } from '../disposition/roles.ts';
@@ -26,6 +27,19 @@ export class ChatDispositions {
     private readonly actorOf: (ashbyUserId: string) => Promise<Actor | undefined>,
   ) {}
 
+  /** The ask with its applications: for "Archive skipped…" the job's skipped applications still active. */
+  private async resolve(ask: DispositionAsk): Promise<DispositionAsk | Refused> {
+    if (!ask.allSkipped) return ask;
+    const applicationIds = await skippedApplicationIds(this.ctx, ask.jobId);
+    if (applicationIds.length === 0) return { refused: 'No skipped application of this job is still active: nothing to archive.' };
+    if (ask.expectedCount !== undefined && ask.expectedCount !== applicationIds.length) {
+      return {
+        refused: `The skipped applications changed since you confirmed (${ask.expectedCount} then, ${applicationIds.length} now); nothing was archived. Start again from the card.`,
+      };
+    }
+    return { ...ask, applicationIds };
+  }
+
   /** The acting person, or why they may not act on these applications of this job at all. */
   private async check(ask: DispositionAsk): Promise<{ actor: Actor } | Refused> {
     const job = await this.ctx.db.job.findUnique({ where: { id: ask.jobId }, select: { hiringTeam: true } });
@@ -40,13 +54,17 @@ export class ChatDispositions {
     return ask.applicationIds.length ? { actor } : { refused: 'There is nothing to act on: no applications were chosen.' };
   }
 
-  async choices(ask: DispositionAsk): Promise<DispositionChoiceList | Refused> {
+  async choices(asked: DispositionAsk): Promise<DispositionChoiceList | Refused> {
+    const ask = await this.resolve(asked);
+    if ('refused' in ask) return ask;
     const checked = await this.check(ask);
     if ('refused' in checked) return checked;
     return dispositionChoices(this.ctx, ask.action, ask.applicationIds);
   }
 
-  private async plan(ask: DispositionAsk) {
+  private async plan(asked: DispositionAsk) {
+    const ask = await this.resolve(asked);
+    if ('refused' in ask) return ask;
     const checked = await this.check(ask);
     if ('refused' in checked) return checked;
     let stageTitle: string | undefined;
@@ -74,9 +92,9 @@ export class ChatDispositions {
     }
   }
 
-  async prepare(ask: DispositionAsk): Promise<{ question: string } | Refused> {
+  async prepare(ask: DispositionAsk): Promise<{ question: string; count: number } | Refused> {
     const planned = await this.plan(ask);
-    return 'plan' in planned ? { question: planned.plan.question } : planned;
+    return 'plan' in planned ? { question: planned.plan.question, count: planned.plan.items.length } : planned;
   }
 
   async start(ask: DispositionAsk, confirmationKey: string): Promise<{ batchId: string } | Refused> {

@@ -17,14 +17,14 @@ export interface ShortlistCardOptions {
 
 /**
  * Builds a job's shortlist card from what is persisted: the stored top-N, each entry's latest score
- * with its reasons and missing must-haves, and the decisions taken on it. Three queries whatever N is.
+ * with its reasons and missing must-haves, and the decisions taken on it. A fixed number of queries whatever N is.
  */
 export async function buildShortlistCard(db: Db, jobId: string, options: ShortlistCardOptions): Promise<ShortlistCard> {
   const job = await db.job.findUnique({ where: { id: jobId } });
   if (!job) throw new UnknownJobError(`no job ${jobId} is known to Skima`);
   const entries = await currentShortlist(db, jobId);
   const ids = entries.map((e) => e.applicationId);
-  const [apps, screened, unscorable] = await Promise.all([
+  const [apps, screened, unscorable, skippedActive] = await Promise.all([
     db.application.findMany({
       where: { id: { in: ids } },
       include: {
@@ -35,6 +35,8 @@ export async function buildShortlistCard(db: Db, jobId: string, options: Shortli
     }),
     db.application.count({ where: { jobId, currentScore: { not: null } } }),
     db.application.count({ where: { jobId, screeningState: { in: ['unreadable', 'no_resume'] } } }),
+    // As core/disposition's skippedApplicationIds counts them: what "Archive skipped…" would act on.
+    db.application.count({ where: { jobId, latestVerdict: 'skip', status: { in: ['Active', 'Lead'] } } }),
   ]);
   const byId = new Map(apps.map((a) => [a.id, a]));
   const candidates: CandidateCard[] = [];
@@ -65,6 +67,7 @@ export async function buildShortlistCard(db: Db, jobId: string, options: Shortli
     redacted: options.redact,
     counts: { screened, unscorable, awaitingDecision: candidates.filter((c) => !c.latestDecision).length },
     candidates,
+    skippedActive,
     requirements: jobRequirements(job.descriptionText, storedEdits(job.requirementEdits))
       .filter((r) => !r.condition)
       .map(({ label, mustHave, essential, rule, edited }) => ({ label, mustHave, essential, rule, edited })),

@@ -4,11 +4,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ModalView } from '../../../src/bot/slack/block-kit.ts';
 import {
+  ACTION,
   advanceActionId,
   archiveActionId,
   DISPOSITION_CHOOSE_CALLBACK,
   DISPOSITION_CONFIRM_CALLBACK,
   encodeCandidate,
+  encodeJob,
   NEXT_STAGE,
   NO_EMAIL,
   REASON_BLOCK,
@@ -18,10 +20,12 @@ import {
   TEMPLATE_BLOCK,
   TEMPLATE_INPUT,
 } from '../../../src/bot/slack/ids.ts';
+import { archiveSkippedAction } from '../../../src/bot/slack/listeners/actions/archive-skipped.ts';
 import { dispositionOpenAction } from '../../../src/bot/slack/listeners/actions/disposition-open.ts';
+import { shortlistMessage } from '../../../src/bot/slack/render/shortlist.ts';
 import { dispositionChosen } from '../../../src/bot/slack/listeners/views/disposition-chosen.ts';
 import { dispositionConfirmed, PROGRESS_POLL } from '../../../src/bot/slack/listeners/views/disposition-confirmed.ts';
-import { fakeDeps, shown } from './fakes.ts';
+import { card, fakeDeps, shown } from './fakes.ts';
 
 const click = (actionId: string, value: string, user = 'U_CHRIS') => ({
   type: 'block_actions',
@@ -127,5 +131,56 @@ describe('Advance… on a card', () => {
     await dispositionConfirmed({ body: submission(acks[0]!.view!, {}, 'U_DANA'), ack: noop }, deps);
     expect([...services.batches.values()][0]!.ask).toMatchObject({ action: 'advance', stageId: 'stage-3', reviewer: { ashbyUserId: 'user-dana' } });
     expect(slack.calls.some((c) => c.method === 'updateMessage' && shown(c).includes('✅ 1 advanced (of 1)'))).toBe(true);
+  });
+});
+
+describe('Archive skipped… on a card', () => {
+  it('is offered only while the job has skipped applications still active', () => {
+    expect(JSON.stringify(shortlistMessage(card(3, { skippedActive: 0 })))).not.toContain(ACTION.archiveSkipped);
+    expect(JSON.stringify(shortlistMessage(card(3)))).not.toContain(ACTION.archiveSkipped);
+    const offered = JSON.stringify(shortlistMessage(card(10, { skippedActive: 12 })));
+    expect(offered).toContain(ACTION.archiveSkipped);
+    expect(offered).toContain('Archive skipped (12)…');
+  });
+
+  it('opens the archive modal for all of them; the confirmation names how many and which reason; one batch of them all; a changed set is refused', async () => {
+    const { deps, slack, services } = fakeDeps();
+    services.skipped.set('job-1', ['app-4', 'app-7', 'app-9']);
+    services.cardFor = () => card(10, { skippedActive: 3 });
+    await archiveSkippedAction({ body: click(ACTION.archiveSkipped, encodeJob('job-1')), ack: noop }, deps);
+    const view = (slack.calls.find((c) => c.method === 'openModal') as { view: ModalView }).view;
+    expect(JSON.parse(view.private_metadata!)).toMatchObject({ j: 'job-1', b: 1, x: 'archive' });
+    expect(JSON.stringify(view)).toContain('the 3 skipped applications of Store Manager');
+
+    const acks: unknown[] = [];
+    const values = { [REASON_BLOCK]: { [REASON_INPUT]: pick('reason-2') }, [TEMPLATE_BLOCK]: { [TEMPLATE_INPUT]: pick(NO_EMAIL) } };
+    await dispositionChosen({ body: submission(view, values), ack: async (a) => void acks.push(a) }, deps);
+    const confirm = (acks[0] as { view: ModalView }).view;
+    expect(confirm.callback_id).toBe(DISPOSITION_CONFIRM_CALLBACK);
+    expect(JSON.stringify(confirm)).toContain('Archive 3 applications with reason \\"Too inexperienced\\"?');
+    expect(JSON.parse(confirm.private_metadata!)).toMatchObject({ b: 1, n: 3, r: 'reason-2' });
+
+    await dispositionConfirmed({ body: submission(confirm), ack: noop }, deps);
+    await dispositionConfirmed({ body: submission(confirm), ack: noop }, deps); // Slack's retry
+    expect([...services.batches.values()].map((b) => [b.ask.applicationIds, b.ask.archiveReasonId])).toEqual([
+      [['app-4', 'app-7', 'app-9'], 'reason-2'],
+    ]);
+    expect(slack.calls.some((c) => c.method === 'updateMessage' && shown(c.message).includes('3 archived (of 3)'))).toBe(true);
+
+    // Someone skipped another one between the confirmation and a new start: refused, nothing started.
+    services.skipped.set('job-1', ['app-4', 'app-7', 'app-9', 'app-10']);
+    const again = { ...JSON.parse(confirm.private_metadata!), k: 'another-key' };
+    const resubmitted = submission({ ...confirm, private_metadata: JSON.stringify(again) });
+    await dispositionConfirmed({ body: resubmitted, ack: noop }, deps);
+    expect(services.batches.size).toBe(1);
+    expect(shown(slack.calls.at(-1))).toContain('changed since you confirmed');
+  });
+
+  it('a hiring manager without a recruiting role is refused privately, and nothing opens', async () => {
+    const { deps, slack, services } = fakeDeps();
+    services.skipped.set('job-1', ['app-4']);
+    await archiveSkippedAction({ body: click(ACTION.archiveSkipped, encodeJob('job-1'), 'U_DANA'), ack: noop }, deps);
+    expect(slack.calls.some((c) => c.method === 'openModal')).toBe(false);
+    expect(shown(slack.calls.at(-1))).toContain('Archiving needs a recruiting role');
   });
 });

@@ -291,25 +291,41 @@ export class FakeServices implements SlackServices {
     return undefined;
   }
 
-  async dispositionChoices(ask: DispositionAsk) {
+  async dispositionChoices(asked: DispositionAsk) {
+    const ask = this.resolved(asked);
+    if ('refused' in ask) return ask;
     const why = this.refusal(ask);
     return why ? { refused: why } : this.dispositionChoicesList;
   }
 
-  async prepareDisposition(ask: DispositionAsk) {
+  /** Applications of each job someone skipped, still active ("Archive skipped…" acts on these). */
+  skipped = new Map<string, string[]>();
+  private resolved(ask: DispositionAsk): DispositionAsk | { refused: string } {
+    if (!ask.allSkipped) return ask;
+    const ids = this.skipped.get(ask.jobId) ?? [];
+    if (ids.length === 0) return { refused: 'No skipped application of this job is still active: nothing to archive.' };
+    if (ask.expectedCount !== undefined && ask.expectedCount !== ids.length) return { refused: 'The skipped applications changed since you confirmed.' };
+    return { ...ask, applicationIds: ids };
+  }
+
+  async prepareDisposition(asked: DispositionAsk) {
+    const ask = this.resolved(asked);
+    if ('refused' in ask) return ask;
     const why = this.refusal(ask);
     if (why) return { refused: why };
     const n = ask.applicationIds.length;
     if (ask.action === 'archive') {
       const reason = this.dispositionChoicesList.reasons.find((r) => r.id === ask.archiveReasonId);
       if (!reason) return { refused: 'Pick one of Ashby\'s archive reasons.' };
-      return { question: `Archive ${n} application${n === 1 ? '' : 's'} with reason "${reason.text}"${ask.emailTemplateId ? ' and send the rejection email you picked' : ''}?` };
+      return { count: n, question: `Archive ${n} application${n === 1 ? '' : 's'} with reason "${reason.text}"${ask.emailTemplateId ? ' and send the rejection email you picked' : ''}?` };
     }
     const stage = this.dispositionChoicesList.stages.find((s) => s.id === ask.stageId);
-    return { question: `Advance ${n} application${n === 1 ? '' : 's'} ${stage ? `to "${stage.title}"` : 'to the next stage of their interview plan'}?` };
+    return { count: n, question: `Advance ${n} application${n === 1 ? '' : 's'} ${stage ? `to "${stage.title}"` : 'to the next stage of their interview plan'}?` };
   }
 
-  async startDisposition(ask: DispositionAsk, key: string) {
+  async startDisposition(asked: DispositionAsk, key: string) {
+    const ask = this.resolved(asked);
+    if ('refused' in ask) return ask;
     const why = this.refusal(ask);
     if (why) return { refused: why };
     const batchId = `slack-${key}`;

@@ -45,7 +45,7 @@ export function shortlistMessage(card: ShortlistCard): SlackMessage {
       action_id: ACTION.editRequirements,
       text: { type: 'plain_text', text: 'Edit requirements' },
       value: encodeJob(card.jobId),
-    }],
+    }, ...archiveSkippedButton(card)],
   });
   const waiting = card.counts.awaitingDecision;
   const text = clip(
@@ -126,4 +126,17 @@ function candidateButtons(jobId: string, c: CandidateCard) {
     { type: 'button' as const, action_id: advanceActionId(c.rank), text: { type: 'plain_text' as const, text: 'Advance…' }, value },
     { type: 'button' as const, action_id: archiveActionId(c.rank), text: { type: 'plain_text' as const, text: 'Archive…' }, value },
   ];
+}
+
+/** "Archive skipped…", only while the job has skipped applications still active: opens the archive
+ * modal for all of them (one confirmation, one batch). */
+function archiveSkippedButton(card: ShortlistCard) {
+  const n = card.skippedActive ?? 0;
+  if (n === 0) return [];
+  return [{
+    type: 'button' as const,
+    action_id: ACTION.archiveSkipped,
+    text: { type: 'plain_text' as const, text: `Archive skipped (${n})…` },
+    value: encodeJob(card.jobId),
+  }];
 }

@@ -3,6 +3,7 @@ import { ACTION } from '../../ids.ts';
 import type { ListenerDeps } from '../deps.ts';
 import { addNoteAction } from './add-note.ts';
 import { addToJobAction } from './add-to-job.ts';
+import { archiveSkippedAction } from './archive-skipped.ts';
 import { decideAction } from './decide.ts';
 import { editRequirementsAction } from './edit-requirements.ts';
 import { dispositionOpenAction } from './disposition-open.ts';
@@ -23,6 +24,7 @@ export function register(app: App, deps: ListenerDeps): void {
   app.action(ACTION.sendCard, ({ body, ack }) => sendCardAction({ body, ack: () => ack() }, deps));
   app.action(ACTION.advance, ({ body, ack }) => dispositionOpenAction({ body, ack: () => ack() }, deps, 'advance'));
   app.action(ACTION.archive, ({ body, ack }) => dispositionOpenAction({ body, ack: () => ack() }, deps, 'archive'));
+  app.action(ACTION.archiveSkipped, ({ body, ack }) => archiveSkippedAction({ body, ack: () => ack() }, deps));
   app.action(ACTION.addToJob, ({ body, ack }) => addToJobAction({ body, ack: () => ack() }, deps));
   app.action(ACTION.editRequirements, ({ body, ack }) => editRequirementsAction({ body, ack: () => ack() }, deps));
   app.action(ACTION.resumeJob, ({ body, ack }) => resumeJobPicked({ body, ack: () => ack() }, deps));

@@ -4,6 +4,7 @@ import type { ModalView } from '../../block-kit.ts';
 import { dispositionMetadataSchema, viewSubmissionSchema } from '../../payloads.ts';
 import { dispositionConfirmModal } from '../../render/disposition.ts';
 import type { Ack, ListenerDeps } from '../deps.ts';
+import { targetOf } from './disposition-target.ts';
 import { safeJson } from './safe-json.ts';
 
 export type ChooseAck = Ack<
@@ -48,7 +49,7 @@ export async function dispositionChosen({ body, ack }: { body: unknown; ack: Cho
   const asked = await deps.services.prepareDisposition({
     reviewer,
     jobId: m.j,
-    applicationIds: [m.a],
+    ...targetOf(m),
     action: m.x,
     ...(picked.s ? { stageId: picked.s } : {}),
     ...(picked.r ? { archiveReasonId: picked.r } : {}),
@@ -58,6 +59,7 @@ export async function dispositionChosen({ body, ack }: { body: unknown; ack: Cho
     await ack({ response_action: 'errors', errors: { [firstBlock(m)]: asked.refused.slice(0, 150) } });
     return;
   }
-  const confirm = { ...m, ...picked, k: randomUUID() };
+  // A bulk confirmation names how many: the start is refused if the core then finds another number.
+  const confirm = { ...m, ...picked, ...(m.b ? { n: asked.count } : {}), k: randomUUID() };
   await ack({ response_action: 'update', view: dispositionConfirmModal(confirm, asked.question) });
 }

@@ -4,6 +4,7 @@ import { dispositionProgressMessage } from '../../render/disposition.ts';
 import { textMessage } from '../../render/help.ts';
 import type { SlackMessageRef } from '../../services.ts';
 import type { Ack, ListenerDeps } from '../deps.ts';
+import { targetOf } from './disposition-target.ts';
 import { refreshCard, tell } from '../refresh-card.ts';
 import { safeJson } from './safe-json.ts';
 
@@ -30,7 +31,7 @@ export async function dispositionConfirmed({ body, ack }: { body: unknown; ack: 
     {
       reviewer,
       jobId: m.j,
-      applicationIds: [m.a],
+      ...targetOf(m),
       action: m.x,
       ...(m.s ? { stageId: m.s } : {}),
       ...(m.r ? { archiveReasonId: m.r } : {}),
