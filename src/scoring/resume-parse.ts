@@ -2,7 +2,7 @@ import type { SkillDictionary } from './skills/dictionary.ts';
 import { findDateRanges, mergedMonths } from './text/dates.ts';
 import { type Line, lineBody, type Section, splitSections } from './text/lines.ts';
 import { inSpans, negatedSpans } from './text/negation.ts';
-import { othersSpecialitySpans } from './text/others-speciality.ts';
+import { namesPeople, othersSpecialitySpans } from './text/others-speciality.ts';
 import { STOP_WORDS, tokenize } from './text/tokenize.ts';
 import { carriesOnBullet } from './text/wrapped-bullet.ts';
 
@@ -309,6 +309,8 @@ function othersSpecialityOf(
   body: Line,
   above: { raw: Line; body: Line } | undefined,
 ): Array<readonly [number, number]> {
+  // The people named end the stretch, so they are on this line.
+  if (!namesPeople(body.text)) return [];
   const carried = above && carriesOnBullet(above.raw.text, raw.text) ? `${above.body.text} ` : '';
   if (!carried) return othersSpecialitySpans(body.text);
   const spans: Array<readonly [number, number]> = [];

@@ -18,6 +18,13 @@ const OTHERS_SPECIALITY = new RegExp(
   'dgi',
 );
 
+const PEOPLE_NOUN = new RegExp(String.raw`\b(?:${PEOPLE})\b`, 'i');
+
+/** Whether a line names people at all: a cheap test that spares most lines the spans' search. */
+export function namesPeople(text: string): boolean {
+  return PEOPLE_NOUN.test(text);
+}
+
 export function othersSpecialitySpans(text: string): Array<readonly [number, number]> {
   const spans: Array<readonly [number, number]> = [];
   for (const m of text.matchAll(OTHERS_SPECIALITY)) {
