@@ -94,9 +94,20 @@ const HEADINGS: ReadonlyArray<readonly [RegExp, ResumeSectionKind]> = [
 ];
 
 function classifyHeading(heading: string): ResumeSectionKind | undefined {
-  if (heading.split(/\s+/).length > 5) return undefined;
+  if (heading.split(/\s+/).length > 5 || namesOneCredential(heading)) return undefined;
   for (const [re, kind] of HEADINGS) if (re.test(heading)) return kind;
   return undefined;
+}
+
+/**
+ * "Valid driver's license", "Forklift certification": a line naming one credential is content, not
+ * the heading of a section of them ("Licenses", "Licenses & Certifications"); read as a heading, the
+ * very evidence a job asking for a driver's license needs was dropped.
+ */
+function namesOneCredential(heading: string): boolean {
+  const words = heading.trim().split(/\s+/);
+  if (words.length < 2 || /&|\/|\band\b/i.test(heading)) return false;
+  return /^(?:licen[cs]e|certificate|certification)$/i.test(words[words.length - 1] ?? '');
 }
 
 /** "Skills: Python, SQL", "Technical skills - ...", "Tools: ...": a list line wherever it stands. */

@@ -238,6 +238,18 @@ describe('evidence', () => {
     expect(ownLine.missing).not.toContain('PostgreSQL');
   });
 
+  it('a line naming one credential (\'Valid driver\'s license\') is evidence, not a section heading', () => {
+    const driverJd = `## Job title\nDelivery Driver\n\n## Requirements\n- Valid driver's license\n- Forklift certification\n- Route planning`;
+    const resume = `Jake Sullivan\n\nExperience\nDriver, Metro Foods (2020 - present)\n- Route planning for 40 stops a day\n\nValid driver's license\nForklift certification`;
+    expect(scorer.score(driverJd, resume).missing).toEqual([]);
+    // ... while "Licenses & Certifications" still heads the section of them.
+    const sectioned = `Jake Sullivan\n\nExperience\nDriver, Metro Foods (2020 - present)\n- Route planning for 40 stops a day\n\nLicenses & Certifications\nCDL Class A\nForklift certification`;
+    expect(scorer.parseResume(sectioned).lines.filter((l) => l.section === 'certifications').map((l) => l.text)).toEqual([
+      'CDL Class A',
+      'Forklift certification',
+    ]);
+  });
+
   it('a denial reaches to the end of its clause only', () => {
     const text = 'With the exception of Communication, the candidate encompasses Stamina; no experience with SAP.';
     const denied = negatedSpans(text).map(([s, e]) => text.slice(s, e));
