@@ -16,19 +16,10 @@ import { createTestDatabase } from '../helpers/databases.ts';
 import { ashbyWithUsers, fakeSlackApi, type RecordedCall, SLACK_ENV } from '../helpers/slack.ts';
 import { type SkimaHarness, startHarness, testConfig } from '../helpers/skima.ts';
 import { waitFor } from '../helpers/wait.ts';
-import PDFDocument from 'pdfkit';
 import { CoreChatServices } from '../../src/core/chat/chat-services.ts';
 import { parseSlackMessageRef } from '../../src/bot/slack/services.ts';
 import { pollAshby } from '../../src/core/pipeline/poll.ts';
-
-function resumePdf(lines: string[]): Promise<Uint8Array> {
-  const doc = new PDFDocument({ size: 'A4', margin: 56 });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  for (const line of lines) doc.text(line);
-  doc.end();
-  return new Promise((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-}
+import { resumePdf } from '../helpers/resume-pdf.ts';
 
 describe('Slack cards, end to end', () => {
   let h: SkimaHarness;

@@ -5,7 +5,6 @@
 // A hiring manager installs Skima, gets their job's card unasked, approves a candidate with a note: the
 // decision reaches the Ashby sandbox "via Teams" and the card is updated in place.
 import nock from 'nock';
-import PDFDocument from 'pdfkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitForIdle } from '../../src/app.ts';
 import { postDigest } from '../../src/core/chat/chat-cards.ts';
@@ -15,6 +14,7 @@ import { SHORTLIST_CHANGED_QUEUE } from '../../src/core/shortlist/shortlist.ts';
 import { connectorToken, serveBotFrameworkKeys, signingKey } from '../helpers/bot-framework.ts';
 import { type SkimaHarness, startHarness, writesFor } from '../helpers/skima.ts';
 import { waitFor } from '../helpers/wait.ts';
+import { resumePdf } from '../helpers/resume-pdf.ts';
 
 const APP_ID = '0b1e4a57-5b9c-4d3e-9f7a-2c6d8e1f3a5b';
 const TENANT = '7d2c9e41-3f6a-4b8d-a1e5-9c0b2d4f6e8a';
@@ -23,15 +23,6 @@ const SERVICE_URL = `${SERVICE}/teams/`;
 const key = signingKey('bf-e2e');
 /** The recruiter's OneDrive, where Teams keeps a file sent to the bot (nocked). */
 const FILES = 'https://northwind-my.sharepoint.com';
-
-function resumePdf(lines: string[]): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 56 });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  for (const line of lines) doc.text(line);
-  doc.end();
-  return new Promise((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-}
 
 interface ConnectorCall {
   method: string;

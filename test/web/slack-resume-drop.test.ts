@@ -8,7 +8,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import nock from 'nock';
-import PDFDocument from 'pdfkit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningSandbox, startSandbox } from '../../src/ashby-sandbox/index.ts';
 import { ACTION } from '../../src/bot/slack/ids.ts';
@@ -26,22 +25,10 @@ import { testLogger } from '../helpers/logger.ts';
 import { sandboxConnection, testConfig, writesFor } from '../helpers/skima.ts';
 import { fakeSlackApi, interaction, type RecordedCall, SLACK_ENV, signed } from '../helpers/slack.ts';
 import { waitFor } from '../helpers/wait.ts';
+import { resumePdf, personLines } from '../helpers/resume-pdf.ts';
 
-function resumePdf(lines: string[]): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 56 });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  for (const line of lines) doc.text(line);
-  doc.end();
-  return new Promise((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-}
-
-const person = (name: string, email: string, phone: string) => [
-  name,
-  `${email} | ${phone} | linkedin.com/in/${name.toLowerCase().replace(/\s+/g, '-')}`,
-  'Senior Backend Engineer, Acme Corp, 2019 - 2024',
-  'Built Go and PostgreSQL services; Kubernetes; AWS; led a team of five.',
-];
+const person = (name: string, email: string, phone: string) =>
+  personLines(name, email, phone, 'Senior Backend Engineer, Acme Corp, 2019 - 2024', 'Built Go and PostgreSQL services; Kubernetes; AWS; led a team of five.');
 
 const RENEE = 'U_RENEE';
 

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { rawSql } from '../../db/raw-sql.ts';
+import type { JobSearch } from './pool-text.ts';
 import { type RediscoverFilters, TEXT_FILTERS, type TextFilter } from '../rediscovery/rediscover-filters.ts';
 
 /** A piece of WHERE clause and its arguments, in the `?` form raw-sql takes. */
@@ -119,10 +120,11 @@ export async function countPool(
   const facts = factsSql(filters);
   const sql = rawSql(db);
   if (!narrowsPastApplication(filters, since)) {
+    // The second count starts from the job's applications (its index), not from the facts' index.
     const [row] = await sql.rows<{ n: number | bigint | string }>(
       `SELECT (SELECT COUNT(*) FROM "PoolDocument" d WHERE ${facts})
-         - (SELECT COUNT(*) FROM "PoolDocument" d WHERE ${facts}
-              AND d."candidateId" IN (SELECT x."candidateId" FROM "Application" x WHERE x."jobId" = ?)) AS "n"`,
+         - (SELECT COUNT(DISTINCT x."candidateId") FROM "Application" x
+              JOIN "PoolDocument" d ON d."candidateId" = x."candidateId" WHERE x."jobId" = ? AND ${facts}) AS "n"`,
       jobId,
     );
     return Number(row?.n ?? 0);
@@ -158,6 +160,18 @@ export async function searchPool(
   const windowed = await rankedSearch(db, terms, where, limit, window);
   if (windowed.length >= limit) return windowed;
   return rankedSearch(db, terms, where, limit, undefined);
+}
+
+/**
+ * The `limit` best matches of a job under the clause: by its focused words, or when those find fewer
+ * than `limit` (a small pool, narrow filters, a job of common words), by all of them.
+ */
+export async function searchJob(db: Db, search: JobSearch, where: Clause, limit: number): Promise<string[]> {
+  if (search.focused.length > 0 && search.focused.length < search.full.length) {
+    const focused = await searchPool(db, search.focused, where, limit);
+    if (focused.length >= limit) return focused;
+  }
+  return searchPool(db, search.full, where, limit);
 }
 
 async function rankedSearch(db: Db, terms: string[], where: Clause, limit: number, window: number | undefined) {

@@ -39,29 +39,53 @@ const FRAMING = new Set(
 
 /** At most this many words in a job's query: the index ranks by them, the scorer decides. */
 const MAX_TERMS = 48;
+/** At most this many in its focused query: BM25 costs about the matches times the words. */
+const MAX_FOCUSED = 8;
+/** Title words of rank, not of trade: half of a pool's resumes say "senior". Left out of the focused query. */
+const SENIORITY = new Set('senior sr junior jr principal staff lead mid level entry intern ii iii iv'.split(' '));
+
+/** A job's words for the index: the focused few first, and all of them when those find too few. */
+export interface JobSearch {
+  /** The title and the skills its must-haves name (or, naming none, the must-haves' words): BM25
+   * over a few telling words reads a few posting lists, where every word of a posting reads most of
+   * the pool. */
+  focused: string[];
+  /** Title, must-haves and their skills, then the rest, most telling first. */
+  full: string[];
+}
+
+function searchWords(texts: readonly string[], max: number, skip?: ReadonlySet<string>): string[] {
+  const terms = new Set<string>();
+  for (const text of texts) {
+    for (const word of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+      if (word.length < 2 || STOP_WORDS.has(word) || FRAMING.has(word) || /^\d+$/.test(word) || skip?.has(word)) continue;
+      terms.add(word);
+      if (terms.size === max) return [...terms];
+    }
+  }
+  return [...terms];
+}
 
 /**
  * The words a job asks for, most telling first: its title, its must-have requirements and their
  * skills, then the rest. Lower-case words of letters and digits only, so no query syntax gets in.
  */
-export function jobSearchTerms(jobDescription: string): string[] {
+export function jobSearchTerms(jobDescription: string): JobSearch {
   const job: ParsedJob = textParser().parseJob(jobDescription);
   const must = job.requirements.filter((r) => r.mustHave);
   const rest = job.requirements.filter((r) => !r.mustHave);
-  const texts = [
-    job.title,
-    ...must.map((r) => r.label),
-    ...skillLabels(must.flatMap((r) => r.skillIds)),
-    ...rest.map((r) => r.label),
-    ...skillLabels(rest.flatMap((r) => r.skillIds)),
-  ];
-  const terms = new Set<string>();
-  for (const text of texts) {
-    for (const word of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
-      if (word.length < 2 || STOP_WORDS.has(word) || FRAMING.has(word) || /^\d+$/.test(word)) continue;
-      terms.add(word);
-      if (terms.size === MAX_TERMS) return [...terms];
-    }
-  }
-  return [...terms];
+  const mustSkills = skillLabels(must.flatMap((r) => r.skillIds));
+  const focusedTexts = [job.title, ...(mustSkills.length ? mustSkills : must.map((r) => r.label))];
+  const focused = searchWords(focusedTexts, MAX_FOCUSED, SENIORITY);
+  const full = searchWords(
+    [
+      job.title,
+      ...must.map((r) => r.label),
+      ...mustSkills,
+      ...rest.map((r) => r.label),
+      ...skillLabels(rest.flatMap((r) => r.skillIds)),
+    ],
+    MAX_TERMS,
+  );
+  return { focused, full };
 }

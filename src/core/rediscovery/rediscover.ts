@@ -4,7 +4,7 @@ import { storedEdits } from '../requirements/edits.ts';
 import type { AppContext } from '../context.ts';
 import { pastApplications, pooledResumeTexts } from '../pool/pool-details.ts';
 import { poolSize } from '../pool/pool-index.ts';
-import { candidateClause, countPool, pastApplicationClause, searchPool } from '../pool/pool-query.ts';
+import { candidateClause, countPool, pastApplicationClause, searchJob } from '../pool/pool-query.ts';
 import { jobSearchTerms } from '../pool/pool-text.ts';
 import { REDISCOVER_DEFAULTS, REDISCOVER_MAX_LIMIT, type RediscoverFilters } from './rediscover-filters.ts';
 import { UnknownJobError } from '../shortlist/shortlist-card.ts';
@@ -49,9 +49,10 @@ export interface RediscoverResult {
   candidates: RediscoveredCandidate[];
 }
 
-/** The index pre-selects this many best matches of the job's words; the scorer ranks them. Scoring is
+/** The index pre-selects this many best matches of the job's words; the scorer ranks them (100 keeps
+ * RJDB's matched resume in the top 10 as 200 did, bench/rediscover-quality.ts, at half the scoring). Scoring is
  * the cost, so it stays the same however large the pool grows. */
-export const REDISCOVER_PRESELECT = 200;
+export const REDISCOVER_PRESELECT = 100;
 const DAY_MS = 24 * 3600 * 1000;
 
 /**
@@ -88,7 +89,7 @@ export async function rediscover(
 
   const [considered, ids] = await Promise.all([
     countPool(ctx.db, job.id, past, filters, since),
-    searchPool(ctx.db, jobSearchTerms(job.descriptionText), where, opts.preselect ?? REDISCOVER_PRESELECT),
+    searchJob(ctx.db, jobSearchTerms(job.descriptionText), where, opts.preselect ?? REDISCOVER_PRESELECT),
   ]);
   const [pasts, resumes] = await Promise.all([pastApplications(ctx.db, ids, past), pooledResumeTexts(ctx.db, ids)]);
 

@@ -5,7 +5,6 @@
 // once), Cancel, recruiters only, and files that cannot be read answered in words with nothing created.
 import { type Activity, type ConversationReference, TestAdapter, TurnContext } from 'botbuilder';
 import nock from 'nock';
-import PDFDocument from 'pdfkit';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CoreChatServices } from '../../../src/core/chat/chat-services.ts';
 import { hiringTeamOf } from '../../../src/core/people/hiring-team.ts';
@@ -23,25 +22,13 @@ import { writesFor } from '../../helpers/skima.ts';
 import { type DispositionEnv, dispositionEnv } from '../../core/disposition/sandbox-env.ts';
 import { FakeConversations } from './fakes.ts';
 import { adaptiveCardValidator, cardErrors } from './schemas.ts';
+import { resumePdf, personLines } from '../../helpers/resume-pdf.ts';
 
 const FILES = 'https://northwind-my.sharepoint.com';
 const SERVICE_URL = 'https://smba.example.test/teams/';
 
-function resumePdf(lines: string[]): Promise<Uint8Array> {
-  const doc = new PDFDocument({ size: 'A4', margin: 56 });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  for (const line of lines) doc.text(line);
-  doc.end();
-  return new Promise((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-}
-
-const person = (name: string, email: string, phone: string) => [
-  name,
-  `${email} | ${phone} | linkedin.com/in/${name.toLowerCase().replace(/\s+/g, '-')}`,
-  'Store manager, Northwind, 2018 - 2024',
-  'Ran a team of 12; stock, rota and sales targets.',
-];
+const person = (name: string, email: string, phone: string) =>
+  personLines(name, email, phone, 'Store manager, Northwind, 2018 - 2024', 'Ran a team of 12; stock, rota and sales targets.');
 
 let env: DispositionEnv;
 let services: CoreChatServices<TeamsCardRef>;

@@ -1,27 +1,14 @@
 // Resumes added for a job against the sandbox, on both databases: never a duplicate (twice, or two at
 // once), an existing person attached, an unreadable file answered with nothing created.
-import PDFDocument from 'pdfkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitIntake, IntakeError, type IntakeInput, previewIntake } from '../../../src/core/intake/index.ts';
 import { DB_KINDS } from '../../helpers/databases.ts';
 import { writesFor } from '../../helpers/skima.ts';
 import { type DispositionEnv, dispositionEnv } from '../disposition/sandbox-env.ts';
+import { resumePdf, personLines } from '../../helpers/resume-pdf.ts';
 
-function resumePdf(lines: string[]): Promise<Uint8Array> {
-  const doc = new PDFDocument({ size: 'A4', margin: 56 });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  for (const line of lines) doc.text(line);
-  doc.end();
-  return new Promise((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-}
-
-const person = (name: string, email: string, phone: string) => [
-  name,
-  `${email} | ${phone} | linkedin.com/in/${name.toLowerCase().replace(/\s+/g, '-')}`,
-  'Senior Backend Engineer, Acme Corp, 2019 - 2024',
-  'Built Go and PostgreSQL services; Kubernetes; AWS.',
-];
+const person = (name: string, email: string, phone: string) =>
+  personLines(name, email, phone, 'Senior Backend Engineer, Acme Corp, 2019 - 2024', 'Built Go and PostgreSQL services; Kubernetes; AWS.');
 
 describe.each(DB_KINDS)('adding a resume for a job on %s', (kind) => {
   let env: DispositionEnv;

@@ -3,7 +3,8 @@ import type { PipelineScorer } from '../../../src/core/context.ts';
 import { indexPoolPage } from '../../../src/core/pool/pool-backfill.ts';
 import { indexCandidate, poolSize, removeFromPool } from '../../../src/core/pool/pool-index.ts';
 import { candidateTagColumns, labelText } from '../../../src/core/pool/pool-labels.ts';
-import { candidateClause, pastApplicationClause, searchPool } from '../../../src/core/pool/pool-query.ts';
+import { candidateClause, pastApplicationClause, searchJob, searchPool } from '../../../src/core/pool/pool-query.ts';
+import { jobSearchTerms } from '../../../src/core/pool/pool-text.ts';
 import {
   EmptyPoolError,
   NoJobDescriptionError,
@@ -92,6 +93,27 @@ describe('parseRediscoverFilters', () => {
     expect((error as Error).message).toMatch(problem);
     // Every refusal teaches the syntax.
     expect((error as Error).message).toContain('min:70');
+  });
+});
+
+describe('jobSearchTerms', () => {
+  it('gives a focused query of the title and the must-haves\' skills, and the full one', () => {
+    const jd = [
+      'Senior Backend Engineer',
+      'Requirements:',
+      '- 5+ years building backend services in production',
+      '- TypeScript or Node.js experience',
+      'Nice to have:',
+      '- Kafka or another event streaming platform',
+    ].join('\n');
+    const { focused, full } = jobSearchTerms(jd);
+    expect(focused).toEqual(expect.arrayContaining(['backend', 'engineer', 'typescript']));
+    // Seniority is no trade: half a pool says senior.
+    expect(focused).not.toContain('senior');
+    expect(focused).not.toContain('building');
+    expect(focused).not.toContain('kafka');
+    expect(full).toEqual(expect.arrayContaining([...focused, 'senior', 'building', 'kafka']));
+    expect(full.slice(0, 3)).toEqual(['senior', 'backend', 'engineer']);
   });
 });
 
@@ -418,6 +440,16 @@ describe.each(DB_KINDS)('rediscover on %s', (kind) => {
     expect(await searchPool(env.ctx.db, terms, where({ archiveReason: 'withdrew' }), 5, 2)).toEqual(['c-two']);
     expect(await searchPool(env.ctx.db, terms, where({ source: 'referral' }), 5, 1)).toHaveLength(2);
     expect(await searchPool(env.ctx.db, ['welding'], where({ source: 'referral' }), 5, 1)).toEqual([]);
+  });
+
+  it('searches by the job\'s focused words, and by all of them when those find too few', async () => {
+    const where = candidateClause('job-new', pastApplicationClause('job-new', {}, null), {}, null);
+    // "welding" finds one candidate: too few for 3, so every word of the job is searched.
+    const search = { focused: ['welding'], full: ['welding', 'store'] };
+    expect(await searchJob(env.ctx.db, search, where, 1)).toEqual(['c-offtopic']);
+    const wider = await searchJob(env.ctx.db, search, where, 3);
+    expect(wider).toHaveLength(3);
+    expect(wider).toContain('c-offtopic');
   });
 
   it('refuses unknown jobs and jobs without a description', async () => {
