@@ -168,11 +168,15 @@ function quoteLine(
   const line = resume.lines[lineIndex];
   if (!line) return undefined;
   const above = lineIndex > 0 ? resume.lines[lineIndex - 1] : undefined;
-  const wrapped = above !== undefined && continuesBullet(original, above, line);
+  const isRoleTitle = (l: { start: number }) => resume.roles.some((r) => r.line.start === l.start);
+  const wrapped = above !== undefined && continuesBullet(original, above, line) && !isRoleTitle(line);
   const from = wrapped ? above.start : line.start;
   // ... and the line below, when this bullet goes on there ("…that saved USD" / "193K a year").
+  // A role's title under a bullet ("Software Engineer — Costco", its dates on the next line) is no
+  // part of it, in either direction.
   const below = resume.lines[lineIndex + 1];
-  const to = below !== undefined && continuesBullet(original, line, below) ? below.end : line.end;
+  const carriesOn = below !== undefined && continuesBullet(original, line, below) && !isRoleTitle(below);
+  const to = carriesOn ? below.end : line.end;
   // Redaction replaced masked characters by spaces; runs of 2+ spaces where the original has text
   // mark a masked stretch, so compare both texts.
   let best: [number, number] | undefined;

@@ -96,6 +96,18 @@ Backend Engineer, Parcel Works (2016 - 2024)
     const reason = scorer.score(JD, resume).reasons.find((r) => r.text.startsWith('Relational databases'))!;
     expect(reason.quote).toBe('Led a project combining PostgreSQL and Python that saved USD\n193K a year');
     expect(resume.slice(reason.start, reason.end)).toBe(reason.quote);
+    // The next role's title, its dates on the line after, is not the rest of the bullet.
+    const nextRole = `Experience
+Backend Engineer — Parcel Works
+2021 – 2024
+• Cut errors by 24% after reworking our PostgreSQL process
+Software Engineer — Costco
+2016 – 2021
+• Ran the delivery services on AWS`;
+    const own = scorer.score(JD, nextRole).reasons.find((r) => r.text.startsWith('Relational databases'))!;
+    expect(own.quote).toBe('Cut errors by 24% after reworking our PostgreSQL process');
+    const years = scorer.score(JD, nextRole).reasons.find((r) => r.text.startsWith('5+ years'));
+    expect(years?.quote).not.toContain('Cut errors');
   });
 
   it('credit no skill named as someone else\'s speciality, even when a PDF wrapped it onto its own line', () => {
