@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -12,5 +13,9 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Test files create their own databases and ports, so they can run side by side.
     fileParallelism: true,
+    // Vitest's default (one fork per core but one) runs the files one at a time on 2 cores, yet most
+    // of a file's time is waiting on PostgreSQL, child processes and HTTP: two side by side took the
+    // suite from 808 s to 587 s on the 2-core CI machine, with every test passing.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });
