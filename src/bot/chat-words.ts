@@ -41,3 +41,6 @@ export const VERDICT_MARK: Record<Verdict, string> = { approve: '👍 Approved',
 export function requirementNotes(r: CardRequirement): string {
   return [r.edited ? 'edited' : r.rule, ...(r.essential ? ['essential'] : [])].join('; ');
 }
+
+/** An archive asked for where Ashby has no archive reason to give it. */
+export const NO_ARCHIVE_REASON = 'Ashby has no archive reason in use, so nothing can be archived from here.';

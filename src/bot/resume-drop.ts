@@ -6,6 +6,10 @@ import type { ChatServices, JobSummary, Reviewer } from './ports.ts';
 /** Larger files are refused before they are downloaded (a resume is a few hundred KB). */
 export const MAX_RESUME_BYTES = 10 * 1024 * 1024;
 
+/** The answer to a dropped file over MAX_RESUME_BYTES. */
+export const tooLargeForResume = (name: string) =>
+  `${name} is larger than ${MAX_RESUME_BYTES / 1024 / 1024} MB, too large for a resume. Nothing was created.`;
+
 /** "… for Senior Backend Engineer": the words after the last "for" (markup such as Slack's <…> or
  * Teams' HTML tags is dropped first). */
 export function jobNamed(text: string): string | undefined {

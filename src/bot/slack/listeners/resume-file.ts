@@ -1,4 +1,4 @@
-import { MAX_RESUME_BYTES } from '../../resume-drop.ts';
+import { MAX_RESUME_BYTES, tooLargeForResume } from '../../resume-drop.ts';
 import { textMessage } from '../render/help.ts';
 import { previewMessage } from '../render/resume-drop.ts';
 import type { Reviewer } from '../../ports.ts';
@@ -20,7 +20,7 @@ export async function readDroppedFile(
     const info = await deps.slack.fileInfo(fileId);
     name = info.name;
     if (info.user && info.user !== slackUserId) return { problem: 'Only the person who shared that file can add it. Nothing was created.' };
-    if (info.size > MAX_RESUME_BYTES) return { problem: `${name} is larger than 10 MB, too large for a resume. Nothing was created.` };
+    if (info.size > MAX_RESUME_BYTES) return { problem: tooLargeForResume(name) };
     return { filename: info.name, bytes: await deps.slack.downloadFile(info.urlPrivateDownload, MAX_RESUME_BYTES) };
   } catch (err) {
     deps.log.warn({ code: (err as Error).message }, 'could not download a resume shared with Skima');

@@ -1,3 +1,4 @@
+import { NO_ARCHIVE_REASON } from '../../chat-words.ts';
 import type { TurnContext } from 'botbuilder';
 import { candidateLabel } from '../adaptive-card.ts';
 import type { CardAction } from '../card-actions.ts';
@@ -26,7 +27,7 @@ export async function dispositionOpenAction(
   });
   if ('refused' in choices) return void (await context.sendActivity(messageInvokeResponse(choices.refused)));
   if (action.action === 'archive' && choices.reasons.length === 0) {
-    return void (await context.sendActivity(messageInvokeResponse('Ashby has no archive reason in use, so nothing can be archived from here.')));
+    return void (await context.sendActivity(messageInvokeResponse(NO_ARCHIVE_REASON)));
   }
   const label = await labelOf(deps, action.jobId, action.applicationId, reviewer);
   await context.sendActivity(cardInvokeResponse(dispositionChooseCard(action, label, choices)));

@@ -1,4 +1,4 @@
-import { MAX_RESUME_BYTES } from '../../resume-drop.ts';
+import { MAX_RESUME_BYTES, tooLargeForResume } from '../../resume-drop.ts';
 import type { DroppedFile } from './attachments.ts';
 
 // Reading a dropped file from the link Teams gave. The link is pre-authenticated (no token goes with
@@ -24,7 +24,6 @@ export function isTeamsFileUrl(url: string): boolean {
 
 export type Downloaded = { filename: string; bytes: Uint8Array } | { problem: string };
 
-const tooLarge = (name: string) => `${name} is larger than ${MAX_RESUME_BYTES / 1024 / 1024} MB, too large for a resume. Nothing was created.`;
 const notFetched = (name: string) =>
   `Skima could not download ${name} from Teams (the link Teams gives lasts a short while); send the file again. Nothing was created.`;
 
@@ -54,13 +53,13 @@ export async function downloadDroppedFile(
       }
       if (Number(response.headers.get('content-length') ?? 0) > maxBytes) {
         await response.body?.cancel();
-        return { problem: tooLarge(file.name) };
+        return { problem: tooLargeForResume(file.name) };
       }
       const chunks: Uint8Array[] = [];
       let size = 0;
       for await (const chunk of response.body ?? []) {
         size += chunk.byteLength;
-        if (size > maxBytes) return { problem: tooLarge(file.name) };
+        if (size > maxBytes) return { problem: tooLargeForResume(file.name) };
         chunks.push(chunk);
       }
       return { filename: file.name, bytes: Buffer.concat(chunks) };

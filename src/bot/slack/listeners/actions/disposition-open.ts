@@ -1,3 +1,4 @@
+import { NO_ARCHIVE_REASON } from '../../../chat-words.ts';
 import { decodeCandidate } from '../../ids.ts';
 import { blockActionSchema, clickedMessage } from '../../payloads.ts';
 import { textMessage } from '../../render/help.ts';
@@ -25,7 +26,7 @@ export async function dispositionOpenAction({ body, ack }: ActionArgs, deps: Lis
   const choices = await deps.services.dispositionChoices(ask);
   if ('refused' in choices) return void (await tell(deps, userId, textMessage(choices.refused)));
   if (action === 'archive' && choices.reasons.length === 0) {
-    return void (await tell(deps, userId, textMessage('Ashby has no archive reason in use, so nothing can be archived from here.')));
+    return void (await tell(deps, userId, textMessage(NO_ARCHIVE_REASON)));
   }
   const card = await deps.services.buildCard(target.jobId, reviewer);
   const candidate = card.candidates.find((c) => c.applicationId === target.applicationId);
