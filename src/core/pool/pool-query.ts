@@ -182,8 +182,10 @@ async function rankedSearch(db: Db, terms: string[], where: Clause, limit: numbe
     const ranked = window === undefined
       ? `SELECT "rowid" AS "id", "rank" FROM "PoolDocumentFts" WHERE "PoolDocumentFts" MATCH ?`
       : `SELECT "rowid" AS "id", "rank" FROM "PoolDocumentFts" WHERE "PoolDocumentFts" MATCH ? ORDER BY "rank" LIMIT ${window}`;
+    // CROSS JOIN keeps the index's matches as the outer loop, each looked up by its key. Left to
+    // itself, SQLite walked the facts index over most of the pool instead (4-8 times slower at 100,000).
     const rows = await sql.rows<{ candidateId: string }>(
-      `SELECT d."candidateId" FROM (${ranked}) t JOIN "PoolDocument" d ON d."id" = t."id"
+      `SELECT d."candidateId" FROM (${ranked}) t CROSS JOIN "PoolDocument" d ON d."id" = t."id"
        WHERE ${where.sql} ORDER BY t."rank", d."id" LIMIT ?`,
       match,
       ...where.args,
