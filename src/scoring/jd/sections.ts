@@ -1,4 +1,5 @@
 import { type Line, lineBody, splitLines } from '../text/lines.ts';
+import { collapseWhitespace } from '../text/whitespace.ts';
 
 /**
  * The parts of a job description as a recruiter reads it. Only `required` and `preferred` make
@@ -20,7 +21,7 @@ const HEADINGS: ReadonlyArray<readonly [RegExp, JdSectionKind]> = [
 ];
 
 export function classifyHeading(heading: string): JdSectionKind | undefined {
-  const text = heading.replace(/[*_#:]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const text = collapseWhitespace(heading.replace(/[*_#:]+/g, ' ')).trim();
   if (!text || text.split(' ').length > 9) return undefined;
   // "About Northwind" is the company; "About the role" is not.
   if (/^about\s+(?:the\s+)?(?:role|job|position|opportunity)\b/i.test(text)) return 'role';
@@ -67,6 +68,7 @@ const PLAIN_HEADING = /^\s*([A-Za-z][\w &/'’,.()-]{1,70}?)\s*[:：]?\s*$/;
 /** "Requirements: cash handling; ...", "**About us**: ...", "Who we are — Sprout ...". */
 const INLINE_HEADING = /^\s*(?:\*\*|__)?([A-Za-z][\w &/'’-]{1,40}?)(?:\*\*|__)?\s*(?::|\s[—–]\s|\s-\s)\s*(?:\*\*|__)?\s*(\S.*)$/;
 const BULLET = /^\s*(?:[*•·▪◦\-–—+]|\d{1,2}[.)])\s+/;
+const HAS_LETTER = /\p{L}/u;
 
 /** Splits a description into sections at its headings (markdown, bold, plain lines, inline "Heading: text"). */
 export function splitJobSections(text: string): JdSection[] {
@@ -99,7 +101,10 @@ export function splitJobSections(text: string): JdSection[] {
       continue;
     }
     const body = lineBody(line);
-    if (/[\p{L}]/u.test(body.text)) current.items.push({ ...body, bullet: BULLET.test(line.text) });
+    // Fields written out: an object spread here was a visible part of parsing a description.
+    if (HAS_LETTER.test(body.text)) {
+      current.items.push({ text: body.text, start: body.start, end: body.end, bullet: BULLET.test(line.text) });
+    }
   }
   sections.push(current);
   return sections.filter((s) => s.items.length > 0 || s.heading);
