@@ -1,4 +1,5 @@
 import { type Line, lineBody, splitLines } from '../text/lines.ts';
+import { allMatches } from '../text/matches.ts';
 import { collapseWhitespace } from '../text/whitespace.ts';
 
 /**
@@ -142,11 +143,13 @@ export function classifySentence(sentence: string): SentenceKind {
   return isCompany(sentence.trim()) ? 'company' : 'context';
 }
 
+const SENTENCE_END = /[.!?]\s+(?=[A-Z$(])/g;
+
 /** The sentences of a prose item, with offsets; a short word before a dot ("e.g.", "B.S.") ends none. */
 export function sentencesOf(item: Line): Line[] {
   const parts: Line[] = [];
   let start = 0;
-  for (const m of item.text.matchAll(/[.!?]\s+(?=[A-Z$(])/g)) {
+  for (const m of allMatches(SENTENCE_END, item.text)) {
     const end = m.index + 1;
     if (/(?:^|\s)(?:\w|\w\.\w|e\.g|i\.e|etc|sr|jr|mr|ms|dr|vs|no|inc|ltd|approx|st)$/i.test(item.text.slice(start, m.index))) continue;
     parts.push({ text: item.text.slice(start, end), start: item.start + start, end: item.start + end });

@@ -1,4 +1,5 @@
 import type { SkillDictionary } from '../skills/dictionary.ts';
+import { allMatches } from '../text/matches.ts';
 import { STOP_WORDS, type Token, tokenize } from '../text/tokenize.ts';
 import type { RequirementTerm } from './types.ts';
 
@@ -169,7 +170,7 @@ const TECHNICAL_MARK = /[#+.]/;
 /** The upper-case words of a label that may name skills (not "USA", "LLC", Roman numerals), long ones first. */
 function acronymsOf(label: string): RegExpExecArray[] {
   if (!MAY_HOLD_ACRONYM.test(label)) return [];
-  return [...label.matchAll(ACRONYM_RE), ...label.matchAll(SHORT_ACRONYM_RE)].filter(
+  return [...allMatches(ACRONYM_RE, label), ...allMatches(SHORT_ACRONYM_RE, label)].filter(
     (m) => !NOT_SKILL_ACRONYMS.has(m[0]) && !ROMAN_NUMERAL.test(m[0]),
   );
 }
