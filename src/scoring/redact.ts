@@ -1,4 +1,5 @@
 import { splitLines } from './text/lines.ts';
+import { allMatches } from './text/matches.ts';
 
 /**
  * Fairness redaction. Personal attributes (name, contact details, address, profile URLs, photo,
@@ -55,6 +56,43 @@ const INLINE_PATTERNS: readonly RegExp[] = [
   /\b(?:photo|headshot|profile picture|passport photo)\b/gi,
 ];
 
+/** EMAIL from a given position only, to try it where an address can start (see emailRanges). */
+const EMAIL_HERE = new RegExp(EMAIL.source, 'uy');
+const LOCAL_PART_CHAR = /^[\p{L}\p{N}._%+-]$/u;
+
+/**
+ * EMAIL's matches, as matchAll finds them, but tried only where one can start. From every position
+ * the pattern runs along the word there looking for an "@": it was the costliest pattern of a
+ * score. The local part cannot hold an "@", so a match is the run of local-part characters just
+ * before an "@" (from where the previous match ended, at the earliest), then its domain.
+ */
+function emailRanges(text: string, ranges: Array<[number, number]>): void {
+  let from = 0;
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', Math.max(at + 1, from))) {
+    let start = at;
+    for (;;) {
+      const width = localPartCharBefore(text, start);
+      if (width === 0 || start - width < from) break;
+      start -= width;
+    }
+    if (start === at) continue;
+    EMAIL_HERE.lastIndex = start;
+    const m = EMAIL_HERE.exec(text);
+    if (!m) continue;
+    ranges.push([start, start + m[0].length]);
+    from = start + m[0].length;
+  }
+}
+
+/** Code units of the local-part character ending at `end` (2 outside the BMP), or 0 if there is none. */
+function localPartCharBefore(text: string, end: number): number {
+  if (end <= 0) return 0;
+  const low = text.charCodeAt(end - 1);
+  const high = end >= 2 ? text.charCodeAt(end - 2) : 0;
+  const width = low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff ? 2 : 1;
+  return LOCAL_PART_CHAR.test(text.slice(end - width, end)) ? width : 0;
+}
+
 // Phone numbers: digits with the usual separators, never across a line break.
 const PHONE = /(?<![\p{L}\p{N}])\+?\(?\d[\d \t().-]{7,}\d(?![\p{L}\p{N}])/gu;
 
@@ -93,16 +131,19 @@ export function redactPersonalData(text: string): Redaction {
     seenContent = true;
   }
 
-  for (const m of text.matchAll(PHONE)) {
+  for (const m of allMatches(PHONE, text)) {
     // At least 9 digits, so year ranges such as "2019 - 2023" are not phones.
     if (m[0].replace(/\D/g, '').length >= 9 && !YEAR_RANGE.test(m[0])) ranges.push([m.index, m.index + m[0].length]);
   }
   for (const re of INLINE_PATTERNS) {
     // An e-mail address needs an "@", a photo file its extension: most resumes have neither, and
     // these patterns are tried from every position.
-    if (re === EMAIL && !text.includes('@')) continue;
+    if (re === EMAIL) {
+      emailRanges(text, ranges);
+      continue;
+    }
     if (re === PHOTO_FILE && !PHOTO_EXTENSION.test(text)) continue;
-    for (const m of text.matchAll(re)) ranges.push([m.index, m.index + m[0].length]);
+    for (const m of allMatches(re, text)) ranges.push([m.index, m.index + m[0].length]);
   }
   // The name elsewhere in the text ("Santiago's team").
   const lower = nameWords.size > 0 ? text.toLowerCase() : '';

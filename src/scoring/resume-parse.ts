@@ -260,7 +260,9 @@ function parseSectionInto(
       }
     }
     const index = acc.lines.length;
-    acc.lines.push({ ...body, section: kind, stems: lineStems, claimStems, listLine });
+    // Fields written out: an object spread here cost about 3% of a score.
+    const { text, start, end } = body;
+    acc.lines.push({ text, start, end, section: kind, stems: lineStems, claimStems, listLine });
     for (const s of lineStems) acc.stems.add(s);
     for (const mention of dictionary.find(tokens)) {
       if (mention.start >= titleEnd && !claimedAt(mention.start)) continue;

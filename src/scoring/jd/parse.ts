@@ -63,26 +63,35 @@ export function parseJobDescription(text: string, dictionary: SkillDictionary): 
   }
 
   if (!title) title = firstLine(text);
-  const titleStems = keyStems(coreTitle(title));
+  const core = coreTitle(title);
+  const titleStems = keyStems(core);
   const stems = new Map<string, number>();
   const bigrams = new Set<string>();
-  for (const line of [{ text: title, start: 0, end: 0 }, ...context]) {
-    let previous: string | undefined;
-    for (const t of tokenize(line.text)) {
-      if (STOP_WORDS.has(t.raw)) continue;
-      if (previous !== undefined && !FILLER.has(t.raw) && !FILLER.has(previous)) bigrams.add(`${previous} ${t.stem}`);
-      previous = t.stem;
-      if (FILLER.has(t.raw) || (t.raw.charCodeAt(0) <= 57 && /^\d+$/.test(t.raw))) continue;
-      stems.set(t.stem, (stems.get(t.stem) ?? 0) + 1);
-    }
-  }
-  const titleTerm = termOf(coreTitle(title), dictionary);
+  countContentStems(title, stems, bigrams);
+  for (const line of context) countContentStems(line.text, stems, bigrams);
+  const titleTerm = termOf(core, dictionary);
   const kept = dedupe(requirements)
     .slice(0, MAX_REQUIREMENTS)
     .map((r) => withTitle(r, titleStems, titleTerm));
   const location = parseLocation(text);
   return { title, titleStems, requirements: kept, stems, bigrams, ...(location ? { location } : {}) };
 }
+
+/** Adds a line's content stems (not filler words or bare numbers) to `stems`, and its adjacent pairs to `bigrams`. */
+function countContentStems(text: string, stems: Map<string, number>, bigrams: Set<string>): void {
+  let previous: string | undefined;
+  for (const t of tokenize(text)) {
+    if (STOP_WORDS.has(t.raw)) continue;
+    const filler = FILLER.has(t.raw);
+    // FILLER holds words and `previous` is a stem, so a filler word whose stem differs still starts a pair.
+    if (previous !== undefined && !filler && !FILLER.has(previous)) bigrams.add(`${previous} ${t.stem}`);
+    previous = t.stem;
+    if (filler || (t.raw.charCodeAt(0) <= 57 && ALL_DIGITS.test(t.raw))) continue;
+    stems.set(t.stem, (stems.get(t.stem) ?? 0) + 1);
+  }
+}
+
+const ALL_DIGITS = /^\d+$/;
 
 function readSection(
   section: JdSection,

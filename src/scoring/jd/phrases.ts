@@ -1,5 +1,6 @@
 import type { SkillDictionary } from '../skills/dictionary.ts';
 import { tokenize } from '../text/tokenize.ts';
+import { collapseWhitespace, trimClosingPunctuation } from '../text/whitespace.ts';
 import { clip, INTRO_CUE, NOT_A_SKILL, stripFraming } from './labels.ts';
 import { dictionaryTerm, keyStems, namedInParentheses, termOf } from './terms.ts';
 import type { Requirement, RequirementKind, RequirementRule, RequirementTerm } from './types.ts';
@@ -72,12 +73,27 @@ const SHARED_QUALIFIER =
 function stripStatus(clause: string): string {
   let text = clause;
   for (let i = 0; i < 2; i++) {
+    if (!mayEndInStatus(text)) break;
     const cut = Math.max(0, text.length - 40);
     const tail = text.slice(cut).replace(STATUS_WORDS, '');
     if (tail.length === text.length - cut) break;
     text = text.slice(0, cut) + tail;
   }
   return text;
+}
+
+/**
+ * The last word of every STATUS_WORDS match ("nice to have" ends in "have"; "surplus" ends in "plus"
+ * and matches too). Even on the tail alone the pattern is tried at every position; most clauses end
+ * in none of these, and then it cannot match.
+ */
+const STATUS_ENDINGS = [
+  'plus', 'bonus', 'must', 'preferred', 'required', 'desired', 'desirable', 'mandatory', 'essential', 'necessary', 'advantage', 'have',
+];
+
+function mayEndInStatus(text: string): boolean {
+  const end = text.trimEnd().slice(-9).toLowerCase();
+  return STATUS_ENDINGS.some((w) => end.endsWith(w));
 }
 
 export interface ItemContext {
@@ -88,14 +104,14 @@ export interface ItemContext {
 
 /** The requirements one list entry or clause asks for: usually one, plus any optional part. */
 export function readRequirement(text: string, context: ItemContext): Requirement[] {
-  let clause = text.trim().replace(/[.;:!]+$/, '').replace(/\s+/g, ' ');
+  let clause = collapseWhitespace(trimClosingPunctuation(text.trim()));
   if (!/[\p{L}]/u.test(clause) || wordsOver(clause, 40)) return [];
   // "Applicants should possess the following skills: Linux, Solaris, Unix": the list is the requirement.
   const intro = /^([^:]{2,80}):\s+(\S.*)$/.exec(clause);
   if (intro?.[1] && INTRO_CUE.test(intro[1])) clause = intro[2] ?? clause;
   const out: Requirement[] = [];
   const optional = (phrase: string, rule: RequirementRule) => {
-    const cleaned = phrase.replace(PREFERENCE_CUE, ' ').replace(/\s+/g, ' ').trim().replace(/^(?:in|with|on|at|for)\s+/i, '');
+    const cleaned = collapseWhitespace(phrase.replace(PREFERENCE_CUE, ' ')).trim().replace(/^(?:in|with|on|at|for)\s+/i, '');
     out.push(...readRequirement(cleaned, { ...context, mustHave: false, rule }));
   };
   const paren = PAREN_PREFERENCE.exec(clause);
@@ -179,13 +195,12 @@ function requirement(
 
 /** The requirement in the description's words, without status markers, at most 80 characters. */
 export function readableLabel(clause: string): string {
-  const text = stripFraming(clause.replace(EXTRA_FRAMING, ''))
+  const framed = stripFraming(clause.replace(EXTRA_FRAMING, ''))
     .replace(/^(?:you\s+(?:have|are|bring)|have|has|hold|possess)\s+/i, '')
     .replace(/^(?:with|in|of)\s+/i, '')
     .replace(/^(?:(?:should|must|will|shall)\s+(?:also\s+)?(?:be|have)\s+)?(?:comfortable|confident)\s+(?:with\s+|in\s+|at\s+)?/i, '')
-    .replace(/^(?:and|or)\s+(?:with\s+)?/i, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+    .replace(/^(?:and|or)\s+(?:with\s+)?/i, '');
+  const text = collapseWhitespace(framed).trim();
   const label = text.charAt(0).toUpperCase() + text.slice(1);
   return clip(label, 80);
 }

@@ -1,4 +1,6 @@
 import { type Line, lineBody, splitLines } from '../text/lines.ts';
+import { allMatches } from '../text/matches.ts';
+import { collapseWhitespace } from '../text/whitespace.ts';
 
 /**
  * The parts of a job description as a recruiter reads it. Only `required` and `preferred` make
@@ -20,7 +22,7 @@ const HEADINGS: ReadonlyArray<readonly [RegExp, JdSectionKind]> = [
 ];
 
 export function classifyHeading(heading: string): JdSectionKind | undefined {
-  const text = heading.replace(/[*_#:]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const text = collapseWhitespace(heading.replace(/[*_#:]+/g, ' ')).trim();
   if (!text || text.split(' ').length > 9) return undefined;
   // "About Northwind" is the company; "About the role" is not.
   if (/^about\s+(?:the\s+)?(?:role|job|position|opportunity)\b/i.test(text)) return 'role';
@@ -67,6 +69,7 @@ const PLAIN_HEADING = /^\s*([A-Za-z][\w &/'’,.()-]{1,70}?)\s*[:：]?\s*$/;
 /** "Requirements: cash handling; ...", "**About us**: ...", "Who we are — Sprout ...". */
 const INLINE_HEADING = /^\s*(?:\*\*|__)?([A-Za-z][\w &/'’-]{1,40}?)(?:\*\*|__)?\s*(?::|\s[—–]\s|\s-\s)\s*(?:\*\*|__)?\s*(\S.*)$/;
 const BULLET = /^\s*(?:[*•·▪◦\-–—+]|\d{1,2}[.)])\s+/;
+const HAS_LETTER = /\p{L}/u;
 
 /** Splits a description into sections at its headings (markdown, bold, plain lines, inline "Heading: text"). */
 export function splitJobSections(text: string): JdSection[] {
@@ -99,7 +102,10 @@ export function splitJobSections(text: string): JdSection[] {
       continue;
     }
     const body = lineBody(line);
-    if (/[\p{L}]/u.test(body.text)) current.items.push({ ...body, bullet: BULLET.test(line.text) });
+    // Fields written out: an object spread here was a visible part of parsing a description.
+    if (HAS_LETTER.test(body.text)) {
+      current.items.push({ text: body.text, start: body.start, end: body.end, bullet: BULLET.test(line.text) });
+    }
   }
   sections.push(current);
   return sections.filter((s) => s.items.length > 0 || s.heading);
@@ -137,11 +143,13 @@ export function classifySentence(sentence: string): SentenceKind {
   return isCompany(sentence.trim()) ? 'company' : 'context';
 }
 
+const SENTENCE_END = /[.!?]\s+(?=[A-Z$(])/g;
+
 /** The sentences of a prose item, with offsets; a short word before a dot ("e.g.", "B.S.") ends none. */
 export function sentencesOf(item: Line): Line[] {
   const parts: Line[] = [];
   let start = 0;
-  for (const m of item.text.matchAll(/[.!?]\s+(?=[A-Z$(])/g)) {
+  for (const m of allMatches(SENTENCE_END, item.text)) {
     const end = m.index + 1;
     if (/(?:^|\s)(?:\w|\w\.\w|e\.g|i\.e|etc|sr|jr|mr|ms|dr|vs|no|inc|ltd|approx|st)$/i.test(item.text.slice(start, m.index))) continue;
     parts.push({ text: item.text.slice(start, end), start: item.start + start, end: item.start + end });

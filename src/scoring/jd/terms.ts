@@ -1,4 +1,5 @@
 import type { SkillDictionary } from '../skills/dictionary.ts';
+import { allMatches } from '../text/matches.ts';
 import { STOP_WORDS, type Token, tokenize } from '../text/tokenize.ts';
 import type { RequirementTerm } from './types.ts';
 
@@ -72,12 +73,15 @@ export function termOf(label: string, dictionary: SkillDictionary): RequirementT
   if (stems.length === 0 && labelSkills.length === 0) return undefined;
   const pair = abbreviationPair(label);
   const alternatives = pair?.alternatives;
+  // Both are read twice below (for the key terms and for the tools): found once.
+  const acronyms = acronymsOf(label);
+  const technical = labelTokens.filter(isTechnical);
   // A name given with its abbreviation ("Master Data Management (MDM)") is a fixed name, like an
   // acronym: "managed data governance" has two of its words but is not the skill.
   const keyTerms = [
-    ...new Set([...acronymStems(label), ...technicalStems(labelTokens), ...(pair?.names ?? [])]),
+    ...new Set([...acronymStems(acronyms), ...technical.map((t) => t.stem), ...(pair?.names ?? [])]),
   ].filter((st) => stems.includes(st));
-  const tools = toolStems(label, labelTokens).filter((st) => stems.includes(st));
+  const tools = toolStems(label, acronyms, technical).filter((st) => stems.includes(st));
   return {
     label,
     stems,
@@ -154,28 +158,33 @@ function abbreviationForms(word: string): string[] {
 }
 
 /**
- * Words written the way only technology names are ("C#.NET", "Node.js", "C++"): like an acronym,
+ * A word written the way only technology names are ("C#.NET", "Node.js", "C++"): like an acronym,
  * such a word names the skill, and the words around it describe its use. (Not versions: "12c".)
  */
-function technicalStems(tokens: readonly Token[]): string[] {
-  return tokens
-    .filter((t) => /[#+.]/.test(t.raw.slice(1)))
-    .map((t) => t.stem);
+function isTechnical(token: Token): boolean {
+  return TECHNICAL_MARK.test(token.raw.slice(1));
 }
+
+const TECHNICAL_MARK = /[#+.]/;
+
+/** The upper-case words of a label that may name skills (not "USA", "LLC", Roman numerals), long ones first. */
+function acronymsOf(label: string): RegExpExecArray[] {
+  if (!MAY_HOLD_ACRONYM.test(label)) return [];
+  return [...allMatches(ACRONYM_RE, label), ...allMatches(SHORT_ACRONYM_RE, label)].filter(
+    (m) => !NOT_SKILL_ACRONYMS.has(m[0]) && !ROMAN_NUMERAL.test(m[0]),
+  );
+}
+
+const ROMAN_NUMERAL = /^[IVX]+$/;
 
 /**
  * The tools a requirement names, standing alone ("capable of running SQL processes", "programming
  * concepts of AJAX", "c#.net applications development"): not an abbreviation that is one word of a
  * longer name ("Angular JS", "Contract W2", "UX Design Engineer").
  */
-function toolStems(label: string, tokens: readonly Token[]): string[] {
-  const found = MAY_HOLD_ACRONYM.test(label)
-    ? [...label.matchAll(ACRONYM_RE), ...label.matchAll(SHORT_ACRONYM_RE)]
-    : [];
-  const spans = found
-    .filter((m) => !NOT_SKILL_ACRONYMS.has(m[0]) && !/^[IVX]+$/.test(m[0]))
-    .map((m) => [m.index, m.index + m[0].length] as const);
-  for (const t of tokens) if (/[#+.]/.test(t.raw.slice(1))) spans.push([t.start, t.end]);
+function toolStems(label: string, acronyms: readonly RegExpExecArray[], technical: readonly Token[]): string[] {
+  const spans = acronyms.map((m) => [m.index, m.index + m[0].length] as const);
+  for (const t of technical) spans.push([t.start, t.end]);
   const out: string[] = [];
   for (const [start, end] of spans) {
     if (/[A-Z][\w.#+-]*\s+$/.test(label.slice(0, start)) || /^\s+[A-Z]/.test(label.slice(end))) continue;
@@ -187,13 +196,9 @@ function toolStems(label: string, tokens: readonly Token[]): string[] {
 /** Two-letter abbreviations in a requirement's name ("BI & SSIS", "QA testing"), not English words. */
 const SHORT_ACRONYM_RE = /(?<![\p{L}\p{N}.#+])(?!(?:OF|IN|ON|AT|TO|OR|AN|AS|BY|IS|IT|BE|DO|GO|IF|NO|SO|UP|US|WE|HE|ME|MY|AM|PM)\b)[A-Z][A-Z0-9](?![\p{L}\p{N}])/gu;
 
-function acronymStems(text: string): string[] {
+function acronymStems(acronyms: readonly RegExpExecArray[]): string[] {
   const out: string[] = [];
-  if (!MAY_HOLD_ACRONYM.test(text)) return out;
-  for (const m of [...text.matchAll(ACRONYM_RE), ...text.matchAll(SHORT_ACRONYM_RE)]) {
-    if (NOT_SKILL_ACRONYMS.has(m[0]) || /^[IVX]+$/.test(m[0])) continue;
-    for (const st of keyStems(m[0])) if (!out.includes(st)) out.push(st);
-  }
+  for (const m of acronyms) for (const st of keyStems(m[0])) if (!out.includes(st)) out.push(st);
   return out;
 }
 

@@ -1,3 +1,5 @@
+import { allMatches } from './matches.ts';
+
 /**
  * Date ranges in resumes ("2019 - 2023", "Jan 2019 – Mar 2022", "03/2018 to present",
  * "from 2014 to 2016"). Times are months since year 0, so ranges can be merged and measured.
@@ -39,7 +41,7 @@ const YEAR = /(?:19|20)\d{2}/;
 export function findDateRanges(text: string, asOfMonth: number): DateRange[] {
   const out: DateRange[] = [];
   if (!YEAR.test(text)) return out;
-  for (const m of text.matchAll(RANGE_RE)) {
+  for (const m of allMatches(RANGE_RE, text)) {
     const startMonth = toMonth(m[1], m[2], m[3], 0);
     const endMonth = m[7] ? asOfMonth : toMonth(m[4], m[5], m[6], 11);
     if (startMonth === undefined || endMonth === undefined) continue;

@@ -1,3 +1,5 @@
+import { allMatches } from './matches.ts';
+
 /**
  * Stretches of a resume line that deny a skill rather than claim it: "UI lead without Angular JS",
  * "BGP, OSPF, except IGMP", "no experience with Kubernetes", "React has been removed". Words in
@@ -9,22 +11,26 @@ const TRAILING_CUE =
   /\b(?:(?:has|have|had)\s+been|was|were|is|are)\s+(?:removed|excluded|omitted)\b|\b(?:(?:is|are|was|were)\s+(?:not|no\s+longer)|not\s+being)\s+(?:included|listed|present|part\s+of)\b/gi;
 /** Where a denial ends: the end of the clause, or a new clause after a comma ("…, but …"). */
 const CLAUSE_END = /[.;:!?]|,\s*(?:but|the|and\s+the|while|which|who|he|she|they|i|we)\b/gi;
-const CLAUSE_START = /[.;:!?]/g;
+const CLAUSE_MARKS = '.;:!?';
 
 export function negatedSpans(text: string): Array<readonly [number, number]> {
   const spans: Array<readonly [number, number]> = [];
-  for (const m of text.matchAll(LEADING_CUE)) {
+  for (const m of allMatches(LEADING_CUE, text)) {
     const from = m.index + m[0].length;
     CLAUSE_END.lastIndex = from;
     const end = CLAUSE_END.exec(text);
     spans.push([m.index, end ? end.index : text.length]);
   }
-  for (const m of text.matchAll(TRAILING_CUE)) {
-    let start = 0;
-    for (const c of text.slice(0, m.index).matchAll(CLAUSE_START)) start = c.index + 1;
-    spans.push([start, m.index + m[0].length]);
+  for (const m of allMatches(TRAILING_CUE, text)) {
+    spans.push([clauseStart(text, m.index), m.index + m[0].length]);
   }
   return spans;
+}
+
+/** Where the clause holding `index` starts: after the last sentence or clause mark before it, else 0. */
+function clauseStart(text: string, index: number): number {
+  for (let i = index - 1; i >= 0; i--) if (CLAUSE_MARKS.includes(text.charAt(i))) return i + 1;
+  return 0;
 }
 
 /** True when [start, end) lies inside one of the spans. */

@@ -1,3 +1,5 @@
+import { allMatches } from './matches.ts';
+
 /**
  * Stretches of a resume line that name someone else's speciality, not the candidate's: "working
  * closely with the PostgreSQL lead", "partnered with our AWS team", "alongside the Kubernetes
@@ -27,7 +29,7 @@ export function namesPeople(text: string): boolean {
 
 export function othersSpecialitySpans(text: string): Array<readonly [number, number]> {
   const spans: Array<readonly [number, number]> = [];
-  for (const m of text.matchAll(OTHERS_SPECIALITY)) {
+  for (const m of allMatches(OTHERS_SPECIALITY, text)) {
     const words = m.indices?.[1];
     if (words) spans.push([words[0], words[1]]);
   }

@@ -157,7 +157,13 @@ const IRREGULAR: Readonly<Record<string, string>> = {
   won: 'win',
 };
 
+/** The irregular forms of three letters or fewer ("led", "ran"): any other word that short is its own stem. */
+const SHORT_IRREGULAR: ReadonlySet<string> = new Set(Object.keys(IRREGULAR).filter((w) => w.length <= 3));
+
 export function stem(word: string): string {
+  // About a third of all tokens are short words ("and", "of", "sql") that computeStem keeps as they
+  // are: answering them before the cache saves a lookup in a large Map, the stemmer's main cost.
+  if (word.length <= 3 && !SHORT_IRREGULAR.has(word)) return word;
   const cached = STEM_CACHE.get(word);
   if (cached !== undefined) return cached;
   const irregular = IRREGULAR[word];
