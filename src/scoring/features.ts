@@ -110,23 +110,34 @@ export interface Evaluation {
  * The scale, the same for every job (a job's must-haves decide the band, the rest the place in it):
  * - every must-have met: 80-100 ("strong");
  * - one must-have missing, at least half met, and the missing one not essential: 60-79;
- * - otherwise under 60, by the share of must-haves met (partial evidence counts half): about
- *   12-20 with none, 40+ with half;
- * - an essential must-have missing (a licence, or one a recruiter marked): 20-59, in the same order;
+ * - two or more missing: under 60, by the share of must-haves met (partial evidence counts half):
+ *   "partial" (40-59) with at least a third met, "weak" (10-39) with less (lowBand);
+ * - an essential must-have missing (a licence, or one a recruiter marked): the place the resume would
+ *   have without it, mapped onto 20-51, in the same order (only that one missing is "partial");
  * - a bare list of skills, with no roles and no sentences of work: 75 at most (never "strong").
  * The place within a band mixes lexical relevance, where the must-have skills are shown (used in
  * roles and described work, or only listed: `evidence`), nice-to-haves and title (BAND_MIX).
  * A job with no must-haves read falls back to the weighted features (FEATURE_WEIGHTS).
  */
 const BAND_MIX = { lexical: 0.55, evidence: 0.15, niceToHave: 0.2, title: 0.1 } as const;
-/** An essential must-have missing maps 0-100 onto 20-59: never "worth a look". */
+/** An essential must-have missing maps 0-79.9 onto 20-51: never "worth a look". */
 const ESSENTIAL_MISSING = { base: 20, factor: 0.39 } as const;
-/** Under 60: a base, the share of must-haves met and the band mix; about 12 with nothing, 40+ with half. */
-const LOW_BAND = { base: 12, must: 48, extra: 22 } as const;
+/** Under 60, the share of the must-haves met (partial evidence counting half) that makes "partial". */
+const PARTIAL_SHARE = 1 / 3;
+/** Within a band under 60, the weight of that share; the band mix has the rest. */
+const LOW_BAND_MUST = 0.55;
 
-/** Linear up to 50, then approaching 60 without reaching it: strictly increasing, so no ties at a cap. */
-function belowSixty(value: number): number {
-  return value <= 50 ? value : 50 + 9.9 * (1 - Math.exp(-(value - 50) / 10));
+/**
+ * Two or more must-haves missing: "partial" (40-59) with at least a third of them met, else "weak"
+ * (10-39); within each band, by the share met and the band mix. Strictly increasing in both, and
+ * linear, so candidates close together stay apart after rounding.
+ */
+function lowBand(share: number, extra: number): number {
+  if (share >= PARTIAL_SHARE - 1e-9) {
+    const above = Math.min(1, (share - PARTIAL_SHARE) / (1 - PARTIAL_SHARE));
+    return 40 + 19.9 * (LOW_BAND_MUST * Math.max(0, above) + (1 - LOW_BAND_MUST) * extra);
+  }
+  return 10 + 29.9 * (LOW_BAND_MUST * (share / PARTIAL_SHARE) + (1 - LOW_BAND_MUST) * extra);
 }
 const NO_CONTEXT_CAP = 75;
 
@@ -163,13 +174,13 @@ export function evaluate(job: ParsedJob, resume: ParsedResume): Evaluation {
   } else {
     const extra = blend(features);
     const unmet = must.filter((m) => !isMet(m));
-    const essentialMissing = unmet.some((m) => m.requirement.essential);
     if (unmet.length === 0) raw = 80 + 20 * extra;
-    else if (unmet.length === 1 && !essentialMissing && must.length >= 2) {
+    else if (unmet.length === 1 && must.length >= 2) {
       raw = 60 + 19.9 * (0.8 * extra + 0.2 * (unmet[0]?.coverage ?? 0));
-    } else raw = belowSixty(LOW_BAND.base + LOW_BAND.must * (features.mustHave ?? 0) + LOW_BAND.extra * extra);
-    // Compressed rather than capped: the order among such candidates holds, without ties.
-    if (essentialMissing) raw = ESSENTIAL_MISSING.base + ESSENTIAL_MISSING.factor * raw;
+    } else raw = lowBand(features.mustHave ?? 0, extra);
+    // The place the resume would have without the essential one, compressed (not capped) below 60: the
+    // order among such candidates holds, and one missing only that is "partial", not "weak".
+    if (unmet.some((m) => m.requirement.essential)) raw = ESSENTIAL_MISSING.base + ESSENTIAL_MISSING.factor * raw;
   }
   if (!hasContext(resume)) raw = Math.min(raw, NO_CONTEXT_CAP);
   return { matches, features, raw, score: Math.round(raw) };
