@@ -48,6 +48,14 @@ const OR_EXPERIENCE = /\bor\s+(?:an?\s+)?(?:equivalent|comparable|related|releva
 const CERT_CUE = /\b(?:certified|certification|certificate|licen[cs]ed?|registration|registered|CDL|endorsement)\b/i;
 /** "Able to lift 30 lb", "Availability for weekend shifts": conditions of the job, met by saying so. */
 const ELABORATION = /,?\s+(?:including|incl\.|with a focus on|especially|particularly|in particular)\b.*$/i;
+/** Every ELABORATION match holds one of these (in any case): without one, the pattern need not run. */
+const ELABORATION_WORDS = ['incl', 'focus', 'especially', 'particular'];
+
+/** `text.replace(ELABORATION, '')`: the pattern is tried at every space, and few clauses elaborate. */
+function withoutElaboration(text: string): string {
+  const lower = text.toLowerCase();
+  return ELABORATION_WORDS.some((w) => lower.includes(w)) ? text.replace(ELABORATION, '') : text;
+}
 /**
  * Conditions of the job a resume rarely states ("Able to lift 30 lb", "Availability for weekend
  * shifts", "Willingness to travel"): shown with the requirements, asked at interview, never counted
@@ -131,7 +139,7 @@ export function readRequirement(text: string, context: ItemContext): Requirement
   }
   clause = stripStatus(clause.replace(LEADING_STATUS, '')).trim();
   if (!/[\p{L}]/u.test(clause)) return out;
-  const label = readableLabel(clause.replace(ELABORATION, ''));
+  const label = readableLabel(withoutElaboration(clause));
   const base = { mustHave, rule, label, ...(CONDITION.test(clause) ? { condition: true } : {}) };
 
   const years = YEARS_RE.exec(clause);
@@ -216,7 +224,7 @@ export function skillGroups(clause: string, dictionary: SkillDictionary): Requir
   // "Kubernetes: deploying and debugging workloads" names Kubernetes; the rest describes its use.
   const colon = /^([^:]{2,60}):\s+\S/.exec(text);
   if (colon && (colon[1] ?? '').split(/\s+/).length <= 6) text = colon[1] ?? text;
-  text = stripFraming(text.replace(ELABORATION, '').replace(EXTRA_FRAMING, ''))
+  text = stripFraming(withoutElaboration(text).replace(EXTRA_FRAMING, ''))
     .replace(RELATIVE_CLAUSE, '')
     .replace(/\s+(?:experience|skills?|knowledge|background|proficiency|expertise|abilities)$/i, '')
     .trim();
