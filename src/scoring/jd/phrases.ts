@@ -230,8 +230,11 @@ export function skillGroups(clause: string, dictionary: SkillDictionary): Requir
     .trim();
   // Examples of a category: "a BI tool such as Tableau or Power BI", "a CRM (Salesforce, HubSpot or similar)".
   let examples: string[] = [];
-  const such = /^(.*?)\s*(?:,\s*)?\b(?:such as|like|e\.g\.?,?|for example|for instance)\s+(.+)$/i.exec(text);
-  const parens = /^(.*?)\s*\(([^()]+)\)\s*(.*)$/.exec(text);
+  // Both patterns are slow to fail (the lazy start is tried at every length): run only when the
+  // clause holds what they need.
+  const lower = text.toLowerCase();
+  const such = EXAMPLE_CUES.some((w) => lower.includes(w)) ? EXAMPLES.exec(text) : null;
+  const parens = text.includes('(') ? PARENTHESISED_EXAMPLES.exec(text) : null;
   if (such?.[1] && such[2]) {
     text = such[1];
     examples = listEntries(such[2].replace(/[()]/g, ''));
@@ -283,6 +286,11 @@ export function skillGroups(clause: string, dictionary: SkillDictionary): Requir
   }
   return out;
 }
+
+const EXAMPLES = /^(.*?)\s*(?:,\s*)?\b(?:such as|like|e\.g\.?,?|for example|for instance)\s+(.+)$/i;
+/** Every EXAMPLES match holds one of these (in any case). */
+const EXAMPLE_CUES = ['such as', 'like', 'e.g', 'for example', 'for instance'];
+const PARENTHESISED_EXAMPLES = /^(.*?)\s*\(([^()]+)\)\s*(.*)$/;
 
 /** Entries of a list: "Snowflake, BigQuery, Redshift", "CMA or RMA", "Salesforce, HubSpot or similar". */
 function listEntries(text: string): string[] {
