@@ -9,6 +9,8 @@ export default defineConfig({
     // Finds PostgreSQL and Chromium, or provides them (a private server, a packaged browser).
     globalSetup: ['test/setup/global.ts'],
     pool: 'forks',
+    // In CI, a run that will not end says what keeps it alive (open handles, timers, sockets).
+    reporters: process.env.CI ? ['default', 'hanging-process'] : ['default'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Test files create their own databases and ports, so they can run side by side.

@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ['test/reliability/**/*.test.ts'],
     pool: 'forks',
+    reporters: process.env.CI ? ['default', 'hanging-process'] : ['default'],
     fileParallelism: false,
     testTimeout: 900_000,
     hookTimeout: 300_000,

@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { findJobs } from '../src/core/rediscovery/job-lookup.ts';
 import { candidateClause, pastApplicationClause, searchJob, searchPool } from '../src/core/pool/pool-query.ts';
+import { poolSize } from '../src/core/pool/pool-index.ts';
 import { jobSearchTerms } from '../src/core/pool/pool-text.ts';
 import { REDISCOVER_PRESELECT, rediscover } from '../src/core/rediscovery/rediscover.ts';
 import { createDb } from '../src/db/client.ts';
@@ -93,10 +94,11 @@ try {
     if (ids.includes(`rjdb-weakened-${i}`)) weakenedInTop10++;
     const where = candidateClause(jobId(i), pastApplicationClause(jobId(i), {}, null), {}, null);
     const search = jobSearchTerms(rows[i]!['Job-Description']);
-    const picked = await searchJob(db, search, where, PRESELECT);
+    const pool = { size: await poolSize(db) };
+    const picked = await searchJob(db, search, where, PRESELECT, pool);
     if (picked.includes(`rjdb-matched-${i}`)) preselected++;
     // The focused words alone (no fall-back to all of them), as a large pool searches.
-    const focused = await searchPool(db, search.focused, where, PRESELECT);
+    const focused = await searchPool(db, search.focused, where, PRESELECT, pool);
     if (focused.includes(`rjdb-matched-${i}`)) focusedPreselected++;
     if (focused.length >= PRESELECT) focusedSufficed++;
   }

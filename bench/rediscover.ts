@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { cpuUsage } from 'node:process';
 import { JOB_TEMPLATES } from '../src/ashby-sandbox/catalog-jobs.ts';
 import { indexPoolPage } from '../src/core/pool/pool-backfill.ts';
+import { analyzePool } from '../src/core/pool/common-words.ts';
 import { poolSize } from '../src/core/pool/pool-index.ts';
 import { REDISCOVER_PRESELECT, rediscover } from '../src/core/rediscovery/rediscover.ts';
 import type { Db } from '../src/db/client.ts';
@@ -61,6 +62,8 @@ for (const kind of KINDS) {
     const t1 = performance.now();
     let after: string | undefined = '';
     while (after !== undefined) after = (await indexPoolPage(db, after, 500)).next;
+    // As the pass's last page does (runPoolIndex): PostgreSQL's statistics for the filled pool.
+    await analyzePool(db);
     const buildS = (performance.now() - t1) / 1000;
     const indexed = await poolSize(db);
     const size = await indexSize(db);

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { rawSql } from '../../db/raw-sql.ts';
 import type { JobQueue } from '../queue/types.ts';
+import { analyzePool } from './common-words.ts';
 import { indexCandidates, removeFromPool } from './pool-index.ts';
 
 // The pipeline puts each candidate's current resume in the pool as it screens their applications.
@@ -56,9 +57,11 @@ export async function indexPoolPage(
   return { ...(candidates.length === page ? { next: last } : {}), indexed };
 }
 
-/** The queue handler: one page, then the next page queued. */
+/** The queue handler: one page, then the next page queued; after the last, fresh statistics for the
+ * pool the pass may have filled (common-words.ts reads them). */
 export async function runPoolIndex(db: Db, queue: JobQueue, after: string): Promise<number> {
   const { next, indexed } = await indexPoolPage(db, after);
   if (next !== undefined) await enqueuePoolIndex(queue, next);
+  else await analyzePool(db);
   return indexed;
 }

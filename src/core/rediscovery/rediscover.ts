@@ -75,7 +75,8 @@ export async function rediscover(
   if (!job.descriptionText?.trim()) {
     throw new NoJobDescriptionError(`the job "${job.title}" has no description to score against`);
   }
-  if ((await poolSize(ctx.db)) === 0) {
+  const pooled = await poolSize(ctx.db);
+  if (pooled === 0) {
     throw new EmptyPoolError(
       'no past candidate has a readable resume in Skima yet: run skima sync, and try again once the resumes are read (skima status)',
     );
@@ -87,9 +88,11 @@ export async function rediscover(
   const past = pastApplicationClause(job.id, filters, since);
   const where = candidateClause(job.id, past, filters, since);
 
+  const search = jobSearchTerms(job.descriptionText);
+  const preselect = opts.preselect ?? REDISCOVER_PRESELECT;
   const [considered, ids] = await Promise.all([
     countPool(ctx.db, job.id, past, filters, since),
-    searchJob(ctx.db, jobSearchTerms(job.descriptionText), where, opts.preselect ?? REDISCOVER_PRESELECT),
+    searchJob(ctx.db, search, where, preselect, { size: pooled }),
   ]);
   const [pasts, resumes] = await Promise.all([pastApplications(ctx.db, ids, past), pooledResumeTexts(ctx.db, ids)]);
 

@@ -435,19 +435,19 @@ describe.each(DB_KINDS)('rediscover on %s', (kind) => {
     const terms = ['store'];
     // With a window of 2, the two best matches are looked at first; a filter that lets neither through
     // still finds its candidates in the rest of the pool.
-    const all = await searchPool(env.ctx.db, terms, where({}), 20, 2);
+    const all = await searchPool(env.ctx.db, terms, where({}), 20, { size: 8, window: 2 });
     expect(all.sort()).toEqual(['c-arch', 'c-lead', 'c-low', 'c-old', 'c-tie-a', 'c-tie-b', 'c-two'].sort());
-    expect(await searchPool(env.ctx.db, terms, where({ archiveReason: 'withdrew' }), 5, 2)).toEqual(['c-two']);
-    expect(await searchPool(env.ctx.db, terms, where({ source: 'referral' }), 5, 1)).toHaveLength(2);
-    expect(await searchPool(env.ctx.db, ['welding'], where({ source: 'referral' }), 5, 1)).toEqual([]);
+    expect(await searchPool(env.ctx.db, terms, where({ archiveReason: 'withdrew' }), 5, { size: 8, window: 2 })).toEqual(['c-two']);
+    expect(await searchPool(env.ctx.db, terms, where({ source: 'referral' }), 5, { size: 8, window: 1 })).toHaveLength(2);
+    expect(await searchPool(env.ctx.db, ['welding'], where({ source: 'referral' }), 5, { size: 8, window: 1 })).toEqual([]);
   });
 
   it('searches by the job\'s focused words, and by all of them when those find too few', async () => {
     const where = candidateClause('job-new', pastApplicationClause('job-new', {}, null), {}, null);
     // "welding" finds one candidate: too few for 3, so every word of the job is searched.
     const search = { focused: ['welding'], full: ['welding', 'store'] };
-    expect(await searchJob(env.ctx.db, search, where, 1)).toEqual(['c-offtopic']);
-    const wider = await searchJob(env.ctx.db, search, where, 3);
+    expect(await searchJob(env.ctx.db, search, where, 1, { size: 8 })).toEqual(['c-offtopic']);
+    const wider = await searchJob(env.ctx.db, search, where, 3, { size: 8 });
     expect(wider).toHaveLength(3);
     expect(wider).toContain('c-offtopic');
   });

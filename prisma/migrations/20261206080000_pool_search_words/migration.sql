@@ -1,0 +1,2 @@
+-- PostgreSQL's pool index now reads punctuation as a space ("Node.js" as "node" and "js"), as SQLite's
+-- FTS5 (tokenize 'porter unicode61') always has: nothing changes here.
