@@ -6,9 +6,16 @@ export const INTRO_CUE = /\b(?:following|includ\w*|such as|should|must|possess\w
 const LEADING_FRAME =
   /^(?:and\s+|(?:the\s+)?(?:ideal\s+|successful\s+|desirable\s+|selected\s+|potential\s+|prospective\s+)?(?:candidates?|applicants?|you)\s+(?:will|should|must|shall|to)\s+(?:have|possess|demonstrate|show|be)\s+|(?:must|should)\s+(?:have|be|possess|demonstrate)\s+|(?:demonstrate|demonstrated|possess|possesses|have|has|show|bring)\s+|(?:the\s+)?(?:ability|capacity|willingness)\s+to\s+|(?:a\s+)?(?:strong|excellent|good|solid|basic|advanced|demonstrated|proven|effective|substantial|exceptional|outstanding|superior|keen|deep|thorough|sound|working|in-depth|high|great|considerable|extensive|comprehensive|robust|sharp|profound|remarkable|sufficient|adequate|impeccable|sensible|unrelenting|firm)\s+|(?:a\s+)?(?:foundation|grounding|footing)\s+(?:in|with|of)\s+|(?:well-versed|versed|capable|aware|preferably)\s+(?:in|with|of|at)\s+|(?:exhibit|exhibits|display|displays|boasts?)\s+|(?:proficiency|proficient|experience|experienced|knowledge|knowledgeable|understanding|familiarity|familiar|expertise|skilled|competence|competency|competent|capability|efficiency|efficient|effectiveness|conversant|background|talent|adept|versatility|mastery|expert|fluency|fluent|command|grasp|qualification|hands-on experience)\s+(?:in|with|of|at|on|using|to)?\s*|(?:skills?|abilities)\s+(?:in|with|of)\s+|(?:utilizing|using|usage\s+of|use\s+of|configuring|demonstrating|manipulating|leveraging|applying|applies|(?:a\s+)?level\s+of|skill\s*set\s+in|know-how\s+(?:with|in|of)|interest\s+in|work(?:ing)?\s+with|excel\s+in)\s+)/i;
 
+/** `text.replace(/[.;]+$/, '')`, from the end: the pattern is tried at every position. */
+function trimClosing(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text.charCodeAt(end - 1) === 46 || text.charCodeAt(end - 1) === 59)) end -= 1;
+  return end === text.length ? text : text.slice(0, end);
+}
+
 /** Removes the words that frame a requirement ("The ideal candidate should have strong ..."). */
 export function stripFraming(text: string): string {
-  let label = text.replace(/[.;]+$/, '');
+  let label = trimClosing(text);
   for (let i = 0; i < 4; i++) {
     const next = label.replace(LEADING_FRAME, '');
     if (next === label) break;

@@ -4,7 +4,7 @@ import { STOP_WORDS, tokenize } from '../text/tokenize.ts';
 import { splitClauses } from './clauses.ts';
 import { clip, coreTitle } from './labels.ts';
 import { PREFERENCE_CUE, readRequirement } from './phrases.ts';
-import { classifySentence, type JdSection, sentencesOf, splitJobSections } from './sections.ts';
+import { classifySentence, isLegal, type JdSection, sentencesOf, splitJobSections } from './sections.ts';
 import { FILLER, keyStems, termOf } from './terms.ts';
 import type { ParsedJob, Requirement, RequirementRule, RequirementTerm } from './types.ts';
 
@@ -105,9 +105,11 @@ function readSection(
   for (const item of section.items) {
     if (listed && item.bullet) {
       // A list entry is one requirement (several only when separated by semicolons).
-      if (classifySentence(item.text) === 'legal') continue;
+      if (isLegal(item.text)) continue;
       context.push(item);
-      for (const part of item.text.split(/;\s+/)) requirements.push(...readRequirement(part, { mustHave, rule, dictionary }));
+      // Splitting with a pattern costs more than reading most entries' one part: split only at a ';'.
+      const parts = item.text.includes(';') ? item.text.split(/;\s+/) : [item.text];
+      for (const part of parts) requirements.push(...readRequirement(part, { mustHave, rule, dictionary }));
       continue;
     }
     for (const sentence of sentencesOf(item)) {

@@ -48,6 +48,14 @@ const OR_EXPERIENCE = /\bor\s+(?:an?\s+)?(?:equivalent|comparable|related|releva
 const CERT_CUE = /\b(?:certified|certification|certificate|licen[cs]ed?|registration|registered|CDL|endorsement)\b/i;
 /** "Able to lift 30 lb", "Availability for weekend shifts": conditions of the job, met by saying so. */
 const ELABORATION = /,?\s+(?:including|incl\.|with a focus on|especially|particularly|in particular)\b.*$/i;
+/** Every ELABORATION match holds one of these (in any case): without one, the pattern need not run. */
+const ELABORATION_WORDS = ['incl', 'focus', 'especially', 'particular'];
+
+/** `text.replace(ELABORATION, '')`: the pattern is tried at every space, and few clauses elaborate. */
+function withoutElaboration(text: string): string {
+  const lower = text.toLowerCase();
+  return ELABORATION_WORDS.some((w) => lower.includes(w)) ? text.replace(ELABORATION, '') : text;
+}
 /**
  * Conditions of the job a resume rarely states ("Able to lift 30 lb", "Availability for weekend
  * shifts", "Willingness to travel"): shown with the requirements, asked at interview, never counted
@@ -131,7 +139,7 @@ export function readRequirement(text: string, context: ItemContext): Requirement
   }
   clause = stripStatus(clause.replace(LEADING_STATUS, '')).trim();
   if (!/[\p{L}]/u.test(clause)) return out;
-  const label = readableLabel(clause.replace(ELABORATION, ''));
+  const label = readableLabel(withoutElaboration(clause));
   const base = { mustHave, rule, label, ...(CONDITION.test(clause) ? { condition: true } : {}) };
 
   const years = YEARS_RE.exec(clause);
@@ -216,14 +224,17 @@ export function skillGroups(clause: string, dictionary: SkillDictionary): Requir
   // "Kubernetes: deploying and debugging workloads" names Kubernetes; the rest describes its use.
   const colon = /^([^:]{2,60}):\s+\S/.exec(text);
   if (colon && (colon[1] ?? '').split(/\s+/).length <= 6) text = colon[1] ?? text;
-  text = stripFraming(text.replace(ELABORATION, '').replace(EXTRA_FRAMING, ''))
+  text = stripFraming(withoutElaboration(text).replace(EXTRA_FRAMING, ''))
     .replace(RELATIVE_CLAUSE, '')
     .replace(/\s+(?:experience|skills?|knowledge|background|proficiency|expertise|abilities)$/i, '')
     .trim();
   // Examples of a category: "a BI tool such as Tableau or Power BI", "a CRM (Salesforce, HubSpot or similar)".
   let examples: string[] = [];
-  const such = /^(.*?)\s*(?:,\s*)?\b(?:such as|like|e\.g\.?,?|for example|for instance)\s+(.+)$/i.exec(text);
-  const parens = /^(.*?)\s*\(([^()]+)\)\s*(.*)$/.exec(text);
+  // Both patterns are slow to fail (the lazy start is tried at every length): run only when the
+  // clause holds what they need.
+  const lower = text.toLowerCase();
+  const such = EXAMPLE_CUES.some((w) => lower.includes(w)) ? EXAMPLES.exec(text) : null;
+  const parens = text.includes('(') ? PARENTHESISED_EXAMPLES.exec(text) : null;
   if (such?.[1] && such[2]) {
     text = such[1];
     examples = listEntries(such[2].replace(/[()]/g, ''));
@@ -275,6 +286,11 @@ export function skillGroups(clause: string, dictionary: SkillDictionary): Requir
   }
   return out;
 }
+
+const EXAMPLES = /^(.*?)\s*(?:,\s*)?\b(?:such as|like|e\.g\.?,?|for example|for instance)\s+(.+)$/i;
+/** Every EXAMPLES match holds one of these (in any case). */
+const EXAMPLE_CUES = ['such as', 'like', 'e.g', 'for example', 'for instance'];
+const PARENTHESISED_EXAMPLES = /^(.*?)\s*\(([^()]+)\)\s*(.*)$/;
 
 /** Entries of a list: "Snowflake, BigQuery, Redshift", "CMA or RMA", "Salesforce, HubSpot or similar". */
 function listEntries(text: string): string[] {

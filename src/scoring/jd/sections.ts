@@ -133,14 +133,20 @@ const isCompany = (sentence: string) => COMPANY_NAMED.test(sentence) || COMPANY_
 const CANDIDATE_CUE = /\b(?:you|your|candidates?|applicants?|must|required|should|ideal|looking for|seeking)\b/i;
 
 export function classifySentence(sentence: string): SentenceKind {
-  if (LEGAL.test(sentence)) return 'legal';
+  if (isLegal(sentence)) return 'legal';
+  const company = isCompany(sentence.trim());
   // "Cool Breeze has served the valley for 30 years": the company, though it names years.
-  if (isCompany(sentence.trim()) && !CANDIDATE_CUE.test(sentence)) return 'company';
+  if (company && !CANDIDATE_CUE.test(sentence)) return 'company';
   // A sentence that asks for something ("Experience with Kafka is a bonus") is a request, whatever
   // else it says; "$10,000 sign-on bonus" and "We offer health insurance" are perks.
   if (REQUEST_CUE.test(sentence)) return 'request';
   if (BENEFITS.test(sentence)) return 'benefits';
-  return isCompany(sentence.trim()) ? 'company' : 'context';
+  return company ? 'company' : 'context';
+}
+
+/** Equal-opportunity and other legal text: `classifySentence(text) === 'legal'`, without the other tests. */
+export function isLegal(text: string): boolean {
+  return LEGAL.test(text);
 }
 
 const SENTENCE_END = /[.!?]\s+(?=[A-Z$(])/g;

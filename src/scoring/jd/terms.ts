@@ -108,7 +108,8 @@ export function dictionaryTerm(skillId: string, dictionary: SkillDictionary): Re
  * words it stands for (not "Full", not "Oracle").
  */
 export function abbreviationPair(label: string): { alternatives: string[][]; names: string[] } | undefined {
-  const m = /^(.*\S)\s*\(([^()]+)\)\s*$/.exec(label);
+  // Most labels have no parenthesis, and the pattern backtracks through the whole label to fail.
+  const m = label.includes('(') ? /^(.*\S)\s*\(([^()]+)\)\s*$/.exec(label) : null;
   if (!m?.[1] || !m[2]) return undefined;
   const outside = m[1].split(/\s+/);
   const inside = m[2].trim().split(/\s+/);

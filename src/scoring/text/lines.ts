@@ -8,15 +8,15 @@ export interface Line {
 export function splitLines(text: string): Line[] {
   const out: Line[] = [];
   let start = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || text[i] === '\n') {
-      let end = i;
-      if (end > start && text[end - 1] === '\r') end -= 1;
-      out.push({ text: text.slice(start, end), start, end });
-      start = i + 1;
-    }
+  // indexOf finds each line break natively; a loop over every character was 1% of a score.
+  for (;;) {
+    const newline = text.indexOf('\n', start);
+    const lineEnd = newline < 0 ? text.length : newline;
+    const end = lineEnd > start && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
+    out.push({ text: text.slice(start, end), start, end });
+    if (newline < 0) return out;
+    start = newline + 1;
   }
-  return out;
 }
 
 /** The part of a line that is content: without bullets, numbering and surrounding markup. */

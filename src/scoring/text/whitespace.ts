@@ -5,29 +5,12 @@
  */
 
 const WHITESPACE_RUN = /\s+/g;
-const WHITESPACE = /\s/;
+/** Whitespace that collapsing would change: two in a row, or any but a plain space (tab, newline, ...). */
+const LOOSE_WHITESPACE = /\s\s|[^\S ]/;
 
 /** `text.replace(/\s+/g, ' ')`: every run of whitespace as one space. */
 export function collapseWhitespace(text: string): string {
-  return hasLooseWhitespace(text) ? text.replace(WHITESPACE_RUN, ' ') : text;
-}
-
-/** Whether `text` has whitespace other than single spaces (two in a row, a tab, a newline, ...). */
-function hasLooseWhitespace(text: string): boolean {
-  let afterSpace = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 32) {
-      if (afterSpace) return true;
-      afterSpace = true;
-      continue;
-    }
-    afterSpace = false;
-    if (c > 32 && c < 128) continue;
-    // Control characters other than \t-\r are not whitespace; above ASCII, ask the same class \s uses.
-    if (c < 32 ? c >= 9 && c <= 13 : WHITESPACE.test(text.charAt(i))) return true;
-  }
-  return false;
+  return LOOSE_WHITESPACE.test(text) ? text.replace(WHITESPACE_RUN, ' ') : text;
 }
 
 /**
