@@ -42,6 +42,8 @@ describe('extractText: readable documents', () => {
     const html =
       '<h2>Requirements</h2><ul><li>3+ years retail &amp; POS</li><li>Forklift</li></ul><p>Nice&nbsp;to have</p>';
     expect(htmlToText(html)).toBe('Requirements\n\n- 3+ years retail & POS\n- Forklift\n\nNice to have');
+    // A name Object's prototype holds is no entity: left as written, never a function's source.
+    expect(htmlToText('<p>&constructor; &toString; &lt;</p>')).toBe('&constructor; &toString; <');
     const text = await extractText(new TextEncoder().encode(RESUME_LINE), { filename: 'cv.txt' });
     expect(text).toMatchObject({ ok: true, format: 'text', text: RESUME_LINE });
   });

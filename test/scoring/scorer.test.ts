@@ -411,6 +411,10 @@ describe('stemming', () => {
     same('documentation', 'documented');
     expect(stem('passion')).not.toBe(stem('pass'));
     expect(stem('pension')).not.toBe(stem('pens'));
+    // Words Object's prototype names are words like any other.
+    expect(stem('constructor')).toBe('construct');
+    expect(stem('constructors')).toBe(stem('constructor'));
+    expect(stem('toString')).toBe('toString');
     const jd = `## Job title\nOffice Clerk\n\n## Required Skills\n- Organizational skills\n- Supervision`;
     expect(scorer.score(jd, `## Skills\n- Organization skills\n- Supervised a team of four`).missing).toEqual([]);
     const webJd = `## Job title\nMiddleware Administrator\n\n## Required Skills\n- Configure WebSphere`;

@@ -125,5 +125,6 @@ function decodeXmlEntity(match: string, e: string): string {
   const map: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: '\'' };
   if (e.startsWith('#x') || e.startsWith('#X')) return String.fromCodePoint(Number.parseInt(e.slice(2), 16) || 0xfffd);
   if (e.startsWith('#')) return String.fromCodePoint(Number.parseInt(e.slice(1), 10) || 0xfffd);
-  return map[e.toLowerCase()] ?? match;
+  const name = e.toLowerCase();
+  return Object.hasOwn(map, name) ? map[name]! : match;
 }

@@ -91,7 +91,9 @@ function decodeEntity(match: string, entity: string): string {
   if (entity.startsWith('#x') || entity.startsWith('#X'))
     return safeCodePoint(Number.parseInt(entity.slice(2), 16), match);
   if (entity.startsWith('#')) return safeCodePoint(Number.parseInt(entity.slice(1), 10), match);
-  return ENTITIES[entity.toLowerCase()] ?? match;
+  const name = entity.toLowerCase();
+  // Own keys only: "&constructor;" is no entity, whatever Object's prototype holds.
+  return Object.hasOwn(ENTITIES, name) ? ENTITIES[name]! : match;
 }
 
 function safeCodePoint(n: number, fallback: string): string {

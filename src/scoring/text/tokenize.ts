@@ -130,35 +130,36 @@ const STEM_CACHE = new Map<string, string>();
  * A small suffix-stripping stemmer (a subset of Porter's rules): enough to equate
  * "managing"/"management"/"manager" style variants without shipping a dependency.
  */
-/** Irregular past forms resumes are written in ("Wrote test plans", "Led a team", "Ran the line"). */
-const IRREGULAR: Readonly<Record<string, string>> = {
-  wrote: 'write',
-  written: 'write',
-  made: 'make',
-  ran: 'run',
-  led: 'lead',
-  built: 'build',
-  drove: 'drive',
-  driven: 'drive',
-  taught: 'teach',
-  sold: 'sell',
-  grew: 'grow',
-  grown: 'grow',
-  kept: 'keep',
-  held: 'hold',
-  took: 'take',
-  taken: 'take',
-  gave: 'give',
-  spoke: 'speak',
-  chose: 'choose',
-  brought: 'bring',
-  bought: 'buy',
-  began: 'begin',
-  won: 'win',
-};
+/** Irregular past forms resumes are written in ("Wrote test plans", "Led a team", "Ran the line"). A
+ * Map, not an object: a word such as "constructor" must not find Object's prototype. */
+const IRREGULAR: ReadonlyMap<string, string> = new Map([
+  ['wrote', 'write'],
+  ['written', 'write'],
+  ['made', 'make'],
+  ['ran', 'run'],
+  ['led', 'lead'],
+  ['built', 'build'],
+  ['drove', 'drive'],
+  ['driven', 'drive'],
+  ['taught', 'teach'],
+  ['sold', 'sell'],
+  ['grew', 'grow'],
+  ['grown', 'grow'],
+  ['kept', 'keep'],
+  ['held', 'hold'],
+  ['took', 'take'],
+  ['taken', 'take'],
+  ['gave', 'give'],
+  ['spoke', 'speak'],
+  ['chose', 'choose'],
+  ['brought', 'bring'],
+  ['bought', 'buy'],
+  ['began', 'begin'],
+  ['won', 'win'],
+]);
 
 /** The irregular forms of three letters or fewer ("led", "ran"): any other word that short is its own stem. */
-const SHORT_IRREGULAR: ReadonlySet<string> = new Set(Object.keys(IRREGULAR).filter((w) => w.length <= 3));
+const SHORT_IRREGULAR: ReadonlySet<string> = new Set([...IRREGULAR.keys()].filter((w) => w.length <= 3));
 
 export function stem(word: string): string {
   // About a third of all tokens are short words ("and", "of", "sql") that computeStem keeps as they
@@ -166,7 +167,7 @@ export function stem(word: string): string {
   if (word.length <= 3 && !SHORT_IRREGULAR.has(word)) return word;
   const cached = STEM_CACHE.get(word);
   if (cached !== undefined) return cached;
-  const irregular = IRREGULAR[word];
+  const irregular = IRREGULAR.get(word);
   const result = irregular !== undefined ? computeStem(irregular) : computeStem(word);
   if (STEM_CACHE.size < 50_000) STEM_CACHE.set(word, result);
   return result;
