@@ -115,13 +115,16 @@ export function buildResume(args: {
 
   const seniority = years >= 8 ? 'Senior' : years >= 3 ? 'Experienced' : years > 0 ? 'Early-career' : 'Entry-level';
   const title = experiences[0]?.title ?? template.careerTitles[0] ?? 'Associate';
+  // "Senior Senior Software Engineer" reads as a typo on the page; a title of rank keeps its own word.
+  const ranked = /^(senior|sr\.?|lead|principal|staff|head|chief|junior|jr\.?)\b/i.test(title);
+  const described = ranked ? title : `${seniority} ${title.toLowerCase()}`;
   return {
     name: args.name,
     email: args.email,
     phone: args.phone,
     city: rng.pick(CITIES),
-    headline: `${seniority} ${title}`,
-    summary: `${seniority} ${title.toLowerCase()} with ${years} year${years === 1 ? '' : 's'} of experience in ${skills.slice(0, 3).join(', ')}.`,
+    headline: ranked ? title : `${seniority} ${title}`,
+    summary: `${described} with ${years} year${years === 1 ? '' : 's'} of experience in ${skills.slice(0, 3).join(', ')}.`,
     experiences,
     education: rng.chance(0.85)
       ? [{ degree: rng.pick(DEGREES), school: rng.pick(SCHOOLS), year: currentYear - years - rng.int(0, 3) }]
