@@ -3,11 +3,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzePool, commonWords } from '../../../src/core/pool/common-words.ts';
 import { runPoolIndex } from '../../../src/core/pool/pool-backfill.ts';
-import { indexCandidates, poolSize } from '../../../src/core/pool/pool-index.ts';
+import { poolSize } from '../../../src/core/pool/pool-index.ts';
 import type { JobQueue } from '../../../src/core/queue/types.ts';
 import { searchPool } from '../../../src/core/pool/pool-query.ts';
 import type { Db } from '../../../src/db/client.ts';
-import { DB_KINDS, migratedDb } from '../../helpers/databases.ts';
+import { DB_KINDS } from '../../helpers/databases.ts';
+import { EVERYONE, pooledDb } from '../../helpers/pool.ts';
 
 // Nine resumes of store work; two of them (and no other) name welding.
 const RESUMES: Record<string, string> = {
@@ -16,16 +17,12 @@ const RESUMES: Record<string, string> = {
   'c-both': 'Welding for a store, ten years',
   ...Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`c-store-${i}`, `Store associate ${i}, stocked shelves at store ${i}`])),
 };
-const EVERYONE = { sql: '1 = 1', args: [] };
 
 describe.each(DB_KINDS)('common words on %s', (kind) => {
   let db: Db;
   let close: () => Promise<void>;
   beforeAll(async () => {
-    ({ db, close } = await migratedDb(kind));
-    const ids = Object.keys(RESUMES);
-    for (const id of ids) await db.candidate.create({ data: { id, name: id } });
-    await indexCandidates(db, ids.map((id) => ({ candidateId: id, hash: `h-${id}`, text: RESUMES[id]! })));
+    ({ db, close } = await pooledDb(kind, RESUMES));
   });
   afterAll(async () => close?.());
 

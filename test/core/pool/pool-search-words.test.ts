@@ -1,10 +1,10 @@
 // A job's query names the words of a skill ("node", "js" for Node.js): both indexes must read a resume
 // the same way, punctuation as a space, or a requirement finds nobody on one of them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { indexCandidates } from '../../../src/core/pool/pool-index.ts';
 import { searchPool } from '../../../src/core/pool/pool-query.ts';
 import type { Db } from '../../../src/db/client.ts';
-import { DB_KINDS, migratedDb } from '../../helpers/databases.ts';
+import { DB_KINDS } from '../../helpers/databases.ts';
+import { EVERYONE, pooledDb } from '../../helpers/pool.ts';
 
 const RESUMES: Record<string, string> = {
   'c-node': 'Backend developer: Node.js services, CI/CD pipelines',
@@ -12,15 +12,12 @@ const RESUMES: Record<string, string> = {
   'c-accents': 'Gestión de almacén, José Núñez',
   'c-other': 'Forklift operator, warehouse safety',
 };
-const EVERYONE = { sql: '1 = 1', args: [] };
 
 describe.each(DB_KINDS)('words of the pool index on %s', (kind) => {
   let db: Db;
   let close: () => Promise<void>;
   beforeAll(async () => {
-    ({ db, close } = await migratedDb(kind));
-    for (const id of Object.keys(RESUMES)) await db.candidate.create({ data: { id, name: id } });
-    await indexCandidates(db, Object.entries(RESUMES).map(([id, text]) => ({ candidateId: id, hash: id, text })));
+    ({ db, close } = await pooledDb(kind, RESUMES));
   });
   afterAll(async () => close?.());
 
