@@ -144,11 +144,13 @@ function descendantsOf(pid: number): number[] {
 
 const alive = (pid: number) => existsSync(`/proc/${pid}`) && !readFileSync(`/proc/${pid}/stat`, 'utf-8').includes(') Z ');
 
-describe('npm start', () => {
+// `npm run demo` is the README's other way to start: before its script ran node through `exec`, npm's
+// SIGTERM ended only the shell between them, and the demo's Skima kept serving, orphaned.
+describe.each([['start'], ['run', 'demo']])('npm %s', (...script) => {
   it('hands SIGTERM to Skima, which stops: no Skima left running after npm', { timeout: 90_000 }, async () => {
     const cwd = tempDir();
     const port = await freePort();
-    const npm = spawn('npm', ['start', '--silent'], {
+    const npm = spawn('npm', [...script, '--silent'], {
       cwd: process.cwd(), // npm runs the script in the package folder; the database and secret go to cwd
       env: {
         PATH: process.env.PATH ?? '',
