@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { rawSql } from '../../db/raw-sql.ts';
+import { ftsWord } from './fts-match.ts';
 
 // A word most resumes in the pool share ("engineer" in a pool of engineers) finds a large part of it,
 // and ranking a large part of the pool is what makes a search slow, while such a word tells little
@@ -12,18 +13,34 @@ export const COMMON_SHARE = 0.1;
  * The words (of `words`) in more than `share` of the pool's `poolSize` resumes. SQLite counts each
  * word's matches in the index, up to the first one past the share; PostgreSQL reads the lexeme
  * frequencies its statistics keep for the index's column (ANALYZE, which autovacuum runs and the
- * pool's catch-up pass asks for), and finds no word common before the first ANALYZE.
+ * pool's catch-up pass asks for), and finds no word common before the first ANALYZE. `known` keeps
+ * the answers of one search, so a word its focused and full queries share is looked up once.
  */
-export async function commonWords(db: Db, words: readonly string[], poolSize: number, share = COMMON_SHARE) {
+export async function commonWords(
+  db: Db,
+  words: readonly string[],
+  poolSize: number,
+  share = COMMON_SHARE,
+  known = new Map<string, boolean>(),
+): Promise<Set<string>> {
+  const unknown = words.filter((w) => !known.has(w));
+  if (unknown.length > 0) {
+    const found = await lookUpCommon(db, unknown, poolSize, share);
+    for (const w of unknown) known.set(w, found.has(w));
+  }
+  return new Set(words.filter((w) => known.get(w)));
+}
+
+async function lookUpCommon(db: Db, words: readonly string[], poolSize: number, share: number): Promise<Set<string>> {
   const common = new Set<string>();
-  if (words.length === 0 || poolSize === 0) return common;
+  if (poolSize === 0) return common;
   const sql = rawSql(db);
   if (sql.provider === 'sqlite') {
     const cap = Math.floor(poolSize * share) + 1;
     for (const word of words) {
       const [row] = await sql.rows<{ n: number | bigint }>(
         `SELECT COUNT(*) AS "n" FROM (SELECT 1 FROM "PoolDocumentFts" WHERE "PoolDocumentFts" MATCH ? LIMIT ?) s`,
-        `"${word.replace(/"/g, '""')}"`,
+        ftsWord(word),
         cap,
       );
       if (Number(row?.n ?? 0) >= cap) common.add(word);

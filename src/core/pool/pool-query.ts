@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { rawSql } from '../../db/raw-sql.ts';
 import { commonWords } from './common-words.ts';
+import { ftsAnyOf } from './fts-match.ts';
 import type { JobSearch } from './pool-text.ts';
 import { type RediscoverFilters, TEXT_FILTERS, type TextFilter } from '../rediscovery/rediscover-filters.ts';
 
@@ -162,10 +163,10 @@ export async function searchPool(
   terms: string[],
   where: Clause,
   limit: number,
-  pool: { size: number; window?: number; commonShare?: number },
+  pool: { size: number; window?: number; commonShare?: number; known?: Map<string, boolean> },
 ): Promise<string[]> {
   if (terms.length === 0) return [];
-  const common = await commonWords(db, terms, pool.size, pool.commonShare);
+  const common = await commonWords(db, terms, pool.size, pool.commonShare, pool.known);
   const rare = terms.filter((t) => !common.has(t));
   const finding = rare.length > 0 ? rare : terms;
   const windowed = await rankedSearch(db, { finding, ranking: terms }, where, limit, pool.window ?? SEARCH_WINDOW);
@@ -184,11 +185,13 @@ export async function searchJob(
   limit: number,
   pool: { size: number },
 ): Promise<string[]> {
+  // The full query repeats the focused words: each is looked up as common or not once.
+  const shared = { ...pool, known: new Map<string, boolean>() };
   if (search.focused.length > 0 && search.focused.length < search.full.length) {
-    const focused = await searchPool(db, search.focused, where, limit, pool);
+    const focused = await searchPool(db, search.focused, where, limit, shared);
     if (focused.length >= limit) return focused;
   }
-  return searchPool(db, search.full, where, limit, pool);
+  return searchPool(db, search.full, where, limit, shared);
 }
 
 async function rankedSearch(db: Db, query: IndexQuery, where: Clause, limit: number, window: number | undefined) {
@@ -196,10 +199,9 @@ async function rankedSearch(db: Db, query: IndexQuery, where: Clause, limit: num
   if (sql.provider === 'sqlite') {
     // Quoted, each word is a plain string to FTS5 (no operators); BM25 ranks by every phrase of the
     // expression, so the ranking words join the finding ones through AND.
-    const any = (words: readonly string[]) => words.map((t) => `"${t.replace(/"/g, '""')}"`).join(' OR ');
     const match = query.finding.length === query.ranking.length
-      ? any(query.ranking)
-      : `(${any(query.finding)}) AND (${any(query.ranking)})`;
+      ? ftsAnyOf(query.ranking)
+      : `(${ftsAnyOf(query.finding)}) AND (${ftsAnyOf(query.ranking)})`;
     const ranked = window === undefined
       ? `SELECT "rowid" AS "id", "rank" FROM "PoolDocumentFts" WHERE "PoolDocumentFts" MATCH ?`
       : `SELECT "rowid" AS "id", "rank" FROM "PoolDocumentFts" WHERE "PoolDocumentFts" MATCH ? ORDER BY "rank" LIMIT ${window}`;
