@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { inertText, toCsv } from '../report/csv.ts';
 import type { RediscoveredCandidate, RediscoverResult } from './rediscover.ts';
 
 /** What an export says about how the list was made, beside the list itself. */
@@ -57,18 +58,12 @@ const COLUMNS: Column[] = [
 
 /** A spreadsheet opens a cell starting with = + - @ as a formula: such text is prefixed with '. */
 function inert(value: string | number): string | number {
-  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-function csvCell(value: string | number): string {
-  const text = String(inert(value));
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return typeof value === 'string' ? inertText(value) : value;
 }
 
 /** CSV (RFC 4180): a header row, then one row per candidate, best first. */
 export function rediscoveryCsv(r: RediscoverResult): string {
-  const rows = [COLUMNS.map((c) => c.header), ...r.candidates.map((c, i) => COLUMNS.map((col) => col.value(c, i + 1)))];
-  return `${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return toCsv(COLUMNS.map((c) => c.header), r.candidates.map((c, i) => COLUMNS.map((col) => col.value(c, i + 1))));
 }
 
 /** An XLSX workbook: "Candidates" (a header row, then one row per candidate, best first) and "About"
