@@ -507,9 +507,9 @@ describe('parsed facts the core can show', () => {
     expect(labels[1]).toBe('Linux, Solaris, Unix');
   });
 
-  it('reads skills a summary paragraph asks for, but not its description of the company', () => {
+  it('with no requirements section, reads skills a summary paragraph asks for, but not its description of the company', () => {
     const jd = parseJobDescription(
-      `## Job title\nBrokerage Clerk\n\n## Job Summary\nWe are a fast-growing brokerage with offices in three cities. Applicants should have excellent physical stamina, record keeping, organizational and communication skills.\n\n## Required Skills\n- Data entry`,
+      `## Job title\nBrokerage Clerk\n\n## Job Summary\nWe are a fast-growing brokerage with offices in three cities. Applicants should have excellent physical stamina, record keeping, organizational and communication skills.\n\n## Responsibilities\n- Data entry`,
       bundledSkillDictionary(),
     );
     const labels = jd.requirements.map((r) => r.label.toLowerCase());
@@ -517,9 +517,9 @@ describe('parsed facts the core can show', () => {
     expect(labels.some((l) => /brokerage|offices/.test(l))).toBe(false);
   });
 
-  it('reads the skills a summary seeks "with a focus on", not the role before them', () => {
+  it('with no requirements section, reads the skills a summary seeks "with a focus on", not the role before them', () => {
     const jd = parseJobDescription(
-      `## Job title\nGuidewire Developer\n\n## Job Summary\nWe are seeking an experienced Guidewire Developer with a focus on Identity Access Management, BOKS, Compliance, and Procedure.\n\n## Required Skills\n- Java`,
+      `## Job title\nGuidewire Developer\n\n## Job Summary\nWe are seeking an experienced Guidewire Developer with a focus on Identity Access Management, BOKS, Compliance, and Procedure.\n\n## Responsibilities\n- Java maintenance`,
       bundledSkillDictionary(),
     );
     const labels = jd.requirements.map((r) => r.label);

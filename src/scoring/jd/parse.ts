@@ -24,6 +24,11 @@ export function parseJobDescription(text: string, dictionary: SkillDictionary): 
   const requirements: Requirement[] = [];
   const context: Line[] = [];
   let title = '';
+  // A description with a requirements section says there what it asks: its other prose describes the
+  // role ("The candidate will be focused on ...") and adds context words; cue phrases decide only
+  // where there is no such section. A nice-to-have section alone does not count: the must-haves are
+  // then still in the prose.
+  const hasRequirements = sections.some((s) => s.kind === 'required');
 
   for (const section of sections) {
     if (section.kind === 'title') {
@@ -35,7 +40,8 @@ export function parseJobDescription(text: string, dictionary: SkillDictionary): 
       context.push(...section.items);
       continue;
     }
-    readSection(section, dictionary, requirements, context);
+    if (hasRequirements && section.kind !== 'required' && section.kind !== 'preferred') context.push(...section.items);
+    else readSection(section, dictionary, requirements, context);
   }
 
   // No headings and no sentence that asks for anything: the skills the description names are all

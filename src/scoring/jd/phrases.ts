@@ -47,7 +47,7 @@ const DEGREE_CUE = /\b(?:degree|diploma|graduate|education|bachelor'?s?|master'?
 const OR_EXPERIENCE = /\bor\s+(?:an?\s+)?(?:equivalent|comparable|related|relevant)(?:\s+\w+){0,2}\s+experience\b|\bor\s+equivalent\b/i;
 const CERT_CUE = /\b(?:certified|certification|certificate|licen[cs]ed?|registration|registered|CDL|endorsement)\b/i;
 /** "Able to lift 30 lb", "Availability for weekend shifts": conditions of the job, met by saying so. */
-const ELABORATION = /,?\s+(?:including|incl\.|with a focus on|especially|particularly|in particular)\b.*$/i;
+const ELABORATION = /,?\s+(?:including|includes|incl\.|with a focus on|especially|particularly|in particular)\b.*$/i;
 /** Every ELABORATION match holds one of these (in any case): without one, the pattern need not run. */
 const ELABORATION_WORDS = ['incl', 'focus', 'especially', 'particular'];
 
@@ -208,7 +208,8 @@ export function readableLabel(clause: string): string {
     .replace(/^(?:with|in|of)\s+/i, '')
     .replace(/^(?:(?:should|must|will|shall)\s+(?:also\s+)?(?:be|have)\s+)?(?:comfortable|confident)\s+(?:with\s+|in\s+|at\s+)?/i, '')
     .replace(/^(?:and|or)\s+(?:with\s+)?/i, '');
-  const text = collapseWhitespace(framed).trim();
+  // "Research Skills: including planning, ..." less its elaboration leaves the name and its colon.
+  const text = collapseWhitespace(framed).trim().replace(/\s*[:–—-]+$/, '');
   const label = text.charAt(0).toUpperCase() + text.slice(1);
   return clip(label, 80);
 }

@@ -67,6 +67,37 @@ describe('reading a job description', () => {
     ]);
   });
 
+  it('with a requirements section, the prose around it describes the role: context words, no requirements', () => {
+    const text = [
+      '## Job Title',
+      'Lead Java Developer',
+      '## Job Summary',
+      'The candidate will primarily be focused on developing and maintaining complex Java applications. Applicants should have excellent record keeping skills.',
+      '## Required Skills',
+      '- Actimize',
+      '- Java',
+    ].join('\n');
+    expect(summary(text)).toEqual(['must: Actimize (requirements section)', 'must: Java (requirements section)']);
+    const job = parse(text);
+    expect(job.stems.has('record') && job.stems.has('keep')).toBe(true);
+    // With no requirements section, the summary's ask is a requirement; what the candidate "will
+    // be focused on" is the role, not an ask.
+    expect(summary(text.split('\n## Required Skills')[0]!)).toEqual(['must: Record keeping skills (cue phrase)']);
+  });
+
+  it('a nice-to-have section alone leaves the must-haves to the prose\'s cue phrases', () => {
+    const text = 'Driver\nCandidates must hold a CDL Class A license.\n\nNice to have\n- Hazmat endorsement';
+    expect(summary(text)[0]).toMatch(/^must: .*CDL/);
+  });
+
+  it('"Research Skills: including planning, ..." is labelled by the name before the colon', () => {
+    const text = '## Required Skills\n- Proficient Research Skills: Including planning, experimenting and processing data.\n- Project Management Skills: Includes starting and closing projects.';
+    expect(summary(text)).toEqual([
+      'must: Research Skills (requirements section)',
+      'must: Project Management Skills (requirements section)',
+    ]);
+  });
+
   it('a description with nothing asked falls back to the skills it names, and says so', () => {
     expect(summary('Warehouse operations role. Forklift and WMS work on nights.')).toEqual([
       'must: Warehouse operations (skill named in an unstructured description)',

@@ -39,6 +39,8 @@ describe('job description sections', () => {
     ['Candidates must have 3+ years of experience with Selenium.', 'request'],
     ['Experience with Kafka is a bonus.', 'request'],
     ['You will own services end to end.', 'context'],
+    ['The candidate will primarily be focused on maintaining complex Java applications.', 'context'],
+    ['The candidate will have a valid driving licence.', 'request'],
   ] as const)('sentence "%s" is %s', (sentence, kind) => {
     expect(classifySentence(sentence)).toBe(kind);
   });
