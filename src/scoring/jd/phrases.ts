@@ -201,6 +201,9 @@ function requirement(
   return { kind, ...base, groups, stems: [...stems], skillIds: [...skillIds], ...extra };
 }
 
+/** A first word with a capital after its first letter: "iOS", "eBay", "macOS". */
+const MIXED_CASE_WORD = /^\p{Ll}+\p{Lu}/u;
+
 /** The requirement in the description's words, without status markers, at most 80 characters. */
 export function readableLabel(clause: string): string {
   const framed = stripFraming(clause.replace(EXTRA_FRAMING, ''))
@@ -210,7 +213,8 @@ export function readableLabel(clause: string): string {
     .replace(/^(?:and|or)\s+(?:with\s+)?/i, '');
   // "Research Skills: including planning, ..." less its elaboration leaves the name and its colon.
   const text = collapseWhitespace(framed).trim().replace(/\s*[:–—-]+$/, '');
-  const label = text.charAt(0).toUpperCase() + text.slice(1);
+  // "iOS", "jQuery", "macOS": a word cased inside is a name, written as its owner writes it.
+  const label = MIXED_CASE_WORD.test(text) ? text : text.charAt(0).toUpperCase() + text.slice(1);
   return clip(label, 80);
 }
 

@@ -90,6 +90,14 @@ describe('reading a job description', () => {
     expect(summary(text)[0]).toMatch(/^must: .*CDL/);
   });
 
+  it('a name cased inside keeps its case: "iOS", not "IOS"', () => {
+    expect(summary('## Requirements\n- iOS development and releases\n- jQuery\n- data modelling')).toEqual([
+      'must: iOS development and releases (requirements section)',
+      'must: jQuery (requirements section)',
+      'must: Data modelling (requirements section)',
+    ]);
+  });
+
   it('"Research Skills: including planning, ..." is labelled by the name before the colon', () => {
     const text = '## Required Skills\n- Proficient Research Skills: Including planning, experimenting and processing data.\n- Project Management Skills: Includes starting and closing projects.';
     expect(summary(text)).toEqual([
