@@ -11,6 +11,11 @@ export type ChatChannel = Extract<DecisionChannel, 'slack' | 'teams'>;
 
 export const CHANNEL_NAMES: Record<ChatChannel, string> = { slack: 'Slack', teams: 'Teams' };
 
+/** Whether a stored channel ("slack", "web", "cli", ...) is a chat front door's. */
+export function isChatChannel(channel: string): channel is ChatChannel {
+  return Object.hasOwn(CHANNEL_NAMES, channel);
+}
+
 /** A chat user matched to an Ashby user by verified email. */
 export interface Reviewer {
   ashbyUserId: string;

@@ -1,4 +1,4 @@
-import { type ChatChannel, type ChatFrontDoor, DeliveryError, type DispositionStatus } from '../../bot/ports.ts';
+import { type ChatChannel, type ChatFrontDoor, DeliveryError, type DispositionStatus, isChatChannel } from '../../bot/ports.ts';
 import type { AppContext } from '../context.ts';
 import { type DispositionProgress, dispositionProgress, progressSummary } from '../disposition/progress.ts';
 import { recordFrontDoorError } from '../ops/front-door-errors.ts';
@@ -14,8 +14,6 @@ export const dispositionProgressQueue = (channel: ChatChannel) => `${channel}.di
 export interface DispositionProgressJob {
   batchId: string;
 }
-
-const CHAT_CHANNELS = new Set<string>(['slack', 'teams']);
 
 /** A batch's progress in the port's words (no candidate named). */
 export function chatStatusOf(p: DispositionProgress): DispositionStatus {
@@ -34,10 +32,10 @@ export async function queueFinalProgressIfDone(ctx: Pick<AppContext, 'db' | 'que
     where: { id: batchId },
     select: { channel: true, progressRef: true },
   });
-  if (!batch || batch.progressRef === null || !CHAT_CHANNELS.has(batch.channel)) return false;
+  if (!batch || batch.progressRef === null || !isChatChannel(batch.channel)) return false;
   const waiting = await ctx.db.dispositionItem.count({ where: { batchId, state: 'queued' } });
   if (waiting > 0) return false;
-  const queue = dispositionProgressQueue(batch.channel as ChatChannel);
+  const queue = dispositionProgressQueue(batch.channel);
   await ctx.queue.enqueue(queue, { batchId } satisfies DispositionProgressJob, { idempotencyKey: `final:${batchId}` });
   return true;
 }
