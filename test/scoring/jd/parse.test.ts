@@ -90,6 +90,12 @@ describe('reading a job description', () => {
     expect(summary(text)[0]).toMatch(/^must: .*CDL/);
   });
 
+  it('"application and understanding of OpenGL" asks for OpenGL: the frame is not part of the skill', () => {
+    const job = parse('## Required Skills\n- Outstanding proficiency in application and understanding of OpenGL\n- Knowledge and use of SAP');
+    expect(job.requirements.map((r) => r.label)).toEqual(['OpenGL', 'SAP']);
+    expect(job.requirements[0]?.stems).toEqual(['opengl']);
+  });
+
   it('a name cased inside keeps its case: "iOS", not "IOS"', () => {
     expect(summary('## Requirements\n- iOS development and releases\n- jQuery\n- data modelling')).toEqual([
       'must: iOS development and releases (requirements section)',
