@@ -7,6 +7,7 @@ import { DB_KINDS } from '../../helpers/databases.ts';
 import { writesFor } from '../../helpers/skima.ts';
 import { type DispositionEnv, dispositionEnv } from '../disposition/sandbox-env.ts';
 import { resumePdf, personLines } from '../../helpers/resume-pdf.ts';
+import { buildDocx } from '../../scoring/helpers/fixtures.ts';
 
 const person = (name: string, email: string, phone: string) =>
   personLines(name, email, phone, 'Senior Backend Engineer, Acme Corp, 2019 - 2024', 'Built Go and PostgreSQL services; Kubernetes; AWS.');
@@ -114,6 +115,20 @@ describe.each(DB_KINDS)('adding a resume for a job on %s', (kind) => {
     expect(await commitIntake(env.ctx, urlDrop, urlPreview)).toMatchObject({ candidateId: byUrl.id, ...attached });
     expect(creates()).toHaveLength(before.c);
     expect(appCreates().length - before.a).toBe(2);
+  });
+
+  it('a DOCX resume is added as a DOCX', async () => {
+    const drop = input('Maya_Ortiz.docx', buildDocx(person('Maya Ortiz', 'maya.ortiz@example.org', '+1 (720) 555-0188')));
+    const preview = await previewIntake(env.ctx, drop);
+    expect(preview).toMatchObject({ format: 'docx', contact: { name: 'Maya Ortiz', email: 'maya.ortiz@example.org' } });
+    const result = await commitIntake(env.ctx, drop, preview);
+    expect(result).toMatchObject({ candidateCreated: true, applicationCreated: true });
+    const uploads = writesFor(env.sandbox, 'candidate.uploadResume', () => true);
+    expect(uploads.length).toBeGreaterThan(0);
+    const candidate = await env.ctx.ashby.client.candidate.info(result.candidateId);
+    expect(candidate.resumeFileHandle?.name).toBe('Maya_Ortiz.docx');
+    const file = await env.ctx.ashby.client.file.download(candidate.resumeFileHandle!.handle);
+    expect(file.contentType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
   });
 
   it('an unreadable file gets a clear answer and nothing is created', async () => {
