@@ -354,6 +354,9 @@ export interface ChatNotice {
   lines: string[];
   /** The job concerned: a notice to a person may offer its card. */
   jobId: string;
+  /** A reminder about several jobs: each one's card is offered by its title, longest wait first
+   * (`jobId` is the first). Unset when the notice concerns `jobId` alone. */
+  jobs?: Array<{ jobId: string; title: string }>;
 }
 
 /** Who a notice goes to: a person found by their Ashby email (in the chat where their card lives), a

@@ -82,7 +82,7 @@ export async function run(argv: string[]): Promise<number> {
     let created = 0;
     let attached = 0;
     for (const [n, { input, preview }] of ready.entries()) {
-      progress.update(`adding ${bar(n, ready.length)}`);
+      progress.update(`adding ${bar(n, ready.length)}`, n === 0); // a log shows when adding starts
       try {
         const result = await commitIntake(ctx, input, preview);
         if (result.candidateCreated) created++;

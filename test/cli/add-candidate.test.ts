@@ -61,6 +61,11 @@ describe('skima add-candidate', { timeout: 120_000 }, () => {
 
     const done = await skima('--job', env.jobA, '--as', 'renee.alvarez@northwind.example', '--yes', ...files);
     expect(done.out).toContain('2 new candidates, 0 existing; 1 could not be added.');
+    // A bulk import shows a progress bar (on stderr) while reading and while adding.
+    expect(done.out).toContain('reading [------------------------] 0/3');
+    expect(done.out).toContain('read [########################] 3/3');
+    expect(done.out).toContain('adding [------------------------] 0/2');
+    expect(done.out).toContain('added [########################] 2/2');
     expect(done.code).toBe(1);
     expect(writesFor(env.sandbox, 'candidate.create', () => true)).toHaveLength(2);
     expect(writesFor(env.sandbox, 'application.create', () => true)).toHaveLength(2);

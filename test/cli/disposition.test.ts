@@ -48,6 +48,7 @@ describe('skima archive and skima advance', { timeout: 120_000 }, () => {
       'archive', '--as', 'renee.alvarez@northwind.example', '--reason', reason, '--job', env.jobA, '--skipped', '--yes',
     );
     expect(done.out).toMatch(/Archive [0-9a-f-]{36}: 3 archived \(of 3\)\./);
+    expect(done.out).toContain('[########################] 3/3 3 archived (of 3)'); // the progress bar's last state
     expect(done.code).toBe(0);
     expect(writesFor(env.sandbox, 'application.changeStage', () => true)).toHaveLength(3);
   });

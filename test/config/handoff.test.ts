@@ -1,6 +1,6 @@
 // HANDOFF_CONFIG is read and checked when Skima starts: a good file becomes the hand-off settings, a
 // bad one stops the start with one message naming the file and each place that is wrong.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -88,6 +88,20 @@ describe('HANDOFF_CONFIG', () => {
       ok: false,
       problems: [expect.stringContaining('cannot be read as YAML')],
     });
+  });
+
+  it('accepts the worked examples of docs/handoff.md as written: a generic HRIS, PeopleForce and BambooHR', () => {
+    const doc = readFileSync(path.join(import.meta.dirname, '../../docs/handoff.md'), 'utf8');
+    const examples = [...doc.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    const secrets = Object.fromEntries(
+      [...doc.matchAll(/secretEnv: ([A-Z_]+)/g)].map((m) => [m[1]!, 'example-secret-0123456789']),
+    );
+    const names = examples.map((text, n) => {
+      const result = loadConfig({ HANDOFF_CONFIG: file(`example-${n}.yaml`, text), ...secrets });
+      expect(result, text).toMatchObject({ ok: true });
+      return result.ok ? result.config.handoff!.endpoints.map((e) => e.name) : [];
+    });
+    expect(names).toEqual([['hris'], ['peopleforce'], ['bamboohr']]);
   });
 
   it('stops `skima start` before anything runs, with that one message', { timeout: 60_000 }, async () => {

@@ -42,6 +42,18 @@ describe('configuration', () => {
     expect(JSON.stringify(result)).not.toContain('sk_live_secret');
   });
 
+  it('reminds hiring managers after 2 working days unless told otherwise, and lets only recruiters archive unless allowed', () => {
+    expect(loadConfigOrThrow({}, '/nonexistent/.env')).toMatchObject({ nudgeAfterWorkingDays: 2, hiringManagersMayArchive: false });
+    const set = loadConfigOrThrow({ NUDGE_AFTER_WORKING_DAYS: '5', HIRING_MANAGERS_MAY_ARCHIVE: 'on' }, '/nonexistent/.env');
+    expect(set).toMatchObject({ nudgeAfterWorkingDays: 5, hiringManagersMayArchive: true });
+    expect(loadConfigOrThrow({ NUDGE_AFTER_WORKING_DAYS: '0' }, '/nonexistent/.env').nudgeAfterWorkingDays).toBe(0);
+    const bad = loadConfig({ NUDGE_AFTER_WORKING_DAYS: 'two', HIRING_MANAGERS_MAY_ARCHIVE: 'yes' });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.problems.join('\n')).toMatch(/NUDGE_AFTER_WORKING_DAYS: must be a whole number/);
+    expect(bad.problems.join('\n')).toMatch(/HIRING_MANAGERS_MAY_ARCHIVE/);
+  });
+
   it('refuses pg-boss on SQLite', () => {
     const result = loadConfig({ QUEUE_DRIVER: 'pg-boss' });
     expect(result).toEqual({

@@ -24,7 +24,11 @@ export async function publishCard(
   services: SlackServices,
   input: { jobId: string; slackUserId: string; reviewer: Reviewer },
 ): Promise<PublishedCard> {
-  const message = shortlistMessage(await services.buildCard(input.jobId, input.reviewer));
+  const [card, skipReasons] = await Promise.all([
+    services.buildCard(input.jobId, input.reviewer),
+    services.skipReasons(),
+  ]);
+  const message = shortlistMessage(card, skipReasons);
   const previous = await services.cardRef(input.jobId, input.slackUserId);
   if (previous) {
     try {

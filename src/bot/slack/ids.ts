@@ -13,6 +13,9 @@ export const ACTION = {
   sendCard: /^skima\.send_card\.\d+$/,
   addToJob: /^skima\.add_to_job\.\d+$/,
   editRequirements: 'skima.edit_requirements',
+  /** The card's "Reason, if you skip" menu beside each candidate: read from the message's state when
+   * Skip is clicked; picking from it only needs an ack. */
+  skipReason: /^skima\.skip_reason\.\d+$/,
   advance: /^skima\.advance\.\d+$/,
   archive: /^skima\.archive\.\d+$/,
   /** The card's "Archive skipped…": every skipped application of the job still active, in one batch. */
@@ -59,6 +62,12 @@ export const archiveActionId = (rank: number) => `skima.archive.${rank}`;
 
 export const decideActionId = (verdict: Verdict, rank: number) => `skima.decide.${verdict}.${rank}`;
 export const noteActionId = (rank: number) => `skima.note.${rank}`;
+export const skipReasonActionId = (rank: number) => `skima.skip_reason.${rank}`;
+/** The rank a card's button or menu was drawn for (the number its action id ends with). */
+export const rankOfAction = (actionId: string): number | null => {
+  const m = /\.(\d+)$/.exec(actionId);
+  return m ? Number(m[1]) : null;
+};
 export const sendCardActionId = (index: number) => `skima.send_card.${index}`;
 export const addToJobActionId = (index: number) => `skima.add_to_job.${index}`;
 

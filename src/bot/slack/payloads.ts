@@ -26,8 +26,23 @@ export const blockActionSchema = z.looseObject({
     value: z.string().optional(),
     selected_option: z.looseObject({ value: z.string() }).optional(),
   })).min(1),
+  /** What the message's menus hold when the button was clicked (Slack sends the full state). */
+  state: z.looseObject({
+    values: z.record(z.string(), z.record(z.string(), z.looseObject({
+      selected_option: z.looseObject({ value: z.string() }).nullish(),
+    }))),
+  }).optional(),
 });
 export type BlockActionPayload = z.infer<typeof blockActionSchema>;
+
+/** The option picked in a message's menu with this action id when a button was clicked, if any. */
+export function selectedInMessage(payload: BlockActionPayload, actionId: string): string | undefined {
+  for (const block of Object.values(payload.state?.values ?? {})) {
+    const picked = block[actionId]?.selected_option?.value;
+    if (picked) return picked;
+  }
+  return undefined;
+}
 
 export const viewSubmissionSchema = z.looseObject({
   type: z.literal('view_submission'),

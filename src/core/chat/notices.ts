@@ -4,7 +4,7 @@ import { audit } from '../ops/audit.ts';
 import { recordFrontDoorError } from '../ops/front-door-errors.ts';
 import { hiringTeamOf } from '../people/hiring-team.ts';
 import type { JobContext, JobQueue } from '../queue/types.ts';
-import { waitingOnManagers } from '../nudges/waiting.ts';
+import { type WaitingOn, waitingOnManagers } from '../nudges/waiting.ts';
 
 /** A hire seen (webhook or poll) waits here once, keyed by the application, whoever saw it first. */
 export const HIRE_ANNOUNCE_QUEUE = 'hire.announce';
@@ -17,7 +17,17 @@ const MAX_RATE_LIMITED = 10;
  * name waits in the queue's payload. */
 export type NoticeJob =
   | { kind: 'hired'; applicationId: string; to: NoticeRecipient; rateLimited?: number }
-  | { kind: 'nudge'; jobId: string; managerUserId: string; to: { email: string }; day: string; rateLimited?: number }
+  | {
+    kind: 'nudge';
+    /** The job waited on longest; `jobIds` are all the manager's jobs the scan found waiting (a job queued
+     * before reminders named several has only `jobId`). */
+    jobId: string;
+    jobIds?: string[];
+    managerUserId: string;
+    to: { email: string };
+    day: string;
+    rateLimited?: number;
+  }
   | { kind: 'screened'; applicationId: string; to: { user: string }; rateLimited?: number };
 
 /**
@@ -112,19 +122,38 @@ export async function screenedNotice(ctx: AppContext, applicationId: string): Pr
   return { kind: 'screened', headline: `${who} for ${app.job.title}: ${app.currentScore}/100`, lines, jobId: app.jobId };
 }
 
-/** The reminder, drawn afresh: nothing when the shortlist was decided since the scan. */
+/** The reminder, drawn afresh: only the jobs still waiting on the manager; nothing when every shortlist
+ * named was decided since the scan. */
 async function nudgeNotice(ctx: AppContext, job: Extract<NoticeJob, { kind: 'nudge' }>): Promise<ChatNotice | null> {
-  const waiting = (await waitingOnManagers(ctx.db, new Date())).find(
-    (w) => w.jobId === job.jobId && w.managerUserId === job.managerUserId,
+  const named = new Set(job.jobIds ?? [job.jobId]);
+  const waiting = (await waitingOnManagers(ctx.db, new Date())).filter(
+    (w) => named.has(w.jobId) && w.managerUserId === job.managerUserId,
   );
-  if (!waiting) return null;
-  const n = waiting.candidates;
-  const days = Math.floor(waiting.oldestWorkingDays);
+  if (!waiting.length) return null;
+  const candidates = (n: number) => `${n} shortlisted candidate${n === 1 ? '' : 's'}`;
+  const workingDays = (w: WaitingOn) => {
+    const days = Math.floor(w.oldestWorkingDays);
+    return `${days} working day${days === 1 ? '' : 's'}`;
+  };
+  const [first] = waiting as [WaitingOn, ...WaitingOn[]];
+  if (waiting.length === 1) {
+    return {
+      kind: 'nudge',
+      headline: `${candidates(first.candidates)} for ${first.jobTitle} ${first.candidates === 1 ? 'is' : 'are'} waiting for your decision`,
+      lines: [`The longest has waited ${workingDays(first)}. Approve, skip or maybe on the card; one reminder a day at most.`],
+      jobId: first.jobId,
+    };
+  }
+  const total = waiting.reduce((n, w) => n + w.candidates, 0);
   return {
     kind: 'nudge',
-    headline: `${n} shortlisted candidate${n === 1 ? '' : 's'} for ${waiting.jobTitle} ${n === 1 ? 'is' : 'are'} waiting for your decision`,
-    lines: [`The longest has waited ${days} working day${days === 1 ? '' : 's'}. Approve, skip or maybe on the card; one reminder a day at most.`],
-    jobId: waiting.jobId,
+    headline: `${candidates(total)} for ${waiting.length} jobs are waiting for your decision`,
+    lines: [
+      ...waiting.map((w) => `${w.jobTitle}: ${w.candidates}, the longest for ${workingDays(w)}`),
+      'Approve, skip or maybe on each job\'s card; one reminder a day at most.',
+    ],
+    jobId: first.jobId,
+    jobs: waiting.map((w) => ({ jobId: w.jobId, title: w.jobTitle })),
   };
 }
 
@@ -162,12 +191,15 @@ export async function deliverNotice(ctx: AppContext, door: ChatFrontDoor, job: N
     return;
   }
   if (job.kind === 'nudge') {
-    await audit(ctx.db, {
-      actor: 'system',
-      action: 'nudge.sent',
-      subjectType: 'job',
-      subjectId: job.jobId,
-      detail: { managerUserId: job.managerUserId, channel: door.channel, day: job.day },
-    });
+    // One entry per job the reminder named, so a job's history shows its reminders.
+    for (const { jobId } of notice.jobs ?? [{ jobId: notice.jobId }]) {
+      await audit(ctx.db, {
+        actor: 'system',
+        action: 'nudge.sent',
+        subjectType: 'job',
+        subjectId: jobId,
+        detail: { managerUserId: job.managerUserId, channel: door.channel, day: job.day },
+      });
+    }
   }
 }

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { AshbyApiError, AshbyError } from '../../ashby/index.ts';
 import type { HandoffConfig, HandoffEndpoint } from '../../config/handoff.ts';
 import { timeOrderedUuid } from '../../db/time-ordered-uuid.ts';
 import { audit } from '../ops/audit.ts';
@@ -88,6 +89,28 @@ async function post(endpoint: HandoffEndpoint, deliveryId: string, body: string)
   }
 }
 
+/**
+ * The body to send, or why Ashby would not give the hire's details (a permission the key lacks, such as
+ * offersRead; Ashby unreachable after its retries): that is a failed attempt like a receiver's refusal,
+ * logged and retried on the hand-off's own schedule, so it shows in `skima status` and a replay ends.
+ */
+async function bodyOrWhyNot(
+  ctx: AppContext,
+  endpoint: HandoffEndpoint,
+  delivery: { id: string; applicationId: string },
+) {
+  try {
+    return JSON.stringify(await buildHandoffBody(ctx, endpoint, delivery));
+  } catch (err) {
+    if (!(err instanceof AshbyError)) throw err;
+    // The endpoint and code only: Ashby's message may quote the candidate.
+    const error = err instanceof AshbyApiError
+      ? `Ashby refused to give the hire's details (${err.endpoint}: ${err.code})`
+      : `Ashby could not be read for the hire's details (${err.endpoint})`;
+    return { httpStatus: null, error };
+  }
+}
+
 /** One attempt: build the body from Ashby, sign it, POST it, log the attempt; schedule the next on failure. */
 export async function deliverHandoff(ctx: AppContext, job: HandoffJob): Promise<void> {
   const handoff = ctx.config.handoff;
@@ -102,8 +125,8 @@ export async function deliverHandoff(ctx: AppContext, job: HandoffJob): Promise<
     });
     return;
   }
-  const body = JSON.stringify(await buildHandoffBody(ctx, endpoint, delivery));
-  const result = await post(endpoint, delivery.id, body);
+  const built = await bodyOrWhyNot(ctx, endpoint, delivery);
+  const result = typeof built === 'string' ? await post(endpoint, delivery.id, built) : built;
   const delivered = result.error === null;
   const last = !delivered && !job.replay && job.attempt >= handoff.retry.attempts;
   await ctx.db.$transaction([

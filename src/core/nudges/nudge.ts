@@ -15,9 +15,10 @@ export function localDay(at: Date, timeZone: string): string {
 
 /**
  * One scan: each hiring manager whose oldest undecided shortlisted candidate on a job has waited
- * NUDGE_AFTER_WORKING_DAYS gets one reminder per front door. The queue's idempotency key names the
- * job, the manager and the day, so however many scans run that day (every hour, on several instances,
- * after a restart) the manager is reminded once; the key is stored with the job, not in a process.
+ * NUDGE_AFTER_WORKING_DAYS gets one reminder per front door, naming every such job of theirs. The
+ * queue's idempotency key names the manager and the day (not the job), so however many scans run that
+ * day (every hour, on several instances, after a restart) and however many jobs wait on them, the
+ * manager is reminded once a day; the key is stored with the job, not in a process.
  */
 export async function scanForNudges(ctx: AppContext, now = new Date()): Promise<number> {
   const after = ctx.config.nudgeAfterWorkingDays;
@@ -25,12 +26,19 @@ export async function scanForNudges(ctx: AppContext, now = new Date()): Promise<
   const doors = ctx.chat.filter((d) => d.postNotice);
   if (!doors.length) return 0;
   const day = localDay(now, ctx.config.report.timeZone);
-  let queued = 0;
+  // Longest wait first (waitingOnManagers' order), so a manager's first job is the one waited on longest.
+  const byManager = new Map<string, { email: string; jobIds: string[] }>();
   for (const w of await waitingOnManagers(ctx.db, now, after)) {
     if (!w.managerEmail) continue;
+    const mine = byManager.get(w.managerUserId) ?? { email: w.managerEmail.toLowerCase(), jobIds: [] };
+    mine.jobIds.push(w.jobId);
+    byManager.set(w.managerUserId, mine);
+  }
+  let queued = 0;
+  for (const [managerUserId, { email, jobIds }] of byManager) {
     for (const door of doors) {
-      const job: NoticeJob = { kind: 'nudge', jobId: w.jobId, managerUserId: w.managerUserId, to: { email: w.managerEmail.toLowerCase() }, day };
-      const key = `nudge:${door.channel}:${w.jobId}:${w.managerUserId}:${day}`;
+      const job: NoticeJob = { kind: 'nudge', jobId: jobIds[0]!, jobIds, managerUserId, to: { email }, day };
+      const key = `nudge:${door.channel}:${managerUserId}:${day}`;
       if ((await ctx.queue.enqueue(noticeQueue(door.channel), job, { idempotencyKey: key })).created) queued++;
     }
   }

@@ -1,6 +1,6 @@
 // Fakes for the Slack listeners' ports: a core that remembers what it was asked, and a Slack that
 // records every call (and every payload, parsed by the Block Kit limits).
-import type { CandidateCard, ShortlistCard, Verdict } from '../../../src/bot/card-model.ts';
+import type { CandidateCard, ShortlistCard } from '../../../src/bot/card-model.ts';
 import { checkHome, checkMessage, checkModal, type HomeView, type ModalView, type SlackMessage } from '../../../src/bot/slack/block-kit.ts';
 import type { ListenerDeps } from '../../../src/bot/slack/listeners/deps.ts';
 import {
@@ -99,7 +99,7 @@ export class FakeServices implements SlackServices {
   reviewersByEmail = new Map<string, Reviewer>([['dana@example.com', DANA], ['chris@example.com', CHRIS]]);
   /** Job id → Ashby user ids of its hiring team. */
   teams = new Map<string, string[]>([['job-1', ['user-dana']]]);
-  decisions: { applicationId: string; reviewer: Reviewer; verdict: Verdict; note?: string }[] = [];
+  decisions: DecisionRequest[] = [];
   refs = new Map<string, SlackMessageRef>();
   errors: { source: string; message: string }[] = [];
   links: { jobId: string; reviewerId: string }[] = [];

@@ -2,6 +2,7 @@
 // Block Kit's limits however long the words, escaped, and a channel's notice without a button.
 import { describe, expect, it } from 'vitest';
 import { checkMessage, LIMITS } from '../../../src/bot/slack/block-kit.ts';
+import { encodeJob } from '../../../src/bot/slack/ids.ts';
 import { noticeMessage } from '../../../src/bot/slack/render/notice.ts';
 import { digestMessage } from '../../../src/bot/slack/render/reports.ts';
 import { jobMenuMessage, outcomeText, previewMessage } from '../../../src/bot/slack/render/resume-drop.ts';
@@ -20,6 +21,16 @@ describe('notices and the resume drop in Block Kit', () => {
     expect(channel.blocks.map((b) => b.type)).toEqual(['section', 'context']);
     expect(JSON.stringify(person.blocks[0])).toContain('Ada &lt;Quill&gt;');
     expect(person.text.length).toBeLessThanOrEqual(LIMITS.fallbackText);
+  });
+
+  it('a reminder about several jobs offers each one\'s card by its title, at most five, inside the limits', () => {
+    const jobs = Array.from({ length: 7 }, (_, i) => ({ jobId: `job-${i}`, title: `${long} ${i}` }));
+    const notice = { kind: 'nudge' as const, headline: '9 shortlisted candidates for 7 jobs are waiting', lines: [long], jobId: 'job-0', jobs };
+    const message = checkMessage(noticeMessage(notice, 'person'));
+    const buttons = message.blocks.flatMap((b) => (b.type === 'actions' ? b.elements : []));
+    expect(buttons.map((b) => b.type === 'button' && b.value)).toEqual(['job-0', 'job-1', 'job-2', 'job-3', 'job-4'].map(encodeJob));
+    expect(buttons.every((b) => b.type === 'button' && b.text.text.startsWith('Senior Principal'))).toBe(true);
+    expect(checkMessage(noticeMessage(notice, 'channel')).blocks.map((b) => b.type)).toEqual(['section', 'context']);
   });
 
   it('the job menu holds at most 100 jobs, and says so when there is none', () => {

@@ -285,6 +285,17 @@ describe('the other cards', () => {
     expect(actions(channel)).toEqual([]);
   });
 
+  it('notice: a reminder about several jobs offers each one\'s shortlist by its title', () => {
+    const jobs = [{ jobId: 'job-1', title: 'Store Manager' }, { jobId: 'job-2', title: 'Night Manager' }];
+    const notice = { kind: 'nudge' as const, headline: '3 shortlisted candidates for 2 jobs are waiting for your decision', lines: [], jobId: 'job-1', jobs };
+    const person = noticeAdaptiveCard(notice, 'person');
+    expectValid(person);
+    expect(actions(person).map((a) => [a.title, parseCardAction(a.verb as string, a.data)])).toEqual([
+      ['Store Manager', { kind: 'open-shortlist', jobId: 'job-1' }],
+      ['Night Manager', { kind: 'open-shortlist', jobId: 'job-2' }],
+    ]);
+  });
+
   it('status, setup and help', () => {
     const s = statusAdaptiveCard(status(), new Date('2026-12-01T10:00:00Z'));
     expectValid(s);

@@ -199,4 +199,43 @@ describe.each(DB_KINDS)('notices on %s', (kind) => {
     expect(await scanForNudges(env.ctx, day('2026-12-11T10:23:00Z'))).toBe(0);
     expect((await collectStatus(env.ctx, day('2026-12-11T10:23:00Z'))).waiting).toEqual([]);
   });
+
+  it('a manager waited on for two jobs gets one reminder a day, naming both, the longest wait first', async () => {
+    const { db } = env.ctx;
+    await db.application.updateMany({ where: { id: { in: ['a-1', 'a-2'] } }, data: { latestVerdict: null } });
+    await db.job.create({
+      data: {
+        id: 'job-2',
+        title: 'Night Manager',
+        status: 'Open',
+        hiringTeam: [{ userId: 'user-dana', role: 'Hiring Manager', email: 'dana@example.com', firstName: 'Dana', lastName: 'Lee' }],
+      },
+    });
+    await db.candidate.create({ data: { id: 'c-3', name: 'Person 3' } });
+    await db.application.create({ data: { id: 'a-3', candidateId: 'c-3', jobId: 'job-2', status: 'Active', currentScore: 80 } });
+    await db.score.create({
+      data: {
+        applicationId: 'a-3', score: 80, reasons: [], missing: [], features: {}, scorerVersion: 'v1', resumeHash: 'r', jdHash: 'j',
+        createdAt: new Date('2026-12-07T10:00:00Z'), // Monday: a shorter wait than Store Manager's
+      },
+    });
+    await db.shortlistEntry.create({ data: { jobId: 'job-2', applicationId: 'a-3', rank: 1, score: 80 } });
+
+    expect(await scanForNudges(env.ctx, day('2026-12-14T10:23:00Z'))).toBe(1);
+    expect(await scanForNudges(env.ctx, day('2026-12-14T15:23:00Z'))).toBe(0);
+    await deliverAll();
+    expect(door.posted).toHaveLength(1);
+    const [{ to, notice }] = door.posted as [Posted];
+    expect(to).toEqual({ email: 'dana@example.com' });
+    expect(notice).toMatchObject({
+      kind: 'nudge',
+      headline: '3 shortlisted candidates for 2 jobs are waiting for your decision',
+      jobId: 'job-1',
+      jobs: [{ jobId: 'job-1', title: 'Store Manager' }, { jobId: 'job-2', title: 'Night Manager' }],
+    });
+    expect(notice.lines[0]).toMatch(/^Store Manager: 2, the longest for \d+ working days$/);
+    expect(notice.lines[1]).toMatch(/^Night Manager: 1, the longest for \d+ working days?$/);
+    const audits = await db.auditEvent.findMany({ where: { action: 'nudge.sent' } });
+    expect(audits.filter((a) => (a.detail as { day: string }).day === '2026-12-14').map((a) => a.subjectId).sort()).toEqual(['job-1', 'job-2']);
+  });
 });

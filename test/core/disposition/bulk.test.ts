@@ -149,6 +149,34 @@ describe.each(DB_KINDS)('dispositions against the sandbox on %s', (kind) => {
     expect(writesFor(env.sandbox, 'application.changeStage', (b) => b.applicationId === other.id)).toEqual([]);
   });
 
+  it('with HIRING_MANAGERS_MAY_ARCHIVE=on a hiring manager archives their own job\'s application, and still not another job\'s', async () => {
+    const own = await env.ctx.db.application.findFirstOrThrow({
+      where: { jobId: env.jobA, status: 'Active', id: { notIn: env.added } },
+      orderBy: { id: 'desc' },
+    });
+    const other = await env.ctx.db.application.findFirstOrThrow({ where: { jobId: env.jobB, status: 'Active' } });
+    env.ctx.config.hiringManagersMayArchive = true;
+    try {
+      const plan = await prepareDisposition(env.ctx, {
+        action: 'archive',
+        applicationIds: [own.id, other.id],
+        archiveReasonId: reasonText,
+        actor: env.managerOfA,
+        channel: 'slack',
+      });
+      expect(plan.items.map((i) => i.applicationId)).toEqual([own.id]);
+      expect(plan.refused).toEqual([{ applicationId: other.id, why: NOT_ON_TEAM }]);
+      const { batchId } = await startDisposition(env.ctx, plan, randomUUID());
+      expect(await finished(env, batchId)).toMatchObject({ done: 1, failed: 0 });
+    } finally {
+      env.ctx.config.hiringManagersMayArchive = false;
+    }
+    expect((await env.ctx.ashby.client.application.info(own.id)).status).toBe('Archived');
+    const entry = await env.ctx.db.auditEvent.findFirstOrThrow({ where: { action: 'application.archived', subjectId: own.id } });
+    expect(entry.actor).toBe(env.managerOfA.id);
+    expect(writesFor(env.sandbox, 'application.changeStage', (b) => b.applicationId === other.id)).toEqual([]);
+  });
+
   it('a hiring manager advances their own job\'s application to the next stage of its plan', async () => {
     const own = await env.ctx.db.application.findFirstOrThrow({
       where: { jobId: env.jobA, status: 'Active', id: { notIn: env.added } },

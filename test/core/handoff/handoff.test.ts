@@ -181,4 +181,69 @@ describe.each(DB_KINDS)('hire hand-off on %s', (kind) => {
     expect(replayed).toHaveLength(1);
     expect(replayed[0]!.headers['skima-delivery']).toBe(delivery.id);
   });
+
+  it('a hire only the poll sees (its webhook lost) is handed off too, once', async () => {
+    const before = receiver.received.length;
+    h.sandbox.control.setFaults({ dropWebhookRate: 1 });
+    let hired: Awaited<ReturnType<typeof hire>>;
+    try {
+      hired = await hire(0);
+      await pollAshby(h.skima.ctx);
+      await waitFor('the hand-off', () => receiver.received.length > before);
+      await pollAshby(h.skima.ctx, { full: true });
+      expect(await waitForIdle(h.skima.ctx, 30_000)).toBe(true);
+    } finally {
+      h.sandbox.control.setFaults({});
+    }
+    expect(receiver.received.slice(before).map((r) => r.body.applicationId)).toEqual([hired.id]);
+    const delivery = await h.skima.ctx.db.handoffDelivery.findFirstOrThrow({ where: { applicationId: hired.id } });
+    expect(delivery).toMatchObject({ state: 'delivered', attempts: 1 });
+  });
+
+  it('a hire Ashby will not describe (no offersRead): the failed attempt is logged, the next one sends it; a replay ends', async () => {
+    const before = receiver.received.length;
+    const refuse = (times: number) =>
+      h.sandbox.control.setFaults({ next: [{ endpoint: 'offer.list', code: 'missing_endpoint_permission', times }] });
+    refuse(1);
+    const hired = await hire(0);
+    const delivery = await waitFor('the delivery', async () => {
+      const where = { applicationId: hired.id };
+      const d = await h.skima.ctx.db.handoffDelivery.findFirst({ where, include: { log: true } });
+      return d?.state === 'delivered' ? d : undefined;
+    }, 30_000);
+    expect(delivery.log.sort((a, b) => a.attempt - b.attempt).map((a) => [a.attempt, a.httpStatus, a.error])).toEqual([
+      [1, null, 'Ashby refused to give the hire\'s details (offer.list: missing_endpoint_permission)'],
+      [2, 200, null],
+    ]);
+    expect(receiver.received.slice(before)).toHaveLength(1);
+
+    // `skima handoff retry` while Ashby still refuses: one more attempt, logged, and the command ends.
+    refuse(20);
+    const out: string[] = [];
+    const capture = (...parts: unknown[]) => void out.push(parts.join(' '));
+    vi.spyOn(console, 'log').mockImplementation(capture);
+    vi.spyOn(console, 'error').mockImplementation(capture);
+    const env = {
+      DATABASE_URL: h.database.url,
+      HANDOFF_CONFIG: path.join(dir, 'handoff.yaml'),
+      HRIS_SECRET: SECRET,
+      ASHBY_API_KEY: h.sandbox.apiKey,
+      ASHBY_BASE_URL: h.sandbox.url,
+      LOG_LEVEL: 'silent',
+      SCORING_THREADS: '0',
+    };
+    for (const [key, value] of Object.entries(env)) vi.stubEnv(key, value);
+    try {
+      const { run } = await import('../../../src/cli/handoff.ts');
+      expect(await run(['retry', delivery.id])).toBe(1);
+    } finally {
+      vi.restoreAllMocks();
+      vi.unstubAllEnvs();
+      h.sandbox.control.setFaults({});
+    }
+    expect(out.join('\n')).toContain(
+      `${delivery.id} hris: failed (Ashby refused to give the hire's details (offer.list: missing_endpoint_permission)), 3 attempts in all.`,
+    );
+    expect(receiver.received.slice(before)).toHaveLength(1);
+  });
 });

@@ -1,11 +1,13 @@
 // Resumes added for a job against the sandbox, on both databases: never a duplicate (twice, or two at
 // once), an existing person attached, an unreadable file answered with nothing created.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitIntake, IntakeError, type IntakeInput, previewIntake } from '../../../src/core/intake/index.ts';
 import { DB_KINDS } from '../../helpers/databases.ts';
 import { writesFor } from '../../helpers/skima.ts';
 import { type DispositionEnv, dispositionEnv } from '../disposition/sandbox-env.ts';
 import { resumePdf, personLines } from '../../helpers/resume-pdf.ts';
+import { buildDocx } from '../../scoring/helpers/fixtures.ts';
 
 const person = (name: string, email: string, phone: string) =>
   personLines(name, email, phone, 'Senior Backend Engineer, Acme Corp, 2019 - 2024', 'Built Go and PostgreSQL services; Kubernetes; AWS.');
@@ -41,6 +43,9 @@ describe.each(DB_KINDS)('adding a resume for a job on %s', (kind) => {
     expect(again).toEqual({ ...first, candidateCreated: false, applicationCreated: false });
     expect(creates()).toHaveLength(1);
     expect(appCreates()).toHaveLength(1);
+    // Ashby has no source called "Skima" here: none is named rather than some other one.
+    expect(creates()[0]!.body).not.toHaveProperty('sourceId');
+    expect(appCreates()[0]!.body).not.toHaveProperty('sourceId');
     const candidate = await env.ctx.ashby.client.candidate.info(first.candidateId);
     expect(candidate.resumeFileHandle?.name).toBe('Nadia_Okoye.pdf');
     expect(candidate.applicationIds).toEqual([first.applicationId]);
@@ -88,6 +93,44 @@ describe.each(DB_KINDS)('adding a resume for a job on %s', (kind) => {
     expect(application.candidate.id).toBe(seeded.candidateId);
   });
 
+  it('finds a person Ashby has by phone, then by profile URL, when the resume gives another email, and attaches to them', async () => {
+    const { client } = env.ctx.ashby;
+    const byPhone = await client.candidate.create({ name: 'Priya Natarajan', email: 'priya@old-employer.example', phoneNumber: '+1 720 555 0142' });
+    const byUrl = await client.candidate.create({
+      name: 'Oskar Lind',
+      email: 'oskar@old-employer.example',
+      linkedInUrl: 'https://www.linkedin.com/in/oskar-lind',
+    });
+    const before = { c: creates().length, a: appCreates().length };
+    const phoneDrop = input('Priya.pdf', await resumePdf(['Priya Natarajan', 'priya.n@example.org | (720) 555-0142', 'Backend Engineer, 2019 - 2024']));
+    const phonePreview = await previewIntake(env.ctx, phoneDrop);
+    expect(phonePreview.existing).toEqual({ candidateId: byPhone.id, name: 'Priya Natarajan', matchedBy: 'phone' });
+    const urlDrop = input('Oskar.pdf', await resumePdf(['Oskar Lind', 'oskar.lind@example.org | linkedin.com/in/Oskar-Lind/', 'Platform Engineer, 2017 - 2024']));
+    const urlPreview = await previewIntake(env.ctx, urlDrop);
+    expect(urlPreview.existing).toEqual({ candidateId: byUrl.id, name: 'Oskar Lind', matchedBy: 'profile URL' });
+
+    const attached = { candidateCreated: false, applicationCreated: true };
+    const viaPhone = await commitIntake(env.ctx, phoneDrop, phonePreview);
+    expect(viaPhone).toMatchObject({ candidateId: byPhone.id, ...attached });
+    expect(await commitIntake(env.ctx, urlDrop, urlPreview)).toMatchObject({ candidateId: byUrl.id, ...attached });
+    expect(creates()).toHaveLength(before.c);
+    expect(appCreates().length - before.a).toBe(2);
+  });
+
+  it('a DOCX resume is added as a DOCX', async () => {
+    const drop = input('Maya_Ortiz.docx', buildDocx(person('Maya Ortiz', 'maya.ortiz@example.org', '+1 (720) 555-0188')));
+    const preview = await previewIntake(env.ctx, drop);
+    expect(preview).toMatchObject({ format: 'docx', contact: { name: 'Maya Ortiz', email: 'maya.ortiz@example.org' } });
+    const result = await commitIntake(env.ctx, drop, preview);
+    expect(result).toMatchObject({ candidateCreated: true, applicationCreated: true });
+    const uploads = writesFor(env.sandbox, 'candidate.uploadResume', () => true);
+    expect(uploads.length).toBeGreaterThan(0);
+    const candidate = await env.ctx.ashby.client.candidate.info(result.candidateId);
+    expect(candidate.resumeFileHandle?.name).toBe('Maya_Ortiz.docx');
+    const file = await env.ctx.ashby.client.file.download(candidate.resumeFileHandle!.handle);
+    expect(file.contentType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+  });
+
   it('an unreadable file gets a clear answer and nothing is created', async () => {
     const before = { c: creates().length, a: appCreates().length };
     const corrupt = input('scan.pdf', new TextEncoder().encode('%PDF-1.7\nthis is not really a pdf'));
@@ -99,6 +142,17 @@ describe.each(DB_KINDS)('adding a resume for a job on %s', (kind) => {
     expect(creates().length).toBe(before.c);
     expect(appCreates().length).toBe(before.a);
     expect(await env.ctx.db.candidateIntake.count({ where: { candidateId: null } })).toBe(0);
+  });
+
+  it('gives a new candidate and their application the source "Skima" where Ashby has one', async () => {
+    const skima = { id: randomUUID(), title: 'Skima', isArchived: false, sourceType: { id: randomUUID(), title: 'Outbound', isArchived: false } };
+    env.sandbox.control.org.sources.push(skima); // an admin added the source in Ashby
+    const drop = input('Wen_Li.pdf', await resumePdf(person('Wen Li', 'wen.li@example.org', '+1 (720) 555-0177')));
+    const result = await commitIntake(env.ctx, drop, await previewIntake(env.ctx, drop));
+    expect(result).toMatchObject({ candidateCreated: true, applicationCreated: true });
+    expect(creates().at(-1)!.body).toMatchObject({ name: 'Wen Li', sourceId: skima.id });
+    expect(appCreates().at(-1)!.body).toEqual({ candidateId: result.candidateId, jobId: env.jobA, sourceId: skima.id });
+    expect((await env.ctx.ashby.client.application.info(result.applicationId)).source?.title).toBe('Skima');
   });
 
   it('a hiring manager may not add candidates', async () => {

@@ -18,7 +18,11 @@ export async function refreshCard(
 ) {
   if (!ref) return;
   try {
-    await deps.slack.updateMessage(ref, shortlistMessage(await deps.services.buildCard(jobId, reviewer)));
+    const [card, skipReasons] = await Promise.all([
+      deps.services.buildCard(jobId, reviewer),
+      deps.services.skipReasons(),
+    ]);
+    await deps.slack.updateMessage(ref, shortlistMessage(card, skipReasons));
   } catch (err) {
     const failure = err instanceof SlackDeliveryError ? err.failure : undefined;
     deps.log.warn({ err, jobId }, 'could not refresh a shortlist card after a decision');

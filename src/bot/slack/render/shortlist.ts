@@ -1,7 +1,19 @@
 import type { CandidateCard, CardDecision, CardRequirement, ShortlistCard, Verdict } from '../../card-model.ts';
 import { type Block, checkMessage, clip, escapeMrkdwn, LIMITS, type SlackMessage } from '../block-kit.ts';
 import { requirementNotes, VERDICT_LABEL, VERDICT_MARK } from '../../chat-words.ts';
-import { ACTION, advanceActionId, archiveActionId, decideActionId, encodeCandidate, encodeJob, noteActionId } from '../ids.ts';
+import {
+  ACTION,
+  advanceActionId,
+  archiveActionId,
+  decideActionId,
+  encodeCandidate,
+  encodeJob,
+  noteActionId,
+  skipReasonActionId,
+} from '../ids.ts';
+
+/** The short list a Skip may give a reason from (the core's `skipReasons()`). */
+export type SkipReasons = Array<{ id: string; text: string }>;
 
 const VERDICTS: Verdict[] = ['approve', 'skip', 'maybe'];
 /** Blocks around the candidates: header, counts, requirements, the buttons, and the "more" line. */
@@ -11,9 +23,10 @@ const QUOTE_MAX = 160;
 /**
  * The shortlist DM of one reviewer: a header with the job and counts, one section per candidate
  * (rank, score, reasons with their resume quotes, missing must-haves, decisions) with Approve / Skip /
- * Maybe and Add note, and a button that mints a fresh secure link on click (no URL is ever posted).
+ * Maybe, Add note and the optional reason for a Skip, and a button that mints a fresh secure link on
+ * click (no URL is ever posted).
  */
-export function shortlistMessage(card: ShortlistCard): SlackMessage {
+export function shortlistMessage(card: ShortlistCard, skipReasons: SkipReasons = []): SlackMessage {
   const fits = Math.floor((LIMITS.messageBlocks - FRAME_BLOCKS) / 2);
   const shown = card.candidates.slice(0, fits);
   const blocks: Block[] = [
@@ -24,7 +37,7 @@ export function shortlistMessage(card: ShortlistCard): SlackMessage {
   if (requirements) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: requirements }] });
   for (const c of shown) {
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: candidateText(c) } });
-    blocks.push({ type: 'actions', elements: candidateButtons(card.jobId, c) });
+    blocks.push({ type: 'actions', elements: [...candidateButtons(card.jobId, c), ...skipReasonMenu(c, skipReasons)] });
   }
   if (card.candidates.length === 0) {
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: 'No candidate is screened for this job yet.' } });
@@ -126,6 +139,30 @@ function candidateButtons(jobId: string, c: CandidateCard) {
     { type: 'button' as const, action_id: advanceActionId(c.rank), text: { type: 'plain_text' as const, text: 'Advance…' }, value },
     { type: 'button' as const, action_id: archiveActionId(c.rank), text: { type: 'plain_text' as const, text: 'Archive…' }, value },
   ];
+}
+
+/** A card carries ten menus: a few short options each keeps it far from Slack's size limits (the note
+ * modal offers the whole list). */
+const CARD_SKIP_REASONS = 6;
+const CARD_SKIP_REASON_TEXT = 40;
+
+/** Beside the buttons, as the Teams card and the page offer it: a reason picked here goes with a Skip
+ * clicked after it (read from the message's state), and with no other verdict. Ashby's first reasons,
+ * and Skima's own, which the list ends with. */
+function skipReasonMenu(c: CandidateCard, reasons: SkipReasons) {
+  if (reasons.length === 0) return [];
+  const offered = reasons.length <= CARD_SKIP_REASONS
+    ? reasons
+    : [...reasons.slice(0, CARD_SKIP_REASONS - 1), reasons.at(-1)!];
+  return [{
+    type: 'static_select' as const,
+    action_id: skipReasonActionId(c.rank),
+    placeholder: { type: 'plain_text' as const, text: 'Reason, if you skip' },
+    options: offered.map((r) => ({
+      text: { type: 'plain_text' as const, text: clip(r.text, CARD_SKIP_REASON_TEXT) },
+      value: r.id,
+    })),
+  }];
 }
 
 /** "Archive skipped…", only while the job has skipped applications still active: opens the archive

@@ -17,6 +17,8 @@ import { resumeJobPicked } from './resume-job-picked.ts';
 
 export function register(app: App, deps: ListenerDeps): void {
   app.action(ACTION.decide, ({ body, ack }) => decideAction({ body, ack: () => ack() }, deps));
+  // Picking a reason changes nothing until Skip is clicked (which reads it from the message's state).
+  app.action(ACTION.skipReason, ({ ack }) => ack());
   app.action(ACTION.addNote, ({ body, ack }) => addNoteAction({ body, ack: () => ack() }, deps));
   app.action(ACTION.openShortlist, ({ body, ack }) => openShortlistAction({ body, ack: () => ack() }, deps));
   app.action(ACTION.openReport, ({ body, ack }) => openReportAction({ body, ack: () => ack() }, deps));
