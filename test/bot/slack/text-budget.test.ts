@@ -2,17 +2,34 @@
 // the check that counts it, and every large message Skima sends fitting it by design.
 import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { CandidateCard } from '../../../src/bot/card-model.ts';
 import { type Block, blocksTextLength, checkMessage, MESSAGE_TEXT_BUDGET, type SlackMessage } from '../../../src/bot/slack/block-kit.ts';
-import { ACTION } from '../../../src/bot/slack/ids.ts';
+import { ACTION, advanceActionId, archiveActionId, decideActionId, noteActionId, skipReasonActionId } from '../../../src/bot/slack/ids.ts';
 import { noticeMessage } from '../../../src/bot/slack/render/notice.ts';
 import { digestMessage, rediscoverMessage, setupMessage } from '../../../src/bot/slack/render/reports.ts';
+import { shortlistMessage } from '../../../src/bot/slack/render/shortlist.ts';
 import { statusMessage } from '../../../src/bot/slack/render/status.ts';
 import { WebApiSlack } from '../../../src/bot/slack/slack-api.ts';
-import { prose } from './largest.ts';
+import { candidate, card } from './fakes.ts';
+import { largestCard, longRequirements, longSkipReasons, prose } from './largest.ts';
 
 const section = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text } });
 const within = (m: SlackMessage) => blocksTextLength(m.blocks) <= MESSAGE_TEXT_BUDGET;
 
+/** The candidate sections a card shows, by the rank they start with. */
+const shownRanks = (m: SlackMessage) => m.blocks
+  .flatMap((b) => (b.type === 'section' && b.text ? [/^\*#(\d+) · /.exec(b.text.text)] : []))
+  .flatMap((match) => (match ? [Number(match[1])] : []));
+
+/** Every control a candidate must keep, by action id. */
+const controlsOf = (rank: number) => [
+  decideActionId('approve', rank),
+  decideActionId('skip', rank),
+  decideActionId('maybe', rank),
+  noteActionId(rank),
+  advanceActionId(rank),
+  archiveActionId(rank),
+];
 const actionIds = (m: SlackMessage) => m.blocks.flatMap((b) => (b.type === 'actions' ? b.elements.map((e) => e.action_id) : []));
 
 describe('the text budget of one message', () => {
@@ -72,6 +89,72 @@ describe('the text budget of one message', () => {
       await api.postMessage('U1', { text: 't', blocks: blocks.slice(0, 4) });
       expect(slack.isDone()).toBe(true);
     });
+  });
+});
+
+describe('the shortlist card within the budget', () => {
+  it('fits the largest realistic card with all ten candidates, each with every button and the skip-reason menu', () => {
+    const big = largestCard();
+    const m = shortlistMessage(big, longSkipReasons());
+    expect(blocksTextLength(m.blocks)).toBeLessThanOrEqual(MESSAGE_TEXT_BUDGET);
+    expect(shownRanks(m)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const ids = actionIds(m);
+    for (let rank = 1; rank <= 10; rank++) {
+      expect(ids).toEqual(expect.arrayContaining([...controlsOf(rank), skipReasonActionId(rank)]));
+    }
+    expect(ids).toEqual(expect.arrayContaining([ACTION.openShortlist, ACTION.editRequirements, ACTION.archiveSkipped]));
+    // Each menu still ends with Skima's own reason; the note modal offers the whole list.
+    const menus = m.blocks.flatMap((b) => (b.type === 'actions' ? b.elements : [])).flatMap((e) => (e.type === 'static_select' ? [e] : []));
+    expect(menus).toHaveLength(10);
+    for (const menu of menus) expect(menu.options.at(-1)!.value).toBe('requirements');
+    // Shortened, and said so: clipped quotes marked, the reasons left out counted, missing must-haves kept.
+    const text = JSON.stringify(m.blocks);
+    expect(text).toContain('…”_');
+    expect(text).toMatch(/_\d more reasons on the full shortlist_/);
+    expect(text).toContain('Missing: Must-have requirement number 0');
+    expect(text).toContain('You: 👎 Skipped — “a long note');
+    // At least two reasons with their quotes for every candidate (docs/slack.md says so).
+    const sections = m.blocks.flatMap((x) => (x.type === 'section' && x.text ? [x.text.text] : []));
+    for (const s of sections) expect(s.match(/\n• .* — _“.*”_/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
+  });
+
+  it('stays within for any mix of sizes (40 seeded random cards, up to 30 candidates, 5,000-character texts, long reason lists)', () => {
+    let seed = 17;
+    const rand = (n: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed % (n + 1);
+    };
+    const text = (max: number) => 'Zürich café “quote” & <R&D> 🛒 *not bold* _x_ '.repeat(Math.ceil(max / 40)).slice(0, rand(max));
+    const decision = () => ({ verdict: 'skip' as const, note: text(2000) || null, reviewerId: `u${rand(3)}`, reviewerName: text(200) || 'Dana', channel: 'slack' as const, at: new Date() });
+    let shortened = 0;
+    for (let i = 0; i < 40; i++) {
+      const n = rand(30);
+      const candidates: CandidateCard[] = Array.from({ length: n }, (_, r) => candidate(r + 1, {
+        candidateName: text(300) || undefined,
+        band: text(30) || 'weak',
+        reasons: Array.from({ length: rand(5) }, () => ({ text: text(5000), quote: text(5000), start: 0, end: 1 })),
+        missing: Array.from({ length: rand(20) }, () => text(300)),
+        reviewerDecision: rand(1) ? decision() : null,
+        latestDecision: rand(1) ? decision() : null,
+      }));
+      const reasons = Array.from({ length: rand(40) }, (_, r) => ({ id: `reason-${r}`, text: text(300) || 'Other' }));
+      const requirements = longRequirements().slice(0, rand(20));
+      const c = card(n, { candidates, jobTitle: text(500) || 'Job', department: text(300) || null, location: text(300) || null, requirements, skippedActive: rand(500) });
+      const m = shortlistMessage(c, reasons);
+      expect(within(m), `card ${i}: ${blocksTextLength(m.blocks)} characters`).toBe(true);
+      const ranks = shownRanks(m);
+      if (n > 0) expect(ranks[0]).toBe(1); // the top candidate always shows
+      const ids = actionIds(m);
+      for (const rank of ranks) {
+        expect(ids).toEqual(expect.arrayContaining(controlsOf(rank)));
+        if (reasons.length) expect(ids).toContain(skipReasonActionId(rank));
+      }
+      if (ranks.length < n) {
+        shortened++;
+        expect(JSON.stringify(m.blocks)).toContain(`${n - ranks.length} more on the full shortlist.`);
+      }
+    }
+    expect(shortened).toBeGreaterThan(0); // some cards were long enough to need fewer candidates
   });
 });
 
