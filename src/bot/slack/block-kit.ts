@@ -160,10 +160,57 @@ function uniqueIds(blocks: Block[], ctx: z.RefinementCtx) {
 
 const blocks = (max: number) => z.array(blockSchema).max(max).superRefine(uniqueIds);
 
+/**
+ * What a message's blocks may carry in text, all together. Slack refuses chat.postMessage and
+ * chat.update with `msg_blocks_too_long` above a total it does not document (shared/reference/
+ * slack-teams.md §1.3). A Slack maintainer described it as "12,000 text characters with a buffer for
+ * block containers" (bolt-js #2509); reporters were refused at ~13,200 characters of markdown blocks
+ * (#2509) and at 11,341 text characters counted exactly as here, every `text` string in the tree, in a
+ * message of many rich_text containers (#2867). The buffer is unknown, and a shortlist card is heavy
+ * in containers (ten actions blocks of buttons and menus), so the budget keeps ~12% under the lowest
+ * refusal reported: 10,000. Counted in UTF-16 units before Slack unescapes `&amp;`, so an emoji counts
+ * two and an escaped `&` five: both count more than Slack can, never less.
+ */
+export const MESSAGE_TEXT_BUDGET = 10_000;
+
+/** Every text string the blocks carry (section text and fields, context elements, header, button and
+ * option texts, placeholders, confirmation dialogs, ...): each `text` string anywhere in the tree. */
+export function blocksTextLength(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((n: number, v) => n + blocksTextLength(v), 0);
+  if (!value || typeof value !== 'object') return 0;
+  let n = 0;
+  for (const [key, v] of Object.entries(value)) n += key === 'text' && typeof v === 'string' ? v.length : blocksTextLength(v);
+  return n;
+}
+
+/**
+ * The first of a renderer's drawings, fullest first, whose blocks fit MESSAGE_TEXT_BUDGET (drawn only as
+ * far as needed). When none does, the last: checkMessage then refuses it, naming the count.
+ */
+export function firstFitting(drawings: Iterable<Block[]>): Block[] {
+  let last: Block[] = [];
+  for (const blocks of drawings) {
+    if (blocksTextLength(blocks) <= MESSAGE_TEXT_BUDGET) return blocks;
+    last = blocks;
+  }
+  return last;
+}
+
+function withinTextBudget(blocks: Block[], ctx: z.RefinementCtx) {
+  const length = blocksTextLength(blocks);
+  if (length > MESSAGE_TEXT_BUDGET) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `the blocks carry ${length} text characters in all, over the ${MESSAGE_TEXT_BUDGET} a message may `
+        + '(Slack refuses a message whose blocks are too long in total with msg_blocks_too_long)',
+    });
+  }
+}
+
 /** What chat.postMessage / chat.update / respond() carry: blocks plus the notification fallback text. */
 export const messageSchema = z.strictObject({
   text: z.string().min(1).max(LIMITS.fallbackText),
-  blocks: blocks(LIMITS.messageBlocks),
+  blocks: blocks(LIMITS.messageBlocks).superRefine(withinTextBudget),
 });
 export type SlackMessage = z.infer<typeof messageSchema>;
 

@@ -1,5 +1,5 @@
 import { WebClient, type WebClientOptions } from '@slack/web-api';
-import type { HomeView, ModalView, SlackMessage } from './block-kit.ts';
+import { checkMessage, type HomeView, type ModalView, type SlackMessage } from './block-kit.ts';
 import { classifySlackError, SlackDeliveryError } from './errors.ts';
 import type { SlackMessageRef } from './services.ts';
 
@@ -78,13 +78,17 @@ export class WebApiSlack implements SlackApi {
     }
   }
 
+  // Every renderer checks its message; checked again here, at the one way out, so nothing reaches Slack
+  // that it would refuse (msg_blocks_too_long above all, which names no block and no count).
   async postMessage(channel: string, message: SlackMessage): Promise<SlackMessageRef> {
+    checkMessage(message);
     const res = await this.call('chat.postMessage', () =>
       this.client.chat.postMessage({ channel, ...message, unfurl_links: false, unfurl_media: false }));
     return { channel: res.channel ?? channel, ts: res.ts ?? '' };
   }
 
   async updateMessage(ref: SlackMessageRef, message: SlackMessage): Promise<void> {
+    checkMessage(message);
     await this.call('chat.update', () => this.client.chat.update({ channel: ref.channel, ts: ref.ts, ...message }));
   }
 

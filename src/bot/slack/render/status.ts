@@ -13,12 +13,14 @@ export function statusMessage(s: StatusReport, now = new Date()): SlackMessage {
   const errors = s.errors.slice(0, 10).map(
     (e) => `• ${escapeMrkdwn(e.source)}: ${escapeMrkdwn(clip(e.message, 200))} (${e.count}×, last ${ago(e.at, now)})`,
   );
+  // Sync and queue are a line per resource and per queue (a few dozen at most): clipped shorter than the
+  // rest so every section together stays inside a message's text budget (block-kit.ts).
   const blocks: Block[] = [
     { type: 'header', text: { type: 'plain_text', text: 'Skima status' } },
-    { type: 'section', text: { type: 'mrkdwn', text: clip(`*Ashby sync*\n${sync}`, 3000) } },
+    { type: 'section', text: { type: 'mrkdwn', text: clip(`*Ashby sync*\n${sync}`, 1500) } },
     {
       type: 'section',
-      text: { type: 'mrkdwn', text: clip(`*Queue*\n${queues.length ? queues.join('\n') : 'Idle: nothing queued.'}`, 3000) },
+      text: { type: 'mrkdwn', text: clip(`*Queue*\n${queues.length ? queues.join('\n') : 'Idle: nothing queued.'}`, 1500) },
     },
     { type: 'section', text: { type: 'mrkdwn', text: `*Last Ashby webhook*: ${ago(s.lastWebhookAt, now)}` } },
     {
