@@ -8,7 +8,12 @@ import { type Actor, dispositionRefusal } from '../disposition/roles.ts';
 import { enqueueApplication } from '../pipeline/process-application.ts';
 import { hiringTeamOf } from '../people/hiring-team.ts';
 import { phoneDigits, type ResumeContact, resumeContact } from './contact.ts';
+import { CLAIM_POLL_MS, CLAIM_WAIT_MS, STALE_CLAIM_MS } from './claim-timing.ts';
 import { findExistingCandidate, type MatchedBy } from './find-existing.ts';
+import { IntakeError } from './intake-error.ts';
+import { type PersonCandidate, personCandidate } from './person-claim.ts';
+
+export { IntakeError };
 
 export interface IntakeInput {
   jobId: string;
@@ -37,12 +42,6 @@ export interface IntakeResult {
   applicationCreated: boolean;
 }
 
-/** A resume that cannot be added: said in words the recruiter reads; nothing was created. */
-export class IntakeError extends Error {}
-
-const CLAIM_WAIT_MS = 60_000;
-/** A claim this old with no result belongs to an upload that died: the next one takes it over. */
-const STALE_CLAIM_MS = 5 * 60_000;
 const CONTENT_TYPES: Record<string, string> = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -122,15 +121,47 @@ async function awaitOther(ctx: AppContext, jobId: string, keys: string[]): Promi
     if (Date.now() > deadline) {
       throw new IntakeError('This person is being added by another upload right now; try again shortly.');
     }
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, CLAIM_POLL_MS));
   }
+}
+
+/** The person Ashby has, looked up again (between the preview and the confirmation someone may have
+ * added them), or a new candidate with the file as their resume. */
+async function findOrCreate(
+  ctx: AppContext,
+  input: IntakeInput,
+  preview: IntakePreview,
+  sourceId?: string,
+): Promise<PersonCandidate> {
+  const found = await findExistingCandidate(ctx, preview.contact, preview.keys);
+  if (found) return { candidate: found.candidate, created: false, matchedBy: found.matchedBy };
+  const { client } = ctx.ashby;
+  const { contact } = preview;
+  const url = contact.profileUrl;
+  const candidate = await client.candidate.create({
+    name: contact.name ?? contact.email!,
+    ...(contact.email ? { email: contact.email } : {}),
+    ...(contact.phone ? { phoneNumber: contact.phone } : {}),
+    ...(url?.includes('linkedin.com') ? { linkedInUrl: url } : {}),
+    ...(url?.includes('github.com') ? { githubUrl: url } : {}),
+    ...(sourceId ? { sourceId } : {}),
+  });
+  await client.candidate.uploadResume({
+    candidateId: candidate.id,
+    filename: input.filename,
+    contentType: CONTENT_TYPES[preview.format]!,
+    bytes: input.bytes,
+  });
+  return { candidate, created: true, matchedBy: null };
 }
 
 /**
  * Adds the confirmed upload: the existing candidate, or a new one with the resume; then their
  * application for the job (source "Skima" where Ashby has one). Two uploads of the same file or person
- * for a job, even at once, give one candidate and one application: the first claims the upload's keys,
- * the others wait for its result.
+ * for a job, even at once, give one candidate and one application: the first claims the upload's keys
+ * for the job, the others wait for its result. Uploads of the same person for different jobs, even at
+ * once, give one candidate: finding or creating them is done under a claim of the keys for all jobs
+ * (`personCandidate`), and each adds its application to the candidate that claim names.
  */
 export async function commitIntake(ctx: AppContext, input: IntakeInput, preview: IntakePreview): Promise<IntakeResult> {
   if (!(await claim(ctx, input.jobId, preview.keys))) {
@@ -141,28 +172,9 @@ export async function commitIntake(ctx: AppContext, input: IntakeInput, preview:
   try {
     const { client } = ctx.ashby;
     const source = (await client.source.list()).find((s) => s.title.toLowerCase() === 'skima');
-    // Looked up again: between the preview and the confirmation someone may have added them.
-    const found = await findExistingCandidate(ctx, preview.contact, preview.keys);
-    let candidate = found?.candidate;
-    const candidateCreated = !candidate;
-    if (!candidate) {
-      const { contact } = preview;
-      const url = contact.profileUrl;
-      candidate = await client.candidate.create({
-        name: contact.name ?? contact.email!,
-        ...(contact.email ? { email: contact.email } : {}),
-        ...(contact.phone ? { phoneNumber: contact.phone } : {}),
-        ...(url?.includes('linkedin.com') ? { linkedInUrl: url } : {}),
-        ...(url?.includes('github.com') ? { githubUrl: url } : {}),
-        ...(source ? { sourceId: source.id } : {}),
-      });
-      await client.candidate.uploadResume({
-        candidateId: candidate.id,
-        filename: input.filename,
-        contentType: CONTENT_TYPES[preview.format]!,
-        bytes: input.bytes,
-      });
-    }
+    const { candidate, created: candidateCreated, matchedBy } = await personCandidate(ctx, preview.keys, () =>
+      findOrCreate(ctx, input, preview, source?.id),
+    );
     let applicationId: string | undefined;
     for (const id of candidate.applicationIds) {
       if ((await client.application.info(id)).job.id === input.jobId) applicationId = id;
@@ -191,7 +203,7 @@ export async function commitIntake(ctx: AppContext, input: IntakeInput, preview:
         channel: input.channel,
         candidateCreated,
         applicationCreated,
-        matchedBy: found?.matchedBy ?? null,
+        matchedBy,
       },
     });
     // Before the screening is queued, so its end finds who waits for it.

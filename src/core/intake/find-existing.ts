@@ -6,17 +6,17 @@ export type MatchedBy = 'email' | 'phone' | 'profile URL' | 'an earlier upload';
 
 /** The Ashby candidate a resume belongs to, if Ashby has them: by email, then phone, then profile URL
  * (`candidate.search` takes an email or a name, so phone and URL are matched among those of the name),
- * or a candidate an earlier upload of the same file or person made. */
+ * or a candidate an earlier upload of the same file or person found or made. */
 export async function findExistingCandidate(
   ctx: AppContext,
   contact: ResumeContact,
   keys: string[],
 ): Promise<{ candidate: AshbyCandidate; matchedBy: MatchedBy } | undefined> {
   const { client } = ctx.ashby;
-  const earlier = await ctx.db.candidateIntake.findFirst({
-    where: { key: { in: keys }, candidateId: { not: null } },
-    orderBy: { claimedAt: 'asc' },
-  });
+  const named = { where: { key: { in: keys }, candidateId: { not: null } }, orderBy: { claimedAt: 'asc' as const } };
+  // The person claim names the candidate as soon as they exist; the job's claim (all there was before
+  // it) only once their application does.
+  const earlier = (await ctx.db.candidateClaim.findFirst(named)) ?? (await ctx.db.candidateIntake.findFirst(named));
   if (earlier?.candidateId) {
     return { candidate: await client.candidate.info(earlier.candidateId), matchedBy: 'an earlier upload' };
   }

@@ -2,12 +2,20 @@
 // once), an existing person attached, an unreadable file answered with nothing created.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commitIntake, IntakeError, type IntakeInput, previewIntake } from '../../../src/core/intake/index.ts';
+import {
+  commitIntake,
+  IntakeError,
+  type IntakeInput,
+  type IntakePreview,
+  type IntakeResult,
+  previewIntake,
+} from '../../../src/core/intake/index.ts';
 import { DB_KINDS } from '../../helpers/databases.ts';
 import { writesFor } from '../../helpers/skima.ts';
 import { type DispositionEnv, dispositionEnv } from '../disposition/sandbox-env.ts';
 import { resumePdf, personLines } from '../../helpers/resume-pdf.ts';
 import { buildDocx } from '../../scoring/helpers/fixtures.ts';
+import { sleep, waitFor } from '../../helpers/wait.ts';
 
 const person = (name: string, email: string, phone: string) =>
   personLines(name, email, phone, 'Senior Backend Engineer, Acme Corp, 2019 - 2024', 'Built Go and PostgreSQL services; Kubernetes; AWS.');
@@ -16,6 +24,7 @@ describe.each(DB_KINDS)('adding a resume for a job on %s', (kind) => {
   let env: DispositionEnv;
   const creates = () => writesFor(env.sandbox, 'candidate.create', () => true);
   const appCreates = () => writesFor(env.sandbox, 'application.create', () => true);
+  const uploads = () => writesFor(env.sandbox, 'candidate.uploadResume', () => true);
   const input = (filename: string, bytes: Uint8Array, jobId = env.jobA): IntakeInput => ({
     jobId,
     filename,
@@ -67,6 +76,121 @@ describe.each(DB_KINDS)('adding a resume for a job on %s', (kind) => {
     expect([ra.candidateCreated, rb.candidateCreated].sort()).toEqual([false, true]);
     expect(creates().length - before.c).toBe(1);
     expect(appCreates().length - before.a).toBe(1);
+  });
+
+  it('two drops of the same person for two jobs at once make one candidate with one application per job', async () => {
+    const before = { c: creates().length, a: appCreates().length, u: uploads().length };
+    const ines = person('Ines Duarte', 'ines.duarte@example.org', '+1 (720) 555-0104');
+    // Two files of the same person (they share the email and phone, not the file), one per job.
+    const a = input('Ines_Duarte.pdf', await resumePdf(ines), env.jobA);
+    const b = input('Ines_Duarte_CV.pdf', await resumePdf([...ines, 'References on request.']), env.jobB);
+    const [pa, pb] = await Promise.all([previewIntake(env.ctx, a), previewIntake(env.ctx, b)]);
+    // Every Ashby call slowed a little, so that both look for the person before either could create them.
+    env.sandbox.control.setFaults({ latencyMs: 50 });
+    const [ra, rb] = await Promise.all([commitIntake(env.ctx, a, pa), commitIntake(env.ctx, b, pb)]).finally(() =>
+      env.sandbox.control.setFaults({}),
+    );
+    expect(ra.candidateId).toBe(rb.candidateId);
+    expect([ra.candidateCreated, rb.candidateCreated].sort()).toEqual([false, true]);
+    expect([ra.applicationCreated, rb.applicationCreated]).toEqual([true, true]);
+    expect(creates().length - before.c).toBe(1);
+    expect(uploads().length - before.u).toBe(1);
+    const jobsApplied = appCreates().slice(before.a).map((w) => (w.body as { jobId: string }).jobId);
+    expect(jobsApplied.sort()).toEqual([env.jobA, env.jobB].sort());
+    const { client } = env.ctx.ashby;
+    expect(await client.candidate.search({ email: 'ines.duarte@example.org' })).toHaveLength(1);
+    const candidate = await client.candidate.info(ra.candidateId);
+    expect([...candidate.applicationIds].sort()).toEqual([ra.applicationId, rb.applicationId].sort());
+    expect((await client.application.info(ra.applicationId)).job.id).toBe(env.jobA);
+    expect((await client.application.info(rb.applicationId)).job.id).toBe(env.jobB);
+    // Dropped again for either job, nothing more is created.
+    expect(await commitIntake(env.ctx, b, await previewIntake(env.ctx, b))).toEqual({
+      ...rb,
+      candidateCreated: false,
+      applicationCreated: false,
+    });
+    expect(creates().length - before.c).toBe(1);
+    expect(appCreates().length - before.a).toBe(2);
+  });
+
+  it('when creating a person fails for one job, the drop racing it for another job creates them', async () => {
+    const before = { c: creates().length, a: appCreates().length };
+    const bytes = await resumePdf(person('Kofi Mensah', 'kofi.mensah@example.org', '+1 (720) 555-0105'));
+    const drops = [input('Kofi_Mensah.pdf', bytes, env.jobA), input('Kofi_Mensah.pdf', bytes, env.jobB)];
+    const previews = await Promise.all(drops.map((d) => previewIntake(env.ctx, d)));
+    // Ashby refuses the first candidate.create; every call is slowed so that the other drop is waiting on
+    // the person's claim when it does.
+    env.sandbox.control.setFaults({ latencyMs: 50, next: [{ endpoint: 'candidate.create', code: 'invalid_input' }] });
+    const settled = await Promise.allSettled(drops.map((d, i) => commitIntake(env.ctx, d, previews[i]!))).finally(() =>
+      env.sandbox.control.setFaults({}),
+    );
+    const failed = settled.findIndex((r) => r.status === 'rejected');
+    const other = settled[1 - failed]!;
+    expect(failed).toBeGreaterThanOrEqual(0);
+    expect((settled[failed] as PromiseRejectedResult).reason).toMatchObject({ code: 'invalid_input' });
+    expect(other.status).toBe('fulfilled');
+    const made = (other as PromiseFulfilledResult<IntakeResult>).value;
+    expect(made).toMatchObject({ candidateCreated: true, applicationCreated: true });
+    expect(creates().length - before.c).toBe(1);
+    // Nothing is left claimed by the failed drop, so trying it again attaches to the person just made.
+    expect(await env.ctx.db.candidateClaim.count({ where: { candidateId: null } })).toBe(0);
+    expect(await env.ctx.db.candidateIntake.count({ where: { candidateId: null } })).toBe(0);
+    const retry = await commitIntake(env.ctx, drops[failed]!, await previewIntake(env.ctx, drops[failed]!));
+    expect(retry).toMatchObject({ candidateId: made.candidateId, candidateCreated: false, applicationCreated: true });
+    expect(creates().length - before.c).toBe(1);
+    expect(appCreates().length - before.a).toBe(2);
+    expect(await env.ctx.ashby.client.candidate.search({ email: 'kofi.mensah@example.org' })).toHaveLength(1);
+    expect((await env.ctx.ashby.client.candidate.info(made.candidateId)).applicationIds).toHaveLength(2);
+  });
+
+  it('a drop waits for the upload that holds the person, takes its candidate, or claims when it lets go', async () => {
+    const { client } = env.ctx.ashby;
+    const bytes = await resumePdf(person('Sara Haddad', 'sara.haddad@example.org', '+1 (720) 555-0106'));
+    const forA = input('Sara_Haddad.pdf', bytes, env.jobA);
+    const forB = input('Sara_Haddad.pdf', bytes, env.jobB);
+    const preview = await previewIntake(env.ctx, forA);
+    const email = 'email:sara.haddad@example.org';
+    /** The drop's commit, once it is seen waiting on the claim another upload holds. */
+    const waitingDrop = async (drop: IntakeInput, dropPreview: IntakePreview) => {
+      let settled = false;
+      const result = commitIntake(env.ctx, drop, dropPreview).finally(() => (settled = true));
+      const claimed = { jobId: drop.jobId, key: { in: dropPreview.keys }, candidateId: null };
+      await waitFor('the job claim', () => env.ctx.db.candidateIntake.findFirst({ where: claimed }));
+      await sleep(600);
+      expect(settled).toBe(false);
+      return { result };
+    };
+    // Another upload (for some other job) holds the person: this one waits, then takes the candidate it names.
+    await env.ctx.db.candidateClaim.create({ data: { key: email, holder: 'another upload' } });
+    const first = await waitingDrop(forA, preview);
+    const before = { c: creates().length, a: appCreates().length };
+    const held = await client.candidate.create({ name: 'Sara Haddad', email: 'sara.haddad@example.org' });
+    await env.ctx.db.candidateClaim.update({ where: { key: email }, data: { candidateId: held.id } });
+    const attached = { candidateId: held.id, candidateCreated: false, applicationCreated: true };
+    expect(await first.result).toMatchObject(attached);
+    expect(creates().length - before.c).toBe(1); // the holder's own
+    expect(appCreates().length - before.a).toBe(1);
+
+    // Another holds a second person's keys and fails: this one claims in its place and creates them.
+    const lena = input('Lena_Berg.pdf', await resumePdf(person('Lena Berg', 'lena.berg@example.org', '+1 (720) 555-0107')));
+    const lenaPreview = await previewIntake(env.ctx, lena);
+    await env.ctx.db.candidateClaim.create({ data: { key: 'email:lena.berg@example.org', holder: 'another upload' } });
+    const second = await waitingDrop(lena, lenaPreview);
+    await env.ctx.db.candidateClaim.delete({ where: { key: 'email:lena.berg@example.org' } });
+    const made = await second.result;
+    expect(made).toMatchObject({ candidateCreated: true, applicationCreated: true });
+    const claims = await env.ctx.db.candidateClaim.findMany({ where: { key: { in: lenaPreview.keys } } });
+    expect(claims.map((c) => c.candidateId)).toEqual(lenaPreview.keys.map(() => made.candidateId));
+
+    // A claim whose upload died (no candidate after five minutes) is taken over at once.
+    const died = new Date(Date.now() - 6 * 60_000);
+    await env.ctx.db.candidateClaim.deleteMany({ where: { key: { in: preview.keys } } });
+    await env.ctx.db.candidateClaim.create({ data: { key: email, holder: 'an upload that died', claimedAt: died } });
+    const taken = await commitIntake(env.ctx, forB, preview);
+    expect(taken).toMatchObject(attached);
+    const claim = await env.ctx.db.candidateClaim.findUnique({ where: { key: email } });
+    expect(claim).toMatchObject({ candidateId: held.id, claimedAt: expect.any(Date) });
+    expect(claim!.claimedAt.getTime()).toBeGreaterThan(died.getTime());
   });
 
   it('a resume of a person already in Ashby attaches to them, found by email', async () => {
@@ -123,8 +247,7 @@ describe.each(DB_KINDS)('adding a resume for a job on %s', (kind) => {
     expect(preview).toMatchObject({ format: 'docx', contact: { name: 'Maya Ortiz', email: 'maya.ortiz@example.org' } });
     const result = await commitIntake(env.ctx, drop, preview);
     expect(result).toMatchObject({ candidateCreated: true, applicationCreated: true });
-    const uploads = writesFor(env.sandbox, 'candidate.uploadResume', () => true);
-    expect(uploads.length).toBeGreaterThan(0);
+    expect(uploads().length).toBeGreaterThan(0);
     const candidate = await env.ctx.ashby.client.candidate.info(result.candidateId);
     expect(candidate.resumeFileHandle?.name).toBe('Maya_Ortiz.docx');
     const file = await env.ctx.ashby.client.file.download(candidate.resumeFileHandle!.handle);
