@@ -21,6 +21,32 @@ describe.each(DB_KINDS)('hire hand-off on %s', (kind) => {
   let h: SkimaHarness;
   let receiver: Receiver;
   let dir: string;
+
+  /** Runs `skima handoff` commands in-process against this harness; returns what they printed. */
+  async function inCli(body: (run: (args: string[]) => Promise<number>) => Promise<unknown>): Promise<string[]> {
+    const out: string[] = [];
+    const capture = (...parts: unknown[]) => void out.push(parts.join(' '));
+    vi.spyOn(console, 'log').mockImplementation(capture);
+    vi.spyOn(console, 'error').mockImplementation(capture);
+    const env = {
+      DATABASE_URL: h.database.url,
+      HANDOFF_CONFIG: path.join(dir, 'handoff.yaml'),
+      HRIS_SECRET: SECRET,
+      ASHBY_API_KEY: h.sandbox.apiKey,
+      ASHBY_BASE_URL: h.sandbox.url,
+      LOG_LEVEL: 'silent',
+      SCORING_THREADS: '0',
+    };
+    for (const [key, value] of Object.entries(env)) vi.stubEnv(key, value);
+    try {
+      const { run } = await import('../../../src/cli/handoff.ts');
+      await body(run);
+    } finally {
+      vi.restoreAllMocks();
+      vi.unstubAllEnvs();
+    }
+    return out;
+  }
   let startFieldId: string;
 
   beforeAll(async () => {
@@ -148,31 +174,12 @@ describe.each(DB_KINDS)('hire hand-off on %s', (kind) => {
   it('skima handoff retry replays a delivery with its id, and skima status lists it', async () => {
     const delivery = await h.skima.ctx.db.handoffDelivery.findFirstOrThrow({ where: { state: 'delivered' } });
     const before = receiver.received.length;
-    const out: string[] = [];
-    const capture = (...parts: unknown[]) => void out.push(parts.join(' '));
-    vi.spyOn(console, 'log').mockImplementation(capture);
-    vi.spyOn(console, 'error').mockImplementation(capture);
-    const env = {
-      DATABASE_URL: h.database.url,
-      HANDOFF_CONFIG: path.join(dir, 'handoff.yaml'),
-      HRIS_SECRET: SECRET,
-      ASHBY_API_KEY: h.sandbox.apiKey,
-      ASHBY_BASE_URL: h.sandbox.url,
-      LOG_LEVEL: 'silent',
-      SCORING_THREADS: '0',
-    };
-    for (const [key, value] of Object.entries(env)) vi.stubEnv(key, value);
-    try {
-      const { run } = await import('../../../src/cli/handoff.ts');
+    const out = await inCli(async (run) => {
       expect(await run(['retry', delivery.id])).toBe(0);
       expect(await run(['retry', 'no-such-delivery'])).toBe(1);
-      const { formatStatus } = await import('../../../src/cli/status.ts');
-      out.push(formatStatus(await collectStatus(h.skima.ctx)));
-    } finally {
-      vi.restoreAllMocks();
-      vi.unstubAllEnvs();
-    }
-    const text = out.join('\n');
+    });
+    const { formatStatus } = await import('../../../src/cli/status.ts');
+    const text = [...out, formatStatus(await collectStatus(h.skima.ctx))].join('\n');
     expect(text).toContain(`${delivery.id} hris: delivered, ${delivery.attempts + 1} attempts in all.`);
     expect(text).toContain('No hand-off delivery no-such-delivery');
     expect(text).toMatch(/Hand-offs to HR: 2 delivered, 0 pending, 0 failed/);
@@ -219,26 +226,10 @@ describe.each(DB_KINDS)('hire hand-off on %s', (kind) => {
 
     // `skima handoff retry` while Ashby still refuses: one more attempt, logged, and the command ends.
     refuse(20);
-    const out: string[] = [];
-    const capture = (...parts: unknown[]) => void out.push(parts.join(' '));
-    vi.spyOn(console, 'log').mockImplementation(capture);
-    vi.spyOn(console, 'error').mockImplementation(capture);
-    const env = {
-      DATABASE_URL: h.database.url,
-      HANDOFF_CONFIG: path.join(dir, 'handoff.yaml'),
-      HRIS_SECRET: SECRET,
-      ASHBY_API_KEY: h.sandbox.apiKey,
-      ASHBY_BASE_URL: h.sandbox.url,
-      LOG_LEVEL: 'silent',
-      SCORING_THREADS: '0',
-    };
-    for (const [key, value] of Object.entries(env)) vi.stubEnv(key, value);
+    let out: string[];
     try {
-      const { run } = await import('../../../src/cli/handoff.ts');
-      expect(await run(['retry', delivery.id])).toBe(1);
+      out = await inCli(async (run) => expect(await run(['retry', delivery.id])).toBe(1));
     } finally {
-      vi.restoreAllMocks();
-      vi.unstubAllEnvs();
       h.sandbox.control.setFaults({});
     }
     expect(out.join('\n')).toContain(
