@@ -54,6 +54,8 @@ export interface CardRequirement {
   rule: string;
   /** A person changed or added it. */
   edited: boolean;
+  /** A personal quality: counted when the resume shows it, never held against one that does not. */
+  quality?: boolean;
 }
 
 export interface ShortlistCard {

@@ -39,7 +39,7 @@ export const VERDICT_MARK: Record<Verdict, string> = { approve: '👍 Approved',
 
 /** What is said beside a requirement: the rule that made it (or "edited"), and "essential" where it is. */
 export function requirementNotes(r: CardRequirement): string {
-  return [r.edited ? 'edited' : r.rule, ...(r.essential ? ['essential'] : [])].join('; ');
+  return [r.edited ? 'edited' : r.rule, ...(r.essential ? ['essential'] : []), ...(r.quality ? ['counted when shown, else asked at interview'] : [])].join('; ');
 }
 
 /** An archive asked for where Ashby has no archive reason to give it. */

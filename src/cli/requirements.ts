@@ -127,6 +127,7 @@ async function print(ctx: AppContext, jobId: string, title: string, json: boolea
     const notes = [why];
     if (r.edited && !r.added) notes.push('changed by a person');
     if (r.condition) notes.push('asked at interview, never counted');
+    if (r.quality) notes.push('counted when shown, else asked at interview');
     console.log(`  ${STATUS[r.status]!.padEnd(12)} ${r.label}  (${notes.join('; ')})`);
   }
   if (panel.notApplying.length) console.log(`No longer in the description (kept, not applied): ${panel.notApplying.join('; ')}`);

@@ -10,6 +10,8 @@ export interface JobRequirementView {
   readonly essential: boolean;
   /** Asked at interview, never counted against a resume ("Able to lift 30 lb"). */
   readonly condition: boolean;
+  /** A personal quality ("Attention to detail"): counted when the resume shows it, else asked at interview. */
+  readonly quality: boolean;
   /** A person changed or added it (core/requirements/). */
   readonly edited: boolean;
 }
@@ -32,6 +34,7 @@ export function jobRequirements(
     rule: r.rule,
     essential: r.essential === true,
     condition: r.condition === true,
+    quality: r.quality === true,
     edited: r.edited === true,
   }));
 }

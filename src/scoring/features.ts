@@ -147,8 +147,10 @@ export function evaluate(job: ParsedJob, resume: ParsedResume): Evaluation {
   const features: Partial<Record<FeatureName, number>> = {};
 
   // Conditions of the job ("Able to lift 30 lb") are asked at interview, not read from a resume.
-  const must = matches.filter((m) => m.requirement.mustHave && !m.requirement.condition);
-  const nice = matches.filter((m) => !m.requirement.mustHave && !m.requirement.condition);
+  // A personal quality counts where the resume shows it and is asked at interview where it does not.
+  const counted = matches.filter((m) => !m.requirement.condition && (!m.requirement.quality || isMet(m)));
+  const must = counted.filter((m) => m.requirement.mustHave);
+  const nice = counted.filter((m) => !m.requirement.mustHave);
   const exp = matches.filter((m) => m.requirement.kind === 'experience');
   if (must.length > 0) features.mustHave = mean(must.map(credit));
   // Where the must-have skills are shown: used in roles and described work, or only listed.

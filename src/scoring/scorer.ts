@@ -83,7 +83,7 @@ export function createScorer(options: ScorerOptions = {}): DefaultScorer {
       const reasons = buildReasons(evaluation, parsed, resume);
       // Only the job's must-haves, each by its label as the description words it.
       const missing = evaluation.matches
-        .filter((m) => m.requirement.mustHave && !m.requirement.condition && !isMet(m))
+        .filter((m) => m.requirement.mustHave && !m.requirement.condition && !m.requirement.quality && !isMet(m))
         .map((m) => (m.titleOnly ? `${m.requirement.label} (named only in a job title)` : m.requirement.label));
       // Instructions aimed at a screener do not change this score (it reads no instructions), but
       // a recruiter should know they are there.

@@ -189,6 +189,35 @@ describe('score, reasons and missing requirements', () => {
   });
 });
 
+describe('personal qualities', () => {
+  const QA_JD = `Data Analyst
+
+Requirements
+- SQL
+- Python
+- Excellent communication skills
+- Attention to detail
+`;
+  const ROLE = 'Data Analyst, Northwind, 2019 - 2024\n- Wrote SQL reports for finance';
+
+  it('never lists one missing or holds it against a resume that does not say it (it is asked at interview)', () => {
+    const silent = scorer.score(QA_JD, `Sam Lee\n${ROLE}\n- Automated the reports in Python\n`);
+    expect(silent.missing).toEqual([]);
+    expect(scoreBand(silent.score)).toBe('strong');
+  });
+
+  it('counts one the resume shows, so showing it never lowers a score', () => {
+    const noPython = `Sam Lee\n${ROLE}\n`;
+    const shown = `Sam Lee\n${ROLE}\n- Presented results to the board; clear written communication\n`;
+    expect(scorer.score(QA_JD, noPython).missing).toEqual(['Python']);
+    expect(scorer.score(QA_JD, shown).missing).toEqual(['Python']);
+    // Two hard skills missing: the share met is what places a resume under 60, and a quality shown adds to it.
+    const bare = 'Sam Lee\nClerk, Northwind, 2019 - 2024\n- Filed invoices\n';
+    const bareShown = 'Sam Lee\nClerk, Northwind, 2019 - 2024\n- Filed invoices with great attention to detail; clear communication with vendors\n';
+    expect(scorer.score(QA_JD, bareShown).score).toBeGreaterThan(scorer.score(QA_JD, bare).score);
+  });
+});
+
 describe('evidence', () => {
   const jd = `## Job title\nUI Developer\n\n## Required Skills\n- Angular JS\n- AJAX\n- IGMP\n- Architecting solutions on AWS`;
 
@@ -409,6 +438,11 @@ describe('stemming', () => {
     same('configuration', 'configure');
     same('certification', 'certified');
     same('documentation', 'documented');
+    // A base word that loses "-or"/"-er" and its inflections meet.
+    same('monitor', 'monitoring');
+    same('monitored', 'monitors');
+    same('order', 'ordering');
+    same('filter', 'filtered');
     expect(stem('passion')).not.toBe(stem('pass'));
     expect(stem('pension')).not.toBe(stem('pens'));
     // Words Object's prototype names are words like any other.
@@ -419,6 +453,8 @@ describe('stemming', () => {
     expect(scorer.score(jd, `## Skills\n- Organization skills\n- Supervised a team of four`).missing).toEqual([]);
     const webJd = `## Job title\nMiddleware Administrator\n\n## Required Skills\n- Configure WebSphere`;
     expect(scorer.score(webJd, `## Skills\n- WebSphere monitoring and configuration`).missing).toEqual([]);
+    const monitorJd = `## Job title\nMiddleware Administrator\n\n## Required Skills\n- Monitor and configure WebSphere`;
+    expect(scorer.score(monitorJd, `## Skills\n- WebSphere monitoring and configuration`).missing).toEqual([]);
   });
 });
 

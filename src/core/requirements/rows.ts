@@ -23,6 +23,8 @@ export interface RequirementRow {
   edited: boolean;
   /** Asked at interview, never counted. */
   condition: boolean;
+  /** A personal quality: counted when the resume shows it, else asked at interview. */
+  quality: boolean;
   /** What meets an added requirement, when given. */
   terms: string[];
 }
@@ -53,6 +55,7 @@ export function requirementRows(descriptionText: string | null, edits: readonly 
       added: false,
       edited: !now || now.edited === true,
       condition: now ? now.condition === true : r.condition === true,
+      quality: now ? now.quality === true : r.quality === true,
       terms: [],
     };
   });
@@ -60,7 +63,7 @@ export function requirementRows(descriptionText: string | null, edits: readonly 
     if (e.op !== 'add' || fromDescription.has(key(e.label))) continue;
     const now = edited.get(key(e.label));
     if (!now || rows.some((r) => key(r.label) === key(e.label))) continue;
-    rows.push({ label: now.label, status: statusOf(now), rule: 'edited', added: true, edited: true, condition: false, terms: [...(e.terms ?? [])] });
+    rows.push({ label: now.label, status: statusOf(now), rule: 'edited', added: true, edited: true, condition: false, quality: false, terms: [...(e.terms ?? [])] });
   }
   return rows;
 }

@@ -70,7 +70,7 @@ export async function buildShortlistCard(db: Db, jobId: string, options: Shortli
     skippedActive,
     requirements: jobRequirements(job.descriptionText, storedEdits(job.requirementEdits))
       .filter((r) => !r.condition)
-      .map(({ label, mustHave, essential, rule, edited }) => ({ label, mustHave, essential, rule, edited })),
+      .map(({ label, mustHave, essential, rule, edited, quality }) => ({ label, mustHave, essential, rule, edited, ...(quality ? { quality } : {}) })),
     generatedAt: options.now ?? new Date(),
   };
 }

@@ -71,8 +71,8 @@ function setStatus(r: Requirement, edit: { mustHave?: boolean; essential?: boole
   let essential = edit.essential ?? r.essential === true;
   if (edit.essential === true) mustHave = true;
   if (!mustHave) essential = false;
-  // A person who says it counts overrides "asked at interview only".
-  const { condition: _condition, ...rest } = r;
+  // A person who says it counts overrides "asked at interview" (a condition, or a quality not shown).
+  const { condition: _condition, quality: _quality, ...rest } = r;
   return { ...rest, mustHave, essential, edited: true };
 }
 
@@ -90,7 +90,7 @@ function addedRequirement(
   const [read] = readRequirement(phrase, { mustHave: true, rule: 'edited', dictionary });
   if (read) {
     const groups = read.kind === 'experience' && read.groups.length === 0 ? titleGroups(title, dictionary) : read.groups;
-    const { condition: _condition, ...rest } = read;
+    const { condition: _condition, quality: _quality, ...rest } = read;
     return { ...rest, ...status, label, rule: 'edited', edited: true, groups, stems: [...new Set(groups.flat().flatMap((t) => t.stems))] };
   }
   const term = termOf(phrase, dictionary);

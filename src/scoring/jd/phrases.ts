@@ -1,6 +1,7 @@
 import type { SkillDictionary } from '../skills/dictionary.ts';
 import { tokenize } from '../text/tokenize.ts';
 import { collapseWhitespace, trimClosingPunctuation } from '../text/whitespace.ts';
+import { isPersonalQuality } from './traits.ts';
 import { clip, INTRO_CUE, NOT_A_SKILL, stripFraming } from './labels.ts';
 import { dictionaryTerm, keyStems, namedInParentheses, termOf } from './terms.ts';
 import type { Requirement, RequirementKind, RequirementRule, RequirementTerm } from './types.ts';
@@ -70,6 +71,48 @@ const EXTRA_FRAMING =
 const OR_MORE = /\s+or\s+(?:more|higher|above|greater|better|less|fewer|over)\b/gi;
 /** "A portfolio that shows your range": what follows describes it. */
 const RELATIVE_CLAUSE = /\s+(?:that|which|who|whose|where)\s+.*$/i;
+/** Verbs of what a skill is used to do ("Physical fitness to manage equipment"). */
+const PURPOSE_VERBS =
+  'manage|support|ensure|deliver|drive|build|develop|create|help|handle|solve|meet|achieve|maintain|provide|'
+  + 'understand|identify|tally|measure|execute|perform|communicate|work|lead|use|make|improve|analy[sz]e|evaluate|'
+  + 'operate|coordinate|influence|guide|resolve|diagnose|assess|track|plan|design|convey|enable|endure|interpret|'
+  + 'conduct|complete|prepare|troubleshoot|liaise|engage|serve|calculate|read|record|oversee|implement|monitor';
+/**
+ * What a named skill is for: "Angular JS in constructing dynamic interfaces", "Physical fitness to
+ * manage equipment", "Oracle EBS, furthering our mission", "CIF, an integral part of APO". Not the
+ * object of an ability ("ability to manage multiple tasks" asks for managing them).
+ */
+const PURPOSE = new RegExp(
+  String.raw`(?:(?<!\b(?:ability|abilities|able|capacity|willing|willingness|need|expected|eager|ready|how|want))\s+to\s+(?:${PURPOSE_VERBS})\b|\s+(?:for\s+(?:the|an?|our|their|its|effective|efficient|\w+ing)\s|in\s+\w+ing\b|when\s|while\s|by\s+\w+ing\b|so\s+that\s|in\s+order\s+to\s)|,\s+(?:[a-z]+ing\s|an?\s|the\s))[\s\S]*$`,
+);
+
+/**
+ * The skill without what it is for: a resume shows the skill, not the description's purpose for it.
+ * Only where what is left is a name (capitalised past its first letter, or two content words or more),
+ * so "Tools for data visualization" keeps its subject.
+ */
+function withoutPurpose(text: string): string {
+  const m = PURPOSE.exec(text);
+  if (!m || m.index === 0) return text;
+  const head = text.slice(0, m.index).trim();
+  if (/^\S+ing\b/i.test(head) && m[0].startsWith(',')) return text;
+  const named = /\p{Lu}/u.test(head.slice(1));
+  return named || keyStems(head).length >= 2 ? head : text;
+}
+
+/** "Axure software", "Jira tools": the name is the skill; the noun after it says what kind of thing it is. */
+const KIND_OF_NAME = /^(.*\p{Lu}\S*)\s+(?:software|tools?|platforms?|technolog(?:y|ies)|suite|applications?|programs?)$/u;
+
+/** The name without its kind noun, unless the noun is part of a name the dictionary knows ("Power Platform"). */
+function withoutKindNoun(entry: string, dictionary: SkillDictionary): string {
+  const m = KIND_OF_NAME.exec(entry);
+  if (!m?.[1]) return entry;
+  const skillsOf = (text: string) => new Set(dictionary.find(tokenize(text)).map((x) => x.skillId));
+  const before = skillsOf(entry);
+  const after = skillsOf(m[1]);
+  return [...before].every((id) => after.has(id)) ? m[1] : entry;
+}
+
 const CATEGORY_ALTERNATIVE = /^(?:another|any other|other|a similar|similar|an equivalent|equivalent|a comparable|comparable)\b\s*(.*)$/i;
 const SHARED_QUALIFIER =
   /\s+(?:in\s+production|on\s+the\s+(?:backend|back end|frontend|front end|server)|in\s+the\s+state\s+of\s+\w+(?:\s+\w+)?|with\s+a\s+clean\s+record|within\s+\w+)$/i;
@@ -140,7 +183,7 @@ export function readRequirement(text: string, context: ItemContext): Requirement
   clause = stripStatus(clause.replace(LEADING_STATUS, '')).trim();
   if (!/[\p{L}]/u.test(clause)) return out;
   const label = readableLabel(withoutElaboration(clause));
-  const base = { mustHave, rule, label, ...(CONDITION.test(clause) ? { condition: true } : {}) };
+  const base = { mustHave, rule, label, ...(CONDITION.test(clause) ? { condition: true } : isPersonalQuality(withoutPurpose(clause)) ? { quality: true } : {}) };
 
   const years = YEARS_RE.exec(clause);
   if (years) {
@@ -185,7 +228,7 @@ function wordsOver(text: string, max: number): boolean {
 
 function requirement(
   kind: RequirementKind,
-  base: { mustHave: boolean; rule: RequirementRule; label: string; essential?: boolean; condition?: boolean },
+  base: { mustHave: boolean; rule: RequirementRule; label: string; essential?: boolean; condition?: boolean; quality?: boolean },
   groups: RequirementTerm[][],
   extra: { years?: number; degreeLevel?: number; orExperience?: boolean } = {},
 ): Requirement {
@@ -229,10 +272,12 @@ export function skillGroups(clause: string, dictionary: SkillDictionary): Requir
   // "Kubernetes: deploying and debugging workloads" names Kubernetes; the rest describes its use.
   const colon = /^([^:]{2,60}):\s+\S/.exec(text);
   if (colon && (colon[1] ?? '').split(/\s+/).length <= 6) text = colon[1] ?? text;
-  text = stripFraming(withoutElaboration(text).replace(EXTRA_FRAMING, ''))
-    .replace(RELATIVE_CLAUSE, '')
-    .replace(/\s+(?:experience|skills?|knowledge|background|proficiency|expertise|abilities)$/i, '')
-    .trim();
+  text = withoutPurpose(
+    stripFraming(withoutElaboration(text).replace(EXTRA_FRAMING, ''))
+      .replace(RELATIVE_CLAUSE, '')
+      .replace(/\s+(?:experience|skills?|knowledge|background|proficiency|expertise|abilities)$/i, '')
+      .trim(),
+  );
   // Examples of a category: "a BI tool such as Tableau or Power BI", "a CRM (Salesforce, HubSpot or similar)".
   let examples: string[] = [];
   // Both patterns are slow to fail (the lazy start is tried at every length): run only when the
@@ -264,7 +309,7 @@ export function skillGroups(clause: string, dictionary: SkillDictionary): Requir
     const terms: RequirementTerm[] = [];
     const categories: string[] = [];
     for (const entry of named) {
-      const cleaned = entry.replace(/^(?:an?|the|any|some)\s+/i, '').replace(SHARED_QUALIFIER, '').trim();
+      const cleaned = withoutKindNoun(entry.replace(/^(?:an?|the|any|some)\s+/i, '').replace(SHARED_QUALIFIER, '').trim(), dictionary);
       const category = CATEGORY_ALTERNATIVE.exec(cleaned);
       if (category) {
         categories.push(category[1] ?? '');

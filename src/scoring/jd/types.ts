@@ -53,6 +53,12 @@ export interface Requirement {
    * shifts"): shown and asked at interview, never counted against a resume or listed as missing.
    */
   readonly condition?: boolean;
+  /**
+   * A personal quality ("Excellent communication skills", "Attention to detail"): a resume can only
+   * claim it, so it counts when the resume shows it and is never held against one that does not
+   * (asked at interview instead, never listed as missing).
+   */
+  readonly quality?: boolean;
   /** A person changed or added it (see edits.ts). */
   readonly edited?: boolean;
   /** Short readable label, in the description's words: "TypeScript or Node.js". */

@@ -229,6 +229,9 @@ const SUFFIXES: ReadonlyArray<readonly [string, string]> = [
   ['s', ''],
 ];
 
+/** Suffixes of inflection (not of derivation): what is left is a word of its own. */
+const INFLECTIONS: ReadonlySet<string> = new Set(['ings', 'ing', 'ed']);
+
 function computeStem(word: string): string {
   if (word.length <= 3 || !/^[a-z]+$/.test(word)) return word;
   if (word.endsWith('ss') || word.endsWith('us') || word.endsWith('is')) return word;
@@ -240,7 +243,10 @@ function computeStem(word: string): string {
     // "running" -> "run", "planned" -> "plan"
     if (repl === '' && /([b-df-hj-np-tv-z])\1$/.test(out) && !/(ll|ss|zz)$/.test(out)) out = out.slice(0, -1);
     // "engineering"/"engineered" meet "engineer" (and "volunteering" "volunteer"), which loses its "-er".
-    if (/^(?:ing|ings|ed)$/.test(suffix) && out.endsWith('eer')) out = out.slice(0, -2);
+    if (INFLECTIONS.has(suffix) && out.endsWith('eer')) out = out.slice(0, -2);
+    // "monitoring"/"monitored" meet "monitor", "ordering" meets "order": the base word loses its "-or"
+    // or "-er" above, so its inflections do too.
+    else if (INFLECTIONS.has(suffix) && /[^e](?:er|or)$/.test(out) && out.length >= 5) out = out.slice(0, -2);
     // "managing"/"manage" and "create"/"creating" meet at the same stem.
     return out.replace(/e$/, '');
   }

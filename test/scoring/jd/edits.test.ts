@@ -142,6 +142,13 @@ Backend Engineer, Beta, 2017 - 2024
     expect(essential.missing).toEqual(['PostgreSQL']);
   });
 
+  it('a personal quality a person marks must-have counts against a resume that does not show it', () => {
+    const jd = JD.replace('- Experience with Docker\n', '- Experience with Docker\n- Attention to detail\n');
+    expect(scorer.score(jd, WITH_ALL).missing).toEqual([]);
+    const marked = scorer.score(jd, WITH_ALL, { requirements: [{ op: 'set', label: 'Attention to detail', mustHave: true }] });
+    expect(marked.missing).toEqual(['Attention to detail']);
+  });
+
   it('gives the same result for the same edits, and the description alone without them', () => {
     const edits: RequirementEdit[] = [{ op: 'set', label: 'PostgreSQL', mustHave: false }];
     expect(scorer.score(JD, NO_POSTGRES, { requirements: edits })).toEqual(createScorer({ asOf: new Date('2025-01-01') }).score(JD, NO_POSTGRES, { requirements: edits }));

@@ -9,7 +9,7 @@ const read = (text: string, mustHave = true): Requirement[] =>
   readRequirement(text, { mustHave, rule: 'requirements section', dictionary });
 /** "label [must|nice] term|term & term" */
 const shape = (r: Requirement) =>
-  `${r.label} [${r.mustHave ? 'must' : 'nice'}${r.condition ? ', condition' : ''}] ${r.groups.map((g) => g.map((t) => t.label).join('|')).join(' & ')}`;
+  `${r.label} [${r.mustHave ? 'must' : 'nice'}${r.condition ? ', condition' : ''}${r.quality ? ', quality' : ''}] ${r.groups.map((g) => g.map((t) => t.label).join('|')).join(' & ')}`;
 
 describe('requirement phrases', () => {
   it.each([
@@ -37,6 +37,22 @@ describe('requirement phrases', () => {
     // Conditions of the job are shown but never counted against a resume.
     ['Able to lift 30 lb', ['Able to lift 30 lb [must, condition] Able to lift 30 lb']],
     ['A portfolio that shows your range', ['A portfolio that shows your range [must, condition] portfolio']],
+    // Personal qualities count where a resume shows them and are asked at interview where it does not.
+    ['Excellent written and verbal communication skills', ['Written and verbal communication skills [must, quality] written and verbal communication']],
+    ['Attention to detail', ['Attention to detail [must, quality] Attention to detail']],
+    ['Ability to work under pressure', ['Work under pressure [must, quality] work under pressure']],
+    ['Physical fitness to manage equipment installation', ['Physical fitness to manage equipment installation [must, quality] Physical fitness']],
+    // ... but not a skill that names what it is done to.
+    ['Ability to manage multiple client accounts', ['Manage multiple client accounts [must] manage multiple client accounts']],
+    ['Customer service skills', ['Customer service skills [must] Customer service']],
+    // What a named skill is used for is not asked of the resume: it shows the skill.
+    ['Angular JS in constructing dynamic, user-friendly interfaces', ['Angular JS in constructing dynamic, user-friendly interfaces [must] Angular JS']],
+    ['Oracle EBS, furthering our mission to grow', ['Oracle EBS, furthering our mission to grow [must] Oracle EBS']],
+    ['Spring MVC to execute job functions diligently', ['Spring MVC to execute job functions diligently [must] Spring MVC']],
+    // A bare word before the purpose keeps it: "Tools" alone names nothing.
+    ['Tools for data visualization', ['Tools for data visualization [must] Tools for data visualization']],
+    // "Axure software": the name is the skill, the noun after it what kind of thing it is.
+    ['Microsoft Visio and Axure software', ['Microsoft Visio and Axure software [must] Microsoft Visio & Axure']],
   ])('"%s"', (text, expected) => {
     expect(read(text).map(shape)).toEqual(expected);
   });
