@@ -70,7 +70,14 @@ export async function buildShortlistCard(db: Db, jobId: string, options: Shortli
     skippedActive,
     requirements: jobRequirements(job.descriptionText, storedEdits(job.requirementEdits))
       .filter((r) => !r.condition)
-      .map(({ label, mustHave, essential, rule, edited, quality }) => ({ label, mustHave, essential, rule, edited, ...(quality ? { quality } : {}) })),
+      .map(({ label, mustHave, essential, rule, edited, quality }) => ({
+        label,
+        mustHave,
+        essential,
+        rule,
+        edited,
+        ...(quality ? { quality } : {}),
+      })),
     generatedAt: options.now ?? new Date(),
   };
 }

@@ -183,7 +183,10 @@ export function readRequirement(text: string, context: ItemContext): Requirement
   clause = stripStatus(clause.replace(LEADING_STATUS, '')).trim();
   if (!/[\p{L}]/u.test(clause)) return out;
   const label = readableLabel(withoutElaboration(clause));
-  const base = { mustHave, rule, label, ...(CONDITION.test(clause) ? { condition: true } : isPersonalQuality(withoutPurpose(clause)) ? { quality: true } : {}) };
+  const asked = CONDITION.test(clause)
+    ? { condition: true }
+    : isPersonalQuality(withoutPurpose(clause)) ? { quality: true } : {};
+  const base = { mustHave, rule, label, ...asked };
 
   const years = YEARS_RE.exec(clause);
   if (years) {
@@ -228,7 +231,14 @@ function wordsOver(text: string, max: number): boolean {
 
 function requirement(
   kind: RequirementKind,
-  base: { mustHave: boolean; rule: RequirementRule; label: string; essential?: boolean; condition?: boolean; quality?: boolean },
+  base: {
+    mustHave: boolean;
+    rule: RequirementRule;
+    label: string;
+    essential?: boolean;
+    condition?: boolean;
+    quality?: boolean;
+  },
   groups: RequirementTerm[][],
   extra: { years?: number; degreeLevel?: number; orExperience?: boolean } = {},
 ): Requirement {
