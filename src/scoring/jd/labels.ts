@@ -24,28 +24,6 @@ export function stripFraming(text: string): string {
   return label;
 }
 
-/** "Customer Service: Experience in helping clients" -> "Customer Service"; strips framing words. */
-export function skillLabel(text: string): string {
-  const colon = /^([^:]{2,60}):\s+\S/.exec(text);
-  if (colon && (colon[1] ?? '').split(/\s+/).length <= 6) return (colon[1] ?? '').trim();
-  let label = stripFraming(text);
-  label = label.replace(/\s+(?:skills?|abilities|capabilities|knowledge|experience|proficiency)$/i, '');
-  // The skill is the noun phrase; what follows describes its use ("physical fitness to manage
-  // equipment", "NoSQL databases like Mongo", "SSL is demanded").
-  const core = label
-    .replace(
-      /\s+(?:to(?!\s+details?\b)|for|like|such as|is|are|was|that|which|who|particularly|especially|with respect|in order|when|while|by|so that|as well as|along with|across|within|using|via)\b.*$/i,
-      '',
-    )
-    .replace(/^(?:the|an?|any|all)\s+/i, '');
-  if (keyStems(core).length > 0) label = core;
-  // Keep the first clause of long sentences: it usually names the skill.
-  const words = label.split(/\s+/);
-  if (words.length > 8)
-    label = (label.split(/[,;(]|\s[–—-]\s|\sand\s(?=to\b)/)[0] ?? label).split(/\s+/).slice(0, 8).join(' ');
-  return label.trim();
-}
-
 /**
  * List entries that name no skill: a lone adverb ("efficiently") or connective ("Furthermore, the
  * candidate ..." split at its comma), a lone verb of doing the work

@@ -49,6 +49,12 @@ describe('requirements on the Slack card', () => {
     expect(text).toContain('*Nice-to-haves:* Forklift &lt;licence&gt; _(nice-to-have section)_');
   });
 
+  it('says a personal quality counts where a resume shows it and is asked at interview otherwise', () => {
+    const quality: CardRequirement = { label: 'Attention to detail', mustHave: true, essential: false, rule: 'requirements section', edited: false, quality: true };
+    const text = shown(shortlistMessage(card(3, { requirements: [quality] })).blocks[2]!);
+    expect(text).toContain('Attention to detail _(requirements section; counted when shown, else asked at interview)_');
+  });
+
   it('stays inside the limits with forty long requirements and a full shortlist', () => {
     const many = Array.from({ length: 40 }, (_, i) => ({ ...REQS[0]!, label: `${'Requirement '.repeat(20)}${i}` }));
     const message = shortlistMessage(card(40, { requirements: many }));

@@ -75,12 +75,14 @@ describe('the shortlist card', () => {
       requirements: [
         { label: 'Retail management experience', mustHave: true, essential: false, rule: 'requirements section', edited: false },
         { label: 'Food hygiene certificate', mustHave: true, essential: true, rule: 'licence or certificate', edited: false },
+        { label: 'Attention to detail', mustHave: true, essential: false, rule: 'requirements section', edited: false, quality: true },
         { label: 'Visual merchandising', mustHave: false, essential: false, rule: 'edited', edited: true },
       ],
     });
     expectValid(c);
     expect(lines(c)[2]).toBe(
-      'Must-haves: Retail management experience (requirements section) · Food hygiene certificate (licence or certificate; essential)\n'
+      'Must-haves: Retail management experience (requirements section) · Food hygiene certificate (licence or certificate; essential)'
+      + ' · Attention to detail (requirements section; counted when shown, else asked at interview)\n'
       + 'Nice-to-haves: Visual merchandising (edited)',
     );
     // A card built before requirements were shown has no such line.
