@@ -101,7 +101,7 @@ export const envSchema = z.object({
   SHUTDOWN_TIMEOUT_SECONDS: positiveInt(30),
   WORKER_PROCESSES: wholeNumber(0),
   SCORING_THREADS: wholeNumber(Math.min(4, availableParallelism() - 1)),
-  HEAP_GROWTH_PERCENT: offOrBetween(50, 10, 300, 'percent'),
+  HEAP_GROWTH_PERCENT: offOrBetween(100, 10, 300, 'percent'),
   SCORING_THREAD_HEAP_MB: offOrBetween(512, 64, 16384, 'MB'),
   ASHBY_API_KEY: optionalSecret,
   ASHBY_WEBHOOK_SECRET: optionalSecret,

@@ -54,8 +54,8 @@ describe('configuration', () => {
     expect(bad.problems.join('\n')).toMatch(/HIRING_MANAGERS_MAY_ARCHIVE/);
   });
 
-  it('bounds heap growth at 50 % and each scoring thread at 512 MB unless told otherwise, 0 turning either off', () => {
-    expect(loadConfigOrThrow({}, '/nonexistent/.env')).toMatchObject({ heapGrowthPercent: 50, scoringThreadHeapMb: 512 });
+  it('bounds heap growth at 100 % and each scoring thread at 512 MB unless told otherwise, 0 turning either off', () => {
+    expect(loadConfigOrThrow({}, '/nonexistent/.env')).toMatchObject({ heapGrowthPercent: 100, scoringThreadHeapMb: 512 });
     const set = loadConfigOrThrow({ HEAP_GROWTH_PERCENT: '30', SCORING_THREAD_HEAP_MB: '1024' }, '/nonexistent/.env');
     expect(set).toMatchObject({ heapGrowthPercent: 30, scoringThreadHeapMb: 1024 });
     const off = loadConfigOrThrow({ HEAP_GROWTH_PERCENT: '0', SCORING_THREAD_HEAP_MB: '0' }, '/nonexistent/.env');
