@@ -8,7 +8,7 @@
 //      scoring threads beats two processes, which each redo the other's page cache and wait on its locks);
 //      applications per second and each process's peak RSS, sampled every half second (and each minute,
 //      the rate, Skima's CPU per application, every process's RSS and the V8 heaps of Skima's main
-//      thread and scoring threads); halfway through,
+//      thread and scoring threads, in use and held); halfway through,
 //      ten new applications arrive, and their webhook-to-write-back time shows whether they wait for the backlog;
 //   2. webhook-to-write-back latency at 10 and 100 concurrent new applications (median, p95, p99);
 //   3. baseline in the same run: the Ashby round trips alone that screening one application needs
@@ -51,16 +51,32 @@ function startSkimaProcess(command: 'start' | 'worker', env: Record<string, stri
   });
 }
 
-/** Skima's V8 heap in use, from its /metrics (prom-client's default metrics). */
-async function heapOf(base: string): Promise<{ main: number; threads: number }> {
+interface Heaps {
+  /** In use (live and not yet collected garbage), main thread and scoring threads together. */
+  main: number;
+  threads: number;
+  /** Held: what V8 has committed for the heaps, which is what shows in RSS. */
+  mainHeld: number;
+  threadsHeld: number;
+}
+
+/** Skima's V8 heaps, in use and held, from its /metrics (prom-client's default metrics and Skima's own). */
+async function heapOf(base: string): Promise<Heaps> {
   try {
     const text = await (await fetch(`${base}/metrics`)).text();
     const gauge = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
-    return { main: gauge('skima_nodejs_heap_size_used_bytes'), threads: gauge('skima_scoring_threads_heap_used_bytes') };
+    return {
+      main: gauge('skima_nodejs_heap_size_used_bytes'),
+      threads: gauge('skima_scoring_threads_heap_used_bytes'),
+      mainHeld: gauge('skima_nodejs_heap_size_total_bytes'),
+      threadsHeld: gauge('skima_scoring_threads_heap_total_bytes'),
+    };
   } catch {
-    return { main: Number.NaN, threads: Number.NaN };
+    return { main: Number.NaN, threads: Number.NaN, mainHeld: Number.NaN, threadsHeld: Number.NaN };
   }
 }
+
+const mb = (bytes: number) => fmt(bytes / 1024 / 1024);
 
 /** Like waitForIdle (src/app.ts), from outside: no screening job left, twice a moment apart. */
 async function waitForIdle(queue: JobQueue, timeoutMs: number): Promise<boolean> {
@@ -206,8 +222,8 @@ async function main() {
       console.log(`  ${fmt(s)} s: ${fmt(done)} screened (${fmt(done / s, 1)}/s overall, ${fmt(rate, 1)}/s and Skima CPU`
         + ` ${fmt(cpuPerApp, 1)} ms per application this minute), RSS`
         + ` ${[skima, ...workers].map((p) => `${fmt(rssOf(p.pid!) / 1024 / 1024)} MB`).join(' + ')}`
-        + ` (Skima: ${rssParts(skima.pid!)} MB; V8 heap in use ${fmt(heap.main / 1024 / 1024)} MB in the main thread`
-        + `${Number.isNaN(heap.threads) ? '' : `, ${fmt(heap.threads / 1024 / 1024)} MB in the scoring threads`})`);
+        + ` (Skima: ${rssParts(skima.pid!)} MB; V8 heap in use / held ${mb(heap.main)} / ${mb(heap.mainHeld)} MB in the main thread`
+        + `${Number.isNaN(heap.threads) ? '' : `, ${mb(heap.threads)} / ${mb(heap.threadsHeld)} MB in the scoring threads`})`);
     });
   }, PROGRESS_SECONDS * 1000);
   // Give `skima start` time to migrate and start listing before asking whether work is left.

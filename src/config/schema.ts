@@ -28,6 +28,16 @@ const wholeNumber = (fallback: number) =>
     .refine((v) => /^\d+$/.test(v), { message: 'must be a whole number (0 or more)' })
     .transform(Number);
 
+/** A whole number: 0 (the setting is off), or from `min` to `max`. */
+const offOrBetween = (fallback: number, min: number, max: number, unit: string) =>
+  z
+    .string()
+    .default(String(fallback))
+    .refine((v) => /^\d+$/.test(v) && (Number(v) === 0 || (Number(v) >= min && Number(v) <= max)), {
+      message: `must be 0 (off) or a whole number of ${unit} from ${min} to ${max}`,
+    })
+    .transform(Number);
+
 const databaseUrl = z
   .string()
   .default(DEFAULT_DATABASE_URL)
@@ -91,6 +101,8 @@ export const envSchema = z.object({
   SHUTDOWN_TIMEOUT_SECONDS: positiveInt(30),
   WORKER_PROCESSES: wholeNumber(0),
   SCORING_THREADS: wholeNumber(Math.min(4, availableParallelism() - 1)),
+  HEAP_GROWTH_PERCENT: offOrBetween(100, 10, 300, 'percent'),
+  SCORING_THREAD_HEAP_MB: offOrBetween(512, 64, 16384, 'MB'),
   ASHBY_API_KEY: optionalSecret,
   ASHBY_WEBHOOK_SECRET: optionalSecret,
   ASHBY_BASE_URL: httpUrl.default('https://api.ashbyhq.com'),
@@ -170,6 +182,11 @@ export interface Config {
   workerProcesses: number;
   /** Worker threads per process for resume extraction and scoring; 0 runs them on the main thread. */
   scoringThreads: number;
+  /** How much V8 lets a heap grow past what survived its last full collection, in percent, for every
+   * thread of the process; 0 leaves it to V8 (which lets a fast-allocating heap grow up to 4 times). */
+  heapGrowthPercent: number;
+  /** Each scoring thread's old generation limit in MB; 0 for V8's default. */
+  scoringThreadHeapMb: number;
   ashby: {
     apiKey?: string;
     webhookSecret?: string;
@@ -269,6 +286,8 @@ export function toConfig(env: z.output<typeof envSchema>): Config {
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     workerProcesses: env.WORKER_PROCESSES,
     scoringThreads: env.SCORING_THREADS,
+    heapGrowthPercent: env.HEAP_GROWTH_PERCENT,
+    scoringThreadHeapMb: env.SCORING_THREAD_HEAP_MB,
     ashby: {
       apiKey: env.ASHBY_API_KEY,
       webhookSecret: env.ASHBY_WEBHOOK_SECRET,

@@ -17,6 +17,7 @@ import {
 import { type AshbyConnection, connectAshby } from './ashby-link/ashby-connection.ts';
 import { AshbyProblemRecorder } from './ashby-problems.ts';
 import type { Logger } from './logger.ts';
+import { applyHeapGrowth } from './ops/heap-growth.ts';
 import { createMetrics } from './ops/metrics.ts';
 import { createQueue } from './queue/index.ts';
 import type { JobQueue } from './queue/types.ts';
@@ -74,13 +75,19 @@ export function createPipelineScorer(config: Config, log: Logger, pool?: Scoring
 }
 
 export async function createContext(config: Config, log: Logger, options: ContextOptions = {}): Promise<AppContext> {
+  // Before the heaps grow with work, and before the scoring threads start (they inherit it).
+  applyHeapGrowth(config.heapGrowthPercent);
   const db = await createDb(config.databaseUrl, { backgroundCheckpoints: !options.brief });
   const queue = createQueue(config, db, log);
   const ashby = options.ashby ?? (await connectAshby(config, log, db));
   // Threads start on first use, so a process that never screens (a CLI command) never starts one.
   const scoringPool =
     config.scoringThreads > 0
-      ? createScoringPool({ threads: config.scoringThreads, logger: log.child({ component: 'scoring-threads' }) })
+      ? createScoringPool({
+          threads: config.scoringThreads,
+          ...(config.scoringThreadHeapMb > 0 ? { heapMb: config.scoringThreadHeapMb } : {}),
+          logger: log.child({ component: 'scoring-threads' }),
+        })
       : undefined;
   const ctx: AppContext = {
     config,

@@ -25,7 +25,14 @@ export { createLlmScorer, type LlmScorer, LlmScoringError, type ScoringLogger } 
 export { candidateLocation } from './location.ts';
 export { redactPersonalData } from './redact.ts';
 export { createScorer, type DefaultScorer, type ScorerOptions } from './scorer.ts';
-export { createScoringPool, type ScoringPool, type ScoringPoolOptions, ScoringThreadError } from './threads/scoring-pool.ts';
+export {
+  createScoringPool,
+  type ScoringPool,
+  type ScoringPoolOptions,
+  ScoringThreadDiedError,
+  ScoringThreadError,
+} from './threads/scoring-pool.ts';
+export type { ThreadHeap } from './threads/protocol.ts';
 export { bundledSkillDictionary } from './skills/dictionary.ts';
 export { STOP_WORDS } from './text/tokenize.ts';
 export { type Reason, SCORE_BANDS, type ScoreOptions, type ScoreResult, type Scorer, scoreBand } from './types.ts';

@@ -19,16 +19,19 @@ export interface ScorerOptions {
   readonly dictionary?: SkillDictionary;
   /** Parsed job descriptions kept for reuse (a job is scored against many resumes). Default 64. */
   readonly jobCacheSize?: number;
-  /** Parsed resumes kept for reuse, the least recently used dropped first. Parsing is most of a score's
-   * cost, and rediscovery scores the same past candidates against job after job. Default 2,000. */
+  /** Parsed resumes kept for reuse, the least recently used dropped first: those parsed by `parseResume`
+   * and those scored with `keepParsed`. Parsing is most of a score's cost, and rediscovery scores the
+   * same past candidates against job after job. Default 2,000. */
   readonly resumeCacheSize?: number;
 }
 
 export interface DefaultScorer extends Scorer {
   /** Parses a job description once, for ranking many resumes against it (with people's edits, if any). */
   parseJob(jd: string, edits?: readonly RequirementEdit[]): ParsedJob;
-  /** Redacts and parses a resume once. */
+  /** Redacts and parses a resume once (and keeps it, as `keepParsed` does for a score). */
   parseResume(resume: string): ParsedResume;
+  /** How many parsed resumes are kept now. */
+  readonly keptResumes: number;
   /** The score alone (no reasons), for ranking large pools; equal to `score(...).features.raw`. */
   rank(job: ParsedJob, resume: ParsedResume): number;
 }
@@ -56,7 +59,7 @@ export function createScorer(options: ScorerOptions = {}): DefaultScorer {
   const resumeCacheSize = options.resumeCacheSize ?? 2000;
   // Keyed by the text itself: a parsed resume is a function of its text (and this scorer's date and
   // dictionary), and nothing downstream changes it.
-  const parse = (resume: string): ParsedResume => {
+  const parse = (resume: string, keep: boolean): ParsedResume => {
     const cached = resumeCache.get(resume);
     if (cached) {
       resumeCache.delete(resume);
@@ -64,7 +67,7 @@ export function createScorer(options: ScorerOptions = {}): DefaultScorer {
       return cached;
     }
     const parsed = parseResume(redactPersonalData(resume).text, dictionary, asOfMonth);
-    if (resumeCacheSize > 0) {
+    if (keep && resumeCacheSize > 0) {
       if (resumeCache.size >= resumeCacheSize) resumeCache.delete(resumeCache.keys().next().value as string);
       resumeCache.set(resume, parsed);
     }
@@ -74,11 +77,14 @@ export function createScorer(options: ScorerOptions = {}): DefaultScorer {
   return {
     version,
     parseJob,
-    parseResume: parse,
+    parseResume: (resume) => parse(resume, true),
+    get keptResumes() {
+      return resumeCache.size;
+    },
     rank: (job, resume) => evaluate(job, resume).raw,
     score(jd: string, resume: string, options?: ScoreOptions): ScoreResult {
       const job = parseJob(jd, options?.requirements);
-      const parsed = parse(resume);
+      const parsed = parse(resume, options?.keepParsed === true);
       const evaluation = evaluate(job, parsed);
       const reasons = buildReasons(evaluation, parsed, resume);
       // Only the job's must-haves, each by its label as the description words it.

@@ -32,6 +32,10 @@ export interface ScoreResult {
 export interface ScoreOptions {
   /** Edits applied, in order, on top of the requirements read from the description (jd/edits.ts). */
   readonly requirements?: readonly RequirementEdit[];
+  /** The same resume will be scored again soon (rediscovery scores the same past candidates against job
+   * after job): keep it parsed. Screening scores each resume once, and kept resumes it never reads
+   * again cost a heap about 70 MB in a backfill. */
+  readonly keepParsed?: boolean;
 }
 
 export interface Scorer {

@@ -54,6 +54,23 @@ describe('configuration', () => {
     expect(bad.problems.join('\n')).toMatch(/HIRING_MANAGERS_MAY_ARCHIVE/);
   });
 
+  it('bounds heap growth at 100 % and each scoring thread at 512 MB unless told otherwise, 0 turning either off', () => {
+    expect(loadConfigOrThrow({}, '/nonexistent/.env')).toMatchObject({ heapGrowthPercent: 100, scoringThreadHeapMb: 512 });
+    const set = loadConfigOrThrow({ HEAP_GROWTH_PERCENT: '30', SCORING_THREAD_HEAP_MB: '1024' }, '/nonexistent/.env');
+    expect(set).toMatchObject({ heapGrowthPercent: 30, scoringThreadHeapMb: 1024 });
+    const off = loadConfigOrThrow({ HEAP_GROWTH_PERCENT: '0', SCORING_THREAD_HEAP_MB: '0' }, '/nonexistent/.env');
+    expect(off).toMatchObject({ heapGrowthPercent: 0, scoringThreadHeapMb: 0 });
+    for (const [name, value, range] of [
+      ['HEAP_GROWTH_PERCENT', '5', 'percent from 10 to 300'],
+      ['HEAP_GROWTH_PERCENT', '30%', 'percent from 10 to 300'],
+      ['SCORING_THREAD_HEAP_MB', '32', 'MB from 64 to 16384'],
+      ['SCORING_THREAD_HEAP_MB', '1.5', 'MB from 64 to 16384'],
+    ] as const) {
+      const bad = loadConfig({ [name]: value });
+      expect(bad).toEqual({ ok: false, problems: [`${name}: must be 0 (off) or a whole number of ${range} (got "${value}")`] });
+    }
+  });
+
   it('refuses pg-boss on SQLite', () => {
     const result = loadConfig({ QUEUE_DRIVER: 'pg-boss' });
     expect(result).toEqual({

@@ -19,7 +19,9 @@ describe('the parsed-resume cache', () => {
     for (let j = 0; j < 3; j++) {
       const jd = jobDescription(j);
       for (const order of [resumes, [...resumes].reverse()]) {
-        for (const resume of order) expect(cached.score(jd, resume)).toEqual(fresh.score(jd, resume));
+        for (const resume of order) {
+          expect(cached.score(jd, resume, { keepParsed: true })).toEqual(fresh.score(jd, resume, { keepParsed: true }));
+        }
       }
     }
     // The same object for the same text while it is cached; a fresh parse once it fell out.
@@ -28,5 +30,20 @@ describe('the parsed-resume cache', () => {
     for (const r of resumes.slice(1, 12)) cached.parseResume(r);
     expect(cached.parseResume(resumes[0]!)).not.toBe(a);
     expect(fresh.parseResume(resumes[0]!)).not.toBe(fresh.parseResume(resumes[0]!));
+    expect(cached.keptResumes).toBe(10);
+    expect(fresh.keptResumes).toBe(0);
+  });
+
+  it('keeps a scored resume only when asked to: screening scores each once, rediscovery again and again', () => {
+    const scorer = createScorer({ asOf: new Date(NOW), resumeCacheSize: 10 });
+    const jd = jobDescription(0);
+    for (const resume of resumes.slice(0, 5)) scorer.score(jd, resume);
+    scorer.score(jd, resumes[0]!, { requirements: [] });
+    expect(scorer.keptResumes).toBe(0);
+    const kept = resumes.slice(5, 8).map((resume) => scorer.score(jd, resume, { keepParsed: true }));
+    expect(scorer.keptResumes).toBe(3);
+    // A kept one is read from the cache by any later score, asked to keep or not, with the same result.
+    expect(resumes.slice(5, 8).map((resume) => scorer.score(jd, resume))).toEqual(kept);
+    expect(scorer.keptResumes).toBe(3);
   });
 });

@@ -1,7 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { extractText } from '../../src/scoring/extract/extract-text.ts';
 import { createScorer } from '../../src/scoring/scorer.ts';
-import { createScoringPool, type ScoringPool, ScoringThreadError } from '../../src/scoring/threads/scoring-pool.ts';
+import {
+  createScoringPool,
+  type ScoringPool,
+  ScoringThreadDiedError,
+  ScoringThreadError,
+} from '../../src/scoring/threads/scoring-pool.ts';
 import { twoPageResumePdf } from './helpers/fixtures.ts';
 
 const asOf = new Date('2025-01-01T00:00:00Z');
@@ -73,6 +78,29 @@ describe('the scoring pool (extraction and scoring on worker threads)', () => {
     // Given time, the same pool answers again, from a thread started afresh.
     const inTime = await pool.extractText(twoPageResumePdf(), { limits: { timeoutMs: 60_000 } });
     expect(inTime.ok).toBe(true);
+  });
+
+  it('loses no task when a thread runs out of memory: each is tried again on a fresh thread, and the one that kills that too fails', async () => {
+    const warnings: unknown[] = [];
+    const logger = { warn: (obj: object, msg?: string) => warnings.push({ ...obj, msg }) };
+    pool = createScoringPool({ threads: 1, asOf, heapMb: 32, logger });
+    // Parsing 200,000 lines needs far more than 32 MB of heap; a normal resume needs a few.
+    const huge = Array.from({ length: 200_000 }, (_, i) => `Registered Nurse, ICU ${i}, 2019 - 2024, Epic, BLS, ACLS`).join('\n');
+    // The huge one first: the thread dies in it with the normal one still waiting behind it.
+    const [fatal, normal] = await Promise.allSettled([pool.score(JD, huge), pool.score(JD, RESUME)]);
+    expect(fatal.status).toBe('rejected');
+    const err = (fatal as PromiseRejectedResult).reason as Error;
+    expect(err).toBeInstanceOf(ScoringThreadDiedError);
+    expect(err).toBeInstanceOf(ScoringThreadError);
+    expect(err.message).toMatch(/score failed twice, on two scoring threads: a scoring thread ran out of memory \(its heap limit: 32 MB\)/);
+    expect(normal).toEqual({ status: 'fulfilled', value: createScorer({ asOf }).score(JD, RESUME) });
+    // Two threads died: the first with both tasks in hand, the second with the huge one alone.
+    expect(warnings).toEqual([
+      { slot: 0, tasks: 2, msg: expect.stringMatching(/ran out of memory/) },
+      { slot: 0, tasks: 1, msg: expect.stringMatching(/ran out of memory/) },
+    ]);
+    // And the pool serves on, from a third thread.
+    expect((await pool.score(JD, RESUME)).score).toBeGreaterThan(0);
   });
 
   it('reports the V8 heap of each running thread, and starts none to do so', async () => {

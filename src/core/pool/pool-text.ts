@@ -11,9 +11,10 @@ import {
 // differently still meet in the index.
 
 let parser: DefaultScorer | undefined;
-/** Parsing only (no scoring), so the lexical scorer serves whatever scorer the pipeline uses. */
+/** Parsing only (no scoring), so the lexical scorer serves whatever scorer the pipeline uses. It keeps
+ * no parsed resume: each is indexed once, when its text is stored. */
 function textParser(): DefaultScorer {
-  parser ??= createScorer({ jobCacheSize: 4 });
+  parser ??= createScorer({ jobCacheSize: 4, resumeCacheSize: 0 });
   return parser;
 }
 

@@ -97,9 +97,10 @@ export async function rediscover(
   const [pasts, resumes] = await Promise.all([pastApplications(ctx.db, ids, past), pooledResumeTexts(ctx.db, ids)]);
 
   const description = job.descriptionText;
-  // The requirements as people corrected them, as the job's own applications are scored.
+  // The requirements as people corrected them, as the job's own applications are scored. The pool's
+  // resumes are kept parsed: the next job's rediscovery scores many of the same ones.
   const edits = storedEdits(job.requirementEdits);
-  const options = edits.length ? { requirements: edits } : undefined;
+  const options = { ...(edits.length ? { requirements: edits } : {}), keepParsed: true };
   const scored = await Promise.all(
     ids.map(async (candidateId): Promise<RediscoveredCandidate | undefined> => {
       const pastApp = pasts.get(candidateId);

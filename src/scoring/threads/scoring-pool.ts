@@ -14,6 +14,9 @@ export interface ScoringPoolOptions {
   /** How long past its own time limit an extraction may run, and how long a scoring may take, before
    * its thread is taken to be stuck, stopped and replaced. Default 15 s. */
   readonly graceMs?: number;
+  /** Each thread's old generation limit in MB (V8's default when unset). A thread that runs out dies
+   * (ERR_WORKER_OUT_OF_MEMORY) and its tasks are tried once more on a fresh thread. */
+  readonly heapMb?: number;
   /** Told when a thread fails or is replaced (never given resume text). */
   readonly logger?: Pick<ScoringLogger, 'warn'>;
 }
@@ -36,14 +39,24 @@ export interface ScoringPool {
 
 /** A thread failed or was stopped under a task; the task can be tried again. */
 export class ScoringThreadError extends Error {
-  override readonly name = 'ScoringThreadError';
+  override readonly name: string = 'ScoringThreadError';
+}
+
+/** A task's thread died, and so did the fresh thread it was tried again on (out of memory, or a crash):
+ * the pool gives it up, and the job that asked for it retries later or is dead-lettered. */
+export class ScoringThreadDiedError extends ScoringThreadError {
+  override readonly name = 'ScoringThreadDiedError';
 }
 
 interface Pending {
   resolve(result: unknown): void;
   reject(err: Error): void;
   timer: NodeJS.Timeout | undefined;
-  op: Task['op'];
+  task: Task;
+  /** Undefined: no time limit (a question about the thread, never a reason to stop it). */
+  hardTimeoutMs: number | undefined;
+  /** Already sent again once after its thread died. */
+  retried: boolean;
 }
 
 interface Thread {
@@ -89,8 +102,14 @@ export function createScoringPool(options: ScoringPoolOptions): ScoringPool {
     if (threads[thread.slot] === thread) threads[thread.slot] = undefined;
   };
 
+  const resourceLimits = options.heapMb ? { maxOldGenerationSizeMb: options.heapMb } : undefined;
+
   const spawn = (slot: number): Thread => {
-    const worker = new Worker(BOOTSTRAP, { eval: true, workerData: { entry: ENTRY, loader: LOADER, settings } });
+    const worker = new Worker(BOOTSTRAP, {
+      eval: true,
+      workerData: { entry: ENTRY, loader: LOADER, settings },
+      ...(resourceLimits ? { resourceLimits } : {}),
+    });
     const thread: Thread = { slot, worker, pending: new Map() };
     worker.on('message', (reply: TaskReply) => {
       const p = thread.pending.get(reply.id);
@@ -99,18 +118,53 @@ export function createScoringPool(options: ScoringPoolOptions): ScoringPool {
       clearTimeout(p.timer);
       if (thread.pending.size === 0) worker.unref();
       if (reply.ok) p.resolve(reply.result);
-      else p.reject(new ScoringThreadError(`${p.op} failed in a scoring thread: ${reply.message}`));
+      else p.reject(new ScoringThreadError(`${p.task.op} failed in a scoring thread: ${reply.message}`));
     });
-    const gone = (why: string) => {
-      if (!closed && threads[slot] === thread) options.logger?.warn({ slot, tasks: thread.pending.size }, why);
-      retire(thread);
-      fail(thread, new ScoringThreadError(why));
-    };
-    worker.on('error', (err) => gone(`a scoring thread failed: ${err.message}`));
-    worker.on('exit', (code) => gone(`a scoring thread stopped (exit code ${code})`));
+    worker.on('error', (err: Error & { code?: string }) =>
+      gone(
+        thread,
+        err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? `a scoring thread ran out of memory (its heap limit: ${options.heapMb ?? 'V8\'s default'} MB)`
+          : `a scoring thread failed: ${err.message}`,
+      ));
+    worker.on('exit', (code) => gone(thread, `a scoring thread stopped (exit code ${code})`));
     worker.unref();
     threads[slot] = thread;
     return thread;
+  };
+
+  /**
+   * A thread died ('error', then 'exit'; the second call finds nothing left). Which of its tasks killed
+   * it is unknown, so each is tried once more on a fresh thread in its slot, one at a time: a task that
+   * kills that thread too is the one at fault, and fails for good (one resume that always exhausts the
+   * heap cannot kill threads forever), while the others it took down with it still get their answer.
+   */
+  const gone = (thread: Thread, why: string) => {
+    const wasServing = threads[thread.slot] === thread;
+    retire(thread);
+    const orphans = [...thread.pending.values()];
+    thread.pending.clear();
+    if (!closed && wasServing) options.logger?.warn({ slot: thread.slot, tasks: orphans.length }, why);
+    let previous = Promise.resolve();
+    for (const p of orphans) {
+      clearTimeout(p.timer);
+      if (closed || p.task.op === 'heap') p.reject(new ScoringThreadError(why));
+      else if (p.retried) p.reject(new ScoringThreadDiedError(`${p.task.op} failed twice, on two scoring threads: ${why}`));
+      else {
+        previous = previous.then(() => new Promise<void>((done) => {
+          if (closed) {
+            p.reject(new ScoringThreadError('the scoring pool is closed'));
+            return done();
+          }
+          const settle = <A>(f: (a: A) => void) => (a: A) => {
+            f(a);
+            done();
+          };
+          const again: Pending = { ...p, resolve: settle(p.resolve), reject: settle(p.reject), retried: true };
+          send(threads[thread.slot] ?? spawn(thread.slot), again);
+        }));
+      }
+    }
   };
 
   /** The thread with the fewest tasks in hand, started if it is not running. */
@@ -123,32 +177,35 @@ export function createScoringPool(options: ScoringPoolOptions): ScoringPool {
     return threads[best] ?? spawn(best);
   };
 
+  const send = (thread: Thread, p: Pending) => {
+    const id = nextId++;
+    const stop = () => {
+      // Extraction stops itself at its own limit, so a task this late has a thread stuck in a loop:
+      // only stopping the thread frees it. Its other tasks go to a fresh thread (see gone).
+      thread.pending.delete(id);
+      const why = `a scoring thread took more than ${p.hardTimeoutMs} ms; it was restarted`;
+      options.logger?.warn({ slot: thread.slot, op: p.task.op, otherTasks: thread.pending.size }, why);
+      p.reject(new ScoringThreadError(why));
+      retire(thread);
+      void thread.worker.terminate();
+    };
+    p.timer = p.hardTimeoutMs === undefined ? undefined : setTimeout(stop, p.hardTimeoutMs);
+    thread.pending.set(id, p);
+    thread.worker.ref();
+    const request: TaskRequest = { ...p.task, id };
+    thread.worker.postMessage(request);
+  };
+
   const run = <T>(task: Task, hardTimeoutMs: number): Promise<T> => {
     if (closed) return Promise.reject(new ScoringThreadError('the scoring pool is closed'));
     return runOn<T>(pick(), task, hardTimeoutMs);
   };
 
-  /** `hardTimeoutMs` undefined: no time limit (a question about the thread, never a reason to stop it). */
-  const runOn = <T>(thread: Thread, task: Task, hardTimeoutMs: number | undefined): Promise<T> => {
-    const id = nextId++;
-    return new Promise<T>((resolve, reject) => {
-      const stop = () => {
-        // Extraction stops itself at its own limit, so a task this late has a thread stuck in a loop:
-        // only stopping the thread frees it. Its other tasks fail with it and are retried by their jobs.
-        thread.pending.delete(id);
-        const why = `a scoring thread took more than ${hardTimeoutMs} ms; it was restarted`;
-        options.logger?.warn({ slot: thread.slot, op: task.op, otherTasks: thread.pending.size }, why);
-        reject(new ScoringThreadError(why));
-        retire(thread);
-        void thread.worker.terminate();
-      };
-      const timer = hardTimeoutMs === undefined ? undefined : setTimeout(stop, hardTimeoutMs);
-      thread.pending.set(id, { resolve: resolve as (r: unknown) => void, reject, timer, op: task.op });
-      thread.worker.ref();
-      const request: TaskRequest = { ...task, id };
-      thread.worker.postMessage(request);
+  const runOn = <T>(thread: Thread, task: Task, hardTimeoutMs: number | undefined): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      const settle = resolve as (r: unknown) => void;
+      send(thread, { resolve: settle, reject, timer: undefined, task, hardTimeoutMs, retried: false });
     });
-  };
 
   return {
     version: defaultScorerVersion(),
