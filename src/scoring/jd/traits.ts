@@ -50,9 +50,23 @@ const QUALIFIERS = new Set(
   ).split(' '),
 );
 
+/** Words of QUALITY_PHRASES: with the two sets above, all a quality's wording is made of. */
+const PHRASE_WORDS = new Set(
+  (
+    'time management attention to details detail oriented problem solving solver decision making critical critically '
+    + 'think thinking thinker work working perform performing thrive thriving well under high pressure fast paced '
+    + 'environment environments team player ethic self motivated starter driven directed people skills can do attitude '
+    + 'sense of humor humour urgency responsibility physical stamina strength fitness'
+  ).split(' '),
+);
+/** Every word of the three sets, hyphenated ones split ("multi-tasking", "strong-willed"). */
+const QUALITY_WORDS = new Set([...QUALITIES, ...QUALIFIERS, ...PHRASE_WORDS].flatMap((w) => w.split('-')));
+
 /** Whether a requirement's words name personal qualities and nothing a resume could show done. */
 export function isPersonalQuality(text: string): boolean {
   let lower = text.toLowerCase();
+  // Most requirements name a skill: one word no quality uses answers before the phrases are joined.
+  for (const w of lower.split(/[^a-z&]+/)) if (w.length > 0 && !QUALITY_WORDS.has(w)) return false;
   for (const [re, joined] of QUALITY_PHRASES) lower = lower.replace(re, joined);
   const words = lower.split(/[^a-z&-]+/).filter((w) => w.length > 0);
   let qualities = 0;
