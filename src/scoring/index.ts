@@ -35,5 +35,5 @@ export {
 export type { ThreadHeap } from './threads/protocol.ts';
 export { bundledSkillDictionary } from './skills/dictionary.ts';
 export { STOP_WORDS } from './text/tokenize.ts';
-export { type Reason, SCORE_BANDS, type ScoreOptions, type ScoreResult, type Scorer, scoreBand } from './types.ts';
+export { type Reason, SCORE_BANDS, type ScoreOptions, type ScoreResult, type Scorer, scoreBand, unroundedScore } from './types.ts';
 export { defaultScorerVersion } from './version.ts';

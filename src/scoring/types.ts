@@ -55,3 +55,12 @@ export function scoreBand(score: number): (typeof SCORE_BANDS)[number]['label'] 
   for (const band of SCORE_BANDS) if (score >= band.min) return band.label;
   return 'weak';
 }
+
+/**
+ * A score's unrounded value (`features.raw`), which orders equal whole-number scores; the score itself
+ * where the scorer gives none (an LLM's) or gives one that does not round to it.
+ */
+export function unroundedScore(score: number, features: Readonly<Record<string, unknown>>): number {
+  const raw = features.raw;
+  return typeof raw === 'number' && Number.isFinite(raw) && Math.round(raw) === score ? raw : score;
+}

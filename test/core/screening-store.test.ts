@@ -43,17 +43,17 @@ describe.each(DB_KINDS)('the screening store on %s', (kind) => {
     expect(await screeningInputs(db, 'app-1')).toEqual({
       screeningState: 'pending', status: 'Active', jobId: 'job-1', candidateId: 'cand-1', stageId: 'stage-1',
     });
-    const screened = await setScreening(db, 'app-1', 'scored', null, 71);
+    const screened = await setScreening(db, 'app-1', 'scored', null, { score: 71, raw: 70.6 });
     expect(screened).toEqual({ id: 'app-1', jobId: 'job-1', status: 'Active', currentScore: 71, latestVerdict: null });
 
     await storeApplication(db, detail({ status: 'Archived', currentInterviewStage: null } as never), 'handle-2');
     const app = await db.application.findUniqueOrThrow({ where: { id: 'app-1' }, include: { candidate: true } });
     expect(app).toMatchObject({
-      status: 'Archived', stageId: null, screeningState: 'scored', currentScore: 71,
+      status: 'Archived', stageId: null, screeningState: 'scored', currentScore: 71, currentRawScore: 70.6,
       ashbyUpdatedAt: new Date('2026-11-30T09:00:00.000Z'),
     });
     expect(app.candidate).toMatchObject({ name: 'Ada Example', primaryEmail: 'ada@example.com', resumeFileHandle: 'handle-2' });
-    await expect(setScreening(db, 'app-unknown', 'scored', null, 1)).rejects.toThrow(/not stored/);
+    await expect(setScreening(db, 'app-unknown', 'scored', null, { score: 1, raw: 1 })).rejects.toThrow(/not stored/);
   });
 
   it('stores the candidates a poll listed that it did not know, with their resume handle, and leaves known ones', async () => {
@@ -94,11 +94,19 @@ describe.each(DB_KINDS)('the screening store on %s', (kind) => {
       createdAt: new Date('2026-11-30T10:00:00.123Z'),
     };
     expect(await findScore(db, key)).toBeNull();
-    expect(await insertScore(db, key, { ...first, features: { skills: 0.5 } })).toBe(true);
+    expect(await insertScore(db, key, { ...first, features: { skills: 0.5, raw: 63.7 } })).toBe(true);
     expect(await insertScore(db, key, { ...first, score: 12, features: {} })).toBe(false);
-    expect(await findScore(db, key)).toEqual({ ...first, scorerVersion: 'skima-test/1' });
+    // The unrounded score comes back from the features it was stored with.
+    expect(await findScore(db, key)).toEqual({ ...first, raw: 63.7, scorerVersion: 'skima-test/1' });
     expect(await findScore(db, { ...key, scorerVersion: 'skima-test/2' })).toBeNull();
     const row = await db.score.findFirstOrThrow({ where: { applicationId: 'app-1' } });
-    expect(row.features).toEqual({ skills: 0.5 });
+    expect(row.features).toEqual({ skills: 0.5, raw: 63.7 });
+  });
+
+  it('reads a score without an unrounded value (an LLM scorer gives none) as its whole number', async () => {
+    const key = { applicationId: 'app-1', resumeHash: 'hash-2', jdHash: 'jd-1', scorerVersion: 'skima-llm/1' };
+    const score = { score: 58, reasons: [], missing: [], createdAt: new Date('2026-11-30T11:00:00.000Z') };
+    await insertScore(db, key, { ...score, features: { llm: 0.58 } });
+    expect((await findScore(db, key))?.raw).toBe(58);
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createScorer } from '../../src/scoring/scorer.ts';
-import { scoreBand } from '../../src/scoring/types.ts';
+import { scoreBand, unroundedScore } from '../../src/scoring/types.ts';
 
 const scorer = createScorer({ asOf: new Date('2026-12-01T00:00:00Z') });
 const JOB = readFileSync(resolve(import.meta.dirname, 'jd/parse.test.ts'), 'utf8').split('const BACKEND = `')[1]!.split('`;')[0]!;
@@ -74,5 +74,23 @@ describe('a scale that means the same for every job', () => {
   it('conditions of the job are never listed as missing', () => {
     const job = 'Cashier\n\nRequirements\n- Cash handling\n- Able to stand for long periods';
     expect(scorer.score(job, 'Cashier, Save-Right (2022 - present)\n- Cash handling and card payments at a busy register').missing).toEqual([]);
+  });
+});
+
+describe('the unrounded score that orders equal whole numbers', () => {
+  it('is the score before rounding, the same for every place that ranks', () => {
+    const job = 'Data Analyst\n\nRequirements\n- SQL\n- Python\n- Tableau';
+    const result = scorer.score(job, 'Data Analyst, Northwind (2019 - present)\n- SQL and Python reports in Tableau');
+    expect(unroundedScore(result.score, result.features)).toBe(result.features.raw);
+    expect(Math.round(result.features.raw!)).toBe(result.score);
+  });
+
+  it.each([
+    ['a scorer that gives none (an LLM)', 58, { llm: 0.58 }, 58],
+    ['one that does not round to the score', 58, { raw: 71.2 }, 58],
+    ['not a number', 58, { raw: Number.NaN }, 58],
+    ['a value that rounds to the score', 58, { raw: 57.6 }, 57.6],
+  ])('falls back to the whole number for %s', (_why, score, features, expected) => {
+    expect(unroundedScore(score, features)).toBe(expected);
   });
 });

@@ -1,4 +1,5 @@
 import type { AshbyFileHandle } from '../../ashby/index.ts';
+import { unroundedScore } from '../../scoring/index.ts';
 import type { AshbyTargetsCache } from '../ashby-link/ashby-fields.ts';
 import { audit } from '../ops/audit.ts';
 import type { AppContext } from '../context.ts';
@@ -67,16 +68,18 @@ export type ProcessOutcome = 'scored' | 'unchanged' | 'unreadable' | 'no_resume'
 /** The job's shortlist after this application's screening changed: recomputed only when the application
  * could have entered, left or moved on it, and announced only when it did change. */
 async function followShortlist(ctx: AppContext, stored: ScreenedApplication, rescoredOnEdit = false): Promise<void> {
-  if (!(await mayChangeShortlist(ctx.db, stored, ctx.config.shortlistSize))) {
-    // Re-scored against edited requirements with the same number: its reasons and missing list may
-    // have changed, and the cards show them.
-    if (!rescoredOnEdit) return;
-    const entries = await currentShortlist(ctx.db, stored.jobId);
-    if (entries.some((e) => e.applicationId === stored.id)) await announceShortlistChange(ctx.queue, stored.jobId);
-    return;
+  if (await mayChangeShortlist(ctx.db, stored, ctx.config.shortlistSize)) {
+    const shortlist = await refreshShortlist(ctx.db, stored.jobId, ctx.config.shortlistSize);
+    if (shortlist.changed) {
+      await announceShortlistChange(ctx.queue, stored.jobId);
+      return;
+    }
   }
-  const shortlist = await refreshShortlist(ctx.db, stored.jobId, ctx.config.shortlistSize);
-  if (shortlist.changed) await announceShortlistChange(ctx.queue, stored.jobId);
+  // Re-scored against edited requirements in the same place: its reasons and missing list may have
+  // changed, and the cards show them.
+  if (!rescoredOnEdit) return;
+  const entries = await currentShortlist(ctx.db, stored.jobId);
+  if (entries.some((e) => e.applicationId === stored.id)) await announceShortlistChange(ctx.queue, stored.jobId);
 }
 
 function reasonsText(reasons: { text: string }[], missing: string[]): string {
@@ -191,6 +194,7 @@ export async function processApplication(
     const result = await ctx.scorer.score(job.descriptionText, resume.text, options);
     const fresh = {
       score: result.score,
+      raw: unroundedScore(result.score, result.features),
       reasons: result.reasons.map((r) => ({ text: r.text, quote: r.quote, start: r.start, end: r.end })),
       missing: result.missing,
       scorerVersion: key.scorerVersion,
@@ -216,7 +220,7 @@ export async function processApplication(
       if (!score) throw new Error(`the score of application ${applicationId} vanished while it was being stored`);
     }
   }
-  const stored = await setScreening(ctx.db, applicationId, 'scored', null, score.score);
+  const stored = await setScreening(ctx.db, applicationId, 'scored', null, score);
 
   const { reasons, missing } = score;
   const link = await jobFieldLink(ctx.db, ctx.secret, job.id, ctx.config.linkTtlMs);

@@ -2,6 +2,7 @@ import type { Db } from '../../db/client.ts';
 import { rawSql } from '../../db/raw-sql.ts';
 import { timeOrderedUuid } from '../../db/time-ordered-uuid.ts';
 import type { AshbyTag } from '../../ashby/index.ts';
+import { unroundedScore } from '../../scoring/index.ts';
 import { candidateTagColumns } from '../pool/pool-labels.ts';
 import type { ApplicationSnapshot } from './application-snapshot.ts';
 import type { StoredScreeningInputs } from './screening-inputs.ts';
@@ -38,7 +39,7 @@ const INSERT_RESUME = `INSERT INTO "ResumeFile" ("id", "candidateId", "fileHandl
   "extractedText", "unreadableReason", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT ("candidateId", "contentHash") DO NOTHING`;
 
-const SCORE_COLUMNS = `"score", "reasons", "missing", "scorerVersion", "createdAt"`;
+const SCORE_COLUMNS = `"score", "reasons", "missing", "features", "scorerVersion", "createdAt"`;
 const SCORE_KEY = `"applicationId" = ? AND "resumeHash" = ? AND "jdHash" = ? AND "scorerVersion" = ?`;
 
 const INSERT_SCORE = `INSERT INTO "Score" ("id", "applicationId", "resumeHash", "jdHash", "scorerVersion", "score",
@@ -46,7 +47,8 @@ const INSERT_SCORE = `INSERT INTO "Score" ("id", "applicationId", "resumeHash", 
   ON CONFLICT ("applicationId", "resumeHash", "jdHash", "scorerVersion") DO NOTHING`;
 
 const SET_SCREENING = `UPDATE "Application" SET "screeningState" = ?, "screeningDetail" = ?, "currentScore" = ?,
-  "updatedAt" = ? WHERE "id" = ? RETURNING "id", "jobId", "status", "currentScore", "latestVerdict"`;
+  "currentRawScore" = ?, "updatedAt" = ? WHERE "id" = ?
+  RETURNING "id", "jobId", "status", "currentScore", "latestVerdict"`;
 
 export interface StoredResume {
   contentHash: string;
@@ -63,6 +65,8 @@ export interface ScoreKey {
 
 export interface StoredScore {
   score: number;
+  /** The score unrounded (the score itself where the scorer gives none): orders equal scores. */
+  raw: number;
   reasons: { text: string; quote: string; start?: number; end?: number }[];
   missing: string[];
   scorerVersion: string;
@@ -157,18 +161,20 @@ export async function insertResume(
 }
 
 export async function findScore(db: Db, key: ScoreKey): Promise<StoredScore | null> {
-  const [row] = await rawSql(db).rows<StoredScore>(
+  const [row] = await rawSql(db).rows<Omit<StoredScore, 'raw'> & { features: Record<string, unknown> }>(
     `SELECT ${SCORE_COLUMNS} FROM "Score" WHERE ${SCORE_KEY}`,
     key.applicationId, key.resumeHash, key.jdHash, key.scorerVersion,
   );
-  return row ?? null;
+  if (!row) return null;
+  const { features, ...score } = row;
+  return { ...score, raw: unroundedScore(score.score, features) };
 }
 
 /** Stores a score; false when this run's score was stored meanwhile by another run, which then stands. */
 export async function insertScore(
   db: Db,
   key: ScoreKey,
-  score: Omit<StoredScore, 'scorerVersion'> & { features: object },
+  score: Omit<StoredScore, 'scorerVersion' | 'raw'> & { features: object },
 ): Promise<boolean> {
   const inserted = await rawSql(db).run(INSERT_SCORE, timeOrderedUuid(), key.applicationId, key.resumeHash, key.jdHash,
     key.scorerVersion, score.score, JSON.stringify(score.reasons), JSON.stringify(score.missing),
@@ -182,10 +188,10 @@ export async function setScreening(
   applicationId: string,
   state: string,
   detail: string | null,
-  score: number | null,
+  score: Pick<StoredScore, 'score' | 'raw'> | null,
 ): Promise<ScreenedApplication> {
-  const [row] = await rawSql(db).rows<ScreenedApplication>(SET_SCREENING, state, detail, score, new Date(),
-    applicationId);
+  const [row] = await rawSql(db).rows<ScreenedApplication>(SET_SCREENING, state, detail, score?.score ?? null,
+    score?.raw ?? null, new Date(), applicationId);
   if (!row) throw new Error(`application ${applicationId} is not stored`);
   return row;
 }

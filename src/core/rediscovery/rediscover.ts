@@ -1,5 +1,5 @@
 import type { CardReason } from '../../bot/card-model.ts';
-import { scoreBand } from '../../scoring/index.ts';
+import { scoreBand, unroundedScore } from '../../scoring/index.ts';
 import { storedEdits } from '../requirements/edits.ts';
 import type { AppContext } from '../context.ts';
 import { pastApplications, pooledResumeTexts } from '../pool/pool-details.ts';
@@ -101,6 +101,7 @@ export async function rediscover(
   // resumes are kept parsed: the next job's rediscovery scores many of the same ones.
   const edits = storedEdits(job.requirementEdits);
   const options = { ...(edits.length ? { requirements: edits } : {}), keepParsed: true };
+  const unrounded = new Map<string, number>();
   const scored = await Promise.all(
     ids.map(async (candidateId): Promise<RediscoveredCandidate | undefined> => {
       const pastApp = pasts.get(candidateId);
@@ -108,6 +109,7 @@ export async function rediscover(
       if (!pastApp || text === undefined) return undefined;
       const result = await ctx.scorer.score(description, text, options);
       if (result.score < minScore) return undefined;
+      unrounded.set(candidateId, unroundedScore(result.score, result.features));
       return {
         candidateId,
         pastApplicationId: pastApp.id,
@@ -126,10 +128,12 @@ export async function rediscover(
     }),
   );
   const found = scored.filter((c): c is RediscoveredCandidate => c !== undefined);
-  // Best first; among equals the more recently active, then a fixed order, so a rerun lists the same.
+  // Best first (equal whole numbers by the unrounded score, as the shortlist orders them); among exact
+  // equals the more recently active, then a fixed order, so a rerun lists the same.
   found.sort(
     (a, b) =>
       b.score - a.score
+      || unrounded.get(b.candidateId)! - unrounded.get(a.candidateId)!
       || b.lastActivityAt.getTime() - a.lastActivityAt.getTime()
       || (a.candidateId < b.candidateId ? -1 : a.candidateId > b.candidateId ? 1 : 0),
   );

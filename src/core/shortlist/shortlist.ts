@@ -14,8 +14,10 @@ export interface ShortlistEntryView {
 
 /**
  * The job's top N active applications by their latest score (one indexed query on the denormalised
- * currentScore). Skipped applications leave the list; approved ones stay (the cards mark them). Ties
- * go to the earlier application, so the order is stable.
+ * currentScore). Skipped applications leave the list; approved ones stay (the cards mark them). Equal
+ * whole-number scores are ordered by the unrounded score, so what the scorer found decides and not
+ * when someone applied; only exact ties (and scores stored before the unrounded one was kept) go to the
+ * earlier application, so the order is stable.
  */
 export async function rankApplications(db: Db, jobId: string, size = DEFAULT_SHORTLIST_SIZE) {
   const apps = await db.application.findMany({
@@ -25,7 +27,12 @@ export async function rankApplications(db: Db, jobId: string, size = DEFAULT_SHO
       currentScore: { not: null },
       OR: [{ latestVerdict: null }, { latestVerdict: { not: 'skip' } }],
     },
-    orderBy: [{ currentScore: 'desc' }, { createdAt: 'asc' }, { id: 'asc' }],
+    orderBy: [
+      { currentScore: 'desc' },
+      { currentRawScore: { sort: 'desc', nulls: 'last' } },
+      { createdAt: 'asc' },
+      { id: 'asc' },
+    ],
     take: size,
     select: { id: true, currentScore: true },
   });
@@ -34,7 +41,9 @@ export async function rankApplications(db: Db, jobId: string, size = DEFAULT_SHO
 
 /**
  * Can this application's new state change the job's shortlist? Most applications of a large job are
- * nowhere near it: answering from the stored list saves a ranking query per application.
+ * nowhere near it: answering from the stored list saves a ranking query per application. A member
+ * always may: a new score with the same whole number can still move it among equal scores (ordered by
+ * the unrounded one, which the stored list does not keep), and a list holds only ten.
  */
 export async function mayChangeShortlist(
   db: Db,
@@ -43,8 +52,8 @@ export async function mayChangeShortlist(
 ): Promise<boolean> {
   const entries = await currentShortlist(db, app.jobId);
   const entry = entries.find((e) => e.applicationId === app.id);
+  if (entry) return true;
   const eligible = app.status === 'Active' && app.currentScore !== null && app.latestVerdict !== 'skip';
-  if (entry) return !eligible || entry.score !== app.currentScore;
   if (!eligible) return false;
   return entries.length < size || app.currentScore! >= Math.min(...entries.map((e) => e.score));
 }

@@ -71,6 +71,30 @@ describe.each(DB_KINDS)('shortlists on %s', (kind) => {
     expect(top.map((e) => e.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   });
 
+  it('orders equal whole-number scores by the unrounded score, then by who applied first', async () => {
+    await env.db.job.create({ data: { id: 'job-t', title: 'Analyst', status: 'Open' } });
+    // Applied in this order; all show 81.
+    const apps = [
+      ['t-1', 80.6],
+      ['t-2', null], // scored before the unrounded score was kept
+      ['t-3', 81.4],
+      ['t-4', 80.9],
+      ['t-5', null],
+    ] as const;
+    for (const [i, [id, raw]] of apps.entries()) {
+      await env.db.candidate.create({ data: { id: `c-${id}` } });
+      await env.db.application.create({
+        data: {
+          id, candidateId: `c-${id}`, jobId: 'job-t', status: 'Active', createdAt: new Date(Date.UTC(2026, 10, i + 1)),
+          currentScore: 81, currentRawScore: raw,
+        },
+      });
+    }
+    const top = await rankApplications(env.db, 'job-t');
+    expect(top.map((e) => e.applicationId)).toEqual(['t-3', 't-4', 't-1', 't-2', 't-5']);
+    expect(top.map((e) => e.score)).toEqual([81, 81, 81, 81, 81]);
+  });
+
   it('persists the list, reports changes only when there are some, and drops skipped candidates', async () => {
     const first = await refreshShortlist(env.db, 'job-s');
     expect(first.changed).toBe(true);
@@ -103,9 +127,11 @@ describe.each(DB_KINDS)('shortlists on %s', (kind) => {
     const base = { jobId: 'job-s', status: 'Active', latestVerdict: null };
     expect(await mayChangeShortlist(env.db, { ...base, id: 'new', currentScore: lowest.score - 1 })).toBe(false);
     expect(await mayChangeShortlist(env.db, { ...base, id: 'new', currentScore: lowest.score + 1 })).toBe(true);
+    expect(await mayChangeShortlist(env.db, { ...base, id: 'new', currentScore: lowest.score })).toBe(true);
     const member = entries[0]!;
+    // A member's new score may keep its whole number and still move among equal scores.
     const same = { ...base, id: member.applicationId, currentScore: member.score };
-    expect(await mayChangeShortlist(env.db, same)).toBe(false);
+    expect(await mayChangeShortlist(env.db, same)).toBe(true);
     expect(await mayChangeShortlist(env.db, { ...same, currentScore: member.score - 5 })).toBe(true);
     const archived = { ...base, id: member.applicationId, currentScore: member.score, status: 'Archived' };
     expect(await mayChangeShortlist(env.db, archived)).toBe(true);
