@@ -51,11 +51,16 @@ const CERT_CUE = /\b(?:certified|certification|certificate|licen[cs]ed?|registra
 const ELABORATION = /,?\s+(?:including|includes|incl\.|with a focus on|especially|particularly|in particular)\b.*$/i;
 /** Every ELABORATION match holds one of these (in any case): without one, the pattern need not run. */
 const ELABORATION_WORDS = ['incl', 'focus', 'especially', 'particular'];
+/** "Project management, able to oversee projects": what follows the comma describes the skill. */
+const APPOSITIVE_ABILITY = /,\s+(?:(?:being\s+)?(?:able|capable)\s+(?:to|of)|with\s+(?:the\s+|an?\s+)?ability\s+to)\s[\s\S]*$/i;
 
-/** `text.replace(ELABORATION, '')`: the pattern is tried at every space, and few clauses elaborate. */
+/** The clause without what elaborates on it. The patterns are tried at every space, and few clauses
+ * elaborate: each runs only when the clause holds a word it needs. */
 function withoutElaboration(text: string): string {
   const lower = text.toLowerCase();
-  return ELABORATION_WORDS.some((w) => lower.includes(w)) ? text.replace(ELABORATION, '') : text;
+  let out = ELABORATION_WORDS.some((w) => lower.includes(w)) ? text.replace(ELABORATION, '') : text;
+  if (lower.includes(',') && (lower.includes('able ') || lower.includes('ability'))) out = out.replace(APPOSITIVE_ABILITY, '');
+  return out;
 }
 /**
  * Conditions of the job a resume rarely states ("Able to lift 30 lb", "Availability for weekend
@@ -97,8 +102,13 @@ function withoutPurpose(text: string): string {
   const head = text.slice(0, m.index).trim();
   if (/^\S+ing\b/i.test(head) && m[0].startsWith(',')) return text;
   const named = /\p{Lu}/u.test(head.slice(1));
-  return named || keyStems(head).length >= 2 ? head : text;
+  return named || keyStems(head).length >= 2 || SKILL_OF.test(head) ? head : text;
 }
+
+/** "Math abilities", "Animal handling skills": a subject and the noun that makes it a skill, which
+ * names it however short; "Technical skills" names nothing. */
+const SKILL_OF =
+  /^(?!(?:technical|general|basic|relevant|necessary|required|good|strong|practical|proven|excellent|solid)\s)\p{L}[\p{L}-]+(?:\s+\p{L}[\p{L}-]+)?\s+(?:skills?|abilities|ability|knowledge|expertise|proficiency)$/iu;
 
 /** "Axure software", "Jira tools": the name is the skill; the noun after it says what kind of thing it is. */
 const KIND_OF_NAME = /^(.*\p{Lu}\S*)\s+(?:software|tools?|platforms?|technolog(?:y|ies)|suite|applications?|programs?)$/u;
@@ -185,7 +195,7 @@ export function readRequirement(text: string, context: ItemContext): Requirement
   const label = readableLabel(withoutElaboration(clause));
   const asked = CONDITION.test(clause)
     ? { condition: true }
-    : isPersonalQuality(withoutPurpose(clause)) ? { quality: true } : {};
+    : isPersonalQuality(withoutPurpose(withoutElaboration(clause))) ? { quality: true } : {};
   const base = { mustHave, rule, label, ...asked };
 
   const years = YEARS_RE.exec(clause);

@@ -33,7 +33,8 @@ const QUALITIES = new Set(
     + 'enthusiasm enthusiastic passion passionate motivated motivation proactive proactiveness proactivity initiative '
     + 'organized organised organizational organisational multitasking multitask multi-tasking teamwork collaborative '
     + 'collaboration cooperative friendly positive courteous professionalism calm composure resilient resilience '
-    + 'stamina strength energetic energy independent independently accountable accountability '
+    + 'stamina strength energetic energy independent independently accountable accountability discipline '
+    + 'disciplined dedication dedicated committed commitment '
     + 'timemanagement attentiontodetail detailoriented problemsolving decisionmaking criticalthinking underpressure '
     + 'fastpaced teamplayer workethic selfmotivated peopleskills attitude senseof think'
   ).split(' '),
@@ -62,9 +63,12 @@ const PHRASE_WORDS = new Set(
 /** Every word of the three sets, hyphenated ones split ("multi-tasking", "strong-willed"). */
 const QUALITY_WORDS = new Set([...QUALITIES, ...QUALIFIERS, ...PHRASE_WORDS].flatMap((w) => w.split('-')));
 
+const TOWARDS = /\s+towards?\s[\s\S]*$/;
+
 /** Whether a requirement's words name personal qualities and nothing a resume could show done. */
 export function isPersonalQuality(text: string): boolean {
-  let lower = text.toLowerCase();
+  // Whom a quality is shown to ("compassionate towards patients") names no skill of its own.
+  let lower = text.toLowerCase().replace(TOWARDS, '');
   // Most requirements name a skill: one word no quality uses answers before the phrases are joined.
   for (const w of lower.split(/[^a-z&]+/)) if (w.length > 0 && !QUALITY_WORDS.has(w)) return false;
   for (const [re, joined] of QUALITY_PHRASES) lower = lower.replace(re, joined);

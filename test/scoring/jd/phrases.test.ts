@@ -42,6 +42,10 @@ describe('requirement phrases', () => {
     ['Attention to detail', ['Attention to detail [must, quality] Attention to detail']],
     ['Ability to work under pressure', ['Work under pressure [must, quality] work under pressure']],
     ['Physical fitness to manage equipment installation', ['Physical fitness to manage equipment installation [must, quality] Physical fitness']],
+    // What a quality bears on ("particularly ...") is shown with it, and it stays a quality.
+    ['Great attention to detail particularly with respect to dietary needs', ['Attention to detail [must, quality] attention to detail']],
+    ['Discipline and dedication', ['Discipline and dedication [must, quality] Discipline and dedication']],
+    ['Patient and compassionate towards animals', ['Patient and compassionate towards animals [must, quality] Patient and compassionate towards animals']],
     // ... but not a skill that names what it is done to.
     ['Ability to manage multiple client accounts', ['Manage multiple client accounts [must] manage multiple client accounts']],
     ['Customer service skills', ['Customer service skills [must] Customer service']],
@@ -49,6 +53,12 @@ describe('requirement phrases', () => {
     ['Angular JS in constructing dynamic, user-friendly interfaces', ['Angular JS in constructing dynamic, user-friendly interfaces [must] Angular JS']],
     ['Oracle EBS, furthering our mission to grow', ['Oracle EBS, furthering our mission to grow [must] Oracle EBS']],
     ['Spring MVC to execute job functions diligently', ['Spring MVC to execute job functions diligently [must] Spring MVC']],
+    // "X, able to ...": what follows the comma describes X.
+    ['Project management, able to oversee projects from start to end', ['Project management [must] Project management']],
+    ['Managerial skills, capable of leading a diverse team', ['Managerial skills [must] Managerial']],
+    // A subject made a skill by its noun names it however short; "Technical skills" names nothing.
+    ['Math abilities for taking measurements and troubleshooting duties', ['Math abilities for taking measurements and troubleshooting duties [must] Math abilities']],
+    ['Technical skills for operating complex machinery', ['Technical skills for operating complex machinery [must] Technical skills for operating complex machinery']],
     // A bare word before the purpose keeps it: "Tools" alone names nothing.
     ['Tools for data visualization', ['Tools for data visualization [must] Tools for data visualization']],
     // "Axure software": the name is the skill, the noun after it what kind of thing it is.
