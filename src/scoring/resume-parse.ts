@@ -366,13 +366,25 @@ function titleOnly(acc: Accumulator, index: number): void {
 function titleSpanEnd(text: string, cutStart: number, cutEnd: number): number {
   const after = text.slice(cutEnd);
   if (/[\p{L}]/u.test(text.slice(0, cutStart)) && !AS_TITLE.test(after)) return cutEnd;
-  return cutEnd + (after.split(TITLE_END)[0] ?? '').length;
+  const title = titleAfterDates(after);
+  return cutEnd + title.offset + title.text.length;
 }
 
-/** Where a title written after the dates ends: the description starts after it. */
-const TITLE_END = /[:;]|\.\s|,\s|\s[–—-]\s/;
+/** What separates the dates from a title written after them: "2019 - 2023: Nurse", "(2016 - 2020) as a". */
+const AFTER_DATES = /^[\s),:：]*(?:[–—-]\s+)?(?:as\s+)?/i;
+/** Where a title written after the dates ends: the description starts after it ("2014 - 2017: Worked
+ * as a Help Desk Technician working nights", "2022 - 2023: Logistician at ProLogistics"). */
+const TITLE_END = /[:;]|\.(?:\s|$)|,\s|\s[–—-]\s|\s(?:wherein|where|which|who|responsible|working|handling|managing|at|in|for|with|on|to)\s/i;
 /** "Two years experience (2013 - 2015) as a Data Architect II": the role is named after the dates. */
 const AS_TITLE = /^[\s),]*as\s+(?:an?|the)\s+\S/i;
+
+/** The title written after a role's dates, and where it starts in the text after them. */
+function titleAfterDates(after: string): { offset: number; text: string } {
+  const offset = AFTER_DATES.exec(after)?.[0].length ?? 0;
+  const rest = after.slice(offset);
+  const end = rest.search(TITLE_END);
+  return { offset, text: end < 0 ? rest : rest.slice(0, end) };
+}
 
 function roleTitle(text: string, cutStart: number, cutEnd: number): string {
   const before = text.slice(0, cutStart);
@@ -380,10 +392,7 @@ function roleTitle(text: string, cutStart: number, cutEnd: number): string {
   // Usually the title precedes the dates; "2019 - 2023: Nurse, City Hospital" and "Four years
   // (2016 - 2020) as a Java Developer" put it after. After the dates, the title ends where the
   // description starts.
-  const pick =
-    /[\p{L}]/u.test(before) && !AS_TITLE.test(after)
-      ? before
-      : (after.replace(/^[\s),]*as\s+/i, '').split(TITLE_END)[0] ?? '');
+  const pick = /[\p{L}]/u.test(before) && !AS_TITLE.test(after) ? before : titleAfterDates(after).text;
   return pick
     .replace(ROLE_PREFIX, '')
     .replace(/\bfrom\s*$/i, '')

@@ -35,7 +35,7 @@ const PAREN_PREFERENCE = /\s*\(([^()]*\b(?:preferred|preferably|ideally|a plus|n
 const TRAILING_PREFERENCE = /,\s*(?:ideally|preferably)\s+([^,;]+)$/i;
 /** Markers that say how much a requirement matters, not what it is. */
 const STATUS_WORDS =
-  /\s*(?:,\s*)?(?:(?:is|are|would be)\s+)?(?:(?:a\s+)?(?:big\s+)?(?:plus|bonus|must)|(?:strongly\s+)?(?:preferred|required|desired|desirable|mandatory|essential|necessary|an?\s+advantage)|nice to have)\s*$/i;
+  /\s*(?:,\s*)?(?:(?:is|are|would be)\s+)?(?:(?:a\s+)?(?:big\s+)?(?:plus|bonus|must)|(?:strongly\s+)?(?:preferred|required|desired|desirable|mandatory|essential|necessary|an?\s+advantage)|nice to have|(?:is|are)\s+(?:(?:absolutely|very|also)\s+)?(?:crucial|critical|vital|important|key))\s*$/i;
 const LEADING_STATUS = /^(?:preferably|ideally|preferred|required|must[- ]have|nice[- ]to[- ]have|bonus|plus|essential|desirable)\s*[:,]?\s+/i;
 const DEGREE_LEVELS: ReadonlyArray<readonly [RegExp, number]> = [
   [/\b(?:ph\.?d|doctorate|doctoral)\b/i, 5],
@@ -150,6 +150,7 @@ function stripStatus(clause: string): string {
  */
 const STATUS_ENDINGS = [
   'plus', 'bonus', 'must', 'preferred', 'required', 'desired', 'desirable', 'mandatory', 'essential', 'necessary', 'advantage', 'have',
+  'crucial', 'critical', 'vital', 'important', 'key',
 ];
 
 function mayEndInStatus(text: string): boolean {

@@ -40,7 +40,7 @@ const HEADING_WORDS = new Set(
     + 'education and & benefits perks compensation salary pay why join overview summary description opportunity mission '
     + 'your our team extra credit pluses plus its it\'s if also would be great make stand out offer day in life is '
     + 'must-have must-haves nice-to-have nice-to-haves technical core competencies licenses licences certifications '
-    + 'certificates additional information details all get how apply what\'s whats love see bonuses good must own need'
+    + 'certificates additional information details all get how apply what\'s whats love see bonuses good must own need title'
   ).split(' '),
 );
 

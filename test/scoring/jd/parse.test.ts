@@ -50,6 +50,18 @@ describe('reading a job description', () => {
     expect(parse(BACKEND).title).toBe('Senior Backend Engineer');
   });
 
+  it.each([
+    ['Job Title\nHelp Desk Technician\n\nRequirements\n- Active Directory', 'Help Desk Technician'],
+    ['## Job Title\nHelp Desk Technician\n\nRequirements\n- Active Directory', 'Help Desk Technician'],
+    ['Job Title: Help Desk Technician\n\nRequirements\n- Active Directory', 'Help Desk Technician'],
+    ['Help Desk Technician\n\nRequirements\n- Active Directory', 'Help Desk Technician'],
+  ])('reads the title under a "Job Title" heading, not the heading (%#)', (text, title) => {
+    const job = parse(text);
+    expect(job.title).toBe(title);
+    expect(job.titleStems).toHaveLength(3);
+    expect(job.titleStems).not.toContain('titl');
+  });
+
   it('responsibilities add context words, never requirements', () => {
     const job = parse(BACKEND);
     expect(job.stems.has('fulfil') || job.stems.has('fulfilment')).toBe(true);

@@ -28,6 +28,8 @@ describe('requirement phrases', () => {
     ],
     // Preference words make the whole phrase optional.
     ['Kafka experience is a plus', ['Kafka experience [nice] Kafka']],
+    // "is crucial" says how much it matters, not what is asked.
+    ['Understanding of telecommunication systems is crucial', ['Telecommunication systems [must] telecommunication systems']],
     ['Ideally, some Python', ['Some Python [nice] Python']],
     // A trailing "ideally ..." qualifies its own clause.
     ['Regression testing, ideally in banking', ['Regression testing [must] Regression testing', 'Banking [nice] banking']],
