@@ -198,6 +198,10 @@ function parseSectionInto(
   let openRole: { title: string; line: Line; startMonth: number; endMonth: number; block: Set<string> } | undefined;
   let previousContent: Line | undefined;
   let previousIndex: number | undefined;
+  // Whether the line before could be a role's title: short, no dates, not a bullet or a sentence, and
+  // not a line of the open role's description (it starts the section or follows a blank line).
+  let previousTitleLike = false;
+  let blankBefore = true;
   const closeRole = () => {
     if (!openRole) return;
     acc.roles.push({
@@ -219,7 +223,10 @@ function parseSectionInto(
     const body = lineBody(raw);
     const aboveHere = above;
     above = body.text.trim() ? { raw, body } : undefined;
-    if (!body.text.trim()) continue;
+    if (!body.text.trim()) {
+      blankBefore = true;
+      continue;
+    }
     const kind = lineKind(section.kind, body.text, summaryGoesOn);
     summaryGoesOn = kind === 'summary' && section.kind !== 'summary' && !/[.!?]$/.test(body.text.trim());
     // A line that denies a skill ("without Angular JS", "except IGMP") is no evidence of it.
@@ -280,8 +287,14 @@ function parseSectionInto(
       closeRole();
       let title = titled;
       let line: Line = body;
-      if (!title && previousContent) {
-        title = roleTitle(previousContent.text, 0, 0);
+      // "Senior Nurse" above "2019 - 2023: City Hospital", or "Northwind" above "2019 - 2023: Store
+      // Manager": one line names the role, the other the employer, and only "2019 - 2023: Worked as a
+      // Nurse" says which. Both are the title then.
+      const afterDates = !/[\p{L}]/u.test(visible.slice(0, range.start));
+      const alsoAbove = afterDates && !INTRODUCED_TITLE.test(visible.slice(range.end)) && previousTitleLike;
+      if ((!title || alsoAbove) && previousContent) {
+        const above = roleTitle(previousContent.text, 0, 0);
+        title = title && above ? `${above}, ${title}` : above || title;
         line = previousContent;
         // The line before the dates is the role's title: it claims no skill.
         if (title && section.kind !== 'skills' && previousIndex !== undefined) titleOnly(acc, previousIndex);
@@ -298,6 +311,9 @@ function parseSectionInto(
     }
     previousContent = body;
     previousIndex = index;
+    previousTitleLike = !range && (!openRole || blankBefore) && !BULLET_START.test(raw.text)
+      && !/[.!?;:]$/.test(body.text.trim()) && body.text.trim().split(/\s+/).length <= 8;
+    blankBefore = false;
   }
   closeRole();
 }
@@ -375,6 +391,9 @@ const AFTER_DATES = /^[\s),:：]*(?:[–—-]\s+)?(?:as\s+)?/i;
 /** Where a title written after the dates ends: the description starts after it ("2014 - 2017: Worked
  * as a Help Desk Technician working nights", "2022 - 2023: Logistician at ProLogistics"). */
 const TITLE_END = /[:;]|\.(?:\s|$)|,\s|\s[–—-]\s|\s(?:wherein|where|which|who|responsible|working|handling|managing|at|in|for|with|on|to)\s/i;
+/** "2014 - 2017: Worked as a Help Desk Technician": a title after the dates that says it is one. */
+const INTRODUCED_TITLE = /^[\s),:：]*(?:[–—-]\s+)?(?:as\s|(?:worked|working|work|served|employed)\s+as\b|(?:role|position|title)\s*:)/i;
+const BULLET_START = /^\s*(?:[*•·▪◦\-–—+]|\d{1,2}[.)])\s+/;
 /** "Two years experience (2013 - 2015) as a Data Architect II": the role is named after the dates. */
 const AS_TITLE = /^[\s),]*as\s+(?:an?|the)\s+\S/i;
 
