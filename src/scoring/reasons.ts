@@ -1,3 +1,4 @@
+import { STOP_WORDS, tokenize } from './text/tokenize.ts';
 import { carriesOnBullet } from './text/wrapped-bullet.ts';
 import type { Evaluation } from './features.ts';
 import { clip } from './jd/labels.ts';
@@ -67,7 +68,10 @@ export function buildReasons(evaluation: Evaluation, resume: ParsedResume, origi
   // Other lines about the job's subject are evidence too, though no single requirement names them.
   for (const [lineIndex, hits] of relatedLines(evaluation, resume)) {
     if (reasons.length >= MIN_REASONS) break;
-    if (hits > 0 && !used.has(lineIndex)) add(lineIndex, `Related to this job: ${where(resume, lineIndex)}`);
+    if (hits > 0 && !used.has(lineIndex)) {
+      const words = relatedWords(evaluation, resume, lineIndex);
+      add(lineIndex, `Related to this job: ${[...words, where(resume, lineIndex)].join(', ')}`);
+    }
   }
   if (met.length === 0) {
     for (const [lineIndex] of relatedLines(evaluation, resume)) {
@@ -128,10 +132,36 @@ function where(resume: ParsedResume, lineIndex: number): string {
   }
 }
 
-/** Lines with the job's requirement words, most first: [line index, words found]. */
-function relatedLines(evaluation: Evaluation, resume: ParsedResume): Array<[number, number]> {
+/** The job's requirement words on a line, as the resume writes them, words next to each other read
+ * as one phrase (at most three, in its order): "Related to this job: SAP Technical Lead, in a role"
+ * says why the line is there. */
+function relatedWords(evaluation: Evaluation, resume: ParsedResume, lineIndex: number): string[] {
+  const line = resume.lines[lineIndex];
+  if (!line) return [];
+  const wanted = requirementStems(evaluation);
+  const seen = new Set<string>();
+  const phrases: Array<{ start: number; end: number; lastToken: number }> = [];
+  tokenize(line.text).forEach((t, i) => {
+    if (!wanted.has(t.stem) || seen.has(t.stem) || STOP_WORDS.has(t.raw)) return;
+    seen.add(t.stem);
+    const last = phrases.at(-1);
+    if (last && last.lastToken === i - 1 && /^[^\S\n]+$/.test(line.text.slice(last.end, t.start))) {
+      last.end = t.end;
+      last.lastToken = i;
+    } else phrases.push({ start: t.start, end: t.end, lastToken: i });
+  });
+  return phrases.slice(0, 3).map((p) => line.text.slice(p.start, p.end));
+}
+
+function requirementStems(evaluation: Evaluation): Set<string> {
   const wanted = new Set<string>();
   for (const m of evaluation.matches) for (const s of m.requirement.stems) wanted.add(s);
+  return wanted;
+}
+
+/** Lines with the job's requirement words, most first: [line index, words found]. */
+function relatedLines(evaluation: Evaluation, resume: ParsedResume): Array<[number, number]> {
+  const wanted = requirementStems(evaluation);
   const scored: Array<[number, number]> = [];
   resume.lines.forEach((line, i) => {
     let hits = 0;

@@ -200,4 +200,15 @@ Retail Associate, Wayfair 2017 – 2019
     const reasons = scorer.score(retailJd, resume).reasons.map((r) => r.text);
     expect(reasons.some((t) => t.startsWith('Availability for weekend shifts'))).toBe(false);
   });
+
+  it('says which of the job\'s words a related line holds, in the resume\'s words', () => {
+    const job = 'Warehouse Lead\n\nRequirements\n- Inventory cycle counts\n- SAP EWM\n- Forklift certification';
+    const resume = 'Experience\nWarehouse Associate, Northwind (2019 - 2023)\n- Ran inventory cycle counts for 3 aisles\n'
+      + '- Kept Inventory records accurate for weekly audits';
+    const related = scorer.score(job, resume).reasons.find((r) => r.text.startsWith('Related to this job'));
+    expect(related).toMatchObject({
+      text: 'Related to this job: Inventory, in a role',
+      quote: 'Kept Inventory records accurate for weekly audits',
+    });
+  });
 });
