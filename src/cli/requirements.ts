@@ -6,6 +6,7 @@ import { resolveActor } from '../core/disposition/index.ts';
 import { createLogger } from '../core/logger.ts';
 import {
   editorOfActor,
+  interviewNotes,
   RequirementEditError,
   RequirementsAccessError,
   requirementRows,
@@ -126,8 +127,7 @@ async function print(ctx: AppContext, jobId: string, title: string, json: boolea
     const why = r.added ? `added by a person${r.terms.length ? `; met by any of: ${r.terms.join(', ')}` : ''}` : r.rule;
     const notes = [why];
     if (r.edited && !r.added) notes.push('changed by a person');
-    if (r.condition) notes.push('asked at interview, never counted');
-    if (r.quality) notes.push('counted when shown, else asked at interview');
+    notes.push(...interviewNotes(r));
     console.log(`  ${STATUS[r.status]!.padEnd(12)} ${r.label}  (${notes.join('; ')})`);
   }
   if (panel.notApplying.length) console.log(`No longer in the description (kept, not applied): ${panel.notApplying.join('; ')}`);

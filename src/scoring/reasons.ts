@@ -65,16 +65,21 @@ export function buildReasons(evaluation: Evaluation, resume: ParsedResume, origi
     if (labels.has(m.requirement.label) || used.has(m.lineIndex!)) continue;
     if (add(m.lineIndex!, `${m.requirement.label}: partly (${where(resume, m.lineIndex!)})`)) labels.add(m.requirement.label);
   }
+  // The resume's lines by how many of the job's requirement words each holds: needed only when the
+  // requirements give fewer than three bullets, and then read once.
+  const wanted = requirementStems(evaluation);
+  let related: Array<[number, number]> | undefined;
+  const relatedOnce = () => (related ??= relatedLines(wanted, resume));
   // Other lines about the job's subject are evidence too, though no single requirement names them.
-  for (const [lineIndex, hits] of relatedLines(evaluation, resume)) {
+  for (const [lineIndex, hits] of reasons.length < MIN_REASONS ? relatedOnce() : []) {
     if (reasons.length >= MIN_REASONS) break;
     if (hits > 0 && !used.has(lineIndex)) {
-      const words = relatedWords(evaluation, resume, lineIndex);
+      const words = relatedWords(wanted, resume, lineIndex);
       add(lineIndex, `Related to this job: ${[...words, where(resume, lineIndex)].join(', ')}`);
     }
   }
   if (met.length === 0) {
-    for (const [lineIndex] of relatedLines(evaluation, resume)) {
+    for (const [lineIndex] of relatedOnce()) {
       if (used.has(lineIndex)) continue;
       add(lineIndex, 'Little evidence of this job\'s requirements; the closest line');
       break;
@@ -82,7 +87,7 @@ export function buildReasons(evaluation: Evaluation, resume: ParsedResume, origi
     return reasons;
   }
   // Requirements met on fewer than three lines: the resume's education and roles give the context.
-  for (const [lineIndex] of relatedLines(evaluation, resume)) {
+  for (const [lineIndex] of reasons.length < MIN_REASONS ? relatedOnce() : []) {
     if (reasons.length >= MIN_REASONS) break;
     const section = resume.lines[lineIndex]?.section;
     if (used.has(lineIndex)) continue;
@@ -135,10 +140,9 @@ function where(resume: ParsedResume, lineIndex: number): string {
 /** The job's requirement words on a line, as the resume writes them, words next to each other read
  * as one phrase (at most three, in its order): "Related to this job: SAP Technical Lead, in a role"
  * says why the line is there. */
-function relatedWords(evaluation: Evaluation, resume: ParsedResume, lineIndex: number): string[] {
+function relatedWords(wanted: ReadonlySet<string>, resume: ParsedResume, lineIndex: number): string[] {
   const line = resume.lines[lineIndex];
   if (!line) return [];
-  const wanted = requirementStems(evaluation);
   const seen = new Set<string>();
   const phrases: Array<{ start: number; end: number; lastToken: number }> = [];
   tokenize(line.text).forEach((t, i) => {
@@ -160,8 +164,7 @@ function requirementStems(evaluation: Evaluation): Set<string> {
 }
 
 /** Lines with the job's requirement words, most first: [line index, words found]. */
-function relatedLines(evaluation: Evaluation, resume: ParsedResume): Array<[number, number]> {
-  const wanted = requirementStems(evaluation);
+function relatedLines(wanted: ReadonlySet<string>, resume: ParsedResume): Array<[number, number]> {
   const scored: Array<[number, number]> = [];
   resume.lines.forEach((line, i) => {
     let hits = 0;

@@ -1,6 +1,6 @@
 import type { SkillDictionary } from './skills/dictionary.ts';
 import { findDateRanges, mergedMonths } from './text/dates.ts';
-import { type Line, lineBody, type Section, splitSections } from './text/lines.ts';
+import { BULLET, type Line, lineBody, type Section, splitSections } from './text/lines.ts';
 import { inSpans, negatedSpans } from './text/negation.ts';
 import { namesPeople, othersSpecialitySpans } from './text/others-speciality.ts';
 import { STOP_WORDS, tokenize } from './text/tokenize.ts';
@@ -311,7 +311,7 @@ function parseSectionInto(
     }
     previousContent = body;
     previousIndex = index;
-    previousTitleLike = !range && (!openRole || blankBefore) && !BULLET_START.test(raw.text)
+    previousTitleLike = !range && (!openRole || blankBefore) && !BULLET.test(raw.text)
       && !/[.!?;:]$/.test(body.text.trim()) && body.text.trim().split(/\s+/).length <= 8;
     blankBefore = false;
   }
@@ -393,7 +393,6 @@ const AFTER_DATES = /^[\s),:：]*(?:[–—-]\s+)?(?:as\s+)?/i;
 const TITLE_END = /[:;]|\.(?:\s|$)|,\s|\s[–—-]\s|\s(?:wherein|where|which|who|responsible|working|handling|managing|at|in|for|with|on|to)\s/i;
 /** "2014 - 2017: Worked as a Help Desk Technician": a title after the dates that says it is one. */
 const INTRODUCED_TITLE = /^[\s),:：]*(?:[–—-]\s+)?(?:as\s|(?:worked|working|work|served|employed)\s+as\b|(?:role|position|title)\s*:)/i;
-const BULLET_START = /^\s*(?:[*•·▪◦\-–—+]|\d{1,2}[.)])\s+/;
 /** "Two years experience (2013 - 2015) as a Data Architect II": the role is named after the dates. */
 const AS_TITLE = /^[\s),]*as\s+(?:an?|the)\s+\S/i;
 

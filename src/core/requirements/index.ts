@@ -19,5 +19,5 @@ export {
   type SaveRequirementsInput,
   type SaveRequirementsResult,
 } from './save.ts';
-export { type AddedRow, editsFromRows, type RequirementRow, requirementRows, ROW_STATUS_LABEL, ROW_STATUSES, type RowStatus, splitTerms } from './rows.ts';
+export { type AddedRow, editsFromRows, interviewNotes, type RequirementRow, requirementRows, ROW_STATUS_LABEL, ROW_STATUSES, type RowStatus, splitTerms } from './rows.ts';
 export { requirementsForChat, saveRequirementsFromChat } from './chat.ts';

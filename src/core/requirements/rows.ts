@@ -11,6 +11,14 @@ export const ROW_STATUS_LABEL: Record<RowStatus, string> = {
   remove: 'Not a requirement',
 };
 
+/** What is said beside a requirement a resume is not held to: a condition of the job, or a personal quality. */
+export function interviewNotes(r: { condition: boolean; quality: boolean }): string[] {
+  return [
+    ...(r.condition ? ['asked at interview, never counted'] : []),
+    ...(r.quality ? ['counted when shown, else asked at interview'] : []),
+  ];
+}
+
 /** One line of the edit form: a requirement read from the description (possibly removed), or one added. */
 export interface RequirementRow {
   label: string;

@@ -1,4 +1,4 @@
-import { type Line, lineBody, splitLines } from '../text/lines.ts';
+import { BULLET, type Line, lineBody, splitLines } from '../text/lines.ts';
 import { allMatches } from '../text/matches.ts';
 import { collapseWhitespace } from '../text/whitespace.ts';
 
@@ -68,7 +68,6 @@ const BOLD_HEADING = /^\s*(?:\*\*|__)([^*_]{2,80})(?:\*\*|__)\s*:?\s*$/;
 const PLAIN_HEADING = /^\s*([A-Za-z][\w &/'’,.()-]{1,70}?)\s*[:：]?\s*$/;
 /** "Requirements: cash handling; ...", "**About us**: ...", "Who we are — Sprout ...". */
 const INLINE_HEADING = /^\s*(?:\*\*|__)?([A-Za-z][\w &/'’-]{1,40}?)(?:\*\*|__)?\s*(?::|\s[—–]\s|\s-\s)\s*(?:\*\*|__)?\s*(\S.*)$/;
-const BULLET = /^\s*(?:[*•·▪◦\-–—+]|\d{1,2}[.)])\s+/;
 const HAS_LETTER = /\p{L}/u;
 
 /** Splits a description into sections at its headings (markdown, bold, plain lines, inline "Heading: text"). */

@@ -19,6 +19,9 @@ export function splitLines(text: string): Line[] {
   }
 }
 
+/** A list entry's marker at the start of a line: a bullet or a number ("- ", "• ", "2) "). */
+export const BULLET = /^\s*(?:[*•·▪◦\-–—+]|\d{1,2}[.)])\s+/;
+
 /** The part of a line that is content: without bullets, numbering and surrounding markup. */
 export function lineBody(line: Line): Line {
   const m = /^[\s>*•·▪◦\-–—+#"“]*(?:\(?\d{1,2}[.)]\s+|[a-z][.)]\s+)?[\s*"“]*/.exec(line.text);

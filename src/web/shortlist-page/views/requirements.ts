@@ -1,4 +1,4 @@
-import { type RequirementRow, ROW_STATUS_LABEL, ROW_STATUSES, type RowStatus } from '../../../core/requirements/rows.ts';
+import { interviewNotes, type RequirementRow, ROW_STATUS_LABEL, ROW_STATUSES, type RowStatus } from '../../../core/requirements/rows.ts';
 import type { ShortlistPage } from '../../../core/shortlist/shortlist-page.ts';
 import { html, type Html } from '../html.ts';
 import { dateTime } from './layout.ts';
@@ -23,8 +23,7 @@ function statusSelect(name: string, id: string, selected: RowStatus, label: stri
 function ruleNote(r: RequirementRow): string {
   const parts = [r.added ? 'added by a person' : r.rule];
   if (r.edited && !r.added) parts.push('changed by a person');
-  if (r.condition) parts.push('asked at interview, never counted');
-  if (r.quality) parts.push('counted when shown, else asked at interview');
+  parts.push(...interviewNotes(r));
   if (r.terms.length) parts.push(`met by any of: ${r.terms.join(', ')}`);
   return parts.join('; ');
 }
@@ -53,7 +52,7 @@ not apply (${labels.length === 1 ? 'it applies' : 'they apply'} again if the des
 
 function readOnly(page: ShortlistPage): Html {
   const item = (r: ShortlistPage['requirements'][number]) => html`<li>${r.label} <span class="small">(${r.rule}${
-    r.edited ? '; changed by a person' : ''}${r.essential ? '; essential' : ''}${r.condition ? '; asked at interview, never counted' : ''}${r.quality ? '; counted when shown, else asked at interview' : ''})</span></li>`;
+    r.edited ? '; changed by a person' : ''}${r.essential ? '; essential' : ''}${interviewNotes(r).map((n) => `; ${n}`).join('')})</span></li>`;
   const must = page.requirements.filter((r) => r.mustHave);
   const nice = page.requirements.filter((r) => !r.mustHave);
   return html`<h3>Must-haves</h3><ul>${must.map(item)}</ul>
