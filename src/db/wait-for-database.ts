@@ -20,20 +20,30 @@ export async function waitForDatabase(url: string, options: WaitForDatabaseOptio
   const deadline = Date.now() + (options.timeoutMs ?? 120_000);
   let delay = options.firstDelayMs ?? 250;
   for (let attempt = 0; ; attempt++) {
-    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
-    try {
-      await client.connect();
-      await client.query('SELECT 1');
-      return;
-    } catch (err) {
-      const reason = err instanceof Error ? err.message : String(err);
-      if (Date.now() + delay > deadline) throw new Error(`the database did not answer: ${reason}`);
-      if (attempt === 0) options.onWaiting?.(reason);
-      await new Promise((resolve) => setTimeout(resolve, delay));
-      delay = Math.min(delay * 2, 5_000);
-    } finally {
-      await client.end().catch(() => {});
-    }
+    const reason = await probe(url);
+    if (reason === undefined) return;
+    if (Date.now() + delay > deadline) throw new Error(`the database did not answer: ${reason}`);
+    if (attempt === 0) options.onWaiting?.(reason);
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    delay = Math.min(delay * 2, 5_000);
+  }
+}
+
+/** One connection and `SELECT 1`: undefined when the server answers, else why it did not. */
+async function probe(url: string): Promise<string | undefined> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  // A server shutting down ends the query with an error, then closes the socket; pg reports the close
+  // as an 'error' event too, which with no listener would end the process. Its cause is already the
+  // failed query's.
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return undefined;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  } finally {
+    await client.end().catch(() => {});
   }
 }
 
