@@ -1,5 +1,6 @@
 import { splitLines } from './text/lines.ts';
 import { allMatches } from './text/matches.ts';
+import { ROLE_NOUNS } from './text/role-title.ts';
 
 /**
  * Fairness redaction. Personal attributes (name, contact details, address, profile URLs, photo,
@@ -162,18 +163,15 @@ export function redactPersonalData(text: string): Redaction {
  * Words that make a short capitalised first line a heading or a job title, not a name
  * ("Registered Nurse", "Professional Summary"): masking them would hide evidence everywhere.
  */
-const NOT_NAME_WORDS = new Set(
-  (
+const NOT_NAME_WORDS: ReadonlySet<string> = new Set([
+  ...(
     'resume curriculum vitae cv profile summary professional objective experience skills education contact '
     + 'personal information details career work history employment references portfolio about me '
-    + 'nurse engineer developer manager assistant associate analyst specialist technician driver clerk cashier '
-    + 'lead supervisor director officer consultant designer administrator coordinator representative agent '
-    + 'operator worker teacher accountant architect programmer scientist executive intern trainee apprentice '
     + 'registered certified licensed senior junior sales retail customer service software data web full stack '
-    + 'front back end mechanic electrician welder carpenter chef cook server barista bartender warehouse '
-    + 'forklift logistics marketing finance nursing medical dental health care caregiver therapist pharmacist'
+    + 'front back end forklift logistics marketing finance nursing medical dental health care warehouse'
   ).split(' '),
-);
+  ...ROLE_NOUNS,
+]);
 
 function looksLikeName(line: string): boolean {
   const cleaned = line.replace(/^[#*_\s]+|[*_\s]+$/g, '');

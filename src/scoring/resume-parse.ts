@@ -3,6 +3,7 @@ import { findDateRanges, mergedMonths } from './text/dates.ts';
 import { BULLET, type Line, lineBody, type Section, splitSections } from './text/lines.ts';
 import { inSpans, negatedSpans } from './text/negation.ts';
 import { namesPeople, othersSpecialitySpans } from './text/others-speciality.ts';
+import { INTRODUCED_TITLE, joinTitleParts, lineTitle, namesRole, roleTitle, titleLikeLine, titleSpanEnd } from './text/role-title.ts';
 import { STOP_WORDS, tokenize } from './text/tokenize.ts';
 import { carriesOnBullet } from './text/wrapped-bullet.ts';
 
@@ -114,9 +115,6 @@ function namesOneCredential(heading: string): boolean {
 const SKILLS_LABEL =
   /^(?:[\w/&-]+\s+){0,2}(?:skills?|technologies|tools|tech(?:nical)?\s+stack|stack|competenc(?:ies|es)|proficienc(?:ies|y)|expertise|keywords)\s*[:\-–—|]/i;
 
-const ROLE_PREFIX =
-  /^(?:role|position|title|job title|worked as|working as|work as|served as|employed as)\s*[:-]?\s*(?:an?\s+)?/i;
-
 /**
  * Parses a redacted resume: sections, lines with their stems, dated roles, and dictionary skills.
  * `asOfMonth` resolves "present" in date ranges.
@@ -196,11 +194,13 @@ function parseSectionInto(
   acc: Accumulator,
 ): void {
   let openRole: { title: string; line: Line; startMonth: number; endMonth: number; block: Set<string> } | undefined;
-  let previousContent: Line | undefined;
-  let previousIndex: number | undefined;
-  // Whether the line before could be a role's title: short, no dates, not a bullet or a sentence, and
-  // not a line of the open role's description (it starts the section or follows a blank line).
-  let previousTitleLike = false;
+  let previousContent: { body: Line; index: number } | undefined;
+  // The lines just read that may head the next role (its title, its employer): at most two short lines
+  // without dates, bullets or sentences, the first starting a block (the section's first line, or one
+  // after a blank line), so that no line of the open role's description is taken for a title.
+  let header: Array<{ body: Line; index: number }> = [];
+  // A blank line since the header: then it heads only a dated line that holds no title before its dates.
+  let gapAfterHeader = false;
   let blankBefore = true;
   const closeRole = () => {
     if (!openRole) return;
@@ -225,6 +225,7 @@ function parseSectionInto(
     above = body.text.trim() ? { raw, body } : undefined;
     if (!body.text.trim()) {
       blankBefore = true;
+      gapAfterHeader = header.length > 0;
       continue;
     }
     const kind = lineKind(section.kind, body.text, summaryGoesOn);
@@ -287,17 +288,23 @@ function parseSectionInto(
       closeRole();
       let title = titled;
       let line: Line = body;
-      // "Senior Nurse" above "2019 - 2023: City Hospital", or "Northwind" above "2019 - 2023: Store
-      // Manager": one line names the role, the other the employer, and only "2019 - 2023: Worked as a
-      // Nurse" says which. Both are the title then.
+      // "Senior Nurse" over "2019 - 2023: City Hospital", "Senior Software Engineer" over "Acme Corp |
+      // 2019 - Present", LinkedIn's "Amazon" / "Backend Engineer" / "Jan 2018 - Present": the lines
+      // above name the role or its employer, and only "2019 - 2023: Worked as a Nurse" says which. All
+      // are the title then, the part naming a role first.
       const afterDates = !/[\p{L}]/u.test(visible.slice(0, range.start));
-      const alsoAbove = afterDates && !INTRODUCED_TITLE.test(visible.slice(range.end)) && previousTitleLike;
-      if ((!title || alsoAbove) && previousContent) {
-        const above = roleTitle(previousContent.text, 0, 0);
-        title = title && above ? `${above}, ${title}` : above || title;
-        line = previousContent;
-        // The line before the dates is the role's title: it claims no skill.
-        if (title && section.kind !== 'skills' && previousIndex !== undefined) titleOnly(acc, previousIndex);
+      const useHeader = header.length > 0 && !INTRODUCED_TITLE.test(visible.slice(range.end))
+        && (afterDates || !gapAfterHeader);
+      const above = useHeader ? header : !title && previousContent ? [previousContent] : [];
+      const aboveTitles = above.map((l) => lineTitle(l.body.text));
+      if (aboveTitles.some((t) => t)) {
+        title = joinTitleParts([...aboveTitles, title]);
+        // The role's line is the one that names it, for quoting: "Store Manager" with its dates rather
+        // than the employer above.
+        const naming = above.find((l) => namesRole(l.body.text));
+        if (naming || !namesRole(titled)) line = (naming ?? above[0])!.body;
+        // The lines above the dates are the role's title: they claim no skill.
+        if (section.kind !== 'skills') for (const l of above) titleOnly(acc, l.index);
       }
       openRole = {
         title,
@@ -309,10 +316,15 @@ function parseSectionInto(
     } else if (openRole) {
       for (const s of lineStems) openRole.block.add(s);
     }
-    previousContent = body;
-    previousIndex = index;
-    previousTitleLike = !range && (!openRole || blankBefore) && !BULLET.test(raw.text)
-      && !/[.!?;:]$/.test(body.text.trim()) && body.text.trim().split(/\s+/).length <= 8;
+    previousContent = { body, index };
+    const titleLike = !range && titleLikeLine(raw.text, body.text);
+    // A title under the open role's last bullet ("- Tuned queries" / "Backend Engineer" / "Shopify |
+    // 2013 - 2018") heads the next role when it names one; any other line there may carry the bullet on.
+    const startsBlock = !openRole || blankBefore || (BULLET.test(aboveHere?.raw.text ?? '') && namesRole(body.text));
+    if (!titleLike) header = [];
+    else if (header.length > 0 && !blankBefore && !gapAfterHeader) header = [...header, { body, index }].slice(-2);
+    else header = startsBlock ? [{ body, index }] : [];
+    gapAfterHeader = false;
     blankBefore = false;
   }
   closeRole();
@@ -372,51 +384,6 @@ function titleOnly(acc: Accumulator, index: number): void {
     if (list.length === 0) acc.skills.delete(id);
     addSkill(acc.titleSkills, id, index);
   }
-}
-
-/**
- * Where the role's title ends on a dated line (offsets in the line): the dates close a title written
- * before them ("Salesforce Developer (2019 - 2023): built ..."); a title after the dates ends where
- * the description starts ("2019 - 2023: Nurse, City Hospital. Cared for ...").
- */
-function titleSpanEnd(text: string, cutStart: number, cutEnd: number): number {
-  const after = text.slice(cutEnd);
-  if (/[\p{L}]/u.test(text.slice(0, cutStart)) && !AS_TITLE.test(after)) return cutEnd;
-  const title = titleAfterDates(after);
-  return cutEnd + title.offset + title.text.length;
-}
-
-/** What separates the dates from a title written after them: "2019 - 2023: Nurse", "(2016 - 2020) as a". */
-const AFTER_DATES = /^[\s),:：]*(?:[–—-]\s+)?(?:as\s+)?/i;
-/** Where a title written after the dates ends: the description starts after it ("2014 - 2017: Worked
- * as a Help Desk Technician working nights", "2022 - 2023: Logistician at ProLogistics"). */
-const TITLE_END = /[:;]|\.(?:\s|$)|,\s|\s[–—-]\s|\s(?:wherein|where|which|who|responsible|working|handling|managing|at|in|for|with|on|to)\s/i;
-/** "2014 - 2017: Worked as a Help Desk Technician": a title after the dates that says it is one. */
-const INTRODUCED_TITLE = /^[\s),:：]*(?:[–—-]\s+)?(?:as\s|(?:worked|working|work|served|employed)\s+as\b|(?:role|position|title)\s*:)/i;
-/** "Two years experience (2013 - 2015) as a Data Architect II": the role is named after the dates. */
-const AS_TITLE = /^[\s),]*as\s+(?:an?|the)\s+\S/i;
-
-/** The title written after a role's dates, and where it starts in the text after them. */
-function titleAfterDates(after: string): { offset: number; text: string } {
-  const offset = AFTER_DATES.exec(after)?.[0].length ?? 0;
-  const rest = after.slice(offset);
-  const end = rest.search(TITLE_END);
-  return { offset, text: end < 0 ? rest : rest.slice(0, end) };
-}
-
-function roleTitle(text: string, cutStart: number, cutEnd: number): string {
-  const before = text.slice(0, cutStart);
-  const after = text.slice(cutEnd);
-  // Usually the title precedes the dates; "2019 - 2023: Nurse, City Hospital" and "Four years
-  // (2016 - 2020) as a Java Developer" put it after. After the dates, the title ends where the
-  // description starts.
-  const pick = /[\p{L}]/u.test(before) && !AS_TITLE.test(after) ? before : titleAfterDates(after).text;
-  return pick
-    .replace(ROLE_PREFIX, '')
-    .replace(/\bfrom\s*$/i, '')
-    .replace(/^[\s"“”'*_:,|()[\]–—-]+|[\s"“”'*_:,|()[\]–—.-]+$/gu, '')
-    .replace(/\s{2,}/g, ' ')
-    .trim();
 }
 
 function contentStemsOf(text: string): string[] {

@@ -20,13 +20,56 @@ describe('a role\'s title where the resume writes it', () => {
   });
 
   it.each([
-    // One line names the role, the other the employer; only "Worked as" would say which.
+    // One line names the role, the other the employer; only "Worked as" would say which. The part
+    // naming a role (a title's head noun: Engineer, Manager, Nurse) comes first.
     ['Senior Software Engineer\nJan 2019 - Present: Acme Corp', 'Senior Software Engineer, Acme Corp'],
     ['Senior Software Engineer\nJan 2019 - Present | Acme Corp', 'Senior Software Engineer, Acme Corp'],
-    ['Northwind Traders\n2019 - 2023: Store Manager', 'Northwind Traders, Store Manager'],
+    ['Northwind Traders\n2019 - 2023: Store Manager', 'Store Manager, Northwind Traders'],
     ['Northwind Traders\n2019 - 2023: Worked as a Store Manager', 'Store Manager'],
-  ])('reads the line above too when it may name the role (%#)', (lines, title) => {
+    // The employer before the dates, the title on the line above (or the other way round).
+    ['Senior Software Engineer\nAcme Corp | Jan 2019 - Present', 'Senior Software Engineer, Acme Corp'],
+    ['Senior Software Engineer\nAcme Corp, Seattle WA          Jan 2019 – Present', 'Senior Software Engineer, Acme Corp, Seattle WA'],
+    ['Acme Corp\nSenior Software Engineer | Jan 2019 - Present', 'Senior Software Engineer, Acme Corp'],
+    // LinkedIn's export: title, employer, then the dates with how long they lasted.
+    ['Senior Software Engineer\nAcme Corp\nJanuary 2019 - Present (7 years 11 months)', 'Senior Software Engineer, Acme Corp'],
+    ['Acme Corp\nSenior Software Engineer\nJan 2019 - Present · 7 yrs 11 mos', 'Senior Software Engineer, Acme Corp'],
+    // Labelled fields: the labels name no role, and "Years:" labels the dates.
+    ['Company: XYZ Ltd.\nRole: Mobile Application Architect\nExperience: 2021 - 2022', 'Mobile Application Architect, XYZ Ltd'],
+    ['Position: Structural Iron and Steel Workers\nCompany: Buildright Inc\nYears: 2015-2017', 'Structural Iron and Steel Workers, Buildright Inc'],
+  ])('reads the lines above too when they may name the role (%#)', (lines, title) => {
     expect(read(`Experience\n${lines}\n- Ran a team of 12`).roles.map((r) => r.title)).toEqual([title]);
+  });
+
+  it('reads each role of a resume that puts the title above the employer and its dates', () => {
+    const resume = read([
+      'Experience',
+      'Senior Backend Engineer',
+      'Amazon | 2018 - present',
+      '- Built Node.js services on AWS',
+      // No blank line: a title under the last bullet heads the next role when it names one.
+      'Backend Engineer',
+      'Shopify | 2013 - 2018',
+      '- Ran Kubernetes clusters',
+    ].join('\n'));
+    expect(resume.roles.map((r) => r.title)).toEqual(['Senior Backend Engineer, Amazon', 'Backend Engineer, Shopify']);
+    // The role's line, quoted as its evidence, is the one naming it.
+    expect(resume.roles.map((r) => r.line.text)).toEqual(['Senior Backend Engineer', 'Backend Engineer']);
+  });
+
+  it('reads the title of a role written after its dates and the duration LinkedIn adds, not the duration', () => {
+    expect(read('Experience\nShopify\nBackend Engineer\nJan 2013 - Dec 2017 (5 years)').roles[0]?.title)
+      .toBe('Backend Engineer, Shopify');
+    expect(read('Experience\nJan 2013 - Dec 2017 (5 years) Backend Engineer').roles[0]?.title).toBe('Backend Engineer');
+  });
+
+  it.each([
+    // Double-spaced: a line of the role before, a blank line, then the employer and dates.
+    ['Data Analyst, Acme (2019 - 2023)\n\nBuilt SQL reports in Kafka\n\nGlobex | 2016 - 2019', 'Globex'],
+    // A bullet carried onto the next line that names no role.
+    ['Data Analyst, Acme (2019 - 2023)\n- Built SQL reports for the\nfinance team\nGlobex | 2016 - 2019', 'Globex'],
+  ])('takes no line of the role before as the next one\'s title (%#)', (lines, second) => {
+    const resume = read(`Experience\n${lines}\n- Ran a team`);
+    expect(resume.roles.map((r) => r.title)).toEqual(['Data Analyst, Acme', second]);
   });
 
   it('does not join a line of the role before to the next one\'s title written after its dates', () => {
