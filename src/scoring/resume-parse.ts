@@ -3,7 +3,7 @@ import { findDateRanges, mergedMonths } from './text/dates.ts';
 import { BULLET, type Line, lineBody, type Section, splitSections } from './text/lines.ts';
 import { inSpans, negatedSpans } from './text/negation.ts';
 import { namesPeople, othersSpecialitySpans } from './text/others-speciality.ts';
-import { INTRODUCED_TITLE, joinTitleParts, lineTitle, namesRole, roleTitle, titleLikeLine, titleSpanEnd } from './text/role-title.ts';
+import { headerTitle, INTRODUCED_TITLE, joinTitleParts, lineTitle, namesRole, roleTitle, titleLikeLine, titleSpanEnd } from './text/role-title.ts';
 import { STOP_WORDS, tokenize } from './text/tokenize.ts';
 import { carriesOnBullet } from './text/wrapped-bullet.ts';
 
@@ -296,7 +296,8 @@ function parseSectionInto(
       const useHeader = header.length > 0 && !INTRODUCED_TITLE.test(visible.slice(range.end))
         && (afterDates || !gapAfterHeader);
       const above = useHeader ? header : !title && previousContent ? [previousContent] : [];
-      const aboveTitles = above.map((l) => lineTitle(l.body.text));
+      // A header line is a title whole; another line above ends where a description would start.
+      const aboveTitles = above.map((l) => (useHeader ? headerTitle : lineTitle)(l.body.text));
       if (aboveTitles.some((t) => t)) {
         title = joinTitleParts([...aboveTitles, title]);
         // The role's line is the one that names it, for quoting: "Store Manager" with its dates rather

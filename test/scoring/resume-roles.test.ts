@@ -15,6 +15,9 @@ describe('a role\'s title where the resume writes it', () => {
     ['2015 - 2019:  Sr .Net Developer', 'Sr .Net Developer'],
     ['2014 - 2017: Worked as a Help Desk Technical Support working the night shift', 'Help Desk Technical Support'],
     ['2022-2023: Logisticians at ProLogistics. Responsible for logistics processes.', 'Logisticians'],
+    // A bracket the title closes stays; one it leaves open before the dates goes.
+    ['Full Stack Developer (JavaScript/C#) 2019 - 2023', 'Full Stack Developer (JavaScript/C#)'],
+    ['Senior Developer (Contract, 2019 - 2023)', 'Senior Developer'],
   ])('"%s" is a role titled "%s"', (line, title) => {
     expect(read(`Experience\n${line}`).roles.map((r) => r.title)).toEqual([title]);
   });
@@ -36,6 +39,8 @@ describe('a role\'s title where the resume writes it', () => {
     // Labelled fields: the labels name no role, and "Years:" labels the dates.
     ['Company: XYZ Ltd.\nRole: Mobile Application Architect\nExperience: 2021 - 2022', 'Mobile Application Architect, XYZ Ltd'],
     ['Position: Structural Iron and Steel Workers\nCompany: Buildright Inc\nYears: 2015-2017', 'Structural Iron and Steel Workers, Buildright Inc'],
+    ['**Position:** Java Developer (Core Java)\n**Organization:** Confidential\nYears of service: 2016 - 2019', 'Java Developer (Core Java), Confidential'],
+    ['End User Support (2PM-10PM)\nCompany: (2017 - 2021)', 'End User Support (2PM-10PM)'],
   ])('reads the lines above too when they may name the role (%#)', (lines, title) => {
     expect(read(`Experience\n${lines}\n- Ran a team of 12`).roles.map((r) => r.title)).toEqual([title]);
   });

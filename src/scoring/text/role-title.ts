@@ -78,25 +78,42 @@ export function roleTitle(text: string, cutStart: number, cutEnd: number): strin
   return cleanTitle(before ? text.slice(0, cutStart) : titleAfterDates(text.slice(cutEnd)).text);
 }
 
-/** "Position: Store Manager", "Company: Northwind": a resume's field labels, which name no role. */
-const FIELD_LABEL = /^\s*(?:position|job\s+title|title|role|designation|company|employer|organi[sz]ation|client|location)\s*[:\-–—]\s*/i;
+/** "Position: Store Manager", "**Company:** Northwind": a resume's field labels, which name no role. */
+const FIELD_LABEL = new RegExp(
+  '^[\\s*_]*(?:position|job\\s+title|title|role|designation|(?:company|employer|organi[sz]ation)(?:\\s+name)?|client|location)'
+  + '[\\s*_]*[:\\-–—][\\s*_]*',
+  'i',
+);
 
-/** The part of a role's title a line without dates gives, above the dated line: "Senior Nurse". */
+/** The title a short line above the dates gives, whole ("Software Development Engineer in Test"). */
+export function headerTitle(text: string): string {
+  return cleanTitle(text.replace(FIELD_LABEL, ''));
+}
+
+/** The title any other line right above the dates gives: up to where a description would start. */
 export function lineTitle(text: string): string {
   return cleanTitle(titleAfterDates(text.replace(FIELD_LABEL, '')).text);
 }
 
-/** "Years: 2015 - 2017", "Experience: 2017 - 2021": the label of the dates, not a title. */
-const DATES_LABEL = /^(?:years?|dates?|period|duration|tenure|from|experience|employment(?:\s+(?:dates?|period))?)$/i;
+/** "Years: 2015 - 2017", "Years of service:", "Company: (2017 - 2021)": labels, not a title. */
+const LABEL_ONLY =
+  /^(?:(?:years?|dates?|time|period|duration|tenure|from|to|experience|employment|service|of|company|employer|name)\s*)+$/i;
 
 function cleanTitle(text: string): string {
-  const title = text
+  let title = text
     .replace(ROLE_PREFIX, '')
     .replace(/\bfrom\s*$/i, '')
-    .replace(/^[\s"“”'*_:,|()[\]–—-]+|[\s"“”'*_:,|()[\]–—.-]+$/gu, '')
+    .replace(/^[\s"“”'*_:,|()[\]–—-]+/u, '')
+    .replace(/[\s"“”'*_:,|([\]–—.-]+$/u, '')
     .replace(/\s{2,}/g, ' ')
     .trim();
-  return DATES_LABEL.test(title) ? '' : title;
+  // A closing bracket stays when it closes what the title opened ("Developer (Core Java)"); an
+  // unclosed one ends the title ("Senior Developer (Contract" before ", 2019 - 2023)").
+  const open = (title.match(/\(/g) ?? []).length;
+  const closed = (title.match(/\)/g) ?? []).length;
+  if (closed > open) title = title.replace(/[\s)]+$/, '');
+  else if (open > closed) title = title.replace(/\s*\([^()]*$/, '');
+  return LABEL_ONLY.test(title) ? '' : title;
 }
 
 /** "8 years 11 months": LinkedIn's line of time spent at an employer, above its roles. */
