@@ -3,7 +3,7 @@ import { findDateRanges, mergedMonths } from './text/dates.ts';
 import { BULLET, type Line, lineBody, type Section, splitSections } from './text/lines.ts';
 import { inSpans, negatedSpans } from './text/negation.ts';
 import { namesPeople, othersSpecialitySpans } from './text/others-speciality.ts';
-import { headerTitle, INTRODUCED_TITLE, joinTitleParts, lineTitle, namesRole, roleTitle, titleLikeLine, titleSpanEnd } from './text/role-title.ts';
+import { headerTitle, INTRODUCED_TITLE, joinTitleParts, lineTitle, namesRole, ROLE_LINE_WORDS, roleTitle, titleLikeLine, titleSpanEnd } from './text/role-title.ts';
 import { STOP_WORDS, tokenize } from './text/tokenize.ts';
 import { carriesOnBullet } from './text/wrapped-bullet.ts';
 
@@ -193,8 +193,16 @@ function parseSectionInto(
   dictionary: SkillDictionary,
   acc: Accumulator,
 ): void {
-  let openRole: { title: string; line: Line; startMonth: number; endMonth: number; block: Set<string> } | undefined;
-  let previousContent: { body: Line; index: number } | undefined;
+  let openRole: {
+    title: string;
+    line: Line;
+    startMonth: number;
+    endMonth: number;
+    block: Set<string>;
+    // Its dates name no role: the line right below may ("Jan 2018 - Present" / "Backend Engineer, Amazon").
+    titleBelow: boolean;
+  } | undefined;
+  let previousContent: { raw: Line; body: Line; index: number } | undefined;
   // The lines just read that may head the next role (its title, its employer): at most two short lines
   // without dates, bullets or sentences, the first starting a block (the section's first line, or one
   // after a blank line), so that no line of the open role's description is taken for a title.
@@ -295,7 +303,12 @@ function parseSectionInto(
       const afterDates = !/[\p{L}]/u.test(visible.slice(0, range.start));
       const useHeader = header.length > 0 && !INTRODUCED_TITLE.test(visible.slice(range.end))
         && (afterDates || !gapAfterHeader);
-      const above = useHeader ? header : !title && previousContent ? [previousContent] : [];
+      // Without a header, the line just above may still name the role (LinkedIn puts "Backend Engineer"
+      // under the previous role's last line); never a bullet or a sentence of that role.
+      const namesAbove = !!previousContent
+        && titleLikeLine(previousContent.raw.text, previousContent.body.text, ROLE_LINE_WORDS)
+        && namesRole(previousContent.body.text);
+      const above = useHeader ? header : !title && namesAbove && previousContent ? [previousContent] : [];
       // A header line is a title whole; another line above ends where a description would start.
       const aboveTitles = above.map((l) => (useHeader ? headerTitle : lineTitle)(l.body.text));
       if (aboveTitles.some((t) => t)) {
@@ -313,11 +326,19 @@ function parseSectionInto(
         startMonth: range.startMonth,
         endMonth: range.endMonth,
         block: new Set([...contentStemsOf(title), ...lineStems]),
+        titleBelow: section.kind !== 'skills' && !namesRole(title),
       };
     } else if (openRole) {
       for (const s of lineStems) openRole.block.add(s);
+      if (openRole.titleBelow && titleLikeLine(raw.text, body.text, ROLE_LINE_WORDS) && namesRole(body.text)) {
+        openRole.title = joinTitleParts([openRole.title, headerTitle(body.text)]);
+        openRole.line = body;
+        for (const s of contentStemsOf(openRole.title)) openRole.block.add(s);
+        titleOnly(acc, index);
+      }
+      openRole.titleBelow = false;
     }
-    previousContent = { body, index };
+    previousContent = { raw, body, index };
     const titleLike = !range && titleLikeLine(raw.text, body.text);
     // A title under the open role's last bullet ("- Tuned queries" / "Backend Engineer" / "Shopify |
     // 2013 - 2018") heads the next role when it names one; any other line there may carry the bullet on.

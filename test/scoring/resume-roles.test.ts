@@ -67,6 +67,33 @@ describe('a role\'s title where the resume writes it', () => {
     expect(read('Experience\nJan 2013 - Dec 2017 (5 years) Backend Engineer').roles[0]?.title).toBe('Backend Engineer');
   });
 
+  it('reads the title on the line below dates that stand alone, and never takes the role before\'s last bullet for one', () => {
+    const resume = read([
+      'Experience',
+      'Jan 2018 – Present',
+      'Senior Backend Engineer, Amazon',
+      '- Built Node.js services on AWS',
+      '- Designed PostgreSQL schemas and tuned slow queries',
+      '2013 – 2018',
+      'Backend Engineer, Shopify',
+      '- Ran Kubernetes clusters',
+    ].join('\n'));
+    expect(resume.roles.map((r) => r.title)).toEqual(['Senior Backend Engineer, Amazon', 'Backend Engineer, Shopify']);
+    // The PostgreSQL bullet was the second role's title, so PostgreSQL counted as "named only in a job title".
+    const postgres = [...dictionary.skills.values()].find((s) => s.label === 'PostgreSQL')!;
+    expect(resume.skills.has(postgres.id)).toBe(true);
+    expect(resume.titleSkills.has(postgres.id)).toBe(false);
+  });
+
+  it.each([
+    // The employer with the dates, the title on the line below.
+    ['Amazon, Seattle — Jan 2018 – Present\nSenior Backend Engineer', 'Senior Backend Engineer, Amazon, Seattle'],
+    // A longer line naming the role, right above dates that name none.
+    ['Junior Desktop Engineer / Systems Administrator at Barchester Solutions\n2017 - 2019', 'Junior Desktop Engineer / Systems Administrator'],
+  ])('reads a title next to dates that name no role (%#)', (lines, title) => {
+    expect(read(`Experience\n${lines}\n- Ran a team of 12`).roles.map((r) => r.title)).toEqual([title]);
+  });
+
   it.each([
     // Double-spaced: a line of the role before, a blank line, then the employer and dates.
     ['Data Analyst, Acme (2019 - 2023)\n\nBuilt SQL reports in Kafka\n\nGlobex | 2016 - 2019', 'Globex'],

@@ -122,12 +122,19 @@ const DURATION_LINE = /^\d+\+?\s*(?:years?|yrs?|months?|mos?)\b(?:\s+\d+\s*(?:mo
 /** "Acme Ltd.", "Globex Inc.": an employer's name may end in a full stop that ends no sentence. */
 const COMPANY_ABBREVIATION = /\b(?:inc|ltd|corp|co|llc|plc|gmbh|pty|bv|ag|sa)\.$/i;
 
-/** A line that could name a role or its employer: short, no bullet, no sentence, not a duration. */
-export function titleLikeLine(raw: string, text: string): boolean {
+/**
+ * A line that could name a role or its employer: short, no bullet, no sentence, not a duration. A
+ * line that names a role may be longer ("Junior Desktop Engineer / Systems Administrator at ...").
+ */
+export function titleLikeLine(raw: string, text: string, maxWords = 8): boolean {
   const trimmed = text.trim();
-  const sentenceEnd = /[.!?;:]$/.test(trimmed) && !COMPANY_ABBREVIATION.test(trimmed);
-  return !BULLET.test(raw) && !sentenceEnd && trimmed.split(/\s+/).length <= 8 && !DURATION_LINE.test(trimmed);
+  // "Systems Engineer - Performance Bonuses!" is a title yet; a full stop ends a sentence of description.
+  const sentenceEnd = /[.?;:]$/.test(trimmed) && !COMPANY_ABBREVIATION.test(trimmed);
+  return !BULLET.test(raw) && !sentenceEnd && trimmed.split(/\s+/).length <= maxWords && !DURATION_LINE.test(trimmed);
 }
+
+/** The most words a line naming a role may have and still be read as a title. */
+export const ROLE_LINE_WORDS = 12;
 
 /**
  * The parts of a title written on separate lines, joined: the part that names a role comes first
