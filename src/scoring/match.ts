@@ -225,7 +225,7 @@ function matchExperience(req: Requirement, resume: ParsedResume, job: JobContext
     intervals.push([role.startMonth, role.endMonth]);
     // "Senior Software Engineer, Amazon": the title without its employer.
     const title = role.title.split(/,|\s[-–—|@]\s|\s+at\s+/)[0]?.trim() ?? role.title;
-    if (!relevantTitles.includes(title)) relevantTitles.push(title);
+    if (title && !relevantTitles.includes(title)) relevantTitles.push(title);
     const share = Math.max(byTitle, byBlock);
     if (lineIndex === undefined || share > bestShare) {
       const idx = resume.lines.findIndex((l) => l.start === role.line.start);
@@ -236,7 +236,9 @@ function matchExperience(req: Requirement, resume: ParsedResume, job: JobContext
     }
   });
   let years = mergedMonths(intervals) / 12;
-  let shows = years > 0 ? `${Math.floor(years)} yrs (${relevantTitles.slice(0, 2).join(', ')})` : undefined;
+  // Roles whose resume gives no title still count their years; "8 yrs ()" named nothing.
+  const titled = relevantTitles.length > 0 ? ` (${relevantTitles.slice(0, 2).join(', ')})` : '';
+  let shows = years > 0 ? `${Math.floor(years)} yrs${titled}` : undefined;
 
   // "Backend engineer with 12 years of experience": the resume's own statement, when its work is in
   // the field (a relevant role, or the statement names the subject or the job).
@@ -246,7 +248,7 @@ function matchExperience(req: Requirement, resume: ParsedResume, job: JobContext
     if (!stated) return;
     const n = Number(stated[1]);
     const inField =
-      relevantTitles.length > 0
+      intervals.length > 0
       || subjectShare(line.stems) > 0
       || stemShare(jobTitleStems, line.stems) >= ROLE_MATCH_THRESHOLD;
     if (inField && n > years && n <= 50) {

@@ -211,4 +211,10 @@ Retail Associate, Wayfair 2017 – 2019
       quote: 'Kept Inventory records accurate for weekly audits',
     });
   });
+
+  it('gives the years of roles the resume leaves untitled without an empty title', () => {
+    const resume = 'Experience\n2015 - 2023\n- Built backend services in Python on AWS with PostgreSQL, Docker and Kubernetes';
+    const years = scorer.score(JD, resume).reasons.find((r) => r.text.startsWith('5+ years'));
+    expect(years?.text).toBe('5+ years building backend services in production: 8 yrs');
+  });
 });
