@@ -29,7 +29,9 @@ const MONTHS: Record<string, number> = {
 };
 
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\\.?';
-const POINT = `(?:(${MONTH})\\s+|(\\d{1,2})[/.-])?((?:19|20)\\d{2})`;
+// "Jan 2019", "03/2019", "2019", or year first as forms and ISO dates write it: "2019-03", "2019-03-15".
+const YEAR_FIRST_MONTH = '(?:[/.-](0?[1-9]|1[0-2])(?:[/.-](?:0?[1-9]|[12]\\d|3[01]))?(?!\\d))?';
+const POINT = `(?:(${MONTH})\\s+|(\\d{1,2})[/.-])?((?:19|20)\\d{2})${YEAR_FIRST_MONTH}`;
 const RANGE_RE = new RegExp(
   `(?:from\\s+)?${POINT}\\s*(?:-|–|—|to|until|till|through)\\s*(?:${POINT}|(present|current|now|today|date|ongoing))`,
   'gi',
@@ -42,11 +44,11 @@ export function findDateRanges(text: string, asOfMonth: number): DateRange[] {
   const out: DateRange[] = [];
   if (!YEAR.test(text)) return out;
   for (const m of allMatches(RANGE_RE, text)) {
-    const startMonth = toMonth(m[1], m[2], m[3], 0);
-    const endMonth = m[7] ? asOfMonth : toMonth(m[4], m[5], m[6], 11);
+    const startMonth = toMonth(m[1], m[2] ?? m[4], m[3], 0);
+    const endMonth = m[9] ? asOfMonth : toMonth(m[5], m[6] ?? m[8], m[7], 11);
     if (startMonth === undefined || endMonth === undefined) continue;
     // A bare "2019 - 2023" means the years worked, counted as year boundaries (4 years).
-    const endAdj = m[4] || m[5] || m[7] ? endMonth : endMonth - 11;
+    const endAdj = m[5] || m[6] || m[8] || m[9] ? endMonth : endMonth - 11;
     if (endAdj < startMonth || endAdj - startMonth > 12 * 60) continue;
     out.push({ startMonth, endMonth: endAdj, start: m.index, end: m.index + m[0].length });
   }
