@@ -265,8 +265,11 @@ function requirement(
   return { kind, ...base, groups, stems: [...stems], skillIds: [...skillIds], ...extra };
 }
 
-/** A first word with a capital after its first letter: "iOS", "eBay", "macOS". */
-const MIXED_CASE_WORD = /^\p{Ll}+\p{Lu}/u;
+/**
+ * A first word written as its owner writes it: a capital after its first letter ("iOS", "eBay",
+ * "macOS"), or lower case without a vowel ("dbt", "npm", "k8s"), a name or an abbreviation.
+ */
+const KEEP_CASE_WORD = /^(?:\p{Ll}+\p{Lu}|[b-df-hj-np-tv-xz][b-df-hj-np-tv-xz0-9]+(?![\p{L}\d]))/u;
 
 /** The requirement in the description's words, without status markers, at most 80 characters. */
 export function readableLabel(clause: string): string {
@@ -277,8 +280,7 @@ export function readableLabel(clause: string): string {
     .replace(/^(?:and|or)\s+(?:with\s+)?/i, '');
   // "Research Skills: including planning, ..." less its elaboration leaves the name and its colon.
   const text = collapseWhitespace(framed).trim().replace(/\s*[:–—-]+$/, '');
-  // "iOS", "jQuery", "macOS": a word cased inside is a name, written as its owner writes it.
-  const label = MIXED_CASE_WORD.test(text) ? text : text.charAt(0).toUpperCase() + text.slice(1);
+  const label = KEEP_CASE_WORD.test(text) ? text : text.charAt(0).toUpperCase() + text.slice(1);
   return clip(label, 80);
 }
 

@@ -108,12 +108,15 @@ describe('reading a job description', () => {
     expect(job.requirements[0]?.stems).toEqual(['opengl']);
   });
 
-  it('a name cased inside keeps its case: "iOS", not "IOS"', () => {
-    expect(summary('## Requirements\n- iOS development and releases\n- jQuery\n- data modelling')).toEqual([
-      'must: iOS development and releases (requirements section)',
-      'must: jQuery (requirements section)',
-      'must: Data modelling (requirements section)',
-    ]);
+  it('a name keeps the case its owner writes it in: "iOS", not "IOS"; "dbt", not "Dbt"', () => {
+    expect(summary('## Requirements\n- iOS development and releases\n- jQuery\n- data modelling\n- dbt\n- by-the-book reporting'))
+      .toEqual([
+        'must: iOS development and releases (requirements section)',
+        'must: jQuery (requirements section)',
+        'must: Data modelling (requirements section)',
+        'must: dbt (requirements section)',
+        'must: By-the-book reporting (requirements section)',
+      ]);
   });
 
   it('"Research Skills: including planning, ..." is labelled by the name before the colon', () => {
