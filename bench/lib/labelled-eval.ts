@@ -1,6 +1,7 @@
 import { createScorer } from '../../src/scoring/scorer.ts';
 import { buildBm25 } from './bm25.ts';
 import { type Band, type LabelledCase, loadLabelledSet } from './labelled-set.ts';
+import { inLayout, RESUME_LAYOUTS } from './resume-layouts.ts';
 import { mean, spearman } from './metrics.ts';
 import { ratio, sameRequirement, type Tally } from './requirement-eval.ts';
 
@@ -19,6 +20,10 @@ export interface LabelledFigures {
   /** Mean per-job Spearman of score against the label (strong 2, partial 1, weak 0). */
   readonly rankCorrelation: number;
   readonly bm25RankCorrelation: number;
+  /** Share of resumes rewritten in another layout (`resume-layouts.ts`) that keep their band and
+   * missing list, within 2 points; and the largest move of a score. */
+  readonly layoutInvariance: number;
+  readonly layoutLargestShift: number;
   /** Cases whose figures miss, for reading (never for tuning the held-out split). */
   readonly misses: string[];
 }
@@ -40,6 +45,8 @@ export function evaluateLabelled(split: 'dev' | 'holdout'): LabelledFigures {
   const niceFound: Tally = { hit: 0, total: 0 };
   const missing: Tally = { hit: 0, total: 0 };
   const bands: Tally = { hit: 0, total: 0 };
+  const layouts: Tally = { hit: 0, total: 0 };
+  let largestShift = 0;
   let strongWeak = 0;
   let weakStrong = 0;
   const rhos: number[] = [];
@@ -81,6 +88,16 @@ export function evaluateLabelled(split: 'dev' | 'holdout'): LabelledFigures {
       else misses.push(`${c.id}: ${r.band} resume scored ${result.score} (${band})`);
       if (r.band === 'strong' && band === 'weak') strongWeak += 1;
       if (r.band === 'weak' && band === 'strong') weakStrong += 1;
+      for (const [name, layout] of Object.entries(RESUME_LAYOUTS)) {
+        const text = inLayout(r.text, layout);
+        if (text === undefined) continue;
+        const moved = scorer.score(c.jd, text);
+        const shift = Math.abs(moved.score - result.score);
+        largestShift = Math.max(largestShift, shift);
+        layouts.total += 1;
+        if (shift <= 2 && bandOf(moved.score) === band && moved.missing.join('|') === result.missing.join('|')) layouts.hit += 1;
+        else misses.push(`${c.id} (${r.band}): ${result.score} -> ${moved.score} written as "${name}"`);
+      }
     });
     const truth = c.resumes.map((r) => BAND_VALUE[r.band]);
     rhos.push(spearman(scores, truth));
@@ -100,6 +117,8 @@ export function evaluateLabelled(split: 'dev' | 'holdout'): LabelledFigures {
     weakScoredStrong: weakStrong,
     rankCorrelation: mean(rhos),
     bm25RankCorrelation: mean(bmRhos),
+    layoutInvariance: ratio(layouts),
+    layoutLargestShift: largestShift,
     misses,
   };
 }
