@@ -28,7 +28,7 @@ import { contentStems } from '../src/scoring/text/tokenize.ts';
 import { buildBm25 } from './lib/bm25.ts';
 import { sharedDataDir } from './lib/shared-data.ts';
 import { evaluateLabelled, type LabelledFigures } from './lib/labelled-eval.ts';
-import { RESUME_LAYOUTS } from './lib/resume-layouts.ts';
+import { RESUME_REWRITES } from './lib/resume-layouts.ts';
 import { loadGreen, loadSkillSpan, measureTerms } from './lib/term-extraction.ts';
 import { mean, ndcgAt, pairedBootstrapCi, reciprocalRank, spearman } from './lib/metrics.ts';
 
@@ -328,8 +328,8 @@ function labelled(): void {
   row('"weak" resumes scored strong', (f) => f.weakScoredStrong, '0', 0);
   row('rank correlation per job (Spearman), skima', (f) => f.rankCorrelation, '');
   row('rank correlation per job (Spearman), BM25', (f) => f.bm25RankCorrelation, '');
-  row(`same band and missing list in ${Object.keys(RESUME_LAYOUTS).length} other layouts`, (f) => f.layoutInvariance, '1.000');
-  row('largest score move across layouts (points)', (f) => f.layoutLargestShift, '', 0);
+  row(`same band and missing list in ${Object.keys(RESUME_REWRITES).length} other layouts and styles`, (f) => f.layoutInvariance, '1.000');
+  row('largest score move across layouts and styles (points)', (f) => f.layoutLargestShift, '', 0);
   if (process.env.QUALITY_MISSES === 'dev') for (const m of dev.misses) console.log(`  dev: ${m}`);
 }
 

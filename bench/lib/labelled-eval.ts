@@ -1,7 +1,7 @@
 import { createScorer } from '../../src/scoring/scorer.ts';
 import { buildBm25 } from './bm25.ts';
 import { type Band, type LabelledCase, loadLabelledSet } from './labelled-set.ts';
-import { inLayout, RESUME_LAYOUTS } from './resume-layouts.ts';
+import { RESUME_REWRITES } from './resume-layouts.ts';
 import { mean, spearman } from './metrics.ts';
 import { ratio, sameRequirement, type Tally } from './requirement-eval.ts';
 
@@ -20,7 +20,7 @@ export interface LabelledFigures {
   /** Mean per-job Spearman of score against the label (strong 2, partial 1, weak 0). */
   readonly rankCorrelation: number;
   readonly bm25RankCorrelation: number;
-  /** Share of resumes rewritten in another layout (`resume-layouts.ts`) that keep their band and
+  /** Share of resumes rewritten in another layout or style (`resume-layouts.ts`) that keep their band and
    * missing list, within 2 points; and the largest move of a score. */
   readonly layoutInvariance: number;
   readonly layoutLargestShift: number;
@@ -88,8 +88,8 @@ export function evaluateLabelled(split: 'dev' | 'holdout'): LabelledFigures {
       else misses.push(`${c.id}: ${r.band} resume scored ${result.score} (${band})`);
       if (r.band === 'strong' && band === 'weak') strongWeak += 1;
       if (r.band === 'weak' && band === 'strong') weakStrong += 1;
-      for (const [name, layout] of Object.entries(RESUME_LAYOUTS)) {
-        const text = inLayout(r.text, layout);
+      for (const [name, rewrite] of Object.entries(RESUME_REWRITES)) {
+        const text = rewrite(r.text);
         if (text === undefined) continue;
         const moved = scorer.score(c.jd, text);
         const shift = Math.abs(moved.score - result.score);

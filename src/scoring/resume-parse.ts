@@ -1,5 +1,5 @@
 import type { SkillDictionary } from './skills/dictionary.ts';
-import { findDateRanges, mergedMonths } from './text/dates.ts';
+import { findDateRanges, findRangeOnto, mergedMonths } from './text/dates.ts';
 import { BULLET, type Line, lineBody, type Section, splitSections } from './text/lines.ts';
 import { inSpans, negatedSpans } from './text/negation.ts';
 import { namesPeople, othersSpecialitySpans } from './text/others-speciality.ts';
@@ -225,9 +225,14 @@ function parseSectionInto(
 
   // The line just read, as written and as parsed; unset after a blank line (see `carriesOnBullet`).
   let above: { raw: Line; body: Line } | undefined;
+  // Lines that carry on the bullet above them (a PDF wraps long bullets), and the last word read.
+  const carryOn: number[] = [];
+  let lastStem: string | undefined;
+  // Lines read as a role's title (they claim nothing, so share no words with a bullet).
+  const titleLines = new Set<number>();
   // A summary sentence found outside its section carries on over the lines it wraps onto.
   let summaryGoesOn = false;
-  for (const raw of section.lines) {
+  for (const [lineNo, raw] of section.lines.entries()) {
     const body = lineBody(raw);
     const aboveHere = above;
     above = body.text.trim() ? { raw, body } : undefined;
@@ -243,8 +248,10 @@ function parseSectionInto(
     const allTokens = tokenize(body.text);
     const tokens = denied.length > 0 ? allTokens.filter((t) => !inSpans(denied, t.start)) : allTokens;
     // Years in education lines are graduation years (an age proxy): never read them as experience.
-    const ranges = kind === 'education' ? [] : findDateRanges(body.text, asOfMonth);
-    const range = ranges[0];
+    const next = section.lines[lineNo + 1];
+    const range = kind === 'education'
+      ? undefined
+      : findDateRanges(body.text, asOfMonth)[0] ?? (next && findRangeOnto(body.text, next.text, asOfMonth));
     // Denied words are no part of the role's title either (same length, so offsets hold).
     const visible = range && denied.length > 0 ? blankSpans(body.text, denied) : body.text;
     const titled = range ? roleTitle(visible, range.start, range.end) : '';
@@ -257,7 +264,9 @@ function parseSectionInto(
     const lineStems = new Set<string>();
     const claimStems = titleEnd > 0 || others.length > 0 ? new Set<string>() : lineStems;
     const listLine = section.kind === 'skills' || (!openRole && !range && SKILLS_LABEL.test(body.text));
-    let previous: string | undefined;
+    const carried = aboveHere !== undefined && carriesOnBullet(aboveHere.raw.text, raw.text);
+    // "…; high-volume" / "hiring of 250 caregivers": the phrase goes on over the break.
+    let previous: string | undefined = carried ? lastStem : undefined;
     for (const t of tokens) {
       if (STOP_WORDS.has(t.raw)) continue;
       if (previous !== undefined) {
@@ -275,7 +284,9 @@ function parseSectionInto(
         acc.work.stemCounts.set(t.stem, (acc.work.stemCounts.get(t.stem) ?? 0) + 1);
       }
     }
+    lastStem = previous;
     const index = acc.lines.length;
+    if (carried) carryOn.push(index);
     // Fields written out: an object spread here cost about 3% of a score.
     const { text, start, end } = body;
     acc.lines.push({ text, start, end, section: kind, stems: lineStems, claimStems, listLine });
@@ -318,7 +329,12 @@ function parseSectionInto(
         const naming = above.find((l) => namesRole(l.body.text));
         if (naming || !namesRole(titled)) line = (naming ?? above[0])!.body;
         // The lines above the dates are the role's title: they claim no skill.
-        if (section.kind !== 'skills') for (const l of above) titleOnly(acc, l.index);
+        if (section.kind !== 'skills') {
+          for (const l of above) {
+            titleOnly(acc, l.index);
+            titleLines.add(l.index);
+          }
+        }
       }
       openRole = {
         title,
@@ -335,6 +351,7 @@ function parseSectionInto(
         openRole.line = body;
         for (const s of contentStemsOf(openRole.title)) openRole.block.add(s);
         titleOnly(acc, index);
+        titleLines.add(index);
       }
       openRole.titleBelow = false;
     }
@@ -350,6 +367,34 @@ function parseSectionInto(
     blankBefore = false;
   }
   closeRole();
+  joinWrappedBullets(acc, carryOn, titleLines);
+}
+
+/**
+ * A bullet a PDF wrapped over several lines is one piece of evidence: "…; high-volume" / "hiring of
+ * 250 caregivers" meets "High-volume hiring". Its lines share their words, what each claims included
+ * (a role's title line, or the line a role's dates make, keeps its own).
+ */
+function joinWrappedBullets(acc: Accumulator, carryOn: readonly number[], titleLines: ReadonlySet<number>): void {
+  const roleLines = new Set(acc.roles.map((r) => r.line.start));
+  const apart = (i: number) => titleLines.has(i) || roleLines.has(acc.lines[i]?.start ?? -1);
+  let from = 0;
+  while (from < carryOn.length) {
+    // A run of lines carrying on one another, with the bullet they carry on.
+    let to = from;
+    while (to + 1 < carryOn.length && carryOn[to + 1] === carryOn[to]! + 1) to += 1;
+    const indexes = [carryOn[from]! - 1, ...carryOn.slice(from, to + 1)].filter((i) => !apart(i));
+    from = to + 1;
+    if (indexes.length < 2) continue;
+    const stems = new Set<string>();
+    const claims = new Set<string>();
+    for (const i of indexes) {
+      const line = acc.lines[i]!;
+      for (const st of line.stems) stems.add(st);
+      for (const st of line.claimStems) claims.add(st);
+    }
+    for (const i of indexes) acc.lines[i] = { ...acc.lines[i]!, stems, claimStems: claims };
+  }
 }
 
 /**

@@ -217,4 +217,14 @@ Retail Associate, Wayfair 2017 – 2019
     const years = scorer.score(JD, resume).reasons.find((r) => r.text.startsWith('5+ years'));
     expect(years?.text).toBe('5+ years building backend services in production: 8 yrs');
   });
+
+  it('reads a bullet a PDF wrapped over two lines as one piece of evidence, and quotes it whole', () => {
+    const job = 'Recruiter\n\nRequirements\n- High-volume hiring experience\n- Greenhouse or another ATS';
+    const resume = 'Experience\nRecruiter, Sunrise Senior Living (2021 - present)\n'
+      + '- Full-cycle recruiting for 30 communities; high-volume\nhiring of 250 caregivers a year\n- Managed pipelines in Greenhouse';
+    const result = scorer.score(job, resume);
+    expect(result.missing).toEqual([]);
+    const reason = result.reasons.find((r) => r.text.startsWith('High-volume hiring'));
+    expect(reason?.quote).toBe('Full-cycle recruiting for 30 communities; high-volume\nhiring of 250 caregivers a year');
+  });
 });

@@ -94,6 +94,13 @@ describe('a role\'s title where the resume writes it', () => {
     expect(read(`Experience\n${lines}\n- Ran a team of 12`).roles.map((r) => r.title)).toEqual([title]);
   });
 
+  it('reads dates a line break cut, with the next line', () => {
+    const resume = read('Experience\nICU Registered Nurse, Lakeshore General Hospital (2019 -\npresent)\n- Critical care');
+    expect(resume.roles.map((r) => [r.title, r.endMonth - r.startMonth])).toEqual([
+      ['ICU Registered Nurse, Lakeshore General Hospital', monthOf(new Date('2026-12-01T00:00:00Z')) - 2019 * 12],
+    ]);
+  });
+
   it.each([
     // Double-spaced: a line of the role before, a blank line, then the employer and dates.
     ['Data Analyst, Acme (2019 - 2023)\n\nBuilt SQL reports in Kafka\n\nGlobex | 2016 - 2019', 'Globex'],

@@ -55,6 +55,20 @@ export function findDateRanges(text: string, asOfMonth: number): DateRange[] {
   return out;
 }
 
+/** A line that ends inside a range: "ICU Nurse, Lakeshore General (2019 -", the rest on the next line. */
+const OPEN_RANGE_END = /(?:19|20)\d{2}(?:[/.-]\d{1,2})?\s*(?:-|–|—|to|until|till|through)\s*$/i;
+
+/**
+ * A range the line break cut ("… (2019 -" / "present)", a PDF wrapping a narrow column), read with
+ * the start of the next line; its offsets stay within this line.
+ */
+export function findRangeOnto(text: string, next: string, asOfMonth: number): DateRange | undefined {
+  if (!OPEN_RANGE_END.test(text)) return undefined;
+  const joined = `${text} ${next.trimStart()}`;
+  const range = findDateRanges(joined, asOfMonth).find((r) => r.start < text.length && r.end > text.length);
+  return range ? { ...range, end: text.length } : undefined;
+}
+
 function toMonth(
   monthName: string | undefined,
   monthNum: string | undefined,
