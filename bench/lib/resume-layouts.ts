@@ -21,7 +21,7 @@ const ROLE_LAYOUTS: Readonly<Record<string, Layout>> = {
 };
 
 /** Every line cut at `width` characters between words, as a PDF's narrow column lays it out. */
-function wrapped(text: string, width: number): string {
+export function wrapLines(text: string, width: number): string {
   return text
     .split('\n')
     .flatMap((line) => {
@@ -46,7 +46,7 @@ const STYLES: Readonly<Record<string, (resume: string) => string>> = {
     return t.replace(/^- /gm, () => `${(n += 1)}. `);
   },
   'no bullet marks': (t) => t.replace(/^- /gm, ''),
-  'lines wrapped at 60 characters': (t) => wrapped(t, 60),
+  'lines wrapped at 60 characters': (t) => wrapLines(t, 60),
   'Windows line ends': (t) => t.replace(/\n/g, '\r\n'),
 };
 

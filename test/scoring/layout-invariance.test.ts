@@ -7,7 +7,7 @@
 // points) or the missing list.
 import { describe, expect, it } from 'vitest';
 import { loadLabelledSet } from '../../bench/lib/labelled-set.ts';
-import { RESUME_REWRITES } from '../../bench/lib/resume-layouts.ts';
+import { RESUME_REWRITES, wrapLines } from '../../bench/lib/resume-layouts.ts';
 import { createScorer } from '../../src/scoring/scorer.ts';
 import { scoreBand } from '../../src/scoring/types.ts';
 
@@ -30,5 +30,24 @@ describe('a resume scores the same in every layout and style', () => {
       }
     }
     expect(compared).toBeGreaterThanOrEqual(80);
+  });
+});
+
+describe('a job description reads the same wrapped at a fixed width', () => {
+  // A plain-text posting or an email wraps its lines: "…with Selenium or" / "Playwright", and
+  // "… a clothing allowance. Pebble &" / "Pine is an equal opportunity employer." (which made a
+  // requirement "Pebble &").
+  it.each([80, 60])('at %i characters: the same requirements, and every resume within 2 points', (width) => {
+    for (const c of cases) {
+      const wrapped = wrapLines(c.jd, width);
+      const read = (jd: string) => scorer.parseJob(jd).requirements.map((r) => `${r.mustHave ? 'must' : 'nice'}: ${r.label}`);
+      expect({ id: c.id, requirements: read(wrapped) }).toEqual({ id: c.id, requirements: read(c.jd) });
+      for (const r of c.resumes) {
+        const as = scorer.score(c.jd, r.text);
+        const moved = scorer.score(wrapped, r.text);
+        expect({ id: c.id, missing: moved.missing }).toEqual({ id: c.id, missing: as.missing });
+        expect(Math.abs(moved.score - as.score), c.id).toBeLessThanOrEqual(2);
+      }
+    }
   });
 });

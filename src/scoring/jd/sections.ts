@@ -78,8 +78,20 @@ export function splitJobSections(text: string): JdSection[] {
     if (current.items.length > 0 || current.heading) sections.push(current);
     current = { kind, heading, items: [] };
   };
-  for (const line of splitLines(text)) {
-    if (!/[\p{L}\p{N}]/u.test(line.text)) continue;
+  const lines = splitLines(text);
+  const width = wrapWidth(lines);
+  // The length of the last line of items made of more than one line: a paragraph the wrapping cut
+  // goes on while its lines run to the width.
+  const lastLine = new WeakMap<JdItem, number>();
+  // Whether the line before was blank (or held no words): a line after one starts an item of its own.
+  let afterGap = true;
+  for (const line of lines) {
+    if (!/[\p{L}\p{N}]/u.test(line.text)) {
+      afterGap = true;
+      continue;
+    }
+    const gap = afterGap;
+    afterGap = false;
     const md = MARKDOWN_HEADING.exec(line.text) ?? BOLD_HEADING.exec(line.text);
     const plain = md ? null : PLAIN_HEADING.exec(line.text);
     const candidate = (md?.[1] ?? plain?.[1] ?? '').trim();
@@ -101,6 +113,14 @@ export function splitJobSections(text: string): JdSection[] {
       continue;
     }
     const body = lineBody(line);
+    const previous = current.items.at(-1);
+    if (previous && !gap && carriesOn(previous, line.text, width, lastLine.get(previous))) {
+      // A line the description's own wrapping cut ("…with Selenium or" / "Playwright"): one item.
+      const item = { ...previous, text: `${previous.text} ${body.text.trim()}`, end: body.end };
+      current.items[current.items.length - 1] = item;
+      lastLine.set(item, body.text.trim().length);
+      continue;
+    }
     // Fields written out: an object spread here was a visible part of parsing a description.
     if (HAS_LETTER.test(body.text)) {
       current.items.push({ text: body.text, start: body.start, end: body.end, bullet: BULLET.test(line.text) });
@@ -108,6 +128,65 @@ export function splitJobSections(text: string): JdSection[] {
   }
   sections.push(current);
   return sections.filter((s) => s.items.length > 0 || s.heading);
+}
+
+/** A line that ends mid-phrase: after a comma, or a word that cannot end one ("with", "or", "the"). */
+const OPEN_END = /(?:,|\b(?:and|or|of|with|in|the|a|an|to|for|on|at|as|such|including|like|from|by|our|your|their|is|are|be))\s*$/i;
+
+/**
+ * The width a description was wrapped at (a plain-text posting, an email, a PDF), or 0: the longest
+ * line has 45 to 100 characters, and at least three lines (a quarter of those with 20 or more) come
+ * within 15 characters of the longest. A description from HTML keeps its paragraphs on one line.
+ */
+function wrapWidth(lines: readonly Line[]): number {
+  const lengths = lines.map((l) => l.text.trim().length).filter((n) => n >= 20);
+  const longest = Math.max(0, ...lengths);
+  // Nobody wraps at less than 45: a list of short lines is a list.
+  if (longest > 100 || longest < 45) return 0;
+  const nearWidth = lengths.filter((n) => n >= longest - 15).length;
+  return nearWidth >= 3 && nearWidth >= lengths.length / 4 ? longest : 0;
+}
+
+function unclosedBracket(text: string): boolean {
+  return (text.match(/\(/g) ?? []).length > (text.match(/\)/g) ?? []).length;
+}
+
+/** "… and a pension. St." ends with an abbreviation, not a sentence. */
+const ABBREVIATION_END = /(?:^|\s)(?:st|e\.g|i\.e|dr|mr|mrs|ms|no|vs|approx)\.$/i;
+
+/**
+ * Whether a line carries on the item above it, which wrapping cut: it is no list item of its own (no
+ * bullet), the item above ends no sentence, and either that item is prose cut mid-sentence ("… a
+ * clothing allowance. Pebble &" / "Pine is an equal opportunity employer."), or, in a description
+ * wrapped at a fixed width, the line starts in lower case, or the item ends mid-phrase ("…with
+ * Selenium or" / "Playwright"), or the line hangs indented under a bullet.
+ */
+function carriesOn(previous: JdItem, line: string, width: number, lastLineLength: number | undefined): boolean {
+  if (BULLET.test(line)) return false;
+  const prev = previous.text.trimEnd();
+  if (/[.!?:;]$/.test(prev) && !ABBREVIATION_END.test(prev)) return false;
+  // The first words of a sentence the line below ends ("… allowance. Pebble &" / "Pine is an equal
+  // opportunity employer."): at most three words after the last full stop.
+  const cut = /[.!?]\s+((?:\S+\s+){0,2}\S+)$/.exec(prev);
+  const endsSentence = /[.!?]\s*$/.test(line);
+  if (!previous.bullet && cut && endsSentence) return true;
+  // A bracket the item above opened ("… network security (firewalls," / "IDS/IPS, VPN)"), or one
+  // that explains it ("API testing" / "(Postman, REST Assured)").
+  if (unclosedBracket(prev) || /^\s*\(/.test(line)) return true;
+  const lowerStart = /^\s*\p{Ll}/u.test(line);
+  // In lower case after a comma or "and" ("… regardless of age, religion," / "disability or ..."),
+  // or ending a sentence that a line of prose above began ("… a hybrid schedule after 90" / "days.").
+  const prose = !previous.bullet && (/[.!?]\s+\S/.test(prev) || prev.length >= 40);
+  if (lowerStart && (OPEN_END.test(prev) || (prose && endsSentence))) return true;
+  // "… parental leave of" / "16 weeks.": a number after a word that needs one.
+  if (/^\s*\d/.test(line) && /\b(?:of|for|to|at|by|from|with|than|over|under|and|or)\s*$/i.test(prev)) return true;
+  if (width === 0) return false;
+  // In a description wrapped at a width, more lines go on: "… an Equal Opportunity" / "Employer, ...",
+  // and any line under a paragraph the wrapping already cut, while its lines run to the width ("… such
+  // as Tableau or Power" / "BI, 2+ years ..."): a short line ended its item ("… Zendesk or" / "Freshdesk").
+  const paragraphGoesOn = lastLineLength !== undefined && !previous.bullet && lastLineLength >= width - 15;
+  return lowerStart || OPEN_END.test(prev) || (prose && endsSentence) || paragraphGoesOn
+    || (previous.bullet && /^\s{2,}\S/.test(line));
 }
 
 /** What one sentence outside a requirements list is about. */

@@ -68,4 +68,49 @@ describe('job description sections', () => {
     ]);
     expect(sections[2]?.items[0]?.bullet).toBe(true);
   });
+
+  const items = (text: string) => splitJobSections(text).flatMap((s) => s.items.map((i) => i.text));
+
+  it.each([
+    // Prose cut mid-sentence, whatever the width: the first words of a sentence the next line ends.
+    ['Benefits\nHealth benefits and a clothing allowance. Pebble &\nPine is an equal opportunity employer.',
+      ['Health benefits and a clothing allowance. Pebble & Pine is an equal opportunity employer.']],
+    ['Perks\nBenefits include tuition reimbursement and a pension. St.\nBrendan is an equal opportunity employer.',
+      ['Benefits include tuition reimbursement and a pension. St. Brendan is an equal opportunity employer.']],
+    // Lower case after a comma, a number after "of", a bracket opened or explaining.
+    ['Tandem welcomes applicants regardless of age, religion,\ndisability or sexual orientation.',
+      ['Tandem welcomes applicants regardless of age, religion, disability or sexual orientation.']],
+    ['Trellis offers parental leave of\n16 weeks.', ['Trellis offers parental leave of 16 weeks.']],
+    ['Requirements\n- Network security (firewalls,\nIDS/IPS, VPN)\n- API testing\n(Postman, REST Assured)',
+      ['Network security (firewalls, IDS/IPS, VPN)', 'API testing (Postman, REST Assured)']],
+  ])('joins a line its wrapping cut (%#)', (text, expected) => {
+    expect(items(text)).toEqual(expected);
+  });
+
+  it('in a description wrapped at a fixed width, joins the lines of an item and keeps unbulleted items apart', () => {
+    const text = [
+      'Support at Parcelbox helps 8,000 online shops connect their stores to our',
+      'shipping platform. The ideal candidate will have strong SQL skills, a BI',
+      'tool such as Tableau or Power BI and 2+ years in an analyst role.',
+      '',
+      'Requirements',
+      'Experience with a ticketing system such as Zendesk or',
+      'Freshdesk',
+      'Troubleshooting APIs or integrations (webhooks, REST, logs)',
+      '- Hands-on test automation experience with Selenium or',
+      '  Playwright, writing tests in Java',
+    ].join('\n');
+    expect(items(text)).toEqual([
+      'Support at Parcelbox helps 8,000 online shops connect their stores to our shipping platform. '
+      + 'The ideal candidate will have strong SQL skills, a BI tool such as Tableau or Power BI and 2+ years in an analyst role.',
+      'Experience with a ticketing system such as Zendesk or Freshdesk',
+      'Troubleshooting APIs or integrations (webhooks, REST, logs)',
+      'Hands-on test automation experience with Selenium or Playwright, writing tests in Java',
+    ]);
+  });
+
+  it('keeps the lines of a description that was not wrapped as they are', () => {
+    expect(items('Requirements\nEPA 608 certification\n3+ years as an HVAC technician\nvalid driver\'s license'))
+      .toEqual(['EPA 608 certification', '3+ years as an HVAC technician', 'valid driver\'s license']);
+  });
 });
