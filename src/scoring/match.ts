@@ -1,6 +1,7 @@
 import type { Requirement, RequirementKind, RequirementTerm } from './jd/types.ts';
 import type { ParsedResume, ResumeLine } from './resume-parse.ts';
 import { mergedMonths } from './text/dates.ts';
+import { COUNT, countValue } from './text/number-words.ts';
 
 /** How well one requirement is evidenced in a resume. */
 export interface RequirementMatch {
@@ -246,7 +247,7 @@ function matchExperience(req: Requirement, resume: ParsedResume, job: JobContext
     if (line.section === 'experience') return;
     const stated = STATED_YEARS.exec(line.text);
     if (!stated) return;
-    const n = Number(stated[1]);
+    const n = statedYears(stated);
     const inField =
       intervals.length > 0
       || subjectShare(line.stems) > 0
@@ -267,8 +268,18 @@ function matchExperience(req: Requirement, resume: ParsedResume, job: JobContext
   };
 }
 
-/** "12 years of experience", "8+ years in retail", "over 10 yrs as a nurse". */
-const STATED_YEARS = /\b(\d{1,2})\s*\+?\s*(?:years?|yrs)['’]?\s+(?:of\s+|in\s+|as\s+|experience\b|professional\b|hands-on\b|working\b)/i;
+/** "12 years of experience", "8+ years in retail", "ten years as a nurse", "over a decade of": the
+ * years a resume states of itself. */
+const STATED_YEARS = new RegExp(
+  `\\b(?:${COUNT}\\s*\\+?\\s*(?:years?|yrs)['’]?|(a|one|two)\\s+decades?)\\s+`
+  + '(?:of\\s+|in\\s+|as\\s+|experience\\b|professional\\b|hands-on\\b|working\\b)',
+  'i',
+);
+
+/** The years a `STATED_YEARS` match states: "a decade" is ten. */
+function statedYears(match: RegExpExecArray): number {
+  return match[2] ? (match[2].toLowerCase() === 'two' ? 20 : 10) : countValue(match[1]);
+}
 
 function round1(n: number): number {
   return Math.round(n * 10) / 10;

@@ -227,4 +227,15 @@ Retail Associate, Wayfair 2017 – 2019
     const reason = result.reasons.find((r) => r.text.startsWith('High-volume hiring'));
     expect(reason?.quote).toBe('Full-cycle recruiting for 30 communities; high-volume\nhiring of 250 caregivers a year');
   });
+
+  it.each([
+    ['Accountant with ten years of experience in accounting and a CPA.', '10 yrs stated'],
+    ['Accountant with over a decade of accounting experience; CPA.', '10 yrs stated'],
+    ['Accountant with 12+ years in accounting; CPA.', '12 yrs stated'],
+  ])('reads the years a resume states in words or digits: "%s"', (summary, shows) => {
+    const job = 'Staff Accountant\n\nRequirements\n- Five years of experience in accounting\n- CPA';
+    const result = scorer.score(job, `Summary\n${summary}`);
+    expect(result.missing).toEqual([]);
+    expect(result.reasons[0]?.text).toBe(`Five years of experience in accounting: ${shows}`);
+  });
 });

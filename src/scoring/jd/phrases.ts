@@ -1,4 +1,5 @@
 import type { SkillDictionary } from '../skills/dictionary.ts';
+import { COUNT, countValue } from '../text/number-words.ts';
 import { tokenize } from '../text/tokenize.ts';
 import { collapseWhitespace, trimClosingPunctuation } from '../text/whitespace.ts';
 import { isPersonalQuality } from './traits.ts';
@@ -12,20 +13,8 @@ import type { Requirement, RequirementKind, RequirementRule, RequirementTerm } f
  * "Bachelor's degree or equivalent experience".
  */
 
-const WORD_NUMBERS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-};
-const YEARS_RE =
-  /(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)\s*\+?\s*(?:(?:-|to)\s*\d+\s*)?[\s-]*(?:years?|yrs?)(?:['’]s?)?\b/i;
+/** "5+ years", "five years", "three (3) years", "3-5 yrs". */
+const YEARS_RE = new RegExp(`${COUNT}\\s*\\+?\\s*(?:(?:-|to)\\s*\\d+\\s*)?[\\s-]*(?:years?|yrs?)(?:['’]s?)?\\b`, 'i');
 /** Words that make a requirement optional. */
 export const PREFERENCE_CUE =
   /\b(?:preferred|preferably|nice[- ]to[- ]have|a plus|bonus|desirable(?!\s+candidates?\b)|ideally|advantage(?:ous)?|optional|would be (?:great|nice|helpful)|is a big plus)\b/i;
@@ -201,7 +190,7 @@ export function readRequirement(text: string, context: ItemContext): Requirement
 
   const years = YEARS_RE.exec(clause);
   if (years) {
-    const n = Number(years[1]) || WORD_NUMBERS[(years[1] ?? '').toLowerCase()] || 0;
+    const n = countValue(years[1]);
     if (n > 0 && n <= 40) {
       const groups = experienceGroups(clause, years.index, years.index + years[0].length, context.dictionary);
       out.unshift(requirement('experience', base, groups, { years: n }));

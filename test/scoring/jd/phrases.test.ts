@@ -78,6 +78,15 @@ describe('requirement phrases', () => {
     expect(read('At least 3 years of experience')[0]?.groups).toEqual([]);
   });
 
+  it.each([
+    ['Five years of experience in accounting', 5],
+    ['Minimum of three (3) years of accounting experience', 3],
+    ['Twelve years in retail management', 12],
+    ['2-4 yrs as a paralegal', 2],
+  ])('"%s" asks for %i years', (phrase, years) => {
+    expect(read(phrase)[0]).toMatchObject({ kind: 'experience', years });
+  });
+
   it('reads degrees, the lowest named, and "or equivalent experience"', () => {
     expect(read('Master\'s or PhD in a quantitative field')[0]).toMatchObject({ kind: 'education', degreeLevel: 4 });
     expect(read('Bachelor\'s degree in computer science or equivalent experience')[0]).toMatchObject({
