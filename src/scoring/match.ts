@@ -285,11 +285,22 @@ function round1(n: number): number {
   return Math.round(n * 10) / 10;
 }
 
+/**
+ * What may follow a degree written in two capitals ("BS Computer Science", "MS in Data Science", "BA,
+ * Economics", "MSN (Nursing)"), and what may not: "MS Office", "MS Excel" name Microsoft's products,
+ * and "Boston, MA" a state.
+ */
+const SUBJECT_AFTER = String.raw`(?=\s+(?:in|of)\s|\s*\(|\s*[,:–—-]\s*\p{Lu}|\s+\p{Lu}[\p{L}&]|\s*$)`;
+const NOT_A_PRODUCT = String.raw`(?!\s+(?:Office|Excel|Word|Project|SQL|Access|Teams|Dynamics|Visio|Outlook|PowerPoint|Exchange|Windows|DOS|Azure|Power|SharePoint|365)\b)`;
+const SHORT_DEGREE = (forms: string) => new RegExp(String.raw`(?<!,\s?)\b(?:${forms})\b${NOT_A_PRODUCT}${SUBJECT_AFTER}`, 'u');
+
 // Abbreviations end in a dot, so they end at a non-word character rather than a word boundary ("B.S. Accounting").
 const DEGREE_PATTERNS: ReadonlyArray<readonly [RegExp, number]> = [
-  [/\b(?:ph\.?d|doctorate|doctoral|doctor of)(?![\w])/i, 5],
-  [/\b(?:master'?s?|mba|m\.?sc|m\.s\.|m\.a\.|ms|msc)(?![\w])/i, 4],
-  [/\b(?:bachelor'?s?|b\.?sc|b\.s\.|b\.a\.|b\.?eng|bsn|b\.?com|undergraduate degree)(?![\w])/i, 3],
+  [/\b(?:ph\.?\s?d|d\.?phil|doctorate|doctoral|doctor of|ed\.d|pharm\.?d)(?![\w])/i, 5],
+  [/\b(?:master'?s?|mba|m\.?sc|m\.s\.|m\.a\.|m\.?eng|m\.tech|mtech|m\.phil)(?![\w])/i, 4],
+  [SHORT_DEGREE('MS|MA|MSc|MSN|MEng|MPH|MFA'), 4],
+  [/\b(?:bachelor'?s?|b\.?sc|b\.s\.|b\.a\.|b\.?eng|b\.tech|btech|b\.e\.|bsn|b\.?com|bba|llb|undergraduate degree)(?![\w])/i, 3],
+  [SHORT_DEGREE('BS|BA|BE|BFA|BSc|BBA'), 3],
   [/\b(?:associate'?s?|a\.a\.s?\.|a\.s\.|a\.o\.s\.)(?![\w])/i, 2],
   [/\b(?:high school|ged|diploma)(?![\w])/i, 1],
 ];
