@@ -3,7 +3,7 @@ import { findDateRanges, findRangeOnto, mergedMonths } from './text/dates.ts';
 import { BULLET, type Line, lineBody, type Section, splitSections } from './text/lines.ts';
 import { inSpans, negatedSpans } from './text/negation.ts';
 import { namesPeople, othersSpecialitySpans } from './text/others-speciality.ts';
-import { headerTitle, INTRODUCED_TITLE, joinTitleParts, lineTitle, namesRole, ROLE_LINE_WORDS, roleTitle, titleLikeLine, titleSpanEnd } from './text/role-title.ts';
+import { headerTitle, INTRODUCED_TITLE, joinTitleParts, lineTitle, namesRole, namesRoleHeld, ROLE_LINE_WORDS, roleTitle, titleLikeLine, titleSpanEnd } from './text/role-title.ts';
 import { STOP_WORDS, tokenize } from './text/tokenize.ts';
 import { carriesOnBullet } from './text/wrapped-bullet.ts';
 
@@ -318,7 +318,7 @@ function parseSectionInto(
       // under the previous role's last line); never a bullet or a sentence of that role.
       const namesAbove = !!previousContent
         && titleLikeLine(previousContent.raw.text, previousContent.body.text, ROLE_LINE_WORDS)
-        && namesRole(previousContent.body.text);
+        && namesRoleHeld(previousContent.body.text);
       const above = useHeader ? header : !title && namesAbove && previousContent ? [previousContent] : [];
       // A header line is a title whole; another line above ends where a description would start.
       const aboveTitles = above.map((l) => (useHeader ? headerTitle : lineTitle)(l.body.text));
@@ -346,7 +346,7 @@ function parseSectionInto(
       };
     } else if (openRole) {
       for (const s of lineStems) openRole.block.add(s);
-      if (openRole.titleBelow && titleLikeLine(raw.text, body.text, ROLE_LINE_WORDS) && namesRole(body.text)) {
+      if (openRole.titleBelow && titleLikeLine(raw.text, body.text, ROLE_LINE_WORDS) && namesRoleHeld(body.text)) {
         openRole.title = joinTitleParts([openRole.title, headerTitle(body.text)]);
         openRole.line = body;
         for (const s of contentStemsOf(openRole.title)) openRole.block.add(s);
@@ -359,7 +359,7 @@ function parseSectionInto(
     const titleLike = !range && titleLikeLine(raw.text, body.text);
     // A title under the open role's last bullet ("- Tuned queries" / "Backend Engineer" / "Shopify |
     // 2013 - 2018") heads the next role when it names one; any other line there may carry the bullet on.
-    const startsBlock = !openRole || blankBefore || (BULLET.test(aboveHere?.raw.text ?? '') && namesRole(body.text));
+    const startsBlock = !openRole || blankBefore || (BULLET.test(aboveHere?.raw.text ?? '') && namesRoleHeld(body.text));
     if (!titleLike) header = [];
     else if (header.length > 0 && !blankBefore && !gapAfterHeader) header = [...header, { body, index }].slice(-2);
     else header = startsBlock ? [{ body, index }] : [];

@@ -102,6 +102,20 @@ describe('a role\'s title where the resume writes it', () => {
   });
 
   it.each([
+    'Experience\nAmazon (2019 - 2021)\nManaged a team of 5 engineers\nBuilt Kafka pipelines',
+    'Experience\nShopify (2016 - 2019)\n- Built Kafka pipelines\nManaged a team of 5 engineers\n2019 - 2021\nAmazon',
+  ])('takes no line of work done for a title, though it names a role (%#)', (text) => {
+    const resume = read(text);
+    expect(resume.roles.map((r) => r.title).join(' | ')).not.toMatch(/Managed/);
+    expect(resume.titleStems.has('team')).toBe(false);
+  });
+
+  it('takes "Registered Nurse" under the dates for the title', () => {
+    expect(read('Experience\n2019 - 2023\nRegistered Nurse, City Hospital\n- Cared for 6 patients').roles[0]?.title)
+      .toBe('Registered Nurse, City Hospital');
+  });
+
+  it.each([
     // Double-spaced: a line of the role before, a blank line, then the employer and dates.
     ['Data Analyst, Acme (2019 - 2023)\n\nBuilt SQL reports in Kafka\n\nGlobex | 2016 - 2019', 'Globex'],
     // A bullet carried onto the next line that names no role.

@@ -29,6 +29,17 @@ export function namesRole(text: string): boolean {
   return text.toLowerCase().split(/[^a-z]+/).some((w) => ROLE_NOUNS.has(w) || (w.endsWith('s') && ROLE_NOUNS.has(w.slice(0, -1))));
 }
 
+/** "Managed a team of 5 engineers", "Led the nursing staff": a line of work done, though it names a role. */
+const DUTY_START =
+  /^\s*(?:\p{L}+ed|led|built|ran|wrote|made|drove|grew|kept|held|took|gave|won|sold|taught|brought|oversaw)\b/iu;
+/** "Registered Nurse", "Distinguished Engineer": titles that start like a line of work done. */
+const TITLE_START = /^\s*(?:registered|certified|licensed|qualified|chartered|accredited|advanced|distinguished)\b/i;
+
+/** Whether a line without dates names a role someone held: a role noun, and no account of work done. */
+export function namesRoleHeld(text: string): boolean {
+  return namesRole(text) && (!DUTY_START.test(text) || TITLE_START.test(text));
+}
+
 const ROLE_PREFIX =
   /^(?:role|position|title|job title|worked as|working as|work as|served as|employed as)\s*[:-]?\s*(?:an?\s+)?/i;
 /** What separates the dates from a title written after them: "2019 - 2023: Nurse", "(2016 - 2020) as a". */
