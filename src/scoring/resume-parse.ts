@@ -3,7 +3,17 @@ import { findDateRanges, findRangeOnto, mergedMonths } from './text/dates.ts';
 import { BULLET, type Line, lineBody, type Section, splitSections } from './text/lines.ts';
 import { inSpans, negatedSpans } from './text/negation.ts';
 import { namesPeople, othersSpecialitySpans } from './text/others-speciality.ts';
-import { headerTitle, INTRODUCED_TITLE, joinTitleParts, lineTitle, namesRole, namesRoleHeld, ROLE_LINE_WORDS, roleTitle, titleLikeLine, titleSpanEnd } from './text/role-title.ts';
+import {
+  headerTitle,
+  INTRODUCED_TITLE,
+  joinTitleParts,
+  lineTitle,
+  namesRole,
+  roleLine,
+  roleTitle,
+  titleLikeLine,
+  titleSpanEnd,
+} from './text/role-title.ts';
 import { STOP_WORDS, tokenize } from './text/tokenize.ts';
 import { carriesOnBullet } from './text/wrapped-bullet.ts';
 
@@ -230,6 +240,10 @@ function parseSectionInto(
   let lastStem: string | undefined;
   // Lines read as a role's title (they claim nothing, so share no words with a bullet).
   const titleLines = new Set<number>();
+  const asTitle = (index: number) => {
+    titleOnly(acc, index);
+    titleLines.add(index);
+  };
   // A summary sentence found outside its section carries on over the lines it wraps onto.
   let summaryGoesOn = false;
   for (const [lineNo, raw] of section.lines.entries()) {
@@ -316,25 +330,20 @@ function parseSectionInto(
         && (afterDates || !gapAfterHeader);
       // Without a header, the line just above may still name the role (LinkedIn puts "Backend Engineer"
       // under the previous role's last line); never a bullet or a sentence of that role.
-      const namesAbove = !!previousContent
-        && titleLikeLine(previousContent.raw.text, previousContent.body.text, ROLE_LINE_WORDS)
-        && namesRoleHeld(previousContent.body.text);
-      const above = useHeader ? header : !title && namesAbove && previousContent ? [previousContent] : [];
+      const namingAbove = previousContent && roleLine(previousContent.raw.text, previousContent.body.text)
+        ? [previousContent]
+        : [];
+      const headLines = useHeader ? header : title ? [] : namingAbove;
       // A header line is a title whole; another line above ends where a description would start.
-      const aboveTitles = above.map((l) => (useHeader ? headerTitle : lineTitle)(l.body.text));
-      if (aboveTitles.some((t) => t)) {
-        title = joinTitleParts([...aboveTitles, title]);
+      const headTitles = headLines.map((l) => (useHeader ? headerTitle : lineTitle)(l.body.text));
+      if (headTitles.some((t) => t)) {
+        title = joinTitleParts([...headTitles, title]);
         // The role's line is the one that names it, for quoting: "Store Manager" with its dates rather
         // than the employer above.
-        const naming = above.find((l) => namesRole(l.body.text));
-        if (naming || !namesRole(titled)) line = (naming ?? above[0])!.body;
+        const naming = headLines.find((l) => namesRole(l.body.text));
+        if (naming || !namesRole(titled)) line = (naming ?? headLines[0])!.body;
         // The lines above the dates are the role's title: they claim no skill.
-        if (section.kind !== 'skills') {
-          for (const l of above) {
-            titleOnly(acc, l.index);
-            titleLines.add(l.index);
-          }
-        }
+        if (section.kind !== 'skills') for (const l of headLines) asTitle(l.index);
       }
       openRole = {
         title,
@@ -346,12 +355,11 @@ function parseSectionInto(
       };
     } else if (openRole) {
       for (const s of lineStems) openRole.block.add(s);
-      if (openRole.titleBelow && titleLikeLine(raw.text, body.text, ROLE_LINE_WORDS) && namesRoleHeld(body.text)) {
+      if (openRole.titleBelow && roleLine(raw.text, body.text)) {
         openRole.title = joinTitleParts([openRole.title, headerTitle(body.text)]);
         openRole.line = body;
         for (const s of contentStemsOf(openRole.title)) openRole.block.add(s);
-        titleOnly(acc, index);
-        titleLines.add(index);
+        asTitle(index);
       }
       openRole.titleBelow = false;
     }
@@ -359,7 +367,7 @@ function parseSectionInto(
     const titleLike = !range && titleLikeLine(raw.text, body.text);
     // A title under the open role's last bullet ("- Tuned queries" / "Backend Engineer" / "Shopify |
     // 2013 - 2018") heads the next role when it names one; any other line there may carry the bullet on.
-    const startsBlock = !openRole || blankBefore || (BULLET.test(aboveHere?.raw.text ?? '') && namesRoleHeld(body.text));
+    const startsBlock = !openRole || blankBefore || (BULLET.test(aboveHere?.raw.text ?? '') && roleLine(raw.text, body.text));
     if (!titleLike) header = [];
     else if (header.length > 0 && !blankBefore && !gapAfterHeader) header = [...header, { body, index }].slice(-2);
     else header = startsBlock ? [{ body, index }] : [];

@@ -167,9 +167,9 @@ function carriesOn(previous: JdItem, line: string, width: number, lastLineLength
   if (/[.!?:;]$/.test(prev) && !ABBREVIATION_END.test(prev)) return false;
   // The first words of a sentence the line below ends ("… allowance. Pebble &" / "Pine is an equal
   // opportunity employer."): at most three words after the last full stop.
-  const cut = /[.!?]\s+((?:\S+\s+){0,2}\S+)$/.exec(prev);
+  const sentenceBegun = /[.!?]\s+(?:\S+\s+){0,2}\S+$/.test(prev);
   const endsSentence = /[.!?]\s*$/.test(line);
-  if (!previous.bullet && cut && endsSentence) return true;
+  if (!previous.bullet && sentenceBegun && endsSentence) return true;
   // A bracket the item above opened ("… network security (firewalls," / "IDS/IPS, VPN)"), or one
   // that explains it ("API testing" / "(Postman, REST Assured)").
   if (unclosedBracket(prev) || /^\s*\(/.test(line)) return true;

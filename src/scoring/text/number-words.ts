@@ -1,4 +1,4 @@
-// Counts as job descriptions and resumes write them: "5+", "five", "three (3)", "a decade".
+// Counts as job descriptions and resumes write them: "5+", "five", "three (3)".
 
 const WORDS: ReadonlyMap<string, number> = new Map([
   ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7], ['eight', 8],

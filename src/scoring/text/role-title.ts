@@ -36,7 +36,7 @@ const DUTY_START =
 const TITLE_START = /^\s*(?:registered|certified|licensed|qualified|chartered|accredited|advanced|distinguished)\b/i;
 
 /** Whether a line without dates names a role someone held: a role noun, and no account of work done. */
-export function namesRoleHeld(text: string): boolean {
+function namesRoleHeld(text: string): boolean {
   return namesRole(text) && (!DUTY_START.test(text) || TITLE_START.test(text));
 }
 
@@ -65,7 +65,7 @@ function titleAfterDates(after: string): { offset: number; text: string } {
 }
 
 /** Whether the text before a line's dates is the title (else it is written after them). */
-export function titledBeforeDates(text: string, cutStart: number, cutEnd: number): boolean {
+function titledBeforeDates(text: string, cutStart: number, cutEnd: number): boolean {
   return /[\p{L}]/u.test(text.slice(0, cutStart)) && !AS_TITLE.test(text.slice(cutEnd));
 }
 
@@ -145,7 +145,15 @@ export function titleLikeLine(raw: string, text: string, maxWords = 8): boolean 
 }
 
 /** The most words a line naming a role may have and still be read as a title. */
-export const ROLE_LINE_WORDS = 12;
+const ROLE_LINE_WORDS = 12;
+
+/**
+ * A line that is a role's title by what it says, wherever it stands: short, no bullet or sentence,
+ * naming a role someone held ("Backend Engineer, Shopify", not "Managed a team of 5 engineers").
+ */
+export function roleLine(raw: string, text: string): boolean {
+  return titleLikeLine(raw, text, ROLE_LINE_WORDS) && namesRoleHeld(text);
+}
 
 /**
  * The parts of a title written on separate lines, joined: the part that names a role comes first
