@@ -283,6 +283,9 @@ describe('several web and worker processes through a flood, kills, a database re
     expect(databaseRestarts).toBe(1);
     expect(dead).toEqual([]);
     expect(healthy).toEqual([true, true]);
+    // A worker that ended without the chaos killing it says why.
+    const endedAlone = workers.filter((w) => !w.alive() && w.child.signalCode !== 'SIGKILL');
+    expect(endedAlone.map((w) => `${w.name} ended (${w.child.exitCode ?? w.child.signalCode}):\n${w.tail()}`)).toEqual([]);
     expect(liveWorkers).toBe(2);
     for (const web of webs) expect(web.proc.alive()).toBe(true);
   }, 900_000);
